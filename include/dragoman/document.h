@@ -1,0 +1,71 @@
+// The document model shared by every stage: an Article, its Sentences and their Tokens.
+//
+// Offsets are byte offsets into Article::text, the text exactly as it was read (for a plain-text
+// file, the file itself), so a token, a sentence or an event can always be traced to the words.
+// Normalized forms (ASCII quotes and dashes, repaired boundaries) live in Token::form; the
+// original bytes are never rewritten.
+//
+//   Article a; a.id = "x"; a.text = "China is ready to work with Kazakhstan.";
+//   pipeline.Process(a, &events);
+//   for (const Sentence& s : a.sentences)
+//     for (const Token& t : s.tokens) std::cout << t.form << " " << t.upos << "\n";
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dragoman {
+
+// A half-open byte range [begin, end) in Article::text. Empty when begin == end.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return begin == end; }
+  bool operator==(const Span&) const = default;
+};
+
+struct Token {
+  std::string form;          // normalized surface form used for matching and parsing
+  Span span;                 // where the token's bytes are in Article::text
+  bool space_after = true;   // false when the next token follows with no space (CoNLL-U SpaceAfter=No)
+  // Filled by the syntax stage; empty until then.
+  std::string upos;          // universal POS tag
+  std::string xpos;          // Penn Treebank tag
+  std::string lemma;
+  std::string feats;         // UD morphological features, "_" when none
+  int head = -1;             // 1-based index of the head token in the sentence, 0 for the root, -1 unparsed
+  std::string deprel;        // UD relation, e.g. "nsubj", "obl:tmod"
+};
+
+struct Sentence {
+  Span span;                 // the sentence in Article::text
+  std::vector<Token> tokens;
+  bool is_title = false;     // the article's headline
+};
+
+struct Article {
+  std::string id;            // stable identifier: from the input record, else derived from its name
+  std::string date;          // publication date, ISO "YYYY-MM-DD"; empty when unknown
+  std::string source;        // publisher or feed name
+  std::string url;
+  std::string title;
+  std::string text;          // the full text analysed, title first; all spans point into it
+  Span title_span;           // where the title is in text (empty when there is none)
+  std::string origin;        // where the record came from: "file.txt", "feed.jsonl:12"
+  std::vector<Sentence> sentences;
+
+  // The bytes of a span, as they were read.
+  std::string_view Slice(Span s) const {
+    return std::string_view(text).substr(s.begin, s.end - s.begin);
+  }
+};
+
+// An input record that could not become an Article, kept so that nothing is lost silently.
+struct ErrorRecord {
+  std::string origin;        // input name and record position, e.g. "feed.jsonl:12"
+  std::string message;       // what was wrong
+};
+
+}  // namespace dragoman

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian package dragoman's build, tests and demo need. Idempotent and
+# non-interactive: packages already present are not touched. Usage: bash scripts/setup.sh [--test]
+# (--test adds what the browser end-to-end test needs: Chromium and Node.js packages).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config        # compiler and build system
+  libgtest-dev libbenchmark-dev           # unit tests and benchmarks
+  libcli11-dev                            # command-line parsing
+  nlohmann-json3-dev                      # JSON reading and writing
+  libsqlite3-dev                          # the embedded event store
+  zlib1g-dev                              # gzip (WARC.gz) and CRC32 of model files
+  libgumbo-dev                            # HTML parsing for news pages
+  libpugixml-dev                          # XML: PETRARCH validation records
+  libcpp-httplib-dev                      # the dashboard's HTTP server
+  iso-codes                               # ISO 3166-1 country names
+)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium chromium-driver nodejs npm)   # headless browser test of the dashboard
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all ${#packages[@]} packages present"

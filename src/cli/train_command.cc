@@ -1,0 +1,53 @@
+// `dragoman train`: trains the tagger, lemmatizer and parser on a CoNLL-U treebank.
+#include <chrono>
+#include <iostream>
+
+#include "cli/command.h"
+#include "syntax/syntax_model.h"
+
+namespace dragoman::cli {
+namespace {
+
+int RunTrain(int argc, char** argv) {
+  CLI::App app("Train the syntax model (tagger, lemmatizer, parser) on a CoNLL-U treebank.", "train");
+  syntax::TrainOptions options;
+  std::string out;
+  app.add_option("--train", options.train_path, "training treebank (CoNLL-U)")->required();
+  app.add_option("--dev", options.dev_path, "development treebank (CoNLL-U), scored during training");
+  app.add_option("--out", out, "model file to write, e.g. models/en_ewt.bin")->required();
+  app.add_option("--seed", options.seed, "random seed; the same seed gives the same model")->capture_default_str();
+  app.add_option("--tagger-epochs", options.tagger_epochs, "passes over the data for the tagger")->capture_default_str();
+  app.add_option("--parser-epochs", options.parser_epochs, "passes over the data for the parser")->capture_default_str();
+  app.add_option("--folds", options.folds, "jackknife folds for the parser's training tags")->capture_default_str();
+  app.add_option("--threads", options.threads, "threads (at most 2) for the jackknife taggers")->capture_default_str();
+  int exit_code = kExitOk;
+  if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
+  if (options.tagger_epochs < 1 || options.parser_epochs < 1 || options.folds < 1) {
+    std::cerr << "dragoman train: epochs and folds must be at least 1\n";
+    return kExitUsage;
+  }
+  options.description = "command: dragoman train --train " + options.train_path +
+                        (options.dev_path.empty() ? "" : " --dev " + options.dev_path) + " --out " + out +
+                        " --seed " + std::to_string(options.seed);
+  auto start = std::chrono::steady_clock::now();
+  options.log = [](const std::string& m) { std::cerr << m << "\n"; };
+  auto model = syntax::TrainModel(options);
+  if (!model.ok()) {
+    std::cerr << "dragoman train: " << model.status().message() << "\n";
+    return kExitFailure;
+  }
+  Status s = (*model)->Save(out);
+  if (!s.ok()) {
+    std::cerr << "dragoman train: " << s.message() << "\n";
+    return kExitFailure;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "wrote " << out << " in " << secs << " s\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+DRAGOMAN_COMMAND("train", "train the tagger, lemmatizer and parser on a CoNLL-U treebank", RunTrain);
+
+}  // namespace dragoman::cli

@@ -1,0 +1,75 @@
+// The parse-based event coder: events from the dependency parse of each sentence, the verb
+// lexicon (verb_dictionary.h) and the actor dictionary (actor_dictionary.h).
+//
+//   Result<std::unique_ptr<Coder>> coder = MakePetrarchCoder("../shared/petrarch", "", false);
+//   std::vector<Event> events;
+//   (*coder)->Code(article, &events);   // sentences must carry Token::head/deprel/lemma/upos
+//
+// For each verb with a dictionary entry: the source is the subject (nsubj; for xcomp/conj verbs the
+// governing verb's subject), the target the object, oblique or prepositional phrase (or the slot a
+// pattern names); passive voice swaps them (nsubj:pass/nsubjpass is the target, obl:agent /
+// nmod:agent / a "by" phrase the source). UD v1 (dobj, nmod, nsubjpass, neg, name) and UD v2 (obj,
+// obl, nsubj:pass, flat) labels are both read. Conjoined actors give one event per pair; compounds,
+// possessives and titles resolve to one actor ("Kazakh President Tokayev"); actor codes follow the
+// article date. A negated verb gives no event unless a pattern names the negation. A verb whose
+// complement clause is coded is combined by the dictionary's transformations ("X said Y attacked
+// Z" -> X 112 Y); otherwise the complement's event stands on its own. Pronouns and "the two sides"
+// take the nearest earlier actor(s) in the article when that choice is unambiguous. Discard
+// phrases drop the sentence (or the whole article).
+//
+// Each event carries source/target codes, the CAMEO code, the spans of source, verb and target,
+// and rule = the "file:line" of the pattern or verb that fired. Quad class, Goldstein and PLOVER
+// fields are left to CameoTable::Complete.
+//
+// An EventCoder is immutable after construction; Code is thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "coding/coder.h"
+#include "coding/petrarch_reader.h"
+#include "dragoman/status.h"
+
+namespace dragoman::coding {
+
+struct EventCoderOptions {
+  // Drop events without both a source and a target actor (PETRARCH's require_dyad).
+  bool require_dyad = true;
+  // Resolve pronouns and "the two sides" to earlier actors in the article.
+  bool resolve_pronouns = true;
+};
+
+class EventCoder : public Coder {
+ public:
+  EventCoder(std::shared_ptr<const PetrarchDictionaries> dicts, EventCoderOptions options = {});
+  ~EventCoder() override;
+
+  void Code(const Article& article, std::vector<Event>* events) const override;
+  // Codes one sentence as if it were the whole article (date: YYYYMMDD, 0 unknown). Used by the
+  // validator, whose records carry a date per sentence.
+  void CodeSentence(const Article& article, int sentence_index, int date, const EventCoderOptions& options,
+                    std::vector<Event>* events) const;
+
+  const PetrarchDictionaries& dictionaries() const { return *dicts_; }
+
+  struct Index;  // name indexes built at construction (implementation detail)
+
+ private:
+  std::shared_ptr<const PetrarchDictionaries> dicts_;
+  EventCoderOptions options_;
+  std::unique_ptr<Index> index_;
+};
+
+// A coder over a folder of PETRARCH-format dictionaries: verbs_file (default "CAMEO.2.0.txt")
+// with the Phoenix actor, agent, discard and issue files. Warnings about bad lines go to
+// *warnings when given.
+Result<std::unique_ptr<Coder>> MakePetrarchCoder(const std::string& dict_dir, const std::string& verbs_file,
+                                                 bool strict, std::vector<std::string>* warnings = nullptr);
+
+// A coder over dictionaries already in memory (e.g. dragoman's own files loaded into an
+// ActorDictionary and a VerbDictionary).
+std::unique_ptr<EventCoder> MakeEventCoder(PetrarchDictionaries dicts, EventCoderOptions options = {});
+
+}  // namespace dragoman::coding

@@ -1,0 +1,578 @@
+#include "coding/our_dictionary_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "resources/resources.h"
+
+namespace dragoman::coding {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(Trim(s.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// The line without its comment. '#' starts a comment at the line start or after a space.
+std::string_view StripComment(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i)
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return Trim(line.substr(0, i));
+  return Trim(line);
+}
+
+// Iterates over the entry lines of a file: calls fn(line_number, content) for each non-empty,
+// non-comment line after the version line.
+template <typename Fn>
+void ForEachEntry(std::string_view text, Fn fn) {
+  size_t line_no = 0;
+  size_t pos = 0;
+  bool seen_version = false;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    ++line_no;
+    pos = nl + 1;
+    std::string_view content = StripComment(line);
+    if (content.empty()) {
+      if (nl == text.size()) break;
+      continue;
+    }
+    if (!seen_version) {
+      seen_version = true;  // DictFileKind checked it
+      continue;
+    }
+    fn(line_no, content, line);
+    if (nl == text.size()) break;
+  }
+}
+
+std::string Where(std::string_view file, size_t line) { return std::string(file) + ":" + std::to_string(line); }
+
+std::string Quote(std::string_view line) {
+  std::string l(Trim(line));
+  if (l.size() > 120) l = l.substr(0, 117) + "...";
+  return "\"" + l + "\"";
+}
+
+// "Turkey" the country versus "turkey" the bird: single-word names that are common English words
+// must be capitalized to match.
+bool NeedsCapital(std::string_view name) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "turkey", "chad", "jordan", "georgia", "guinea", "jersey", "niger", "china", "japan", "panama",
+      "chile", "wales", "man", "cook", "norfolk", "mayotte", "reunion", "martinique", "nauru"};
+  std::string n = NormalizeForm(name);
+  // "china" is written lower-case by machine translation often enough to keep matching it.
+  if (n == "china" || n == "japan") return false;
+  return kWords.count(n) > 0;
+}
+
+// Parses one name with its case marker: "!Xi" (capitalized), "=US" (exact case), else any case.
+std::optional<ActorName> ParseName(std::string_view raw, NameRole role, std::string* error) {
+  ActorName n;
+  n.role = role;
+  if (raw.starts_with("!")) {
+    n.match_case = ActorName::Case::kCapitalized;
+    raw.remove_prefix(1);
+  } else if (raw.starts_with("=")) {
+    n.match_case = ActorName::Case::kExact;
+    raw.remove_prefix(1);
+  }
+  raw = Trim(raw);
+  if (raw.empty()) {
+    *error = "empty name";
+    return std::nullopt;
+  }
+  n.cased = std::string(raw);
+  n.text = std::string(raw);
+  if (NameTokens(raw).empty()) {
+    *error = "empty name";
+    return std::nullopt;
+  }
+  return n;
+}
+
+// "KAZGOV 2019-03-20..", "CHNGOV 2008-03..2013", "CHN".
+std::optional<DatedCode> ParseCode(std::string_view raw, std::string* error) {
+  DatedCode c;
+  size_t sp = raw.find(' ');
+  c.code = std::string(Trim(raw.substr(0, sp)));
+  if (c.code.size() < 3 ||
+      !std::all_of(c.code.begin(), c.code.end(),
+                   [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'; })) {
+    *error = "bad code \"" + c.code + "\" (expected upper-case letters, e.g. KAZGOV)";
+    return std::nullopt;
+  }
+  if (sp == std::string_view::npos) return c;
+  std::string_view range = Trim(raw.substr(sp + 1));
+  size_t dots = range.find("..");
+  if (dots == std::string_view::npos) {
+    *error = "bad date range \"" + std::string(range) + "\" (expected FROM..TO, either side may be empty)";
+    return std::nullopt;
+  }
+  std::string_view from = Trim(range.substr(0, dots)), to = Trim(range.substr(dots + 2));
+  if (!from.empty()) {
+    std::optional<int> d = ParseDate(from, false);
+    if (!d) {
+      *error = "bad date \"" + std::string(from) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+      return std::nullopt;
+    }
+    c.range.begin = *d;
+  }
+  if (!to.empty()) {
+    std::optional<int> d = ParseDate(to, true);
+    if (!d) {
+      *error = "bad date \"" + std::string(to) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+      return std::nullopt;
+    }
+    c.range.end = *d;
+  }
+  if (c.range.begin > c.range.end) {
+    *error = "date range of " + c.code + " ends before it begins";
+    return std::nullopt;
+  }
+  if (from.empty() && to.empty()) {
+    *error = "empty date range \"..\" for " + c.code + " (leave the range out for an undated code)";
+    return std::nullopt;
+  }
+  return c;
+}
+
+ActorKind KindOf(std::string_view kind) {
+  if (kind == "countries") return ActorKind::kCountry;
+  if (kind == "regions") return ActorKind::kRegion;
+  if (kind == "organizations") return ActorKind::kOrganization;
+  if (kind == "people") return ActorKind::kPerson;
+  return ActorKind::kGroup;
+}
+
+const std::set<std::string, std::less<>>& ActorKinds() {
+  static const std::set<std::string, std::less<>> k = {"countries", "regions", "organizations",
+                                                       "people",    "groups",  "agents"};
+  return k;
+}
+
+}  // namespace
+
+std::string CameoCountryCode(std::string_view iso) {
+  if (iso == "ROU") return "ROM";
+  if (iso == "TLS") return "TMP";
+  if (iso == "MNE") return "MTN";
+  return std::string(iso);
+}
+
+Result<std::string> DictFileKind(std::string_view name, std::string_view text) {
+  size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = StripComment(text.substr(pos, nl - pos));
+    ++line_no;
+    pos = nl + 1;
+    if (line.empty()) continue;
+    std::vector<std::string_view> f;
+    for (std::string_view p : Split(line, ' '))
+      if (!p.empty()) f.push_back(p);
+    if (f.size() != 3 || f[0] != "dragoman-dict")
+      return InvalidInput(Where(name, line_no) + ": expected the version line \"dragoman-dict " +
+                          std::to_string(kDictFormatVersion) + " KIND\", got " + Quote(line));
+    int version = 0;
+    try {
+      version = std::stoi(std::string(f[1]));
+    } catch (...) {
+      return InvalidInput(Where(name, line_no) + ": bad format version " + Quote(f[1]));
+    }
+    if (version > kDictFormatVersion || version < 1)
+      return Unsupported(Where(name, line_no) + ": dictionary format " + std::string(f[1]) +
+                         ", this build reads up to " + std::to_string(kDictFormatVersion));
+    std::string kind(f[2]);
+    if (!ActorKinds().count(kind) && kind != "verbs")
+      return InvalidInput(Where(name, line_no) + ": unknown dictionary kind \"" + kind +
+                          "\" (expected countries, regions, organizations, people, groups, agents or verbs)");
+    return kind;
+  }
+  return InvalidInput(std::string(name) + ": empty dictionary file (expected a version line \"dragoman-dict " +
+                      std::to_string(kDictFormatVersion) + " KIND\")");
+}
+
+Status ParseActorFile(std::string_view name, std::string_view text, bool strict, std::vector<ActorEntry>* actors,
+                      std::vector<AgentEntry>* agents, std::vector<std::string>* problems) {
+  Result<std::string> kind = DictFileKind(name, text);
+  if (!kind.ok()) return kind.status();
+  if (!ActorKinds().count(*kind))
+    return InvalidInput(std::string(name) + ": a " + *kind + " file is not an actor dictionary");
+  Status failed;
+  auto bad = [&](size_t line_no, std::string_view line, const std::string& msg) {
+    std::string m = Where(name, line_no) + ": " + msg + ": " + Quote(line);
+    if (problems) problems->push_back(m);
+    if (strict && failed.ok()) failed = InvalidInput(m);
+  };
+  ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
+    std::string err;
+    if (*kind == "countries" || *kind == "regions") {
+      // CODE | names | adjectives and demonyms | capitals and seats
+      std::vector<std::string_view> f = Split(content, '|');
+      if (f.size() < 2 || f.size() > 4) {
+        bad(line_no, line, "expected \"CODE | names | adjectives | capitals\"");
+        return;
+      }
+      std::optional<DatedCode> code = ParseCode(f[0], &err);
+      if (!code) {
+        bad(line_no, line, err);
+        return;
+      }
+      ActorEntry e;
+      e.kind = KindOf(*kind);
+      e.id = code->code;
+      e.codes.push_back(*code);
+      e.origin = Where(name, line_no);
+      const NameRole roles[] = {NameRole::kName, NameRole::kAdjective, NameRole::kMetonym};
+      for (size_t k = 1; k < f.size(); ++k) {
+        if (f[k].empty()) continue;
+        for (std::string_view raw : Split(f[k], ';')) {
+          if (raw.empty()) continue;
+          std::optional<ActorName> n = ParseName(raw, roles[k - 1], &err);
+          if (!n) {
+            bad(line_no, line, err);
+            return;
+          }
+          if (n->match_case == ActorName::Case::kAnyCase && NeedsCapital(n->cased))
+            n->match_case = ActorName::Case::kCapitalized;
+          e.names.push_back(std::move(*n));
+        }
+      }
+      if (e.names.empty()) {
+        bad(line_no, line, "no name for " + e.id);
+        return;
+      }
+      actors->push_back(std::move(e));
+      return;
+    }
+    // names = codes
+    size_t eq = content.find(" = ");
+    if (eq == std::string_view::npos) {
+      bad(line_no, line, "expected \"names = codes\"");
+      return;
+    }
+    std::vector<std::string_view> names = Split(content.substr(0, eq), ';');
+    std::vector<std::string_view> codes = Split(content.substr(eq + 3), ',');
+    if (*kind == "agents") {
+      AgentEntry a;
+      a.origin = Where(name, line_no);
+      if (codes.size() != 1 || codes[0].find(' ') != std::string_view::npos) {
+        bad(line_no, line, "an agent takes exactly one undated code");
+        return;
+      }
+      std::optional<DatedCode> c = ParseCode(codes[0], &err);
+      if (!c) {
+        bad(line_no, line, err);
+        return;
+      }
+      a.code = c->code;
+      for (std::string_view n : names) {
+        if (n.empty()) continue;
+        if (NameTokens(n).empty()) continue;
+        a.names.emplace_back(n);
+      }
+      if (a.names.empty()) {
+        bad(line_no, line, "no name");
+        return;
+      }
+      agents->push_back(std::move(a));
+      return;
+    }
+    ActorEntry e;
+    e.kind = KindOf(*kind);
+    e.origin = Where(name, line_no);
+    for (std::string_view raw : names) {
+      if (raw.empty()) continue;
+      std::optional<ActorName> n = ParseName(raw, NameRole::kName, &err);
+      if (!n) {
+        bad(line_no, line, err);
+        return;
+      }
+      e.names.push_back(std::move(*n));
+    }
+    if (e.names.empty()) {
+      bad(line_no, line, "no name");
+      return;
+    }
+    e.id = e.names.front().cased;
+    for (std::string_view raw : codes) {
+      if (raw.empty()) {
+        bad(line_no, line, "empty code");
+        return;
+      }
+      std::optional<DatedCode> c = ParseCode(raw, &err);
+      if (!c) {
+        bad(line_no, line, err);
+        return;
+      }
+      e.codes.push_back(std::move(*c));
+    }
+    actors->push_back(std::move(e));
+  });
+  return failed;
+}
+
+Status LoadActorFile(std::string_view name, std::string_view text, bool strict, ActorDictionary* dict,
+                     std::vector<std::string>* problems) {
+  std::vector<ActorEntry> actors;
+  std::vector<AgentEntry> agents;
+  Status s = ParseActorFile(name, text, strict, &actors, &agents, problems);
+  if (!s.ok()) return s;
+  for (ActorEntry& e : actors) {
+    Status a = dict->AddActor(std::move(e));
+    if (!a.ok()) {
+      if (problems) problems->push_back(a.message());
+      if (strict) return a;
+    }
+  }
+  for (AgentEntry& e : agents) {
+    Status a = dict->AddAgent(std::move(e));
+    if (!a.ok()) {
+      if (problems) problems->push_back(a.message());
+      if (strict) return a;
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, std::vector<VerbEntry>* verbs,
+                    std::vector<std::string>* problems) {
+  Result<std::string> kind = DictFileKind(name, text);
+  if (!kind.ok()) return kind.status();
+  if (*kind != "verbs") return InvalidInput(std::string(name) + ": a " + *kind + " file is not a verbs file");
+  Status failed;
+  ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
+    auto bad = [&](const std::string& msg) {
+      std::string m = Where(name, line_no) + ": " + msg + ": " + Quote(line);
+      if (problems) problems->push_back(m);
+      if (strict && failed.ok()) failed = InvalidInput(m);
+    };
+    std::vector<std::string> f;
+    for (std::string_view p : Split(content, ' '))
+      if (!p.empty()) f.emplace_back(p);
+    if (f.size() < 2) {
+      bad("expected \"CODE pattern\"");
+      return;
+    }
+    const std::string& code = f[0];
+    if (code.size() < 2 || code.size() > 4 ||
+        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      bad("bad event code \"" + code + "\" (expected 2 to 4 digits)");
+      return;
+    }
+    VerbEntry v;
+    v.code = code;
+    v.origin = Where(name, line_no);
+    int targets = 0, sources = 0, words = 0;
+    for (size_t i = 1; i < f.size(); ++i) {
+      const std::string& el = f[i];
+      if (el == "+") {
+        ++targets;
+      } else if (el == "$") {
+        ++sources;
+      } else if (el == "*") {
+        if (i == 1 || i + 1 == f.size()) {
+          bad("a gap \"*\" may not start or end a pattern");
+          return;
+        }
+      } else {
+        std::string w = el;
+        if (w.size() > 2 && w.front() == '(' && w.back() == ')') w = w.substr(1, w.size() - 2);
+        for (std::string_view alt : Split(w, '|')) {
+          if (alt.empty() ||
+              !std::all_of(alt.begin(), alt.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= '0' && c <= '9');
+              })) {
+            bad("bad pattern word \"" + el + "\" (expected lower-case lemmas, +, $, *, (word) or a|b)");
+            return;
+          }
+        }
+        if (el.front() != '(') ++words;
+      }
+      v.elements.push_back(el);
+    }
+    if (targets > 1 || sources > 1) {
+      bad("a pattern takes at most one target \"+\" and one source \"$\"");
+      return;
+    }
+    if (words == 0) {
+      bad("a pattern needs at least one word");
+      return;
+    }
+    for (size_t i = 1; i < f.size(); ++i) v.text += (i > 1 ? " " : "") + f[i];
+    verbs->push_back(std::move(v));
+  });
+  return failed;
+}
+
+Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* countries,
+                         std::vector<std::string>* problems) {
+  std::ifstream in(path);
+  if (!in) return Status::Ok();  // iso-codes not installed: our own names still cover every country
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const std::exception& e) {
+    return Corrupt(path + ": not valid JSON: " + e.what());
+  }
+  if (!j.contains("3166-1") || !j["3166-1"].is_array())
+    return Corrupt(path + ": expected an object with a \"3166-1\" array");
+  std::map<std::string, size_t> by_code;
+  for (size_t i = 0; i < countries->size(); ++i)
+    if (!(*countries)[i].codes.empty()) by_code.emplace((*countries)[i].codes.front().code, i);
+  size_t index = 0;
+  for (const nlohmann::json& c : j["3166-1"]) {
+    ++index;
+    if (!c.is_object() || !c.contains("alpha_3") || !c["alpha_3"].is_string()) {
+      if (problems) problems->push_back(path + ": entry " + std::to_string(index) + " has no alpha_3 code");
+      continue;
+    }
+    std::string code = CameoCountryCode(c["alpha_3"].get<std::string>());
+    std::vector<std::string> names;
+    for (const char* field : {"name", "official_name", "common_name"}) {
+      if (!c.contains(field) || !c[field].is_string()) continue;
+      std::string n = c[field].get<std::string>();
+      // Inverted ("Korea, Republic of") and bracketed names never appear as such in running text.
+      if (n.find(',') != std::string::npos || n.find('(') != std::string::npos) continue;
+      names.push_back(n);
+    }
+    if (names.empty()) continue;
+    auto it = by_code.find(code);
+    if (it == by_code.end()) {
+      ActorEntry e;
+      e.id = code;
+      e.kind = ActorKind::kCountry;
+      e.codes.push_back({code, {}});
+      e.origin = path + ":" + std::to_string(index);
+      by_code.emplace(code, countries->size());
+      countries->push_back(std::move(e));
+      it = by_code.find(code);
+    }
+    ActorEntry& e = (*countries)[it->second];
+    for (const std::string& n : names) {
+      std::string norm;
+      for (const std::string& u : NameTokens(n)) norm += (norm.empty() ? "" : " ") + u;
+      bool have = std::any_of(e.names.begin(), e.names.end(), [&](const ActorName& a) {
+        std::string an;
+        for (const std::string& u : NameTokens(a.cased)) an += (an.empty() ? "" : " ") + u;
+        return an == norm;
+      });
+      if (have) continue;
+      ActorName a;
+      a.text = n;
+      a.cased = n;
+      a.match_case = NeedsCapital(n) ? ActorName::Case::kCapitalized : ActorName::Case::kAnyCase;
+      e.names.push_back(std::move(a));
+    }
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+Result<OurDictionaries> LoadFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                                  const LoadOptions& options, std::vector<std::string>* problems) {
+  OurDictionaries out;
+  std::vector<ActorEntry> countries, others;
+  std::vector<AgentEntry> agents;
+  for (const auto& [name, text] : files) {
+    Result<std::string> kind = DictFileKind(name, text);
+    if (!kind.ok()) {
+      if (options.strict) return kind.status();
+      if (problems) problems->push_back(kind.status().message());
+      continue;
+    }
+    Status s;
+    if (*kind == "verbs") {
+      s = LoadVerbFile(name, text, options.strict, &out.verbs, problems);
+    } else if (*kind == "countries" || *kind == "regions") {
+      s = ParseActorFile(name, text, options.strict, &countries, &agents, problems);
+    } else {
+      s = ParseActorFile(name, text, options.strict, &others, &agents, problems);
+    }
+    if (!s.ok()) return s;
+  }
+  if (!options.iso_codes_json.empty()) {
+    Status s = MergeIsoCountries(options.iso_codes_json, &countries, problems);
+    if (!s.ok()) {
+      if (options.strict) return s;
+      if (problems) problems->push_back(s.message());
+    }
+  }
+  // People and organizations first: for equal-length names a person's code wins.
+  for (std::vector<ActorEntry>* list : {&others, &countries}) {
+    for (ActorEntry& e : *list) {
+      Status s = out.actors.AddActor(std::move(e));
+      if (!s.ok()) {
+        if (problems) problems->push_back(s.message());
+        if (options.strict) return s;
+      }
+    }
+  }
+  for (AgentEntry& a : agents) {
+    Status s = out.actors.AddAgent(std::move(a));
+    if (!s.ok()) {
+      if (problems) problems->push_back(s.message());
+      if (options.strict) return s;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<OurDictionaries> LoadOurDictionaries(const LoadOptions& options, std::vector<std::string>* problems) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const resources::Resource& r : resources::WithPrefix("data/dict/")) {
+    if (!std::string_view(r.name).ends_with(".txt")) continue;
+    files.emplace_back(std::string(r.name), std::string(r.bytes));
+  }
+  if (files.empty()) return NotFound("data/dict/: no dictionary files are embedded in this build");
+  return LoadFiles(files, options, problems);
+}
+
+Result<OurDictionaries> LoadOurDictionariesFrom(const std::string& dir, const LoadOptions& options,
+                                                std::vector<std::string>* problems) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": not a directory");
+  std::vector<std::string> paths;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".txt") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return IoError(p + ": cannot read");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files.emplace_back(p, ss.str());
+  }
+  if (files.empty()) return NotFound(dir + ": no .txt dictionary files");
+  return LoadFiles(files, options, problems);
+}
+
+}  // namespace dragoman::coding

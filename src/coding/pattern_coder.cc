@@ -1,0 +1,553 @@
+#include "coding/pattern_coder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+namespace dragoman::coding {
+
+namespace {
+
+// Irregular verbs news uses: lemma -> past, past participle (and other irregular forms).
+const std::map<std::string, std::vector<std::string>, std::less<>>& Irregular() {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> k = {
+      {"be", {"is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "be"}},
+      {"have", {"has", "had", "having", "'ve"}},
+      {"do", {"does", "did", "done", "doing"}},
+      {"go", {"goes", "went", "gone"}},
+      {"meet", {"met"}},
+      {"hold", {"held"}},
+      {"pay", {"paid"}},
+      {"say", {"said"}},
+      {"make", {"made"}},
+      {"take", {"took", "taken"}},
+      {"give", {"gave", "given"}},
+      {"seek", {"sought"}},
+      {"send", {"sent"}},
+      {"sell", {"sold"}},
+      {"buy", {"bought"}},
+      {"bring", {"brought"}},
+      {"build", {"built"}},
+      {"come", {"came"}},
+      {"see", {"saw", "seen"}},
+      {"speak", {"spoke", "spoken"}},
+      {"tell", {"told"}},
+      {"think", {"thought"}},
+      {"fight", {"fought"}},
+      {"shoot", {"shot"}},
+      {"strike", {"struck", "stricken"}},
+      {"hit", {"hit"}},
+      {"put", {"put"}},
+      {"set", {"set"}},
+      {"cut", {"cut"}},
+      {"let", {"let"}},
+      {"shut", {"shut"}},
+      {"beat", {"beat", "beaten"}},
+      {"keep", {"kept"}},
+      {"leave", {"left"}},
+      {"lead", {"led"}},
+      {"feel", {"felt"}},
+      {"find", {"found"}},
+      {"get", {"got", "gotten"}},
+      {"win", {"won"}},
+      {"lose", {"lost"}},
+      {"run", {"ran"}},
+      {"write", {"wrote", "written"}},
+      {"break", {"broke", "broken"}},
+      {"begin", {"began", "begun"}},
+      {"choose", {"chose", "chosen"}},
+      {"draw", {"drew", "drawn"}},
+      {"drive", {"drove", "driven"}},
+      {"fly", {"flew", "flown"}},
+      {"forbid", {"forbade", "forbidden"}},
+      {"forgive", {"forgave", "forgiven"}},
+      {"freeze", {"froze", "frozen"}},
+      {"know", {"knew", "known"}},
+      {"rise", {"rose", "risen"}},
+      {"shake", {"shook", "shaken"}},
+      {"steal", {"stole", "stolen"}},
+      {"swear", {"swore", "sworn"}},
+      {"tear", {"tore", "torn"}},
+      {"throw", {"threw", "thrown"}},
+      {"undertake", {"undertook", "undertaken"}},
+      {"withdraw", {"withdrew", "withdrawn"}},
+      {"overthrow", {"overthrew", "overthrown"}},
+      {"seize", {"seized"}},
+      {"bind", {"bound"}},
+      {"bear", {"bore", "borne"}},
+      {"blow", {"blew", "blown"}},
+      {"catch", {"caught"}},
+      {"deal", {"dealt"}},
+      {"dig", {"dug"}},
+      {"feed", {"fed"}},
+      {"flee", {"fled"}},
+      {"grant", {"granted"}},
+      {"hang", {"hung", "hanged"}},
+      {"hear", {"heard"}},
+      {"hide", {"hid", "hidden"}},
+      {"lay", {"laid"}},
+      {"lend", {"lent"}},
+      {"mean", {"meant"}},
+      {"spend", {"spent"}},
+      {"split", {"split"}},
+      {"spread", {"spread"}},
+      {"stand", {"stood"}},
+      {"stick", {"stuck"}},
+      {"sting", {"stung"}},
+      {"teach", {"taught"}},
+      {"understand", {"understood"}},
+      {"uphold", {"upheld"}},
+      {"withhold", {"withheld"}},
+      {"overcome", {"overcame"}},
+      {"foresee", {"foresaw", "foreseen"}},
+      {"oversee", {"oversaw", "overseen"}},
+      {"bid", {"bid"}},
+      {"forecast", {"forecast"}},
+      {"broadcast", {"broadcast"}},
+      {"cast", {"cast"}},
+      {"upset", {"upset"}},
+      {"sink", {"sank", "sunk"}},
+      {"slay", {"slew", "slain"}},
+      {"shed", {"shed"}},
+      {"sweep", {"swept"}},
+      {"wage", {"waged"}},
+      {"will", {"would", "'ll"}},
+      {"can", {"could"}},
+      {"shall", {"should"}},
+      {"may", {"might"}},
+  };
+  return k;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+const std::set<std::string, std::less<>>& Adverbs() {
+  static const std::set<std::string, std::less<>> k = {
+      "very",   "also",   "always", "still",  "further", "even",  "all",   "both",   "again",  "now",
+      "soon",   "once",   "just",   "already", "then",   "too",   "well",  "highly", "fully",  "firmly",
+      "more",   "most",   "much",   "ever",   "jointly", "never", "later", "today",  "together"};
+  return k;
+}
+
+bool IsAdverb(const std::string& w) {
+  if (w == "never") return false;  // a negation, not a filler
+  if (Adverbs().count(w)) return true;
+  return w.size() > 4 && w.ends_with("ly") && w != "italy" && w != "family" && w != "ally" && w != "supply" &&
+         w != "rally" && w != "apply" && w != "reply" && w != "assembly";
+}
+
+const std::set<std::string, std::less<>>& Prepositions() {
+  static const std::set<std::string, std::less<>> k = {
+      "to", "with", "for", "of", "in", "on", "at", "by", "from", "between", "among", "against", "about",
+      "into", "toward", "towards", "over", "under", "than", "like", "upon", "via", "without", "including"};
+  return k;
+}
+
+bool IsNegation(const std::string& w) {
+  return w == "not" || w == "n't" || w == "never" || w == "cannot" || w == "no" || w == "neither" || w == "nor" ||
+         w == "refuse" || w == "refused" || w == "refuses" || w == "declined" || w == "unwilling";
+}
+
+bool IsBreak(const std::string& w) { return w == ";" || w == "." || w == "?" || w == "!" || w == ":"; }
+
+// Words that may stand between a pattern and its target ("support the Kazakh government").
+bool IsTargetFiller(const std::string& w) {
+  static const std::set<std::string, std::less<>> k = {
+      "the",  "a",     "an",      "its",   "their", "his",   "her",    "our",  "all",        "both",
+      "fellow", "other", "more",  "some",  "several", "two", "visiting", "new", "neighboring", "neighbouring",
+      "friendly", "brotherly", "strategic", "close", "counterpart", "entire", "whole"};
+  return k.count(w) > 0;
+}
+
+std::string Lower(const std::string& s) { return NormalizeForm(s); }
+
+}  // namespace
+
+std::vector<std::string> InflectedForms(const std::string& lemma) {
+  std::vector<std::string> out = {lemma};
+  auto it = Irregular().find(lemma);
+  if (it != Irregular().end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (lemma.empty() || !std::isalpha(static_cast<unsigned char>(lemma.back()))) return out;
+  if (lemma == "be" || lemma == "will" || lemma == "can" || lemma == "shall" || lemma == "may") return out;
+  const size_t n = lemma.size();
+  char last = lemma.back();
+  // -s (verbs and noun plurals)
+  if (last == 's' || last == 'x' || last == 'z' || lemma.ends_with("ch") || lemma.ends_with("sh")) {
+    out.push_back(lemma + "es");
+  } else if (last == 'y' && n > 1 && !IsVowel(lemma[n - 2])) {
+    out.push_back(lemma.substr(0, n - 1) + "ies");
+  } else {
+    out.push_back(lemma + "s");
+  }
+  // -ed and -ing
+  if (last == 'e') {
+    out.push_back(lemma + "d");
+    if (lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe")) {
+      out.push_back(lemma + "ing");
+    } else {
+      out.push_back(lemma.substr(0, n - 1) + "ing");
+    }
+  } else if (last == 'y' && n > 1 && !IsVowel(lemma[n - 2])) {
+    out.push_back(lemma.substr(0, n - 1) + "ied");
+    out.push_back(lemma + "ing");
+  } else {
+    out.push_back(lemma + "ed");
+    out.push_back(lemma + "ing");
+    // consonant-vowel-consonant: stop -> stopped, commit -> committed (and British travelled)
+    if (n >= 3 && !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' && IsVowel(lemma[n - 2]) &&
+        !IsVowel(lemma[n - 3])) {
+      out.push_back(lemma + last + "ed");
+      out.push_back(lemma + last + "ing");
+    }
+  }
+  if (lemma.ends_with("ic")) {
+    out.push_back(lemma + "ked");
+    out.push_back(lemma + "king");
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+PatternCoder::PatternCoder(ActorDictionary actors, std::vector<VerbEntry> verbs)
+    : actors_(std::move(actors)), matcher_(actors_), verbs_(std::move(verbs)) {
+  patterns_.reserve(verbs_.size());
+  for (const VerbEntry& v : verbs_) {
+    Pattern p;
+    p.entry = &v;
+    bool have_anchor = false;
+    for (const std::string& raw : v.elements) {
+      Element e;
+      if (raw == "+") {
+        e.kind = Element::Kind::kTarget;
+      } else if (raw == "$") {
+        e.kind = Element::Kind::kSource;
+      } else if (raw == "*") {
+        e.kind = Element::Kind::kGap;
+      } else {
+        std::string w = raw;
+        if (w.size() > 2 && w.front() == '(' && w.back() == ')') {
+          e.optional = true;
+          w = w.substr(1, w.size() - 2);
+        }
+        size_t start = 0;
+        for (size_t i = 0; i <= w.size(); ++i) {
+          if (i == w.size() || w[i] == '|') {
+            std::string alt = w.substr(start, i - start);
+            e.lemmas.push_back(alt);
+            for (std::string& f : InflectedForms(alt)) e.forms.push_back(std::move(f));
+            start = i + 1;
+          }
+        }
+        if (!e.optional) {
+          ++p.literal_words;
+          if (!have_anchor) {
+            have_anchor = true;
+            p.anchor = p.elements.size();
+          }
+        }
+      }
+      p.elements.push_back(std::move(e));
+    }
+    if (!have_anchor) continue;  // the loader rejects these; be safe anyway
+    patterns_.push_back(std::move(p));
+  }
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    for (const std::string& f : patterns_[i].elements[patterns_[i].anchor].forms) by_anchor_[f].push_back(i);
+  }
+  for (auto& [form, list] : by_anchor_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+}
+
+namespace {
+
+struct SentenceView {
+  const Sentence* sentence = nullptr;
+  std::vector<std::string> lower;        // normalized token forms
+  std::vector<ActorMention> mentions;
+  std::vector<int> mention_at;           // token -> mention index covering it, -1
+  std::vector<int> mention_begin;        // token -> mention index beginning there, -1
+};
+
+struct MatchState {
+  size_t first = 0;  // first token of the verb phrase
+  size_t last = 0;   // one past the last token matched
+  int target = -1;
+  int source = -1;
+  size_t verb_begin = 0, verb_end = 0;  // verb words (without the target)
+};
+
+bool WordMatches(const PatternCoder::Element& e, const SentenceView& v, size_t t) {
+  const std::string& w = v.lower[t];
+  if (std::find(e.forms.begin(), e.forms.end(), w) != e.forms.end()) return true;
+  const std::string& lemma = v.sentence->tokens[t].lemma;
+  if (!lemma.empty()) {
+    std::string l = Lower(lemma);
+    return std::find(e.lemmas.begin(), e.lemmas.end(), l) != e.lemmas.end();
+  }
+  return false;
+}
+
+// The mention a "+"/"$" slot takes at token t, allowing a few filler words first.
+int SlotMention(const SentenceView& v, size_t t, size_t* after) {
+  for (size_t k = 0; k <= 3 && t + k < v.lower.size(); ++k) {
+    int m = v.mention_begin[t + k];
+    if (m >= 0) {
+      size_t end = static_cast<size_t>(v.mentions[m].end);
+      // A separate possessive token ("Xi Jinping" "'s") belongs to the slot.
+      if (end < v.lower.size() && (v.lower[end] == "'s" || v.lower[end] == "'")) ++end;
+      // Coordinated actors ("China and Russia"): the slot takes the first.
+      *after = end;
+      return m;
+    }
+    if (!IsTargetFiller(v.lower[t + k]) && !IsAdverb(v.lower[t + k])) return -1;
+  }
+  return -1;
+}
+
+// Matches elements[i..] starting at token t. Returns true and fills st on success.
+bool MatchFrom(const PatternCoder::Pattern& p, size_t i, const SentenceView& v, size_t t, MatchState* st,
+               bool after_word) {
+  const auto& els = p.elements;
+  if (i == els.size()) {
+    st->last = t;
+    return true;
+  }
+  const PatternCoder::Element& e = els[i];
+  const size_t n = v.lower.size();
+  switch (e.kind) {
+    case PatternCoder::Element::Kind::kWord: {
+      // Adverbs may sit between words: "is fully ready to", "firmly support".
+      size_t u = t;
+      for (int skip = 0; skip <= 2; ++skip) {
+        if (u < n && v.mention_at[u] < 0 && WordMatches(e, v, u)) {
+          MatchState save = *st;
+          if (MatchFrom(p, i + 1, v, u + 1, st, true)) return true;
+          *st = save;
+        }
+        if (!after_word || u >= n || !IsAdverb(v.lower[u])) break;
+        ++u;
+      }
+      if (e.optional) return MatchFrom(p, i + 1, v, t, st, after_word);
+      return false;
+    }
+    case PatternCoder::Element::Kind::kTarget:
+    case PatternCoder::Element::Kind::kSource: {
+      size_t after = 0;
+      int m = SlotMention(v, t, &after);
+      if (m < 0) return false;
+      MatchState save = *st;
+      if (e.kind == PatternCoder::Element::Kind::kTarget) {
+        st->target = m;
+      } else {
+        st->source = m;
+      }
+      if (MatchFrom(p, i + 1, v, after, st, false)) return true;
+      *st = save;
+      return false;
+    }
+    case PatternCoder::Element::Kind::kGap: {
+      for (size_t g = 0; g <= 4 && t + g <= n; ++g) {
+        if (g > 0) {
+          size_t u = t + g - 1;
+          if (IsBreak(v.lower[u]) || v.mention_at[u] >= 0) break;
+        }
+        MatchState save = *st;
+        if (MatchFrom(p, i + 1, v, t + g, st, false)) return true;
+        *st = save;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+bool IsFirstPerson(const std::string& w) { return w == "i" || w == "we"; }
+
+}  // namespace
+
+void PatternCoder::Code(const Article& article, std::vector<Event>* events) const {
+  int date = 0;
+  if (std::optional<int> d = ParseDate(article.date)) date = *d;
+  std::string last_subject;  // the most recent sentence subject, for "I"/"we"
+
+  for (size_t si = 0; si < article.sentences.size(); ++si) {
+    const Sentence& sentence = article.sentences[si];
+    SentenceView v;
+    v.sentence = &sentence;
+    const size_t n = sentence.tokens.size();
+    v.lower.reserve(n);
+    for (const Token& tok : sentence.tokens) v.lower.push_back(Lower(tok.form));
+    v.mentions = matcher_.Match(sentence, date);
+    v.mention_at.assign(n, -1);
+    v.mention_begin.assign(n, -1);
+    for (size_t m = 0; m < v.mentions.size(); ++m) {
+      const ActorMention& am = v.mentions[m];
+      if (v.mention_begin[am.begin] < 0) v.mention_begin[am.begin] = static_cast<int>(m);
+      for (int t = am.begin; t < am.end && t < static_cast<int>(n); ++t)
+        if (v.mention_at[t] < 0) v.mention_at[t] = static_cast<int>(m);
+    }
+
+    // The actor a country-level pronoun stands for: "we" -> the speaker's country.
+    auto country_of = [&](const std::string& code) {
+      if (code.size() > 3 && actors_.FindCountry(code.substr(0, 3))) return code.substr(0, 3);
+      return code;
+    };
+    std::string sentence_subject;
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+
+    for (size_t t = 0; t < n; ++t) {
+      if (v.mention_at[t] >= 0) continue;
+      auto it = by_anchor_.find(v.lower[t]);
+      std::vector<size_t> candidates;
+      if (it != by_anchor_.end()) candidates = it->second;
+      if (!sentence.tokens[t].lemma.empty()) {
+        auto lt = by_anchor_.find(Lower(sentence.tokens[t].lemma));
+        if (lt != by_anchor_.end()) candidates.insert(candidates.end(), lt->second.begin(), lt->second.end());
+      }
+      if (candidates.empty()) continue;
+
+      const Pattern* best = nullptr;
+      MatchState best_state;
+      for (size_t pi : candidates) {
+        const Pattern& p = patterns_[pi];
+        MatchState st;
+        st.first = t;
+        st.verb_begin = t;
+        st.verb_end = t + 1;
+        // Slots before the anchor ("$ visit"): the mention must end right before the anchor.
+        bool ok = true;
+        for (size_t k = 0; k < p.anchor && ok; ++k) {
+          const Element& e = p.elements[k];
+          if (e.kind == Element::Kind::kWord && e.optional) continue;
+          if (e.kind != Element::Kind::kSource && e.kind != Element::Kind::kTarget) {
+            ok = false;
+            break;
+          }
+          size_t end = t;
+          if (end > 0 && (v.lower[end - 1] == "'s" || v.lower[end - 1] == "'")) --end;
+          if (end == 0 || v.mention_at[end - 1] < 0) {
+            ok = false;
+            break;
+          }
+          int m = v.mention_at[end - 1];
+          (e.kind == Element::Kind::kSource ? st.source : st.target) = m;
+          st.first = static_cast<size_t>(v.mentions[m].begin);
+        }
+        if (!ok) continue;
+        if (!MatchFrom(p, p.anchor, v, t, &st, false)) continue;
+        if (!best || p.literal_words > best->literal_words) {
+          best = &p;
+          best_state = st;
+        }
+      }
+      if (!best) continue;
+      best_state.verb_begin = t;
+      best_state.verb_end = best_state.last;
+      if (best_state.target >= 0 && static_cast<size_t>(v.mentions[best_state.target].begin) > t)
+        best_state.verb_end = std::min(best_state.verb_end, static_cast<size_t>(v.mentions[best_state.target].begin));
+      while (best_state.verb_end > t + 1 && IsTargetFiller(v.lower[best_state.verb_end - 1])) --best_state.verb_end;
+
+      // Source: "$" slot, else walk back from the verb.
+      int source = best_state.source;
+      std::string source_code;
+      Span source_span;
+      bool negated = false;
+      size_t stop = best_state.first;  // tokens [stop, first) were crossed going back
+      if (source < 0) {
+        for (size_t back = best_state.first; back-- > 0;) {
+          const std::string& w = v.lower[back];
+          if (w == ";") break;
+          if (v.mention_at[back] >= 0) {
+            const ActorMention& m = v.mentions[v.mention_at[back]];
+            size_t b = static_cast<size_t>(m.begin);
+            size_t before = b;
+            while (before > 0 && (v.lower[before - 1] == "the" || v.lower[before - 1] == "a")) --before;
+            bool object = before > 0 && Prepositions().count(v.lower[before - 1]);
+            // "China will always be Kazakhstan's reliable friend and ... is ready to": skip the
+            // possessive; "between China and Kazakhstan": skip coordinated objects.
+            if (!m.possessive && !object && !(before > 0 && v.lower[before - 1] == "and" && before >= 2 &&
+                                              v.mention_at[before - 2] >= 0)) {
+              source = v.mention_at[back];
+              stop = b;
+              break;
+            }
+            back = b;  // continue before this mention
+            continue;
+          }
+          if (IsFirstPerson(w)) {
+            std::string who;
+            // "Tokayev: I look forward ...": the speaker before a colon.
+            for (size_t c = back; c-- > 0;) {
+              if (v.lower[c] == ":" && c > 0 && v.mention_at[c - 1] >= 0) {
+                who = v.mentions[v.mention_at[c - 1]].code;
+                break;
+              }
+            }
+            if (who.empty()) who = last_subject;
+            if (!who.empty()) {
+              source_code = w == "we" ? country_of(who) : who;
+              source_span = sentence.tokens[back].span;
+              stop = back;
+            }
+            break;
+          }
+          if (best_state.first - back > 20) break;
+        }
+      }
+      if (source >= 0) {
+        source_code = v.mentions[source].code;
+        source_span = v.mentions[source].span;
+      }
+      for (size_t k = stop; k < best_state.verb_end && k < n; ++k)
+        if (IsNegation(v.lower[k])) negated = true;
+      if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
+      if (negated || source_code.empty() || best_state.target < 0) continue;
+      const ActorMention& target = v.mentions[best_state.target];
+      if (target.code == source_code) continue;
+      if (!seen.insert({source_code, target.code, best->entry->code}).second) continue;
+
+      Event e;
+      e.article_id = article.id;
+      e.date = article.date;
+      e.sentence_index = static_cast<int>(si);
+      e.source = source_code;
+      e.target = target.code;
+      e.code = best->entry->code;
+      e.root = e.code.substr(0, 2);
+      e.source_span = source_span;
+      size_t vb = best_state.verb_begin, ve = std::max(best_state.verb_end, vb + 1);
+      e.verb_span = {sentence.tokens[vb].span.begin, sentence.tokens[std::min(ve, n) - 1].span.end};
+      e.target_span = target.span;
+      e.rule = best->entry->origin;
+      events->push_back(std::move(e));
+    }
+
+    // The subject for the next sentence's "we": this sentence's event source, else an actor that
+    // opens the sentence.
+    if (!sentence_subject.empty()) {
+      last_subject = sentence_subject;
+    } else if (!v.mentions.empty()) {
+      const ActorMention& m = v.mentions.front();
+      size_t before = static_cast<size_t>(m.begin);
+      while (before > 0 && v.lower[before - 1] == "the") --before;
+      if (before == 0 && !m.possessive) last_subject = m.code;
+    }
+  }
+}
+
+Result<std::unique_ptr<Coder>> MakeDefaultPatternCoder(bool strict) {
+  LoadOptions options;
+  options.strict = strict;
+  std::vector<std::string> problems;
+  Result<OurDictionaries> d = LoadOurDictionaries(options, &problems);
+  if (!d.ok()) return d.status();
+  OurDictionaries dicts = d.take();
+  return std::unique_ptr<Coder>(std::make_unique<PatternCoder>(std::move(dicts.actors), std::move(dicts.verbs)));
+}
+
+}  // namespace dragoman::coding

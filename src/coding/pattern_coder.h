@@ -1,0 +1,73 @@
+// A coder that works on tokens alone, without a parse: actor mentions from an ActorMatcher, verb
+// phrases from word patterns ("meet with +", "be ready to work with +", "look forward to + visit"),
+// the source found by walking back from the verb within the sentence, the target at the pattern's
+// "+" slot. Used when no parse is available and as the walking skeleton's coder.
+//
+//   Result<std::unique_ptr<Coder>> coder = MakeDefaultPatternCoder(/*strict=*/false);
+//   if (!coder.ok()) return coder.status();
+//   std::vector<Event> events;
+//   (*coder)->Code(article, &events);   // article.sentences filled by text::Segment
+//
+// Rules (see data/dict/README.md for the pattern syntax):
+// - pattern words are lemmas and match their inflected forms ("meet" matches met, meets,
+//   meeting), or Token::lemma when the tokens carry one; adverbs ("firmly", "very") may sit
+//   between pattern words;
+// - the source is the nearest actor before the verb that is not an object (after a preposition)
+//   or a possessive; "I"/"we" stand for the speaker ("Tokayev: I look forward ...") or the
+//   previous sentence's subject, "we" giving the speaker's country;
+// - a negation ("not", "never", "no") between source and verb suppresses the event;
+// - no event without both actors, or with the same actor on both sides.
+// A PatternCoder is immutable after construction; Code is thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "coding/actor_dictionary.h"
+#include "coding/coder.h"
+#include "coding/our_dictionary_loader.h"
+#include "dragoman/status.h"
+
+namespace dragoman::coding {
+
+class PatternCoder : public Coder {
+ public:
+  PatternCoder(ActorDictionary actors, std::vector<VerbEntry> verbs);
+  void Code(const Article& article, std::vector<Event>* events) const override;
+
+  size_t verb_count() const { return verbs_.size(); }
+
+  // One pattern element after compilation (public for the implementation's helpers).
+  struct Element {
+    enum class Kind { kWord, kTarget, kSource, kGap } kind = Kind::kWord;
+    std::vector<std::string> forms;  // accepted lowercase forms (all inflections of each alternative)
+    std::vector<std::string> lemmas;  // the alternatives as written
+    bool optional = false;
+  };
+  struct Pattern {
+    const VerbEntry* entry = nullptr;
+    std::vector<Element> elements;
+    int literal_words = 0;  // specificity: more words win
+    size_t anchor = 0;      // index of the first word element
+  };
+
+ private:
+  ActorDictionary actors_;
+  ActorMatcher matcher_;
+  std::vector<VerbEntry> verbs_;
+  std::vector<Pattern> patterns_;
+  // Lowercase form of the anchor word -> patterns anchored on it.
+  std::unordered_map<std::string, std::vector<size_t>> by_anchor_;
+};
+
+// Every inflected form of a lemma for matching without a lemmatizer: "meet" -> meet, meets, met,
+// meeting; "visit" -> visit, visits, visited, visiting; "talks" as a noun plural too.
+std::vector<std::string> InflectedForms(const std::string& lemma);
+
+// The pattern coder over dragoman's own dictionaries embedded in the binary (data/dict/).
+// strict: a bad dictionary entry fails instead of being skipped.
+Result<std::unique_ptr<Coder>> MakeDefaultPatternCoder(bool strict);
+
+}  // namespace dragoman::coding

@@ -1,0 +1,43 @@
+// One record of each simple input format to an Article or an ErrorRecord (used by OpenInputs).
+//
+//   Record r = ingest::ParseTextArticle(file_bytes, "a.txt", "a", options);
+//   Record j = ingest::ParseJsonLine(R"({"title":"T","text":"B","date":"2022-05-20"})", "f.jsonl:3", "f", 3, options);
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ingest/reader.h"
+
+namespace dragoman::ingest {
+
+// A plain-text article file: the first non-empty line is the title; the date comes from the first
+// short lines after it (the date/byline line: "2022-05-20 0 By", "By Jane Doe | 20 May 2022"),
+// else options.default_date, else the record is an error. Article::text is the content verbatim.
+Record ParseTextArticle(std::string content, const std::string& origin, const std::string& id,
+                        const ReadOptions& options);
+
+// One JSON Lines record {"id","date","source","url","title","text"}. origin is "file:LINE"; the id
+// defaults to "<stem>:<line>".
+Record ParseJsonLine(std::string_view line, const std::string& origin, const std::string& stem, size_t line_number,
+                     const ReadOptions& options);
+
+// The date for a record: its own date string parsed, else the default. Returns "" and sets *error
+// when neither gives one.
+std::string ResolveDate(std::string_view own, bool has_own, const ReadOptions& options, std::string* error);
+
+// "dir/000_abc.txt" -> "000_abc"; "feed.jsonl.gz" -> "feed"; "-" -> "stdin".
+std::string FileStem(const std::string& path);
+
+// An ErrorRecord as a Record.
+Record ErrorRecordOf(std::string origin, std::string message);
+
+}  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+
+// The format of an input from its first bytes (after gzip inflation): "warc" for "WARC/", "jsonl"
+// when the first non-blank byte is "{", "html" when it is "<", otherwise "text".
+std::string DetectFormat(std::string_view head);
+
+}  // namespace dragoman::ingest

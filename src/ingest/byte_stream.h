@@ -1,0 +1,89 @@
+// A buffered byte stream over a file, standard input or a string, that inflates gzip transparently.
+//
+// Gzip input (magic 1f 8b) is decoded member after member, so both a whole-file .gz and the
+// per-record members of a CC-NEWS .warc.gz read as one stream. Input that ends inside a member, or
+// corrupt compressed data, ends the stream early with error() saying so; everything decoded before
+// that point is still delivered. Memory stays bounded: lines longer than a limit are skipped
+// without being kept.
+//
+//   auto stream = ByteStream::Open("feed.jsonl.gz");
+//   std::string line; LineStatus st;
+//   while ((st = (*stream)->ReadLine(&line, 1 << 20)) != LineStatus::kEnd) { ... }
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "dragoman/status.h"
+
+namespace dragoman::ingest {
+
+enum class LineStatus { kOk, kTooLong, kEnd };
+
+// Where raw (undecoded) bytes come from.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Up to n bytes into buf; 0 at the end; -1 on error (error() says why).
+  virtual long Read(char* buf, size_t n) = 0;
+  virtual std::string error() const { return ""; }
+};
+
+class ByteStream {
+ public:
+  // path "-" is standard input. Fails when the file cannot be opened.
+  static Result<std::unique_ptr<ByteStream>> Open(const std::string& path);
+  // A stream over bytes in memory (tests, WARC payloads); gzip is detected as for files.
+  static std::unique_ptr<ByteStream> FromString(std::string data);
+  static std::unique_ptr<ByteStream> FromSource(std::unique_ptr<ByteSource> source);
+
+  ~ByteStream();
+
+  // Up to n buffered bytes from the current position, without consuming them (shorter at the end).
+  std::string_view Peek(size_t n);
+
+  // The next line, without its "\n" (a "\r" before it is kept). A line longer than max_bytes is
+  // skipped to its end and reported as kTooLong with *skipped_bytes set; line is then empty.
+  LineStatus ReadLine(std::string* line, size_t max_bytes, uint64_t* skipped_bytes = nullptr);
+
+  // Appends up to n bytes to *out; returns how many (fewer only at the end of the stream).
+  size_t Read(size_t n, std::string* out);
+  // Skips up to n bytes; returns how many.
+  uint64_t Skip(uint64_t n);
+
+  // Everything left, when it is at most max_bytes; otherwise reads on to the end without keeping it,
+  // leaves *out empty and returns false with *total_bytes set.
+  bool ReadAll(size_t max_bytes, std::string* out, uint64_t* total_bytes);
+
+  bool AtEnd();
+  bool gzip() const { return gzip_; }
+  // Decoded bytes consumed so far (the offset of the next byte).
+  uint64_t offset() const { return offset_; }
+  // Raw bytes read from the file so far (compressed bytes for gzip), for progress reports.
+  uint64_t raw_bytes() const;
+  // Why the stream ended early ("" when it reached a clean end).
+  const std::string& error() const { return error_; }
+
+ private:
+  explicit ByteStream(std::unique_ptr<ByteSource> source);
+  // Reads more decoded bytes into the buffer; false when nothing more can come.
+  bool Fill();
+  void Compact();
+
+  struct Counting;
+  struct Gzip;
+  std::unique_ptr<ByteSource> source_;  // raw bytes
+  Counting* counter_ = nullptr;         // owned through source_
+  std::unique_ptr<Gzip> gzip_state_;
+  bool gzip_ = false;
+  bool started_ = false;
+  bool end_ = false;
+  std::string buf_;
+  size_t pos_ = 0;
+  uint64_t offset_ = 0;
+  std::string error_;
+};
+
+}  // namespace dragoman::ingest

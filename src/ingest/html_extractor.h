@@ -1,0 +1,49 @@
+// Main-text extraction from a news page: title, date, author and body paragraphs, without the
+// navigation, share bars, related links, cookie banners, comments, scripts and styles around them.
+//
+// Built on libgumbo (an HTML5-conformant parser), so broken markup parses as browsers parse it.
+// Metadata comes from JSON-LD (NewsArticle and kin: headline, datePublished, author), meta tags
+// (og:title, article:published_time, pubdate, dc.date, parsely-pub-date, itemprop=datePublished,
+// author) and <time datetime>; the body is the page region that holds most of the paragraph text
+// that is not link text, read as blocks (<p>, text directly in <div>s, <br><br>-separated lines),
+// with boilerplate blocks and elements (by tag, ARIA role and class/id words) dropped.
+//
+//   HtmlPage page = ingest::ExtractHtml(html);
+//   std::cout << page.title << " (" << page.date << ")\n";
+//   for (const std::string& p : page.paragraphs) std::cout << p << "\n\n";
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/reader.h"
+
+namespace dragoman::ingest {
+
+struct HtmlPage {
+  std::string title;
+  std::string date;          // ISO YYYY-MM-DD publication date; "" when the page gives none
+  std::string raw_date;      // the date value as the page wrote it
+  std::string author;        // "Jane Doe" or "Jane Doe, John Roe"
+  std::string site_name;     // og:site_name or the JSON-LD publisher
+  std::string url;           // canonical link or og:url
+  std::string lang;          // <html lang>
+  std::vector<std::string> paragraphs;  // body text blocks, white space collapsed, in page order
+};
+
+// Extracts the article from an HTML page. charset is the HTTP header's ("" = unknown: the page's
+// <meta charset> is used, else UTF-8); the page is converted to UTF-8 and ill-formed bytes repaired.
+HtmlPage ExtractHtml(std::string_view html, std::string_view charset = "");
+
+// A page as a Record: Article::text is the title, a blank line, then the paragraphs separated by
+// blank lines; title_span covers the title. The date is the page's, else fallback_date (a WARC
+// record's date), else options.default_date; a page with no body text or no date is an error.
+Record HtmlToRecord(std::string_view html, std::string_view charset, const std::string& origin, const std::string& id,
+                    const std::string& url, const std::string& fallback_date, const ReadOptions& options);
+
+// The page as UTF-8: declared (or <meta>-declared) charset converted, ill-formed bytes replaced.
+// Sets *error for a charset this system cannot convert.
+std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::string* error);
+
+}  // namespace dragoman::ingest

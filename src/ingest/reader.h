@@ -1,0 +1,70 @@
+// Ingest: input files and streams in, Articles (or ErrorRecords) out, one record at a time.
+//
+//   ingest::ReadOptions options; options.default_date = "2022-05-20";
+//   auto reader = ingest::OpenInputs({"a.txt", "feed.jsonl", "-"}, options);
+//   ingest::Record record;
+//   while (reader->Next(&record)) { if (record.article) Use(*record.article); else Log(*record.error); }
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dragoman/document.h"
+
+namespace dragoman::ingest {
+
+// Exactly one of article and error is set.
+struct Record {
+  std::optional<Article> article;
+  std::optional<ErrorRecord> error;
+};
+
+struct ReadOptions {
+  std::string default_date;                // ISO date used when a record has none ("" = none)
+  std::string format = "auto";             // auto|text|jsonl|html|warc
+  // Larger records (a text file, a JSON line, a WARC record) become error records without being
+  // held in memory; never a crash. No news article comes near it; a 50 MB line is rejected.
+  size_t max_record_bytes = 16u << 20;
+  // Text and JSON Lines input with invalid UTF-8 is an error record naming the first bad byte
+  // (false), or is repaired with U+FFFD and read on (true). HTML pages are always repaired: web
+  // pages often carry a stray byte, and the page's declared charset (windows-1252, iso-8859-1) is
+  // converted first.
+  bool repair_utf8 = false;
+};
+
+// How far the reader has got, for progress lines: raw bytes read of all inputs, and their total
+// size where it is known (0 when an input is standard input or a pipe).
+struct ReadProgress {
+  uint64_t bytes_done = 0;
+  uint64_t bytes_total = 0;
+};
+
+// Reads records from files, folders, globs and "-" (standard input), in the order given.
+//
+// Inputs: a file; a folder (every file below it, recursively, in sorted path order, skipping hidden
+// files and web assets such as images, CSS and scripts); a glob ("news/*.warc.gz", sorted); "-".
+// Each input's format is detected from its content (gzip is inflated first): "WARC/" -> warc, "{"
+// -> JSON Lines, "<" -> HTML, otherwise a plain-text article. ReadOptions::format overrides.
+//   text:  one article per file: first line the title, then an optional date/byline line within
+//          the first short lines (see date_parser.h), then the body. Article::text is the file.
+//   jsonl: one article per line {"id","date","source","url","title","text"}; text = title + "\n\n"
+//          + text (or text alone when it already starts with the title). Blank lines are skipped.
+//   html:  one page per file, main text extracted (html_extractor.h).
+//   warc:  every response record with an HTML payload (warc_reader.h).
+// Every input record ends as exactly one Article or ErrorRecord; errors name the input and the
+// line or record and say what was wrong, and reading goes on with the next record.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Fills *record with the next record; false at the end of all inputs.
+  virtual bool Next(Record* record) = 0;
+  // Bytes read so far and in all (see ReadProgress). Called from the thread that calls Next.
+  virtual ReadProgress Progress() const { return {}; }
+};
+
+std::unique_ptr<RecordReader> OpenInputs(const std::vector<std::string>& inputs, const ReadOptions& options);
+
+}  // namespace dragoman::ingest

@@ -1,0 +1,85 @@
+#include "dragoman/pipeline.h"
+
+#include <chrono>
+#include <iostream>
+
+#include "coding/cameo_table.h"
+#include "coding/coder.h"
+#include "coding/coder_factory.h"
+#include "syntax/model.h"
+#include "text/segmenter.h"
+
+namespace dragoman {
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  std::shared_ptr<const syntax::Model> model;  // null when running without a parse
+  std::unique_ptr<coding::Coder> coder;
+  const coding::CameoTable* cameo = nullptr;  // the embedded table, lives for the program
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (options.model_path != "none") {
+    Result<std::shared_ptr<const syntax::Model>> model =
+        options.model_path.empty() ? syntax::Model::LoadDefault() : syntax::Model::Load(options.model_path);
+    if (model.ok()) {
+      impl->model = *model;
+    } else if (!options.model_path.empty() || model.status().code() != StatusCode::kNotFound) {
+      return model.status();
+    }
+    // A build without a built-in model codes from tokens alone (the pattern coder).
+  }
+  impl->cameo = &coding::CameoTable::Default();
+  if (impl->cameo->size() == 0) return Corrupt("the built-in CAMEO table (data/reference/cameo_codes.tsv) is missing or empty");
+
+  coding::CoderOptions coder_options;
+  coder_options.dict_dir = options.dict_dir;
+  coder_options.verbs_file = options.verbs_file;
+  coder_options.strict = options.strict;
+  coder_options.parsed = impl->model != nullptr;
+  Result<std::unique_ptr<coding::Coder>> coder = coding::MakeCoder(coder_options);
+  if (!coder.ok()) return coder.status();
+  impl->coder = coder.take();
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+void Pipeline::Segment(Article& article) const { text::Segment(article); }
+
+void Pipeline::Annotate(Article& article) const {
+  Segment(article);
+  if (!impl_->model) return;
+  for (Sentence& s : article.sentences) impl_->model->Annotate(s);
+}
+
+void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes* times) const {
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+  Clock::time_point t0 = Clock::now();
+  text::Segment(article);
+  Clock::time_point t1 = Clock::now();
+  if (impl_->model) {
+    for (Sentence& s : article.sentences) impl_->model->Annotate(s);
+  }
+  Clock::time_point t2 = Clock::now();
+  size_t first = events->size();
+  impl_->coder->Code(article, events);
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    if (e.article_id.empty()) e.article_id = article.id;
+    if (e.date.empty()) e.date = article.date;
+    impl_->cameo->Complete(e, impl_->options.gdelt_quad_classes);
+  }
+  Clock::time_point t3 = Clock::now();
+  if (times) {
+    times->segment_s += seconds(t0, t1);
+    times->annotate_s += seconds(t1, t2);
+    times->code_s += seconds(t2, t3);
+  }
+}
+
+}  // namespace dragoman

@@ -1,0 +1,426 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <cstring>
+#include <mutex>
+#include <set>
+#include <vector>
+
+#include "resources/resources.h"
+#include "store/event_store.h"
+#include "store/query.h"
+
+namespace dragoman::serve {
+namespace {
+
+constexpr size_t kMaxTarget = 2048;      // request line target (path and query), bytes
+constexpr size_t kMaxParamValue = 200;   // one parameter value, bytes
+
+Response Json(int status, const nlohmann::json& body) { return {status, "application/json; charset=utf-8", store::DumpJson(body)}; }
+Response Error(int status, const std::string& message) { return Json(status, {{"error", message}}); }
+Response ErrorFrom(const Status& s) {
+  int code = s.code() == StatusCode::kInvalidInput ? 400 : s.code() == StatusCode::kNotFound ? 404 : 500;
+  return Error(code, s.message());
+}
+
+// Query parameters checked against the names an endpoint takes: an unknown or repeated name, or
+// an overlong value, is refused rather than ignored, so a typo never silently widens a query.
+class Params {
+ public:
+  Params(const std::multimap<std::string, std::string>& params, std::initializer_list<const char*> allowed) {
+    std::set<std::string> names(allowed.begin(), allowed.end());
+    for (const auto& [name, value] : params) {
+      if (!names.count(name)) {
+        status_ = InvalidInput("unknown parameter \"" + name.substr(0, 40) + "\"; this endpoint takes: " + Join(names));
+        return;
+      }
+      if (values_.count(name)) {
+        status_ = InvalidInput("parameter \"" + name + "\" given twice");
+        return;
+      }
+      if (value.size() > kMaxParamValue) {
+        status_ = InvalidInput("parameter \"" + name + "\" is longer than " + std::to_string(kMaxParamValue) + " bytes");
+        return;
+      }
+      values_[name] = value;
+    }
+  }
+  const Status& status() const { return status_; }
+  std::string Get(const std::string& name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? std::string() : it->second;
+  }
+  bool Has(const std::string& name) const { return values_.count(name) > 0; }
+  // An integer in [min, max]; fallback when absent.
+  Result<int64_t> Int(const std::string& name, int64_t fallback, int64_t min, int64_t max) const {
+    if (!Has(name)) return fallback;
+    const std::string& v = values_.at(name);
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+    if (ec != std::errc() || end != v.data() + v.size() || value < min || value > max) {
+      return InvalidInput(name + " \"" + v.substr(0, 40) + "\": expected an integer from " + std::to_string(min) +
+                          " to " + std::to_string(max));
+    }
+    return value;
+  }
+  Result<bool> Flag(const std::string& name) const {
+    std::string v = Get(name);
+    if (v.empty() || v == "0" || v == "false") return false;
+    if (v == "1" || v == "true") return true;
+    return InvalidInput(name + " \"" + v.substr(0, 40) + "\": expected 1 or 0");
+  }
+
+ private:
+  static std::string Join(const std::set<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+  std::map<std::string, std::string> values_;
+  Status status_;
+};
+
+const char* ContentType(const std::string& name) {
+  auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
+  if (ends(".html")) return "text/html; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".json")) return "application/json; charset=utf-8";
+  if (ends(".svg")) return "image/svg+xml";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  int port = 0;
+
+  // Query-only connections, one per concurrent request, reused.
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<store::EventStore>> pool;
+
+  Result<std::unique_ptr<store::EventStore>> Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex);
+      if (!pool.empty()) {
+        std::unique_ptr<store::EventStore> s = std::move(pool.back());
+        pool.pop_back();
+        return s;
+      }
+    }
+    store::OpenOptions open;
+    open.read_only = true;
+    return store::EventStore::Open(options.db_path, open);
+  }
+  void Release(std::unique_ptr<store::EventStore> s) {
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    pool.push_back(std::move(s));
+  }
+
+  Response Summary(store::Db& db, const Params& p);
+  Response Events(store::Db& db, const Params& p);
+  Response Timeline(store::Db& db, const Params& p);
+  Response Mentions(store::Db& db, const Params& p);
+  Response Article(store::Db& db, const Params& p);
+  Response Actors(store::Db& db, const Params& p);
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+int Server::port() const { return impl_->port; }
+bool Server::Run() { return impl_->http.listen_after_bind(); }
+void Server::Stop() { impl_->http.stop(); }
+
+Response Server::HandleStatic(const std::string& path) {
+  std::string name = path == "/" ? "index.html" : path.substr(1);
+  // Exact names of embedded files only: "..", "%2e" or "/etc/passwd" are simply not among them.
+  for (const resources::Resource& r : resources::WithPrefix("data/web/")) {
+    if (r.name.substr(std::string_view("data/web/").size()) == name) {
+      return {200, ContentType(name), std::string(r.bytes)};
+    }
+  }
+  return {404, "text/plain; charset=utf-8", "not found\n"};
+}
+
+Response Server::HandleApi(const std::string& path, const std::multimap<std::string, std::string>& params) {
+  using Handler = Response (Impl::*)(store::Db&, const Params&);
+  struct Endpoint {
+    const char* path;
+    Handler handler;
+    std::initializer_list<const char*> params;
+  };
+  static const Endpoint kEndpoints[] = {
+      {"/api/summary", &Impl::Summary, {"limit"}},
+      {"/api/events",
+       &Impl::Events,
+       {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article", "limit",
+        "offset", "order"}},
+      {"/api/timeline", &Impl::Timeline, {"a", "b", "by", "directed", "from", "to", "root"}},
+      {"/api/mentions", &Impl::Mentions, {"event", "limit"}},
+      {"/api/article", &Impl::Article, {"id", "mention"}},
+      {"/api/actors", &Impl::Actors, {"from", "to", "limit", "country"}},
+  };
+  for (const Endpoint& e : kEndpoints) {
+    if (path != e.path) continue;
+    Params p(params, e.params);
+    if (!p.status().ok()) return ErrorFrom(p.status());
+    Result<std::unique_ptr<store::EventStore>> s = impl_->Acquire();
+    if (!s.ok()) return ErrorFrom(s.status());
+    std::unique_ptr<store::EventStore> store = s.take();
+    Response r = ((*impl_).*(e.handler))(store->db(), p);
+    impl_->Release(std::move(store));
+    return r;
+  }
+  return Error(404, "no API endpoint " + path.substr(0, 80));
+}
+
+Response Server::Impl::Summary(store::Db& db, const Params& p) {
+  Result<int64_t> limit = p.Int("limit", 12, 1, kMaxApiLimit);
+  if (!limit.ok()) return ErrorFrom(limit.status());
+  nlohmann::json stats;
+  for (auto [name, sql] : {std::pair{"articles", "SELECT COUNT(*) FROM articles"},
+                           std::pair{"events", "SELECT COUNT(*) FROM events"},
+                           std::pair{"mentions", "SELECT COUNT(*) FROM mentions"},
+                           std::pair{"errors", "SELECT COUNT(*) FROM errors"}}) {
+    Result<int64_t> n = store::QueryInt(db, sql);
+    if (!n.ok()) return ErrorFrom(n.status());
+    stats[name] = *n;
+  }
+  Result<store::Stmt> range = db.Prepare("SELECT MIN(date), MAX(date) FROM events WHERE date <> ''");
+  if (!range.ok()) return ErrorFrom(range.status());
+  if (Result<bool> row = range->Step(); row.ok() && *row) {
+    stats["first_date"] = range->Text(0);
+    stats["last_date"] = range->Text(1);
+  }
+  store::ActivityQuery q;
+  q.limit = static_cast<size_t>(*limit);
+  q.prefix = 3;
+  auto actors = store::QueryActors(db, q);
+  if (!actors.ok()) return ErrorFrom(actors.status());
+  auto dyads = store::QueryDyads(db, q);
+  if (!dyads.ok()) return ErrorFrom(dyads.status());
+  nlohmann::json a = nlohmann::json::array(), d = nlohmann::json::array();
+  for (const auto& r : *actors) a.push_back(store::ToJson(r));
+  for (const auto& r : *dyads) d.push_back(store::ToJson(r));
+  return Json(200, {{"stats", stats}, {"actors", a}, {"dyads", d}});
+}
+
+Response Server::Impl::Events(store::Db& db, const Params& p) {
+  store::EventFilter f;
+  f.source = p.Get("source");
+  f.target = p.Get("target");
+  f.actor = p.Get("actor");
+  f.dyad_a = p.Get("a");
+  f.dyad_b = p.Get("b");
+  // One actor given as a alone: its events in either role.
+  if (!f.dyad_a.empty() && f.dyad_b.empty()) {
+    if (!f.actor.empty()) return Error(400, "a without b: give either a and b (a dyad) or actor");
+    f.actor = f.dyad_a;
+    f.dyad_a.clear();
+  }
+  if (f.dyad_a.empty() && !f.dyad_b.empty()) return Error(400, "b without a: a dyad needs both a and b");
+  f.root = p.Get("root");
+  f.code = p.Get("code");
+  std::string quads = p.Get("quad");
+  for (size_t i = 0; i < quads.size(); ++i) {
+    char c = quads[i];
+    if (c == ',') continue;
+    if (c < '1' || c > '4' || (i + 1 < quads.size() && quads[i + 1] != ',')) {
+      return Error(400, "quad \"" + quads.substr(0, 40) + "\": expected quad classes 1 to 4, comma-separated");
+    }
+    f.quad_classes.push_back(c - '0');
+  }
+  f.from = p.Get("from");
+  f.to = p.Get("to");
+  f.text = p.Get("text");
+  f.article_id = p.Get("article");
+  std::string order = p.Get("order");
+  if (!order.empty() && order != "date" && order != "mentions") {
+    return Error(400, "order \"" + order.substr(0, 40) + "\": expected date or mentions");
+  }
+  f.by_mentions = order == "mentions";
+  Result<int64_t> limit = p.Int("limit", 100, 1, kMaxApiLimit);
+  if (!limit.ok()) return ErrorFrom(limit.status());
+  Result<int64_t> offset = p.Int("offset", 0, 0, 1000000000);
+  if (!offset.ok()) return ErrorFrom(offset.status());
+  f.limit = static_cast<size_t>(*limit);
+  f.offset = static_cast<size_t>(*offset);
+  if (Status s = store::NormalizeFilter(&f, ""); !s.ok()) return ErrorFrom(s);
+  auto rows = store::QueryEvents(db, f);
+  if (!rows.ok()) return ErrorFrom(rows.status());
+  auto total = store::CountEvents(db, f);
+  if (!total.ok()) return ErrorFrom(total.status());
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& r : *rows) events.push_back(store::ToJson(r));
+  return Json(200, {{"total", *total}, {"offset", f.offset}, {"limit", f.limit}, {"events", events}});
+}
+
+Response Server::Impl::Timeline(store::Db& db, const Params& p) {
+  store::TimelineQuery q;
+  q.a = p.Get("a");
+  q.b = p.Get("b");
+  if (Status s = store::NormalizeActor(&q.a, "a"); !s.ok()) return ErrorFrom(s);
+  if (!q.b.empty()) {
+    if (Status s = store::NormalizeActor(&q.b, "b"); !s.ok()) return ErrorFrom(s);
+  }
+  Result<store::Period> by = store::ParsePeriod(p.Has("by") ? p.Get("by") : "month");
+  if (!by.ok()) return ErrorFrom(by.status());
+  q.by = *by;
+  Result<bool> directed = p.Flag("directed");
+  if (!directed.ok()) return ErrorFrom(directed.status());
+  q.directed = *directed;
+  q.from = p.Get("from");
+  q.to = p.Get("to");
+  for (auto [value, name] : {std::pair{&q.from, "from"}, std::pair{&q.to, "to"}}) {
+    if (value->empty()) continue;
+    if (Status s = store::CheckDate(*value, name); !s.ok()) return ErrorFrom(s);
+  }
+  q.root = p.Get("root");
+  if (!q.root.empty() && !(q.root.size() == 2 && std::isdigit(static_cast<unsigned char>(q.root[0])) &&
+                           std::isdigit(static_cast<unsigned char>(q.root[1])))) {
+    return Error(400, "root \"" + q.root.substr(0, 40) + "\": expected a two-digit CAMEO root such as \"05\"");
+  }
+  auto rows = store::QueryTimeline(db, q);
+  if (!rows.ok()) return ErrorFrom(rows.status());
+  nlohmann::json periods = nlohmann::json::array();
+  for (const auto& r : *rows) periods.push_back(store::ToJson(r));
+  return Json(200, {{"a", q.a}, {"b", q.b}, {"by", p.Has("by") ? p.Get("by") : "month"}, {"periods", periods}});
+}
+
+Response Server::Impl::Mentions(store::Db& db, const Params& p) {
+  if (!p.Has("event")) return Error(400, "event: required (an event id)");
+  Result<int64_t> id = p.Int("event", 0, 1, INT64_MAX);
+  if (!id.ok()) return ErrorFrom(id.status());
+  Result<int64_t> limit = p.Int("limit", 100, 1, kMaxApiLimit);
+  if (!limit.ok()) return ErrorFrom(limit.status());
+  auto event = store::GetEvent(db, *id);
+  if (!event.ok()) return ErrorFrom(event.status());
+  if (!*event) return Error(404, "no event " + std::to_string(*id));
+  auto rows = store::QueryMentions(db, *id, static_cast<size_t>(*limit));
+  if (!rows.ok()) return ErrorFrom(rows.status());
+  nlohmann::json mentions = nlohmann::json::array();
+  for (const auto& r : *rows) mentions.push_back(store::ToJson(r));
+  return Json(200, {{"event", store::ToJson(**event)}, {"mentions", mentions}});
+}
+
+Response Server::Impl::Article(store::Db& db, const Params& p) {
+  if (!p.Has("id")) return Error(400, "id: required (an article id)");
+  Result<int64_t> mention = p.Int("mention", 0, 0, INT64_MAX);
+  if (!mention.ok()) return ErrorFrom(mention.status());
+  auto view = store::GetArticleView(db, p.Get("id"), *mention);
+  if (!view.ok()) return ErrorFrom(view.status());
+  if (!*view) return Error(404, "no article \"" + p.Get("id").substr(0, 80) + "\"");
+  return Json(200, store::ToJson(**view));
+}
+
+Response Server::Impl::Actors(store::Db& db, const Params& p) {
+  store::ActivityQuery q;
+  q.from = p.Get("from");
+  q.to = p.Get("to");
+  for (auto [value, name] : {std::pair{&q.from, "from"}, std::pair{&q.to, "to"}}) {
+    if (value->empty()) continue;
+    if (Status s = store::CheckDate(*value, name); !s.ok()) return ErrorFrom(s);
+  }
+  Result<int64_t> limit = p.Int("limit", 20, 1, kMaxApiLimit);
+  if (!limit.ok()) return ErrorFrom(limit.status());
+  Result<bool> country = p.Flag("country");
+  if (!country.ok()) return ErrorFrom(country.status());
+  q.limit = static_cast<size_t>(*limit);
+  q.prefix = *country ? 3 : 0;
+  auto actors = store::QueryActors(db, q);
+  if (!actors.ok()) return ErrorFrom(actors.status());
+  auto dyads = store::QueryDyads(db, q);
+  if (!dyads.ok()) return ErrorFrom(dyads.status());
+  nlohmann::json a = nlohmann::json::array(), d = nlohmann::json::array();
+  for (const auto& r : *actors) a.push_back(store::ToJson(r));
+  for (const auto& r : *dyads) d.push_back(store::ToJson(r));
+  return Json(200, {{"actors", a}, {"dyads", d}});
+}
+
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  // Open the store once now, so a missing or foreign file is reported before binding.
+  store::OpenOptions open;
+  open.read_only = true;
+  Result<std::unique_ptr<store::EventStore>> first = store::EventStore::Open(options.db_path, open);
+  if (!first.ok()) return first.status();
+
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->pool.push_back(first.take());
+  std::unique_ptr<Server> server(new Server(std::move(impl)));
+  Server* self = server.get();
+  httplib::Server& http = self->impl_->http;
+
+  int threads = std::max(1, options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  http.set_payload_max_length(1024);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(10, 0);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "no-referrer"},
+                            {"X-Frame-Options", "DENY"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
+  // Only reading: every other method is refused before routing, and so are overlong targets.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content(store::DumpJson({{"error", "method " + req.method.substr(0, 20) + " not allowed: the API only reads"}}),
+                      "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.target.size() > kMaxTarget) {
+      res.status = 414;
+      res.set_content(store::DumpJson({{"error", "request target longer than " + std::to_string(kMaxTarget) + " bytes"}}),
+                      "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  auto send = [](httplib::Response& res, const Response& r) {
+    res.status = r.status;
+    res.set_content(r.body, r.content_type);
+  };
+  http.Get(R"(/api/.*)", [self, send](const httplib::Request& req, httplib::Response& res) {
+    send(res, self->HandleApi(req.path, req.params));
+    res.set_header("Cache-Control", "no-store");
+  });
+  http.Get(R"(/.*)", [send](const httplib::Request& req, httplib::Response& res) {
+    send(res, HandleStatic(req.path));
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what += std::string(": ") + e.what();
+    } catch (...) {
+    }
+    res.status = 500;
+    res.set_content(store::DumpJson({{"error", what}}), "application/json; charset=utf-8");
+  });
+
+  if (options.port == 0) {
+    self->impl_->port = http.bind_to_any_port(options.host);
+    if (self->impl_->port <= 0) return IoError("cannot listen on " + options.host + " (any port)");
+  } else {
+    if (options.port < 0 || options.port > 65535) {
+      return InvalidInput("port " + std::to_string(options.port) + ": expected 0 to 65535");
+    }
+    if (!http.bind_to_port(options.host, options.port)) {
+      return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                     " (in use, or not an address of this machine)");
+    }
+    self->impl_->port = options.port;
+  }
+  return server;
+}
+
+}  // namespace dragoman::serve

@@ -1,0 +1,70 @@
+// The dashboard server: a read-only JSON API over an event store and the dashboard page, whose
+// files (data/web/) are built into the binary; nothing is read from disk but the store.
+//
+//   serve::ServerOptions options;
+//   options.db_path = "events.db";
+//   auto server = serve::Server::Create(options);       // opens the store and binds the port
+//   if (!server.ok()) { std::cerr << server.status().message(); return 1; }
+//   (*server)->Run();                                    // until Stop() from another thread
+//
+// API (GET only; every answer is JSON; a bad parameter is a 400 with {"error": message}):
+//   /api/summary                    store counts, the most active actors and dyads
+//   /api/events?a=CHN&b=KAZ&root=05&quad=1,2&from=2022-01&to=2022-12&text=..&limit=100&offset=0
+//               (also source, target, actor, code, article, order=date|mentions)
+//   /api/timeline?a=CHN&b=KAZ&by=day|week|month|year (also directed=1, from, to, root)
+//   /api/mentions?event=ID          the event and the sentences behind it
+//   /api/article?id=ID&mention=ID   the article text in pieces, the mention's words marked
+//   /api/actors?from=&to=&limit=&country=1
+//
+// Safety: the store is opened query-only; all SQL is parameterized; request targets are capped
+// at 2 KiB, bodies refused, list results capped at kMaxApiLimit rows; only the embedded files
+// are served, by exact name, so no path can reach the file system.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "dragoman/status.h"
+
+namespace dragoman::serve {
+
+inline constexpr size_t kMaxApiLimit = 1000;
+
+struct ServerOptions {
+  std::string db_path;
+  std::string host = "127.0.0.1";
+  int port = 8080;            // 0: any free port (see Server::port())
+  int threads = 8;            // request threads
+};
+
+// An HTTP answer, for the API's handlers and their tests.
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+};
+
+class Server {
+ public:
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options);
+  ~Server();
+
+  int port() const;
+  // Serves until Stop(); false when the server could not run.
+  bool Run();
+  // Thread-safe; Run() returns soon after.
+  void Stop();
+
+  // The API's answer to GET path?params (path starts with "/api/"), without HTTP.
+  Response HandleApi(const std::string& path, const std::multimap<std::string, std::string>& params);
+  // An embedded dashboard file by its URL path ("/", "/app.js"), or 404.
+  static Response HandleStatic(const std::string& path);
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dragoman::serve

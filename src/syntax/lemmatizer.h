@@ -1,0 +1,46 @@
+// Lemmas and morphological features learned from a treebank.
+//
+// Each (form, tag) seen in training maps to an edit rule ("strip 2, append 'y'", on the lowercased
+// or the original form) that gives its most frequent lemma; unseen words take the rule most often
+// seen for their tag and longest matching suffix, so "congratulated"/VBD -> "congratulate" and
+// "countries"/NNS -> "country". Features come from the (word, tag) or, failing that, the tag.
+//
+//   std::string lemma = lemmatizer.Lemma("countries", tag);
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/model_io.h"
+
+namespace dragoman::syntax {
+
+struct LemmaExample {
+  std::string form;
+  int tag;
+  std::string lemma;
+  std::string feats;
+};
+
+class Lemmatizer {
+ public:
+  std::string Lemma(const std::string& form, int tag) const;
+  const std::string& Feats(const std::string& form, int tag) const;
+
+  static Lemmatizer Train(const std::vector<LemmaExample>& examples, int num_tags);
+
+  void Write(ByteWriter& w) const;
+  Status Read(ByteReader& r);
+
+ private:
+  static std::string Key(const std::string& s, int tag);
+  std::unordered_map<std::string, std::string> exact_;   // form \t tag -> rule
+  std::unordered_map<std::string, std::string> lower_;   // lowercased form \t tag -> rule
+  std::unordered_map<std::string, std::string> suffix_;  // tag \t suffix of lowercased form -> rule
+  std::unordered_map<std::string, std::string> feats_;   // lowercased form \t tag -> feats
+  std::vector<std::string> tag_feats_;                   // per tag: most frequent feats
+  size_t max_suffix_ = 8;
+};
+
+}  // namespace dragoman::syntax

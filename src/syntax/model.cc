@@ -1,0 +1,314 @@
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "resources/resources.h"
+#include "syntax/conllu.h"
+#include "syntax/model_io.h"
+#include "syntax/syntax_model.h"
+
+namespace dragoman::syntax {
+namespace {
+
+std::vector<std::string> Forms(const Sentence& s) {
+  std::vector<std::string> forms;
+  forms.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) forms.push_back(t.form);
+  return forms;
+}
+
+}  // namespace
+
+void SyntaxModel::Annotate(Sentence& sentence) const {
+  if (sentence.tokens.empty()) return;
+  std::vector<std::string> forms = Forms(sentence);
+  std::vector<int> tags, heads, labels;
+  tagger_.Tag(forms, &tags);
+  parser_.Parse(forms, tags, &heads, &labels);
+  for (size_t i = 0; i < forms.size(); ++i) {
+    Token& t = sentence.tokens[i];
+    t.upos = tagger_.upos(tags[i]);
+    t.xpos = tagger_.xpos(tags[i]);
+    t.lemma = lemmatizer_.Lemma(forms[i], tags[i]);
+    t.feats = lemmatizer_.Feats(forms[i], tags[i]);
+    t.head = heads[i];
+    t.deprel = parser_.label(labels[i]);
+  }
+}
+
+std::string SyntaxModel::Serialize() const {
+  ModelWriter w;
+  w.Section("META").String(metadata_);
+  tagger_.Write(w.Section("TAGR"));
+  lemmatizer_.Write(w.Section("LEMM"));
+  parser_.Write(w.Section("PARS"));
+  ByteWriter& t = w.Section("TEST");
+  t.U32(static_cast<uint32_t>(self_test_.size()));
+  for (const Sentence& s : self_test_) {
+    t.U32(static_cast<uint32_t>(s.tokens.size()));
+    for (const Token& tok : s.tokens) {
+      t.String(tok.form).String(tok.upos).String(tok.xpos).String(tok.lemma).String(tok.feats);
+      t.U32(static_cast<uint32_t>(tok.head)).String(tok.deprel);
+    }
+  }
+  return w.Finish(kComponentBundle);
+}
+
+Status SyntaxModel::Save(const std::string& path) const {
+  std::string bytes = Serialize();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError(path + ": cannot open for writing");
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return IoError(path + ": write failed");
+  return Status::Ok();
+}
+
+void SyntaxModel::RecordSelfTest(const std::vector<Sentence>& sentences) {
+  self_test_ = sentences;
+  for (Sentence& s : self_test_) Annotate(s);
+}
+
+Status SyntaxModel::RunSelfTest(const std::string& name) const {
+  for (size_t i = 0; i < self_test_.size(); ++i) {
+    Sentence s = self_test_[i];
+    Annotate(s);
+    for (size_t j = 0; j < s.tokens.size(); ++j) {
+      const Token& a = s.tokens[j];
+      const Token& e = self_test_[i].tokens[j];
+      if (a.upos != e.upos || a.xpos != e.xpos || a.lemma != e.lemma || a.head != e.head || a.deprel != e.deprel) {
+        return Corrupt(name + ": self-test sentence " + std::to_string(i + 1) + " word " + std::to_string(j + 1) +
+                       " (\"" + e.form + "\") gives " + a.upos + "/" + a.xpos + "/" + a.lemma + "/" +
+                       std::to_string(a.head) + "/" + a.deprel + ", expected " + e.upos + "/" + e.xpos + "/" +
+                       e.lemma + "/" + std::to_string(e.head) + "/" + e.deprel);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view bytes, const std::string& name) {
+  ModelFile file;
+  Status s = ParseModelFile(bytes, name, &file);
+  if (!s.ok()) return s;
+  if (file.component != kComponentBundle) {
+    return Unsupported(name + ": component " + std::to_string(file.component) + " is not a syntax model bundle (" +
+                       std::to_string(kComponentBundle) + ")");
+  }
+  auto model = std::make_shared<SyntaxModel>();
+  ByteReader meta = file.Section("META");
+  model->metadata_ = meta.String();
+  if (!meta.ok()) return meta.status();
+  ByteReader tr = file.Section("TAGR");
+  s = model->tagger_.Read(tr);
+  if (!s.ok()) return s;
+  ByteReader lr = file.Section("LEMM");
+  s = model->lemmatizer_.Read(lr);
+  if (!s.ok()) return s;
+  ByteReader pr = file.Section("PARS");
+  s = model->parser_.Read(pr);
+  if (!s.ok()) return s;
+  ByteReader te = file.Section("TEST");
+  uint32_t n = te.U32();
+  for (uint32_t i = 0; i < n && te.ok(); ++i) {
+    Sentence sent;
+    uint32_t m = te.U32();
+    if (te.ok() && m > 1000) te.Fail("bad self-test sentence length");
+    for (uint32_t j = 0; j < m && te.ok(); ++j) {
+      Token t;
+      t.form = te.String();
+      t.upos = te.String();
+      t.xpos = te.String();
+      t.lemma = te.String();
+      t.feats = te.String();
+      t.head = static_cast<int>(te.U32());
+      t.deprel = te.String();
+      sent.tokens.push_back(std::move(t));
+    }
+    model->self_test_.push_back(std::move(sent));
+  }
+  if (!te.ok()) return te.status();
+  s = model->RunSelfTest(name);
+  if (!s.ok()) return s;
+  return model;
+}
+
+Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open model file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  std::string bytes = buf.str();
+  auto model = SyntaxModel::FromBytes(bytes, path);
+  if (!model.ok()) return model.status();
+  return std::shared_ptr<const Model>(*model);
+}
+
+Result<std::shared_ptr<const Model>> Model::LoadDefault() {
+  static std::mutex mu;
+  static std::shared_ptr<const Model> cached;
+  std::lock_guard<std::mutex> lock(mu);
+  if (cached) return cached;
+  std::optional<std::string_view> bytes = resources::Find(kDefaultModelName);
+  if (!bytes) {
+    return NotFound(std::string(kDefaultModelName) + ": no syntax model built into this binary (train one with `dragoman train`)");
+  }
+  auto model = SyntaxModel::FromBytes(*bytes, kDefaultModelName);
+  if (!model.ok()) return model.status();
+  cached = *model;
+  return cached;
+}
+
+Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options) {
+  auto log = [&](const std::string& m) {
+    if (options.log) options.log(m);
+  };
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&]() {
+    return std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()) + "s";
+  };
+  std::vector<ConlluSentence> train_c, dev_c;
+  Status s = ReadConlluFile(options.train_path, &train_c);
+  if (!s.ok()) return s;
+  if (!options.dev_path.empty()) {
+    s = ReadConlluFile(options.dev_path, &dev_c);
+    if (!s.ok()) return s;
+  }
+  // Tag and label inventories, sorted so ids do not depend on file order.
+  std::set<std::string> tag_set, label_set;
+  for (const ConlluSentence& c : train_c) {
+    for (const ConlluRow* r : c.Words()) {
+      tag_set.insert(r->upos() + "\t" + r->xpos());
+      label_set.insert(r->deprel());
+    }
+  }
+  if (label_set.size() > 64) return InvalidInput(options.train_path + ": more than 64 dependency labels");
+  std::vector<std::string> tag_names(tag_set.begin(), tag_set.end());
+  std::vector<std::string> label_names(label_set.begin(), label_set.end());
+  std::map<std::string, int> tag_id, label_id;
+  for (size_t i = 0; i < tag_names.size(); ++i) tag_id[tag_names[i]] = static_cast<int>(i);
+  for (size_t i = 0; i < label_names.size(); ++i) label_id[label_names[i]] = static_cast<int>(i);
+
+  auto to_tagged = [&](const std::vector<ConlluSentence>& cs, std::vector<TaggedSentence>* out,
+                       std::vector<ParseSentence>* parse) {
+    for (const ConlluSentence& c : cs) {
+      TaggedSentence t;
+      ParseSentence p;
+      for (const ConlluRow* r : c.Words()) {
+        t.forms.push_back(r->form());
+        auto it = tag_id.find(r->upos() + "\t" + r->xpos());
+        t.tags.push_back(it == tag_id.end() ? 0 : it->second);
+        auto lt = label_id.find(r->deprel());
+        p.heads.push_back(r->head < 0 ? 0 : r->head);
+        p.labels.push_back(lt == label_id.end() ? 0 : lt->second);
+      }
+      p.forms = t.forms;
+      p.tags = t.tags;
+      out->push_back(std::move(t));
+      parse->push_back(std::move(p));
+    }
+  };
+  std::vector<TaggedSentence> train_t, dev_t;
+  std::vector<ParseSentence> train_p, dev_p;
+  to_tagged(train_c, &train_t, &train_p);
+  to_tagged(dev_c, &dev_t, &dev_p);
+  log("read " + std::to_string(train_t.size()) + " training and " + std::to_string(dev_t.size()) +
+      " dev sentences; " + std::to_string(tag_names.size()) + " tags, " + std::to_string(label_names.size()) +
+      " labels");
+
+  auto model = std::make_shared<SyntaxModel>();
+  // Jackknifing: the parser trains on tags predicted by taggers that never saw the sentence,
+  // so it learns to cope with tagging errors as they occur on new text.
+  const int folds = std::max(1, options.folds);
+  std::vector<Tagger> taggers(folds > 1 ? folds + 1 : 1);
+  std::mutex log_mu;
+  auto train_tagger = [&](int k) {
+    TaggerOptions to;
+    to.epochs = options.tagger_epochs;
+    to.seed = options.seed + static_cast<uint64_t>(k);
+    to.min_updates = options.tagger_min_updates;
+    bool final_tagger = k == static_cast<int>(taggers.size()) - 1;
+    if (final_tagger) {
+      to.log = [&](const std::string& m) {
+        std::lock_guard<std::mutex> lock(log_mu);
+        log(m + " (" + elapsed() + ")");
+      };
+      taggers[k] = Tagger::Train(tag_names, train_t, dev_t, to);
+    } else {
+      std::vector<TaggedSentence> part;
+      for (size_t i = 0; i < train_t.size(); ++i) {
+        if (static_cast<int>(i % folds) != k) part.push_back(train_t[i]);
+      }
+      taggers[k] = Tagger::Train(tag_names, part, {}, to);
+    }
+  };
+  {
+    const int threads = std::max(1, std::min(options.threads, 2));
+    std::vector<std::thread> pool;
+    std::mutex next_mu;
+    int next = 0;
+    for (int t = 0; t < threads; ++t) {
+      pool.emplace_back([&]() {
+        while (true) {
+          int k;
+          {
+            std::lock_guard<std::mutex> lock(next_mu);
+            if (next >= static_cast<int>(taggers.size())) return;
+            k = next++;
+          }
+          train_tagger(k);
+        }
+      });
+    }
+    for (std::thread& t : pool) t.join();
+  }
+  model->tagger_ = std::move(taggers.back());
+  log("taggers trained (" + elapsed() + ")");
+  size_t tag_correct = 0, tag_total = 0;
+  for (size_t i = 0; i < train_p.size(); ++i) {
+    const Tagger& t = folds > 1 ? taggers[i % folds] : model->tagger_;
+    std::vector<int> tags;
+    t.Tag(train_p[i].forms, &tags);
+    for (size_t j = 0; j < tags.size(); ++j) tag_correct += tags[j] == train_p[i].tags[j];
+    tag_total += tags.size();
+    train_p[i].tags = std::move(tags);
+  }
+  for (ParseSentence& p : dev_p) model->tagger_.Tag(p.forms, &p.tags);
+  log("parser training tags: " + std::to_string(100.0 * tag_correct / std::max<size_t>(1, tag_total)) + "% correct");
+
+  std::vector<LemmaExample> examples;
+  for (const ConlluSentence& c : train_c) {
+    for (const ConlluRow* r : c.Words()) {
+      examples.push_back({r->form(), tag_id[r->upos() + "\t" + r->xpos()], r->lemma(), r->feats()});
+    }
+  }
+  model->lemmatizer_ = Lemmatizer::Train(examples, static_cast<int>(tag_names.size()));
+  log("lemmatizer trained (" + elapsed() + ")");
+
+  ParserOptions po;
+  po.epochs = options.parser_epochs;
+  po.seed = options.seed;
+  po.min_updates = options.parser_min_updates;
+  po.log = [&](const std::string& m) { log(m + " (" + elapsed() + ")"); };
+  model->parser_ = Parser::Train(label_names, static_cast<int>(tag_names.size()), train_p, dev_p, po);
+  log("parser trained (" + elapsed() + ")");
+
+  model->metadata_ = "treebank: " + options.train_path + "\nseed: " + std::to_string(options.seed) +
+                     "\ntagger_epochs: " + std::to_string(options.tagger_epochs) +
+                     "\nparser_epochs: " + std::to_string(options.parser_epochs) +
+                     "\nfolds: " + std::to_string(folds) + "\n" + options.description;
+  std::vector<Sentence> tests;
+  for (size_t i = 0; i < dev_c.size() && tests.size() < 5; i += 97) tests.push_back(ToSentence(dev_c[i], false));
+  if (tests.empty() && !train_c.empty()) tests.push_back(ToSentence(train_c[0], false));
+  model->RecordSelfTest(tests);
+  return model;
+}
+
+Result<std::shared_ptr<SyntaxModel>> TrainModel(const TrainOptions& options) { return TrainModelImpl(options); }
+
+}  // namespace dragoman::syntax

@@ -1,0 +1,29 @@
+// The syntax stage: POS tags, lemmas and a labelled dependency parse for each sentence.
+//
+//   auto model = syntax::Model::LoadDefault();
+//   if (!model.ok()) return model.status();
+//   (*model)->Annotate(sentence);   // fills upos, xpos, lemma, feats, head, deprel
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "dragoman/document.h"
+#include "dragoman/status.h"
+
+namespace dragoman::syntax {
+
+// Tagger, lemmatizer and parser together. Immutable once loaded; Annotate is thread-safe.
+class Model {
+ public:
+  virtual ~Model() = default;
+  // Loads a model file written by `dragoman train`; the error names the file and the problem.
+  static Result<std::shared_ptr<const Model>> Load(const std::string& path);
+  // The model built into the binary (models/ in the repository).
+  static Result<std::shared_ptr<const Model>> LoadDefault();
+
+  // Fills upos, xpos, lemma, feats, head and deprel of every token of the sentence.
+  virtual void Annotate(Sentence& sentence) const = 0;
+};
+
+}  // namespace dragoman::syntax

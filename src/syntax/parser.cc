@@ -1,0 +1,455 @@
+#include "syntax/parser.h"
+
+#include <algorithm>
+#include <random>
+
+#include "syntax/tagger.h"
+
+namespace dragoman::syntax {
+namespace {
+
+constexpr uint64_t kNone = 0x7777777777ULL;  // value of a missing word, tag or label
+constexpr uint64_t kRootWord = 0x1234567ULL;
+constexpr size_t kMaxFeatures = 96;
+constexpr int kShift = 0, kReduce = 1;
+
+// A parser configuration: the stack, the buffer front and the arcs built so far.
+struct State {
+  int n = 0;
+  std::vector<int> stack;
+  int buf = 1;
+  std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<uint64_t> lset, rset;
+  int root_children = 0;
+
+  void Init(int words) {
+    n = words;
+    stack.assign(1, 0);
+    buf = 1;
+    head.assign(n + 1, -1);
+    label.assign(n + 1, -1);
+    lc1.assign(n + 1, -1);
+    lc2.assign(n + 1, -1);
+    rc1.assign(n + 1, -1);
+    rc2.assign(n + 1, -1);
+    nl.assign(n + 1, 0);
+    nr.assign(n + 1, 0);
+    lset.assign(n + 1, 0);
+    rset.assign(n + 1, 0);
+    root_children = 0;
+  }
+  bool Terminal() const { return buf > n; }
+  int S0() const { return stack.empty() ? -1 : stack.back(); }
+
+  void AddArc(int h, int d, int l) {
+    head[d] = h;
+    label[d] = l;
+    if (h == 0) ++root_children;
+    if (d < h) {
+      if (lc1[h] < 0 || d < lc1[h]) {
+        lc2[h] = lc1[h];
+        lc1[h] = d;
+      } else if (lc2[h] < 0 || d < lc2[h]) {
+        lc2[h] = d;
+      }
+      ++nl[h];
+      lset[h] |= 1ULL << (l & 63);
+    } else {
+      if (rc1[h] < 0 || d > rc1[h]) {
+        rc2[h] = rc1[h];
+        rc1[h] = d;
+      } else if (rc2[h] < 0 || d > rc2[h]) {
+        rc2[h] = d;
+      }
+      ++nr[h];
+      rset[h] |= 1ULL << (l & 63);
+    }
+  }
+
+  // Applies class c (SHIFT, REDUCE, LEFT-l, RIGHT-l with num_labels labels).
+  void Apply(int c, int num_labels) {
+    if (c == kShift) {
+      stack.push_back(buf++);
+    } else if (c == kReduce) {
+      stack.pop_back();
+    } else if (c < 2 + num_labels) {
+      AddArc(buf, S0(), c - 2);
+      stack.pop_back();
+    } else {
+      AddArc(S0(), buf, c - 2 - num_labels);
+      stack.push_back(buf++);
+    }
+  }
+};
+
+bool Valid(const State& s, int c, int num_labels, int root_label) {
+  const int s0 = s.S0();
+  if (s.Terminal()) return false;
+  if (c == kShift) return true;
+  if (c == kReduce) return s0 > 0 && s.head[s0] >= 0;
+  if (c < 2 + num_labels) return s0 > 0 && s.head[s0] < 0 && c - 2 != root_label;
+  int l = c - 2 - num_labels;
+  if (s0 < 0) return false;
+  if (s0 == 0) return l == root_label && s.root_children == 0;
+  return l != root_label;
+}
+
+// Features of a configuration (Zhang & Nivre 2011, plus second-stack-word features).
+size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, uint64_t* f) {
+  // words holds the lowercased word hashes of the n+1 positions, then their suffix hashes.
+  const size_t stride = words.size() / 2;
+  auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : words[i]; };
+  auto S = [&](int i) -> uint64_t { return i < 0 ? kNone : words[stride + i]; };
+  auto P = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); };
+  auto L = [&](int i) -> uint64_t { return i < 0 || s.label[i] < 0 ? kNone : static_cast<uint64_t>(s.label[i]); };
+  const int s0 = s.S0();
+  const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+  const int n0 = s.buf <= s.n ? s.buf : -1;
+  const int n1 = s.buf + 1 <= s.n ? s.buf + 1 : -1;
+  const int n2 = s.buf + 2 <= s.n ? s.buf + 2 : -1;
+  const int s0h = s0 >= 0 ? s.head[s0] : -1;
+  const int s0h2 = s0h >= 0 ? s.head[s0h] : -1;
+  const int s0l = s0 >= 0 ? s.lc1[s0] : -1, s0l2 = s0 >= 0 ? s.lc2[s0] : -1;
+  const int s0r = s0 >= 0 ? s.rc1[s0] : -1, s0r2 = s0 >= 0 ? s.rc2[s0] : -1;
+  const int n0l = n0 >= 0 ? s.lc1[n0] : -1, n0l2 = n0 >= 0 ? s.lc2[n0] : -1;
+  const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1), n2w = W(n2),
+                 n2p = P(n2);
+  const uint64_t dist = (s0 >= 0 && n0 >= 0) ? std::min(n0 - s0, 12) : kNone;
+  const uint64_t s0vl = s0 >= 0 ? s.nl[s0] : kNone, s0vr = s0 >= 0 ? s.nr[s0] : kNone;
+  const uint64_t n0vl = n0 >= 0 ? s.nl[n0] : kNone;
+  const uint64_t s0sl = s0 >= 0 ? s.lset[s0] : kNone, s0sr = s0 >= 0 ? s.rset[s0] : kNone;
+  const uint64_t n0sl = n0 >= 0 ? s.lset[n0] : kNone;
+  size_t k = 0;
+  f[k++] = Feat(100, 0);
+  // Single words.
+  f[k++] = Feat(101, s0w, s0p);
+  f[k++] = Feat(102, s0w);
+  f[k++] = Feat(103, s0p);
+  f[k++] = Feat(104, n0w, n0p);
+  f[k++] = Feat(105, n0w);
+  f[k++] = Feat(106, n0p);
+  f[k++] = Feat(107, n1w, n1p);
+  f[k++] = Feat(108, n1w);
+  f[k++] = Feat(109, n1p);
+  f[k++] = Feat(110, n2w, n2p);
+  f[k++] = Feat(111, n2w);
+  f[k++] = Feat(112, n2p);
+  // Word pairs.
+  f[k++] = Feat(113, Feat(0, s0w, s0p), n0w, n0p);
+  f[k++] = Feat(114, s0w, s0p, n0w);
+  f[k++] = Feat(115, s0w, n0w, n0p);
+  f[k++] = Feat(116, s0w, s0p, n0p);
+  f[k++] = Feat(117, s0p, n0w, n0p);
+  f[k++] = Feat(118, s0w, n0w);
+  f[k++] = Feat(119, s0p, n0p);
+  f[k++] = Feat(120, n0p, n1p);
+  // Three words.
+  f[k++] = Feat(121, n0p, n1p, n2p);
+  f[k++] = Feat(122, s0p, n0p, n1p);
+  f[k++] = Feat(123, P(s0h), s0p, n0p);
+  f[k++] = Feat(124, s0p, P(s0l), n0p);
+  f[k++] = Feat(125, s0p, P(s0r), n0p);
+  f[k++] = Feat(126, s0p, n0p, P(n0l));
+  // Distance.
+  f[k++] = Feat(127, s0w, dist);
+  f[k++] = Feat(128, s0p, dist);
+  f[k++] = Feat(129, n0w, dist);
+  f[k++] = Feat(130, n0p, dist);
+  f[k++] = Feat(131, s0w, n0w, dist);
+  f[k++] = Feat(132, s0p, n0p, dist);
+  // Valency.
+  f[k++] = Feat(133, s0w, s0vr);
+  f[k++] = Feat(134, s0p, s0vr);
+  f[k++] = Feat(135, s0w, s0vl);
+  f[k++] = Feat(136, s0p, s0vl);
+  f[k++] = Feat(137, n0w, n0vl);
+  f[k++] = Feat(138, n0p, n0vl);
+  // Unigrams of heads and children.
+  f[k++] = Feat(139, W(s0h));
+  f[k++] = Feat(140, P(s0h));
+  f[k++] = Feat(141, L(s0));
+  f[k++] = Feat(142, W(s0l));
+  f[k++] = Feat(143, P(s0l));
+  f[k++] = Feat(144, L(s0l));
+  f[k++] = Feat(145, W(s0r));
+  f[k++] = Feat(146, P(s0r));
+  f[k++] = Feat(147, L(s0r));
+  f[k++] = Feat(148, W(n0l));
+  f[k++] = Feat(149, P(n0l));
+  f[k++] = Feat(150, L(n0l));
+  // Third order.
+  f[k++] = Feat(151, W(s0h2));
+  f[k++] = Feat(152, P(s0h2));
+  f[k++] = Feat(153, L(s0h));
+  f[k++] = Feat(154, W(s0l2));
+  f[k++] = Feat(155, P(s0l2));
+  f[k++] = Feat(156, L(s0l2));
+  f[k++] = Feat(157, W(s0r2));
+  f[k++] = Feat(158, P(s0r2));
+  f[k++] = Feat(159, L(s0r2));
+  f[k++] = Feat(160, W(n0l2));
+  f[k++] = Feat(161, P(n0l2));
+  f[k++] = Feat(162, L(n0l2));
+  f[k++] = Feat(163, s0p, P(s0l), P(s0l2));
+  f[k++] = Feat(164, s0p, P(s0r), P(s0r2));
+  f[k++] = Feat(165, s0p, P(s0h), P(s0h2));
+  f[k++] = Feat(166, n0p, P(n0l), P(n0l2));
+  // Label sets.
+  f[k++] = Feat(167, s0w, s0sr);
+  f[k++] = Feat(168, s0p, s0sr);
+  f[k++] = Feat(169, s0w, s0sl);
+  f[k++] = Feat(170, s0p, s0sl);
+  f[k++] = Feat(171, n0w, n0sl);
+  f[k++] = Feat(172, n0p, n0sl);
+  // Second stack word and extra context.
+  f[k++] = Feat(173, W(s1), P(s1));
+  f[k++] = Feat(174, P(s1), s0p, n0p);
+  f[k++] = Feat(175, P(s1), s0p);
+  f[k++] = Feat(176, s0p, n0p, L(s0));
+  f[k++] = Feat(177, s0w, n0p, L(s0));
+  f[k++] = Feat(178, n0w, n1w);
+  f[k++] = Feat(179, n0p, n1w);
+  f[k++] = Feat(180, P(n0 > 0 ? n0 - 1 : -1), n0p);
+  f[k++] = Feat(181, P(n0 > 0 ? n0 - 1 : -1), s0p, n0p);
+  f[k++] = Feat(182, s0p, P(s0 >= 0 && s0 + 1 <= s.n ? s0 + 1 : -1), n0p);
+  // Suffixes stand in for rare words.
+  f[k++] = Feat(183, S(s0), s0p);
+  f[k++] = Feat(184, S(n0), n0p);
+  f[k++] = Feat(185, S(s0), S(n0));
+  f[k++] = Feat(186, S(n1), n1p);
+  return k;
+}
+
+// Costs of each class under the dynamic oracle of Goldberg & Nivre (2012): gold arcs that the
+// transition makes unreachable.
+void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<int>& gold_label, int num_labels,
+           int root_label, std::vector<int>* costs) {
+  const int s0 = s.S0();
+  const int b = s.buf;
+  const int n = s.n;
+  costs->assign(2 + 2 * num_labels, 1 << 20);
+  auto in_stack = [&](int x) { return std::find(s.stack.begin(), s.stack.end(), x) != s.stack.end(); };
+  // SHIFT.
+  {
+    int c = 0;
+    for (int k : s.stack) {
+      if (k > 0 && s.head[k] < 0 && gold_head[k] == b) ++c;
+    }
+    if (in_stack(gold_head[b])) ++c;
+    (*costs)[kShift] = c;
+  }
+  // Dependents of s0 still in the buffer.
+  int s0_deps_in_buffer = 0;
+  if (s0 >= 0) {
+    for (int k = b; k <= n; ++k) s0_deps_in_buffer += gold_head[k] == s0;
+  }
+  if (Valid(s, kReduce, num_labels, root_label)) (*costs)[kReduce] = s0_deps_in_buffer;
+  if (s0 > 0 && s.head[s0] < 0) {
+    int c = s0_deps_in_buffer + (gold_head[s0] > b ? 1 : 0);
+    for (int l = 0; l < num_labels; ++l) {
+      if (!Valid(s, 2 + l, num_labels, root_label)) continue;
+      (*costs)[2 + l] = c + (gold_head[s0] == b && gold_label[s0] != l ? 1 : 0);
+    }
+  }
+  if (s0 >= 0) {
+    int c = 0;
+    int gh = gold_head[b];
+    if (gh != s0 && (gh > b || in_stack(gh))) ++c;
+    for (int k : s.stack) {
+      if (k > 0 && s.head[k] < 0 && gold_head[k] == b) ++c;
+    }
+    for (int l = 0; l < num_labels; ++l) {
+      int cls = 2 + num_labels + l;
+      if (!Valid(s, cls, num_labels, root_label)) continue;
+      (*costs)[cls] = c + (gh == s0 && gold_label[b] != l ? 1 : 0);
+    }
+  }
+}
+
+void WordHashes(const std::vector<std::string>& forms, std::vector<uint64_t>* words) {
+  const size_t n = forms.size() + 1;
+  words->resize(2 * n);
+  (*words)[0] = kRootWord;
+  (*words)[n] = kRootWord;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    std::string lower = Lowercase(forms[i]);
+    (*words)[i + 1] = HashString(lower);
+    (*words)[n + i + 1] = HashString(lower.size() > 3 ? std::string_view(lower).substr(lower.size() - 3) : lower) + 3;
+  }
+}
+
+void TagsWithRoot(const std::vector<int>& tags, int num_tags, std::vector<int>* out) {
+  out->resize(tags.size() + 1);
+  (*out)[0] = num_tags;  // the root's own tag
+  std::copy(tags.begin(), tags.end(), out->begin() + 1);
+}
+
+int BestValid(const State& s, const float* scores, int num_classes, int num_labels, int root_label) {
+  int best = -1;
+  for (int c = 0; c < num_classes; ++c) {
+    if ((best < 0 || scores[c] > scores[best]) && Valid(s, c, num_labels, root_label)) best = c;
+  }
+  return best;
+}
+
+// Gives a head to every word the transitions left without one.
+void Finish(State& s, int root_label, int fallback_label) {
+  int root_word = -1;
+  for (int i = 1; i <= s.n; ++i) {
+    if (s.head[i] == 0) {
+      root_word = i;
+      break;
+    }
+  }
+  for (int i = 1; i <= s.n; ++i) {
+    if (s.head[i] >= 0) continue;
+    if (root_word < 0) {
+      s.head[i] = 0;
+      s.label[i] = root_label;
+      root_word = i;
+    } else {
+      s.head[i] = root_word;
+      s.label[i] = fallback_label;
+    }
+  }
+}
+
+}  // namespace
+
+void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>& tags, std::vector<int>* heads,
+                   std::vector<int>* labels) const {
+  const int n = static_cast<int>(forms.size());
+  const int L = num_labels();
+  const int num_classes = 2 + 2 * L;
+  std::vector<uint64_t> words;
+  WordHashes(forms, &words);
+  std::vector<int> ptags;
+  TagsWithRoot(tags, num_tags_, &ptags);
+  State s;
+  s.Init(n);
+  uint64_t feats[kMaxFeatures];
+  std::vector<float> scores(num_classes);
+  while (!s.Terminal()) {
+    size_t k = Features(s, words, ptags, feats);
+    model_.Score(feats, k, scores.data());
+    int c = BestValid(s, scores.data(), num_classes, L, root_label_);
+    s.Apply(c, L);
+  }
+  Finish(s, root_label_, fallback_label_);
+  heads->assign(s.head.begin() + 1, s.head.end());
+  labels->assign(s.label.begin() + 1, s.label.end());
+}
+
+Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, const std::vector<ParseSentence>& train,
+                     const std::vector<ParseSentence>& dev, const ParserOptions& options) {
+  Parser parser;
+  parser.labels_ = label_names;
+  parser.num_tags_ = num_tags;
+  for (size_t l = 0; l < label_names.size(); ++l) {
+    if (label_names[l] == "root") parser.root_label_ = static_cast<int>(l);
+    if (label_names[l] == "dep") parser.fallback_label_ = static_cast<int>(l);
+  }
+  const int L = parser.num_labels();
+  const int num_classes = 2 + 2 * L;
+  PerceptronTrainer trainer(num_classes);
+  std::mt19937_64 rng(options.seed);
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<uint64_t> words;
+  std::vector<int> ptags, gold_head, gold_label, costs;
+  uint64_t feats[kMaxFeatures];
+  std::vector<float> scores(num_classes);
+  State s;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    size_t steps = 0, errors = 0;
+    for (size_t idx : order) {
+      const ParseSentence& sent = train[idx];
+      const int n = static_cast<int>(sent.forms.size());
+      WordHashes(sent.forms, &words);
+      TagsWithRoot(sent.tags, num_tags, &ptags);
+      gold_head.assign(1, -1);
+      gold_head.insert(gold_head.end(), sent.heads.begin(), sent.heads.end());
+      gold_label.assign(1, -1);
+      gold_label.insert(gold_label.end(), sent.labels.begin(), sent.labels.end());
+      s.Init(n);
+      while (!s.Terminal()) {
+        size_t k = Features(s, words, ptags, feats);
+        trainer.Score(feats, k, scores.data());
+        Costs(s, gold_head, gold_label, L, parser.root_label_, &costs);
+        int guess = -1, best = -1, min_cost = 1 << 20;
+        for (int c = 0; c < num_classes; ++c) {
+          if (costs[c] >= (1 << 20)) continue;  // invalid
+          if (guess < 0 || scores[c] > scores[guess]) guess = c;
+          if (costs[c] < min_cost) min_cost = costs[c];
+        }
+        for (int c = 0; c < num_classes; ++c) {
+          if (costs[c] == min_cost && (best < 0 || scores[c] > scores[best])) best = c;
+        }
+        if (guess < 0) break;
+        ++steps;
+        int next = best;
+        if (costs[guess] > min_cost) {
+          ++errors;
+          trainer.Update(feats, k, best, guess);
+          // Exploration: after the first epoch, usually follow the model's own (wrong) choice.
+          if (epoch > 0 && std::uniform_real_distribution<double>(0, 1)(rng) < options.explore) next = guess;
+        }
+        trainer.Tick();
+        s.Apply(next, L);
+      }
+    }
+    std::string msg = "parser epoch " + std::to_string(epoch + 1) + ": transition errors " +
+                      std::to_string(100.0 * errors / std::max<size_t>(1, steps)) + "%";
+    if (!dev.empty() && (epoch + 1 == options.epochs || epoch % 3 == 2)) {
+      parser.model_ = trainer.Average(options.min_updates);
+      size_t total = 0, uas = 0, las = 0;
+      std::vector<int> heads, labels;
+      for (const ParseSentence& d : dev) {
+        parser.Parse(d.forms, d.tags, &heads, &labels);
+        for (size_t i = 0; i < heads.size(); ++i) {
+          ++total;
+          if (heads[i] == d.heads[i]) {
+            ++uas;
+            las += labels[i] == d.labels[i];
+          }
+        }
+      }
+      msg += ", dev UAS " + std::to_string(100.0 * uas / std::max<size_t>(1, total)) + " LAS " +
+             std::to_string(100.0 * las / std::max<size_t>(1, total));
+    }
+    if (options.log) options.log(msg);
+  }
+  parser.model_ = trainer.Average(options.min_updates);
+  return parser;
+}
+
+void Parser::Write(ByteWriter& w) const {
+  w.U32(static_cast<uint32_t>(labels_.size()));
+  for (const std::string& l : labels_) w.String(l);
+  w.U32(static_cast<uint32_t>(num_tags_)).U32(static_cast<uint32_t>(root_label_)).U32(static_cast<uint32_t>(fallback_label_));
+  model_.Write(w);
+}
+
+Status Parser::Read(ByteReader& r) {
+  uint32_t n = r.U32();
+  if (r.ok() && (n == 0 || n > 64)) r.Fail("bad label count " + std::to_string(n));
+  labels_.clear();
+  for (uint32_t i = 0; i < n && r.ok(); ++i) labels_.push_back(r.String());
+  num_tags_ = static_cast<int>(r.U32());
+  root_label_ = static_cast<int>(r.U32());
+  fallback_label_ = static_cast<int>(r.U32());
+  if (r.ok() && (root_label_ >= static_cast<int>(n) || fallback_label_ >= static_cast<int>(n) || num_tags_ > 1000)) {
+    r.Fail("bad root/fallback label or tag count");
+  }
+  if (!r.ok()) return r.status();
+  Status s = model_.Read(r);
+  if (!s.ok()) return s;
+  if (model_.num_classes() != 2 + 2 * static_cast<int>(n)) {
+    r.Fail("parser weights have " + std::to_string(model_.num_classes()) + " classes, expected " +
+           std::to_string(2 + 2 * n));
+  }
+  return r.status();
+}
+
+}  // namespace dragoman::syntax

@@ -1,0 +1,59 @@
+// Labelled dependency parser: greedy arc-eager transitions scored by an averaged perceptron over
+// the rich feature templates of Zhang & Nivre (2011) (words, tags, distance, valency, labels of
+// the children of the stack top and buffer front). Trained with the dynamic oracle of Goldberg &
+// Nivre (2012), following its own mistakes with exploration so that it learns to recover.
+//
+//   std::vector<int> heads, labels;
+//   parser.Parse(forms, tags, &heads, &labels);   // heads[i] is 0 for the root, 1-based otherwise
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "syntax/perceptron.h"
+
+namespace dragoman::syntax {
+
+struct ParseSentence {
+  std::vector<std::string> forms;
+  std::vector<int> tags;    // tagger tag ids (predicted when training, for robustness)
+  std::vector<int> heads;   // gold, 0 = root, 1-based
+  std::vector<int> labels;  // gold label ids
+};
+
+struct ParserOptions {
+  int epochs = 15;
+  uint64_t seed = 1;
+  double explore = 0.9;     // probability of following a wrong prediction after the first epoch
+  int min_updates = 1;  // features updated fewer times are dropped
+  std::function<void(const std::string&)> log;
+};
+
+class Parser {
+ public:
+  int num_labels() const { return static_cast<int>(labels_.size()); }
+  const std::string& label(int l) const { return labels_[l]; }
+
+  // Parses one sentence of forms with tags; heads/labels get one entry per word.
+  void Parse(const std::vector<std::string>& forms, const std::vector<int>& tags, std::vector<int>* heads,
+             std::vector<int>* labels) const;
+
+  static Parser Train(const std::vector<std::string>& label_names, int num_tags,
+                      const std::vector<ParseSentence>& train, const std::vector<ParseSentence>& dev,
+                      const ParserOptions& options);
+
+  void Write(ByteWriter& w) const;
+  Status Read(ByteReader& r);
+  size_t num_weights() const { return model_.num_weights(); }
+
+ private:
+  std::vector<std::string> labels_;
+  int num_tags_ = 0;
+  int root_label_ = 0;
+  int fallback_label_ = 0;  // for words left without a head
+  Perceptron model_;
+};
+
+}  // namespace dragoman::syntax

@@ -1,0 +1,65 @@
+// The concrete syntax model: tagger, lemmatizer and parser in one model file, plus training.
+//
+//   TrainOptions o; o.train_path = "train.conllu"; o.dev_path = "dev.conllu";
+//   auto model = TrainModel(o);                     // Result<std::shared_ptr<SyntaxModel>>
+//   Status s = (*model)->Save("models/en_ewt.bin");
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "syntax/lemmatizer.h"
+#include "syntax/model.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace dragoman::syntax {
+
+inline constexpr const char* kDefaultModelName = "models/en_ewt.bin";
+
+class SyntaxModel : public Model {
+ public:
+  void Annotate(Sentence& sentence) const override;
+
+  // The model file's bytes; Save writes them to path.
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+  // Parses and checks a model file's bytes (name is used in messages), then runs its self-test.
+  static Result<std::shared_ptr<SyntaxModel>> FromBytes(std::string_view bytes, const std::string& name);
+
+  const std::string& metadata() const { return metadata_; }
+  const Tagger& tagger() const { return tagger_; }
+  const Parser& parser() const { return parser_; }
+
+ private:
+  friend Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const struct TrainOptions& options);
+  // Stores the current output on a few sentences so a later load can verify it.
+  void RecordSelfTest(const std::vector<Sentence>& sentences);
+  Status RunSelfTest(const std::string& name) const;
+
+  std::string metadata_;
+  Tagger tagger_;
+  Lemmatizer lemmatizer_;
+  Parser parser_;
+  std::vector<Sentence> self_test_;  // annotated as the model annotated them when saved
+};
+
+struct TrainOptions {
+  std::string train_path;
+  std::string dev_path;          // may be empty
+  uint64_t seed = 1;
+  int tagger_epochs = 10;
+  int parser_epochs = 15;
+  int tagger_min_updates = 1;   // rarer features are dropped (smaller, faster model)
+  int parser_min_updates = 1;
+  int folds = 4;                 // jackknife folds for the parser's training tags (1 = tag with the final tagger)
+  int threads = 2;               // jackknife taggers trained in parallel
+  std::string description;       // free text stored in the metadata section (command line)
+  std::function<void(const std::string&)> log;
+};
+
+Result<std::shared_ptr<SyntaxModel>> TrainModel(const TrainOptions& options);
+
+}  // namespace dragoman::syntax

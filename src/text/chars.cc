@@ -1,0 +1,265 @@
+#include "text/chars.h"
+
+#include <utf8proc.h>
+
+namespace dragoman::text {
+namespace {
+
+// The byte a cp1252 (or Latin-1) character came from when UTF-8 was misread as cp1252, for the
+// bytes 0x80..0xBF that continue a UTF-8 sequence; -1 for any other character.
+int ContinuationByte(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0xBF) return static_cast<int>(cp);  // Latin-1 reading, and cp1252's gaps
+  switch (cp) {
+    case 0x20AC: return 0x80;
+    case 0x201A: return 0x82;
+    case 0x0192: return 0x83;
+    case 0x201E: return 0x84;
+    case 0x2026: return 0x85;
+    case 0x2020: return 0x86;
+    case 0x2021: return 0x87;
+    case 0x02C6: return 0x88;
+    case 0x2030: return 0x89;
+    case 0x0160: return 0x8A;
+    case 0x2039: return 0x8B;
+    case 0x0152: return 0x8C;
+    case 0x017D: return 0x8E;
+    case 0x2018: return 0x91;
+    case 0x2019: return 0x92;
+    case 0x201C: return 0x93;
+    case 0x201D: return 0x94;
+    case 0x2022: return 0x95;
+    case 0x2013: return 0x96;
+    case 0x2014: return 0x97;
+    case 0x02DC: return 0x98;
+    case 0x2122: return 0x99;
+    case 0x0161: return 0x9A;
+    case 0x203A: return 0x9B;
+    case 0x0153: return 0x9C;
+    case 0x017E: return 0x9E;
+    case 0x0178: return 0x9F;
+    default: return -1;
+  }
+}
+
+enum : uint8_t { kAsciiSpace = 1, kAsciiUpper = 2, kAsciiLower = 4, kAsciiDigit = 8 };
+
+struct AsciiTable {
+  uint8_t flags[128] = {};
+  constexpr AsciiTable() {
+    for (int c = 0; c < 32; ++c) flags[c] = kAsciiSpace;  // controls count as spaces
+    flags[' '] = kAsciiSpace;
+    flags[127] = kAsciiSpace;
+    for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAsciiUpper;
+    for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAsciiLower;
+    for (int c = '0'; c <= '9'; ++c) flags[c] = kAsciiDigit;
+  }
+};
+constexpr AsciiTable kAscii;
+
+utf8proc_category_t Category(char32_t cp) {
+  return static_cast<utf8proc_category_t>(utf8proc_category(static_cast<utf8proc_int32_t>(cp)));
+}
+
+}  // namespace
+
+char32_t Canonical(char32_t cp) {
+  if (cp < 0x80) return cp < 0x20 || cp == 0x7F ? U' ' : cp;
+  if (cp < 0xA0) return U' ';  // C1 controls
+  switch (cp) {
+    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return U' ';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
+    case 0x2060: case 0xFEFF:
+      return 0;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x2035:
+      return U'\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x301D: case 0x301E: case 0x2036:
+      return U'"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2212: case 0xFE63: case 0x2043:
+      return U'-';
+    case 0x2024: case 0x3002: case 0xFF61:
+      return U'.';
+    case 0x3001:
+      return U',';
+    default:
+      break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return U' ';
+  if (cp >= 0x202A && cp <= 0x202E) return 0;  // bidi controls
+  if (cp >= 0x2066 && cp <= 0x2069) return 0;
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return Canonical(cp - 0xFEE0);  // full-width ASCII
+  return cp;
+}
+
+bool IsSpace(char32_t cp) { return cp < 0x80 ? (kAscii.flags[cp] & kAsciiSpace) != 0 : false; }
+
+bool IsDigit(char32_t cp) {
+  if (cp < 0x80) return (kAscii.flags[cp] & kAsciiDigit) != 0;
+  if (cp == kOpaque) return false;
+  return Category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (kAscii.flags[cp] & (kAsciiUpper | kAsciiLower)) != 0;
+  if (cp == kOpaque) return true;
+  switch (Category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return (kAscii.flags[cp] & kAsciiUpper) != 0;
+  if (cp == kOpaque) return false;
+  utf8proc_category_t c = Category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return (kAscii.flags[cp] & kAsciiLower) != 0;
+  if (cp == kOpaque) return false;
+  return Category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+void AppendForm(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+    return;
+  }
+  switch (cp) {
+    case 0x2013: out->push_back('-'); return;
+    case 0x2014: case 0x2015: out->append("--"); return;
+    case 0x2026: out->append("..."); return;
+    default: AppendUtf8(cp, out);
+  }
+}
+
+char32_t CharDecoder::DecodeRaw(size_t pos, size_t* len) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  unsigned char b0 = s[pos];
+  *len = 1;
+  if (b0 < 0x80) return b0;
+  size_t avail = end_ - pos;
+  auto cont = [&](size_t i) { return i < avail && (s[pos + i] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (!cont(1)) return kOpaque;
+    *len = 2;
+    return ((b0 & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return kOpaque;
+    char32_t cp = ((b0 & 0x0F) << 12) | ((s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return kOpaque;  // overlong or surrogate
+    *len = 3;
+    return cp;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return kOpaque;
+    char32_t cp = ((b0 & 0x07) << 18) | ((s[pos + 1] & 0x3F) << 12) | ((s[pos + 2] & 0x3F) << 6) |
+                  (s[pos + 3] & 0x3F);
+    if (cp < 0x10000 || cp > 0x10FFFF) return kOpaque;
+    *len = 4;
+    return cp;
+  }
+  return kOpaque;
+}
+
+char32_t CharDecoder::Mojibake(char32_t lead, size_t lead_len, size_t* len) const {
+  int needed = lead <= 0xDF ? 1 : lead <= 0xEF ? 2 : 3;
+  unsigned char bytes[4] = {static_cast<unsigned char>(lead), 0, 0, 0};
+  size_t pos = pos_ + lead_len;
+  for (int i = 1; i <= needed; ++i) {
+    if (pos >= end_) return 0;
+    size_t n = 0;
+    char32_t cp = DecodeRaw(pos, &n);
+    int b = cp == kOpaque ? -1 : ContinuationByte(cp);
+    if (b < 0) return 0;
+    // UTF-8 E2 is followed by 0x80..0x82 for the punctuation block (U+2000..U+20FF); anything
+    // else after a lone "â" is more likely real text.
+    if (needed == 2 && i == 1 && b > 0x82) return 0;
+    bytes[i] = static_cast<unsigned char>(b);
+    pos += n;
+  }
+  char32_t cp;
+  if (needed == 1) {
+    cp = ((bytes[0] & 0x1F) << 6) | (bytes[1] & 0x3F);
+  } else if (needed == 2) {
+    cp = ((bytes[0] & 0x0F) << 12) | ((bytes[1] & 0x3F) << 6) | (bytes[2] & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  } else {
+    cp = ((bytes[0] & 0x07) << 18) | ((bytes[1] & 0x3F) << 12) | ((bytes[2] & 0x3F) << 6) | (bytes[3] & 0x3F);
+    if (cp < 0x10000 || cp > 0x10FFFF) return 0;
+  }
+  *len = pos - pos_;
+  return cp;
+}
+
+bool CharDecoder::Next(Char* c) {
+  while (pos_ < end_) {
+    size_t len = 0;
+    char32_t raw = DecodeRaw(pos_, &len);
+    // Only leads that real mojibake starts with: Â Ã (Latin-1 letters and signs), Ä Å Æ É Ë Î Ï
+    // (Latin extended, Greek), Ð Ñ (Cyrillic) and â (punctuation: â€™ â€œ â€” â€¦). Other leads
+    // are legitimate accented letters too often to risk it.
+    if ((raw >= 0xC2 && raw <= 0xC6) || raw == 0xC9 || raw == 0xCB || raw == 0xCE || raw == 0xCF ||
+        raw == 0xD0 || raw == 0xD1 || raw == 0xE2) {
+      size_t mlen = 0;
+      char32_t fixed = Mojibake(raw, len, &mlen);
+      if (fixed != 0) {
+        raw = fixed;
+        len = mlen;
+      }
+    }
+    char32_t cp = raw == kOpaque ? kOpaque : Canonical(raw);
+    c->begin = pos_;
+    pos_ += len;
+    c->end = pos_;
+    if (cp == 0) continue;  // dropped character
+    c->cp = cp;
+    return true;
+  }
+  return false;
+}
+
+std::string NormalizeRange(std::string_view text, size_t begin, size_t end) {
+  std::string out;
+  CharDecoder decoder(text, begin, end);
+  Char c;
+  bool space = false;
+  while (decoder.Next(&c)) {
+    if (IsSpace(c.cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    AppendForm(c.cp, &out);
+  }
+  return out;
+}
+
+}  // namespace dragoman::text

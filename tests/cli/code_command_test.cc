@@ -1,0 +1,168 @@
+// End-to-end: the dragoman program codes articles, reports bad input, and writes each format.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_program.h"
+
+namespace dragoman::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<nlohmann::json> ParseLines(const std::string& out) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+bool Has(const std::vector<nlohmann::json>& events, const std::string& source_prefix,
+         const std::string& target_prefix, const std::string& code_prefix, const std::string& exact_source = "",
+         const std::string& exact_target = "") {
+  for (const auto& e : events) {
+    std::string s = e["source"], t = e["target"], c = e["code"];
+    if (s.rfind(source_prefix, 0) != 0 || t.rfind(target_prefix, 0) != 0 || c.rfind(code_prefix, 0) != 0) continue;
+    if (!exact_source.empty() && s != exact_source) continue;
+    if (!exact_target.empty() && t != exact_target) continue;
+    return true;
+  }
+  return false;
+}
+
+class TempDir {
+ public:
+  TempDir() : path_(fs::path(DRAGOMAN_BINARY_DIR) / ("cli_test_" + std::to_string(::getpid()))) {
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::ofstream(path_ / name, std::ios::binary) << content;
+    return (path_ / name).string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+TEST(CodeCommand, RealSampleGivesTheMustHaveEventsAndNoConflict) {
+  if (!fs::exists(SharedSample())) GTEST_SKIP() << "../shared/samples is absent: the real sample cannot be coded";
+  ProgramRun run = RunDragoman("code " + SharedSample());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> events = ParseLines(run.out);
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "04", "CHNGOV", "KAZGOV")) << run.out;  // Xi met with Tokayev
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "05")) << run.out;                      // China supports Kazakhstan
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "03")) << run.out;                      // China is ready to work with
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "05", "KAZGOV")) << run.out;            // Tokayev congratulated China
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "03")) << run.out;                      // Kazakhstan hopes to deepen
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "036", "", "CHNGOV")) << run.out;       // looks forward to Xi's visit
+  for (const auto& e : events) {
+    int root = std::stoi(e["root"].get<std::string>());
+    EXPECT_LT(root, 9) << "conflict event in a cooperative article: " << e.dump();
+    EXPECT_GT(e["quad_class"].get<int>(), 0) << e.dump();
+    EXPECT_EQ(e["date"], "2022-05-20");
+    EXPECT_EQ(e["article_id"], "000_9dc233296e0b742c");
+    EXPECT_FALSE(e["rule"].get<std::string>().empty()) << e.dump();
+  }
+}
+
+TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
+  TempDir dir;
+  std::string text = "Russia ready to work with Mongolia\n\n2023-03-03\n\nRussian President Vladimir Putin met with Mongolian President Ukhnaagiin Khurelsukh in Moscow on Friday.";
+  std::string path = dir.Write("talks.txt", text);
+  ProgramRun run = RunDragoman("code " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> events = ParseLines(run.out);
+  ASSERT_FALSE(events.empty()) << run.err;
+  bool found_meeting = false;
+  for (const auto& e : events) {
+    for (const char* key : {"source_span", "verb_span", "target_span"}) {
+      if (e[key].is_null()) continue;
+      size_t begin = e[key]["begin"], end = e[key]["end"];
+      ASSERT_LE(end, text.size());
+      EXPECT_EQ(text.substr(begin, end - begin), e[key]["text"].get<std::string>());
+    }
+    if (e["code"].get<std::string>().rfind("04", 0) == 0 && e["source"] == "RUSGOV" && e["target"] == "MNGGOV")
+      found_meeting = true;
+  }
+  EXPECT_TRUE(found_meeting) << run.out;
+}
+
+TEST(CodeCommand, JsonLinesFromStandardInput) {
+  TempDir dir;
+  std::string path = dir.Write(
+      "feed.jsonl",
+      R"({"id":"a1","date":"2021-06-01","source":"wire","url":"http://x","title":"Talks","text":"China is ready to work with Kazakhstan."})"
+      "\n");
+  ProgramRun run = RunDragoman("code - < " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> events = ParseLines(run.out);
+  ASSERT_FALSE(events.empty()) << run.err;
+  EXPECT_EQ(events[0]["article_id"], "a1");
+  EXPECT_EQ(events[0]["date"], "2021-06-01");
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "03")) << run.out;
+}
+
+TEST(CodeCommand, BadRecordsBecomeErrorRecordsAndTheRunGoesOn) {
+  TempDir dir;
+  std::string empty = dir.Write("empty.txt", "");
+  std::string binary = dir.Write("binary.txt", std::string("\x00\x01\x02\xff\xfe\x00\x10", 7) + std::string(200, '\0'));
+  std::string feed = dir.Write("feed.jsonl",
+                               "{\"id\":\"ok\",\"date\":\"2021-06-01\",\"title\":\"t\",\"text\":\"China is ready to work with Kazakhstan.\"}\n"
+                               "{\"id\":\"broken\",\"date\":\n"
+                               "{\"id\":\"nodate\",\"title\":\"t\",\"text\":\"China supports Kazakhstan.\"}\n");
+  std::string errors = dir.Write("errors.jsonl", "");
+  ProgramRun run = RunDragoman("code --errors " + errors + " " + empty + " " + binary + " " + feed);
+  EXPECT_EQ(run.exit_code, 1) << "rejected records must show in the exit status";
+  EXPECT_NE(run.err.find("empty.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("binary.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("feed.jsonl:2"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("feed.jsonl:3"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("5 records read, 1 coded, 4 rejected"), std::string::npos) << run.err;
+  EXPECT_TRUE(Has(ParseLines(run.out), "CHN", "KAZ", "03")) << "the good record is still coded: " << run.out;
+  std::ifstream in(errors);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_EQ(ParseLines(ss.str()).size(), 4u) << ss.str();
+}
+
+TEST(CodeCommand, StrictStopsAtTheFirstBadRecord) {
+  TempDir dir;
+  std::string empty = dir.Write("empty.txt", "");
+  ProgramRun run = RunDragoman("code --strict " + empty);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("empty.txt"), std::string::npos) << run.err;
+}
+
+TEST(CodeCommand, TsvAndTableFormats) {
+  TempDir dir;
+  std::string path = dir.Write("a.txt", "Title\n\n2022-05-20\n\nChina is ready to work with Kazakhstan.");
+  ProgramRun tsv = RunDragoman("code --format tsv " + path);
+  ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+  std::istringstream lines(tsv.out);
+  std::string header, row;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  EXPECT_EQ(header.rfind("article_id\tdate\tsentence\tsource\ttarget\tcode", 0), 0u) << header;
+  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(row.begin(), row.end(), '\t'));
+  ProgramRun table = RunDragoman("code --format table " + path);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("CHN"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("Kazakhstan"), std::string::npos) << table.out;
+}
+
+TEST(CodeCommand, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(RunDragoman("code --no-such-option x").exit_code, 2);
+  EXPECT_EQ(RunDragoman("code --format xml x").exit_code, 2);
+  EXPECT_EQ(RunDragoman("no-such-command").exit_code, 2);
+  EXPECT_EQ(RunDragoman("help").exit_code, 0);
+}
+
+}  // namespace
+}  // namespace dragoman::testing

@@ -1,0 +1,44 @@
+// Runs the built dragoman program in a test and captures what it printed.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace dragoman::testing {
+
+struct ProgramRun {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs `dragoman ARGS` through the shell (ARGS is shell syntax), stdin from /dev/null unless ARGS redirects it.
+inline ProgramRun RunDragoman(const std::string& args) {
+  static int counter = 0;
+  std::string err_path = std::string(DRAGOMAN_BINARY_DIR) + "/test_stderr_" + std::to_string(::getpid()) + "_" +
+                         std::to_string(counter++) + ".txt";
+  std::string command = std::string(DRAGOMAN_EXE) + " " + args + " 2>" + err_path;
+  ProgramRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 65536> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path);
+  std::stringstream ss;
+  ss << err.rdbuf();
+  run.err = ss.str();
+  std::remove(err_path.c_str());
+  return run;
+}
+
+inline std::string SharedSample() { return std::string(DRAGOMAN_SHARED_DIR) + "/samples/000_9dc233296e0b742c.txt"; }
+
+}  // namespace dragoman::testing

@@ -1,0 +1,183 @@
+#include "pipeline/parallel_runner.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+namespace dragoman {
+namespace {
+
+// Serves n generated records; every 7th is an error record. Counts how many were handed out.
+class FakeReader : public ingest::RecordReader {
+ public:
+  explicit FakeReader(uint64_t n) : n_(n) {}
+  bool Next(ingest::Record* record) override {
+    if (i_ >= n_) return false;
+    *record = ingest::Record{};
+    std::string id = std::to_string(i_);
+    if (i_ % 7 == 3) {
+      record->error = ErrorRecord{"fake:" + id, "bad record " + id};
+    } else {
+      Article a;
+      a.id = id;
+      a.text = "Sentence of article " + id + ".";
+      record->article = std::move(a);
+    }
+    ++i_;
+    handed_out.fetch_add(1);
+    return true;
+  }
+  ingest::ReadProgress Progress() const override { return {i_, n_}; }
+  std::atomic<uint64_t> handed_out{0};
+
+ private:
+  uint64_t n_;
+  uint64_t i_ = 0;
+};
+
+// Takes a varying time per article so that workers finish out of order; one event per article
+// naming it, and one sentence.
+void SlowProcess(Article& a, std::vector<Event>* events, StageTimes* times) {
+  uint64_t id = std::stoull(a.id);
+  std::this_thread::sleep_for(std::chrono::microseconds((id * 7919) % 13 * 50));
+  Sentence s;
+  s.span = Span{0, a.text.size()};
+  a.sentences.push_back(s);
+  Event e;
+  e.article_id = a.id;
+  e.code = "040";
+  events->push_back(e);
+  times->code_s += 0.001;
+}
+
+struct Delivered {
+  std::vector<uint64_t> index;
+  std::vector<std::string> what;  // article id + its event's article id, or "error:<origin>"
+};
+
+RunSummary RunFake(uint64_t n, int threads, Delivered* out, size_t max_in_flight = 0) {
+  FakeReader reader(n);
+  RunOptions options;
+  options.threads = threads;
+  options.quiet = true;
+  options.max_in_flight = max_in_flight;
+  return RunParallel(reader, SlowProcess, options, [&](RunItem& item) {
+    out->index.push_back(item.index);
+    if (item.record.article) {
+      out->what.push_back(item.record.article->id + "/" + (item.events.empty() ? "" : item.events[0].article_id));
+    } else {
+      out->what.push_back("error:" + item.record.error->origin);
+    }
+    return true;
+  });
+}
+
+TEST(ParallelRunner, DeliversInInputOrderWithAnyThreadCount) {
+  Delivered one;
+  RunSummary s1 = RunFake(300, 1, &one);
+  ASSERT_EQ(one.index.size(), 300u);
+  for (uint64_t i = 0; i < 300; ++i) {
+    EXPECT_EQ(one.index[i], i);
+    std::string id = std::to_string(i);
+    EXPECT_EQ(one.what[i], i % 7 == 3 ? "error:fake:" + id : id + "/" + id);
+  }
+  for (int threads : {2, 4, 8}) {
+    Delivered many;
+    RunSummary s = RunFake(300, threads, &many);
+    EXPECT_EQ(many.index, one.index) << threads << " threads";
+    EXPECT_EQ(many.what, one.what) << threads << " threads";
+    EXPECT_EQ(s.read, s1.read);
+    EXPECT_EQ(s.threads, threads);
+  }
+  EXPECT_EQ(s1.read, 300u);
+  EXPECT_EQ(s1.rejected, 43u);  // i % 7 == 3 for i < 300
+  EXPECT_EQ(s1.coded, 257u);
+  EXPECT_EQ(s1.with_events, 257u);
+  EXPECT_EQ(s1.sentences, 257u);
+  EXPECT_EQ(s1.events, 257u);
+  EXPECT_NEAR(s1.times.code_s, 0.257, 1e-9);
+}
+
+TEST(ParallelRunner, MemoryIsBoundedByRecordsInFlight) {
+  FakeReader reader(5000);
+  RunOptions options;
+  options.threads = 4;
+  options.quiet = true;
+  options.max_in_flight = 16;
+  uint64_t delivered = 0, worst = 0;
+  RunParallel(reader, SlowProcess, options, [&](RunItem& item) {
+    ++delivered;
+    worst = std::max(worst, reader.handed_out.load() - delivered);
+    return true;
+  });
+  EXPECT_EQ(delivered, 5000u);
+  // The reader may hold one record beyond the limit while it waits to hand it in.
+  EXPECT_LE(worst, 17u);
+}
+
+TEST(ParallelRunner, SinkCanStopTheRun) {
+  FakeReader reader(100000);
+  RunOptions options;
+  options.threads = 4;
+  options.quiet = true;
+  uint64_t delivered = 0;
+  RunSummary s = RunParallel(reader, SlowProcess, options, [&](RunItem& item) {
+    ++delivered;
+    return item.index < 9;
+  });
+  EXPECT_TRUE(s.stopped);
+  EXPECT_EQ(delivered, 10u);
+  EXPECT_LT(reader.handed_out.load(), 1000u);
+}
+
+TEST(ParallelRunner, AThrowingStageBecomesAnErrorRecord) {
+  FakeReader reader(20);
+  RunOptions options;
+  options.threads = 3;
+  options.quiet = true;
+  std::vector<std::string> errors;
+  RunSummary s = RunParallel(
+      reader,
+      [](Article& a, std::vector<Event>*, StageTimes*) {
+        if (a.id == "5") throw std::runtime_error("boom");
+      },
+      options, [&](RunItem& item) {
+        if (item.record.error) errors.push_back(item.record.error->message);
+        return true;
+      });
+  EXPECT_EQ(s.read, 20u);
+  ASSERT_EQ(errors.size(), 4u);  // 3, 10, 17 from the reader, 5 from the stage
+  EXPECT_EQ(errors[1], "internal error while coding: boom");
+}
+
+TEST(ParallelRunner, ProgressLineAndSummary) {
+  FakeReader reader(50);
+  RunOptions options;
+  options.threads = 2;
+  options.force_progress = true;
+  char* buf = nullptr;
+  size_t size = 0;
+  FILE* mem = open_memstream(&buf, &size);
+  options.progress_stream = mem;
+  RunSummary s = RunParallel(
+      reader,
+      [](Article& a, std::vector<Event>* e, StageTimes* t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        SlowProcess(a, e, t);
+      },
+      options, [](RunItem&) { return true; });
+  std::fclose(mem);
+  std::string text(buf, size);
+  std::free(buf);
+  EXPECT_NE(text.find(" articles, "), std::string::npos) << text;
+  EXPECT_NE(text.find("ETA"), std::string::npos) << text;
+  std::string line = s.ToString();
+  EXPECT_EQ(line.rfind("read 50 records: 43 coded (43 with events), 7 rejected; 43 sentences, 43 events in ", 0), 0u)
+      << line;
+}
+
+}  // namespace
+}  // namespace dragoman

@@ -1,0 +1,52 @@
+// The committed model (models/en_ewt.bin, built into the binary) must stay above its recorded
+// scores on the EWT dev set. Skipped when ../shared/ud is absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "syntax/conllu.h"
+#include "syntax/evaluator.h"
+#include "syntax/model.h"
+
+namespace dragoman::syntax {
+namespace {
+
+const std::string kDev = std::string(DRAGOMAN_SHARED_DIR) + "/ud/en_ewt-ud-dev.conllu";
+
+TEST(CommittedModel, ScoresAboveFloorsOnEwtDev) {
+  if (!std::filesystem::exists(kDev)) GTEST_SKIP() << kDev << " not found: UD English-EWT is not available here";
+  auto model = Model::LoadDefault();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  std::vector<ConlluSentence> gold;
+  ASSERT_TRUE(ReadConlluFile(kDev, &gold).ok());
+  Scores s = EvaluateGold(**model, gold);
+  // Floors: the issue's bars where the model reaches them, else just under its recorded dev
+  // scores (models/README.md), so that a regression fails.
+  EXPECT_GE(100 * s.upos.F1(), 95.0);
+  EXPECT_GE(100 * s.lemma.F1(), 96.0);
+  EXPECT_GE(100 * s.uas.F1(), UAS_FLOOR);
+  EXPECT_GE(100 * s.las.F1(), LAS_FLOOR);
+}
+
+TEST(CommittedModel, LemmatizesTheIssueExamples) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  Sentence s;
+  for (const char* f : {"The", "president", "congratulated", "the", "countries", "that", "met", "the", "target", "."}) {
+    Token t;
+    t.form = f;
+    s.tokens.push_back(t);
+  }
+  (*model)->Annotate(s);
+  EXPECT_EQ(s.tokens[2].lemma, "congratulate");
+  EXPECT_EQ(s.tokens[4].lemma, "country");
+  EXPECT_EQ(s.tokens[6].lemma, "meet");
+  EXPECT_EQ(s.tokens[2].upos, "VERB");
+  EXPECT_EQ(s.tokens[1].deprel, "nsubj");
+  EXPECT_EQ(s.tokens[1].head, 3);
+  EXPECT_EQ(s.tokens[2].head, 0);
+  EXPECT_EQ(s.tokens[4].deprel, "obj");
+}
+
+}  // namespace
+}  // namespace dragoman::syntax

@@ -1,0 +1,183 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "syntax/conllu.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/model_io.h"
+#include "syntax/syntax_model.h"
+
+namespace dragoman::syntax {
+namespace {
+
+const std::string kTiny = std::string(DRAGOMAN_SOURCE_DIR) + "/tests/data/syntax/tiny.conllu";
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("dragoman_syntax_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A small model trained on the tiny treebank, shared by the tests below.
+const SyntaxModel& TinyModel() {
+  static std::shared_ptr<SyntaxModel> model = [] {
+    TrainOptions o;
+    o.train_path = kTiny;
+    o.dev_path = kTiny;
+    o.tagger_epochs = 3;
+    o.parser_epochs = 3;
+    o.folds = 2;
+    auto m = TrainModel(o);
+    EXPECT_TRUE(m.ok()) << m.status().message();
+    return *m;
+  }();
+  return *model;
+}
+
+std::string Annotations(const Model& model, const std::string& path) {
+  std::vector<ConlluSentence> sentences;
+  EXPECT_TRUE(ReadConlluFile(path, &sentences).ok());
+  std::ostringstream out;
+  for (const ConlluSentence& c : sentences) {
+    Sentence s = ToSentence(c, false);
+    model.Annotate(s);
+    for (const Token& t : s.tokens) {
+      out << t.form << " " << t.upos << " " << t.xpos << " " << t.lemma << " " << t.feats << " " << t.head << " "
+          << t.deprel << "\n";
+    }
+  }
+  return out.str();
+}
+
+TEST(SyntaxModel, TrainingIsDeterministic) {
+  TrainOptions o;
+  o.train_path = kTiny;
+  o.tagger_epochs = 2;
+  o.parser_epochs = 2;
+  o.folds = 2;
+  o.seed = 7;
+  auto a = TrainModel(o);
+  auto b = TrainModel(o);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*a)->Serialize(), (*b)->Serialize());
+}
+
+TEST(SyntaxModel, SaveLoadRoundTrip) {
+  const SyntaxModel& model = TinyModel();
+  std::string path = TempPath("roundtrip.bin");
+  ASSERT_TRUE(model.Save(path).ok());
+  auto loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(Annotations(**loaded, kTiny), Annotations(model, kTiny));
+  // The training sentences come back well annotated: a model that learned nothing would not.
+  std::string text = Annotations(**loaded, kTiny);
+  EXPECT_NE(text.find("met VERB VBD meet"), std::string::npos) << text;
+  auto again = SyntaxModel::FromBytes(model.Serialize(), "again");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->Serialize(), model.Serialize());
+  std::remove(path.c_str());
+}
+
+Status LoadBytes(const std::string& bytes, const std::string& name) {
+  std::string path = TempPath(name);
+  WriteFile(path, bytes);
+  auto m = Model::Load(path);
+  std::remove(path.c_str());
+  return m.ok() ? Status::Ok() : m.status();
+}
+
+void ExpectError(const std::string& bytes, const std::string& name, const std::string& want) {
+  Status s = LoadBytes(bytes, name);
+  ASSERT_FALSE(s.ok()) << name;
+  EXPECT_NE(s.message().find(name), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(want), std::string::npos) << s.message();
+}
+
+TEST(SyntaxModel, CorruptFilesFailWithReasons) {
+  const std::string good = TinyModel().Serialize();
+  ExpectError(good.substr(0, good.size() - 100), "truncated.bin", "truncated or padded");
+  ExpectError(good.substr(0, 12), "short.bin", "truncated header");
+  ExpectError(good + "xx", "padded.bin", "truncated or padded");
+  std::string flipped = good;
+  flipped[good.size() / 2] ^= 0x20;
+  ExpectError(flipped, "flipped.bin", "checksum mismatch");
+  std::string magic = good;
+  magic[0] = 'X';
+  ExpectError(magic, "magic.bin", "bad magic");
+  std::string version = good;
+  version[8] = 9;
+  ExpectError(version, "version.bin", "model format 9, this build reads up to 1");
+  std::string component = good;
+  component[12] = static_cast<char>(kComponentTagger);
+  ExpectError(component, "component.bin", "not a syntax model bundle");
+  ExpectError("", "empty.bin", "bad magic");
+  Status missing = Model::Load(TempPath("does-not-exist.bin")).status();
+  EXPECT_NE(missing.message().find("cannot open"), std::string::npos);
+}
+
+TEST(SyntaxModel, BadSectionsFailWithReasons) {
+  {
+    ModelWriter w;
+    w.Section("META").String("only metadata");
+    ExpectError(w.Finish(kComponentBundle), "nosections.bin", "section TAGR: missing");
+  }
+  {
+    ModelWriter w;
+    w.Section("META").String("m");
+    w.Section("TAGR").U32(2).String("NOUN").String("NN").String("VERB").String("VB").U32(2).U64(1ull << 40);
+    ExpectError(w.Finish(kComponentBundle), "bigcount.bin", "does not fit in the section");
+  }
+  {
+    ModelWriter w;
+    w.Section("META").U32(1000);  // a string longer than the section
+    ExpectError(w.Finish(kComponentBundle), "meta.bin", "section META: section ends early");
+  }
+}
+
+TEST(Lemmatizer, SuffixRulesForUnseenWords) {
+  const int kVbd = 0, kNns = 1;
+  std::vector<LemmaExample> ex = {
+      {"created", kVbd, "create", "_"}, {"rated", kVbd, "rate", "_"},     {"walked", kVbd, "walk", "_"},
+      {"talked", kVbd, "talk", "_"}, {"played", kVbd, "play", "_"},    {"met", kVbd, "meet", "_"},       {"parties", kNns, "party", "_"},
+      {"cities", kNns, "city", "_"},    {"dogs", kNns, "dog", "Number=Plur"}, {"Cats", kNns, "cat", "Number=Plur"}};
+  Lemmatizer l = Lemmatizer::Train(ex, 2);
+  EXPECT_EQ(l.Lemma("congratulated", kVbd), "congratulate");
+  EXPECT_EQ(l.Lemma("met", kVbd), "meet");
+  EXPECT_EQ(l.Lemma("Met", kVbd), "meet");
+  EXPECT_EQ(l.Lemma("countries", kNns), "country");
+  EXPECT_EQ(l.Lemma("kicked", kVbd), "kick");
+  EXPECT_EQ(l.Feats("horses", kNns), "Number=Plur");
+  // And it survives serialization.
+  ByteWriter w;
+  l.Write(w);
+  Lemmatizer back;
+  ByteReader r(w.data(), "lemm");
+  ASSERT_TRUE(back.Read(r).ok());
+  EXPECT_EQ(back.Lemma("countries", kNns), "country");
+}
+
+}  // namespace
+}  // namespace dragoman::syntax
+
+namespace dragoman::syntax {
+namespace {
+
+TEST(ModelIo, Crc32cKnownValue) {
+  // The standard check value of CRC-32C.
+  EXPECT_EQ(Crc32c("123456789"), 0xE3069283u);
+  EXPECT_EQ(Crc32c(""), 0u);
+  std::string long_text(1000, 'a');
+  uint32_t a = Crc32c(long_text);
+  long_text[500] = 'b';
+  EXPECT_NE(Crc32c(long_text), a);
+}
+
+}  // namespace
+}  // namespace dragoman::syntax
