@@ -9,8 +9,10 @@
 //   build/bench/bench_e2e                       # 1 and 2 threads
 //   build/bench/bench_e2e --threads=1,2,4 --log=bench/results.log
 //   build/bench/bench_e2e --limit=200           # the first 200 articles only (quick look)
+//   build/bench/bench_e2e --repeat=5            # the corpus 5 times over (steadier figures; default 3)
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -31,17 +33,18 @@ using namespace dragoman;
 // Serves copies of in-memory articles (the pipeline fills them in, so each run needs fresh ones).
 class CorpusReader : public ingest::RecordReader {
  public:
-  explicit CorpusReader(const std::vector<Article>& articles) : articles_(articles) {}
+  CorpusReader(const std::vector<Article>& articles, size_t repeat) : articles_(articles), total_(articles.size() * repeat) {}
   bool Next(ingest::Record* record) override {
-    if (i_ >= articles_.size()) return false;
+    if (i_ >= total_) return false;
     *record = ingest::Record{};
-    record->article = articles_[i_++];
+    record->article = articles_[i_++ % articles_.size()];
     return true;
   }
-  ingest::ReadProgress Progress() const override { return {i_, articles_.size()}; }
+  ingest::ReadProgress Progress() const override { return {i_, total_}; }
 
  private:
   const std::vector<Article>& articles_;
+  size_t total_;
   size_t i_ = 0;
 };
 
@@ -123,7 +126,7 @@ int main(int argc, char** argv) {
   std::string shared = DRAGOMAN_SHARED_DIR;
   std::string log_path, model;
   std::vector<int> thread_counts = {1, 2};
-  size_t limit = 0;
+  size_t limit = 0, repeat = 3;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a.rfind("--threads=", 0) == 0) {
@@ -137,10 +140,12 @@ int main(int argc, char** argv) {
       shared = a.substr(9);
     } else if (a.rfind("--model=", 0) == 0) {
       model = a.substr(8);
+    } else if (a.rfind("--repeat=", 0) == 0) {
+      repeat = std::max<size_t>(1, static_cast<size_t>(std::atol(a.substr(9).c_str())));
     } else if (a.rfind("--limit=", 0) == 0) {
       limit = static_cast<size_t>(std::atol(a.substr(8).c_str()));
     } else {
-      std::cerr << "usage: bench_e2e [--threads=1,2] [--log=FILE] [--shared=DIR] [--model=F|none] [--limit=N]\n";
+      std::cerr << "usage: bench_e2e [--threads=1,2] [--log=FILE] [--shared=DIR] [--model=F|none] [--limit=N] [--repeat=N]\n";
       return 2;
     }
   }
@@ -178,13 +183,13 @@ int main(int argc, char** argv) {
     std::cerr << "bench_e2e: " << pipeline.status().message() << "\n";
     return 1;
   }
-  std::printf("corpus: %zu articles, %zu UD sentences, %.1f MB of text; model load peak RSS %.0f MB\n",
-              articles.size(), text_lines, bytes / 1e6, PeakRssMb());
+  std::printf("corpus: %zu articles, %zu UD sentences, %.1f MB of text, run %zu times over; model load peak RSS %.0f MB\n",
+              articles.size(), text_lines, bytes / 1e6, repeat, PeakRssMb());
 
   // Warm-up (first-touch allocations, caches) on a slice of the corpus.
   {
     std::vector<Article> warm(articles.begin(), articles.begin() + std::min<size_t>(articles.size(), 50));
-    CorpusReader reader(warm);
+    CorpusReader reader(warm, 1);
     RunOptions ro;
     ro.threads = 1;
     ro.quiet = true;
@@ -193,7 +198,7 @@ int main(int argc, char** argv) {
 
   std::vector<Measure> measures;
   for (int threads : thread_counts) {
-    CorpusReader reader(articles);
+    CorpusReader reader(articles, repeat);
     RunOptions ro;
     ro.threads = threads;
     ro.quiet = true;

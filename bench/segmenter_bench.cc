@@ -14,7 +14,8 @@
 namespace {
 
 std::string NewsText() {
-  std::ifstream in(std::string(DRAGOMAN_SOURCE_DIR) + "/../shared/samples/000_9dc233296e0b742c.txt", std::ios::binary);
+  std::ifstream in(std::string(DRAGOMAN_SOURCE_DIR) + "/../shared/samples/000_9dc233296e0b742c.txt",
+                   std::ios::binary);
   std::string base;
   if (in) {
     std::stringstream ss;
@@ -46,7 +47,8 @@ void BM_Segment(benchmark::State& state) {
     benchmark::DoNotOptimize(tokens);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * article.text.size()));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens) * state.iterations(), benchmark::Counter::kIsRate);
   state.counters["sentences"] = static_cast<double>(article.sentences.size());
 }
 BENCHMARK(BM_Segment)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);

@@ -75,7 +75,10 @@ void BM_Annotate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(tokens));
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Annotate)->Threads(1)->Threads(2)->UseRealTime()->MinTime(3.0);
+// One thread: rates per CPU second, so a busy shared machine does not distort the figure.
+BENCHMARK(BM_Annotate)->Threads(1)->MinTime(3.0);
+// Two threads: wall-clock rate of both together.
+BENCHMARK(BM_Annotate)->Threads(2)->UseRealTime()->MinTime(3.0);
 
 void BM_LoadModel(benchmark::State& state) {
   std::string name;

@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config        # compiler and build system
   libgtest-dev libbenchmark-dev           # unit tests and benchmarks
   libcli11-dev                            # command-line parsing
+  libutf8proc-dev                         # Unicode categories and case for text normalization
   nlohmann-json3-dev                      # JSON reading and writing
   libsqlite3-dev                          # the embedded event store
   zlib1g-dev                              # gzip (WARC.gz) and CRC32 of model files
@@ -30,5 +31,9 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [[ "${1:-}" == "--test" ]]; then
+  # playwright-core (pinned in package-lock.json) drives Debian's Chromium; no browser download.
+  (cd "$(dirname "$0")/../tests/serve/e2e" && { [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund; })
 fi
 echo "setup: all ${#packages[@]} packages present"

@@ -1,4 +1,6 @@
 // `dragoman code`: articles in, coded events out (JSON Lines, TSV or a table).
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,11 +20,13 @@ int RunCode(int argc, char** argv) {
   std::string format = "jsonl", date, model, dict_dir, verbs, errors_path, input_format = "auto";
   bool strict = false, quiet = false, cameo_quads = false;
   int jobs = 0;
+  bool repair_utf8 = false;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_option("--format", format, "output format: jsonl, tsv or table")->capture_default_str();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
-  app.add_option("--input-format,--format-in", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
+  app.add_option("--input-format,--format-in", input_format, "auto, text, jsonl, json, html or warc")->capture_default_str();
   app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes");
+  app.add_flag("--repair-utf8", repair_utf8, "replace invalid UTF-8 in text and JSON input with U+FFFD instead of rejecting the record");
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
@@ -61,6 +65,8 @@ int RunCode(int argc, char** argv) {
   ingest::ReadOptions read_options;
   read_options.default_date = date;
   read_options.format = input_format;
+  read_options.repair_utf8 = repair_utf8;
+  read_options.defer_html = true;  // the runner's workers extract HTML pages, not the reading thread
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
   output::EventWriter writer(std::cout, *out_format);
   // Workers code articles in parallel; the sink sees them in input order, so the output is the
@@ -68,8 +74,10 @@ int RunCode(int argc, char** argv) {
   RunOptions run_options;
   run_options.threads = jobs;
   run_options.quiet = quiet;
+  const bool progress_on_terminal = !quiet && ::isatty(STDERR_FILENO) == 1;
   RunSummary summary = RunPipeline(*reader, **pipeline, run_options, [&](RunItem& item) {
     if (item.record.error) {
+      if (progress_on_terminal) std::cerr << "\r\033[K";  // clear the progress line first
       std::cerr << "error: " << item.record.error->origin << ": " << item.record.error->message << "\n";
       if (errors_file.is_open()) errors_file << output::ErrorToJson(*item.record.error) << "\n";
       return !strict;

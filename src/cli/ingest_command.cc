@@ -5,24 +5,20 @@
 // only complete articles; running the same command again resumes. An article already stored
 // with the same content and the same coder (this binary, these options) is skipped; any other
 // is coded again and replaces the stored one, so re-ingesting never duplicates.
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <csignal>
-#include <cstring>
 #include <cstdio>
-#include <deque>
+#include <cstring>
 #include <fstream>
-#include <functional>
 #include <iostream>
-#include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/command.h"
 #include "dragoman/pipeline.h"
 #include "ingest/reader.h"
+#include "pipeline/parallel_runner.h"
 #include "store/event_store.h"
 
 namespace dragoman::cli {
@@ -52,92 +48,30 @@ std::string CoderFingerprint(const PipelineOptions& options) {
     }
     for (size_t i = n - n % 8; i < n; ++i) mix(static_cast<unsigned char>(buffer[i]));
   }
-  std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path + "|" + options.dict_dir + "|" +
-                         options.verbs_file + "|" + (options.gdelt_quad_classes ? "gdelt" : "cameo");
+  std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path + "|" + options.dict_dir +
+                         "|" + options.verbs_file + "|" + (options.gdelt_quad_classes ? "gdelt" : "cameo");
   for (unsigned char c : settings) mix(c);
   char hex[32];
   std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(hash));
   return std::string(DRAGOMAN_VERSION) + "-" + hex;
 }
 
-// Codes articles on worker threads and hands them back in input order, holding at most
-// `capacity` at once, so memory stays bounded whatever the input size.
-class OrderedWorkers {
- public:
-  struct Item {
-    Article article;
-    std::vector<Event> events;
-    bool done = false;
-  };
-
-  OrderedWorkers(const Pipeline& pipeline, int threads, size_t capacity) : pipeline_(pipeline), capacity_(capacity) {
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
+// The articles already stored by this coder, as hashes of (id, content hash): a snapshot taken
+// before the run, so worker threads can skip coding them without touching the store. The store
+// itself (checked again in input order) has the final say.
+Result<std::unordered_set<uint64_t>> StoredSnapshot(store::EventStore& db, const std::string& coder) {
+  std::unordered_set<uint64_t> keys;
+  Result<store::Stmt> q = db.db().Prepare("SELECT id, content_hash FROM articles WHERE coder = ?1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, coder);
+  while (true) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    keys.insert(std::hash<std::string>()(q->Text(0) + '\0' + q->Text(1)));
   }
-  ~OrderedWorkers() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      closing_ = true;
-    }
-    work_ready_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
-
-  bool Full() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return items_.size() >= capacity_;
-  }
-  bool Empty() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return items_.empty();
-  }
-  void Submit(Article article) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      auto item = std::make_shared<Item>();
-      item->article = std::move(article);
-      items_.push_back(item);
-      pending_.push_back(item);
-    }
-    work_ready_.notify_one();
-  }
-  // The oldest item, once coded. Call only when !Empty().
-  std::shared_ptr<Item> TakeOldest() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    item_done_.wait(lock, [this] { return items_.front()->done; });
-    std::shared_ptr<Item> item = items_.front();
-    items_.pop_front();
-    return item;
-  }
-
- private:
-  void Work() {
-    while (true) {
-      std::shared_ptr<Item> item;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        work_ready_.wait(lock, [this] { return closing_ || !pending_.empty(); });
-        if (pending_.empty()) return;
-        item = pending_.front();
-        pending_.pop_front();
-      }
-      pipeline_.Process(item->article, &item->events);
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        item->done = true;
-      }
-      item_done_.notify_all();
-    }
-  }
-
-  const Pipeline& pipeline_;
-  size_t capacity_;
-  std::mutex mutex_;
-  std::condition_variable work_ready_, item_done_;
-  std::deque<std::shared_ptr<Item>> items_;    // in input order, coded or not
-  std::deque<std::shared_ptr<Item>> pending_;  // not yet taken by a worker
-  bool closing_ = false;
-  std::vector<std::thread> threads_;
-};
+  return keys;
+}
 
 int RunIngest(int argc, char** argv) {
   CLI::App app("Code articles and store them with their events in an SQLite event store.", "ingest");
@@ -146,13 +80,19 @@ int RunIngest(int argc, char** argv) {
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   size_t batch = 200;
   bool force = false, quiet = false, cameo_quads = false;
-  app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input (none: only create or "
-                                   "upgrade the store)");
-  app.add_option("--db", db_path, "the event store (an SQLite file; created when absent)")->required();
+  app.add_option("inputs", inputs,
+                 "article files, folders, globs, or - for standard input (none: only create or "
+                 "upgrade the store)");
+  app.add_option("--db", db_path,
+                 "the event store (an SQLite file, created when absent; default: $DRAGOMAN_DB)")
+      ->envname("DRAGOMAN_DB")
+      ->required();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
   app.add_option("-j,--jobs", jobs, "coding threads (default: all cores)")->check(CLI::Range(1, 256));
-  app.add_option("--batch", batch, "articles per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
+  app.add_option("--batch", batch, "articles per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
@@ -168,7 +108,9 @@ int RunIngest(int argc, char** argv) {
     return kExitFailure;
   }
   if (inputs.empty()) {
-    if (!quiet) std::cerr << "dragoman ingest: " << db_path << " is at schema version " << (*store)->schema_version() << "\n";
+    if (!quiet)
+      std::cerr << "dragoman ingest: " << db_path << " is at schema version " << (*store)->schema_version()
+                << "\n";
     return kExitOk;
   }
 
@@ -194,12 +136,29 @@ int RunIngest(int argc, char** argv) {
 
   using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
-  Clock::time_point last_commit = start, last_progress = start;
-  size_t read = 0, stored = 0, skipped = 0, rejected = 0, failed = 0, events_total = 0, in_batch = 0;
-  const bool progress = !quiet && isatty(STDERR_FILENO);
+  Clock::time_point last_commit = start;
+  size_t stored = 0, skipped = 0, failed = 0, events_total = 0, in_batch = 0;
   store::EventStore& db = **store;
   Status status;
 
+  std::unordered_set<uint64_t> snapshot;
+  if (!force) {
+    Result<std::unordered_set<uint64_t>> keys = StoredSnapshot(db, coder);
+    if (!keys.ok()) {
+      std::cerr << "dragoman ingest: " << keys.status().message() << "\n";
+      return kExitFailure;
+    }
+    snapshot = keys.take();
+  }
+  auto key_of = [](const Article& a, const std::string& hash) {
+    return std::hash<std::string>()(a.id + '\0' + hash);
+  };
+
+  auto begin = [&] {
+    if (!db.in_transaction()) {
+      if (Status s = db.Begin(); !s.ok() && status.ok()) status = s;
+    }
+  };
   auto commit_if_due = [&](bool force_commit) {
     if (!db.in_transaction()) return;
     Clock::time_point now = Clock::now();
@@ -209,19 +168,44 @@ int RunIngest(int argc, char** argv) {
       in_batch = 0;
       last_commit = now;
     }
-    if (progress && now - last_progress > std::chrono::milliseconds(500)) {
-      last_progress = now;
-      std::fprintf(stderr, "\r%zu read, %zu stored, %zu unchanged, %zu events", read, stored, skipped, events_total);
-    }
   };
-  auto begin = [&] {
-    if (!db.in_transaction()) {
-      if (Status s = db.Begin(); !s.ok() && status.ok()) status = s;
-    }
+
+  RunOptions run_options;
+  run_options.threads = jobs;
+  run_options.quiet = quiet;
+  const Pipeline& coder_pipeline = **pipeline;
+  // Workers skip articles the snapshot says are stored unchanged; the sink below decides.
+  ProcessFunction process = [&](Article& article, std::vector<Event>* events, StageTimes* times) {
+    if (!force && snapshot.count(key_of(article, store::ContentHash(article)))) return;
+    coder_pipeline.Process(article, events, times);
   };
-  auto store_item = [&](OrderedWorkers::Item& item) {
+  RunSummary summary = RunParallel(*reader, process, run_options, [&](RunItem& item) {
+    if (item.record.error) {
+      std::cerr << "error: " << item.record.error->origin << ": " << item.record.error->message << "\n";
+      begin();
+      if (Status s = db.PutError(*item.record.error); !s.ok() && status.ok()) status = s;
+      commit_if_due(false);
+      return status.ok() && !g_stop;
+    }
+    Article& article = *item.record.article;
+    std::string hash = store::ContentHash(article);
+    bool coded = force || !snapshot.count(key_of(article, hash));
+    if (!force) {
+      // The store as it is now, in input order: an earlier record of this run may have replaced
+      // this id since the snapshot.
+      Result<bool> same = db.StoredArticleMatches(article.id, hash, coder);
+      if (!same.ok()) {
+        status = same.status();
+        return false;
+      }
+      if (*same) {
+        ++skipped;
+        return !g_stop;
+      }
+    }
+    if (!coded) coder_pipeline.Process(article, &item.events);
     begin();
-    if (Status s = db.PutArticle(item.article, item.events, coder); !s.ok()) {
+    if (Status s = db.PutArticle(article, item.events, coder); !s.ok()) {
       ++failed;
       std::cerr << "dragoman ingest: " << s.message() << "\n";
     } else {
@@ -230,40 +214,10 @@ int RunIngest(int argc, char** argv) {
       events_total += item.events.size();
     }
     commit_if_due(false);
-  };
-
-  {
-    OrderedWorkers workers(**pipeline, jobs, static_cast<size_t>(jobs) * 4);
-    ingest::Record record;
-    while (status.ok() && !g_stop && reader->Next(&record)) {
-      ++read;
-      if (record.error) {
-        ++rejected;
-        std::cerr << "error: " << record.error->origin << ": " << record.error->message << "\n";
-        begin();
-        if (Status s = db.PutError(*record.error); !s.ok() && status.ok()) status = s;
-        continue;
-      }
-      Article& article = *record.article;
-      if (!force) {
-        Result<bool> same = db.StoredArticleMatches(article.id, store::ContentHash(article), coder);
-        if (!same.ok()) {
-          status = same.status();
-          break;
-        }
-        if (*same) {
-          ++skipped;
-          continue;
-        }
-      }
-      while (workers.Full()) store_item(*workers.TakeOldest());
-      workers.Submit(std::move(article));
-    }
-    // Articles already being coded are finished and stored, even after a signal.
-    while (!workers.Empty()) store_item(*workers.TakeOldest());
-  }
+    return status.ok() && !g_stop;
+  });
   commit_if_due(true);
-  if (progress) std::fprintf(stderr, "\n");
+  const size_t read = summary.read, rejected = summary.rejected;
 
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!status.ok()) {
@@ -271,10 +225,11 @@ int RunIngest(int argc, char** argv) {
     return kExitFailure;
   }
   if (!quiet) {
-    std::fprintf(stderr,
-                 "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu rejected, "
-                 "%zu failed; %zu events in %.1f s\n",
-                 read, stored, skipped, rejected, failed, events_total, seconds);
+    std::fprintf(
+        stderr,
+        "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu rejected, "
+        "%zu failed; %zu events in %.1f s\n",
+        read, stored, skipped, rejected, failed, events_total, seconds);
     if (g_stop) std::fprintf(stderr, "dragoman ingest: interrupted; run the same command again to resume\n");
   }
   if (g_stop) return kExitFailure;

@@ -12,10 +12,11 @@ namespace {
 int RunParse(int argc, char** argv) {
   CLI::App app("Split, tokenize, tag, lemmatize and parse articles; write CoNLL-U.", "parse");
   std::vector<std::string> inputs;
-  std::string model, input_format = "auto";
+  std::string model, input_format = "auto", date;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_option("--model", model, "syntax model file (default: built in)");
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
+  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none (not written to the output)");
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
 
@@ -28,6 +29,8 @@ int RunParse(int argc, char** argv) {
   }
   ingest::ReadOptions read_options;
   read_options.format = input_format;
+  // CoNLL-U output carries no date, so undated plain text must not be an error here.
+  read_options.default_date = date.empty() ? "1970-01-01" : date;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
   ingest::Record record;
   size_t errors = 0;

@@ -33,7 +33,8 @@ struct Table {
     std::vector<size_t> width(header.size());
     for (size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     for (const auto& row : rows)
-      for (size_t i = 0; i < row.size() && i < width.size(); ++i) width[i] = std::max(width[i], Display(row[i]));
+      for (size_t i = 0; i < row.size() && i < width.size(); ++i)
+        width[i] = std::max(width[i], Display(row[i]));
     auto line = [&](const std::vector<std::string>& cells) {
       std::string text;
       for (size_t i = 0; i < cells.size(); ++i) {
@@ -83,7 +84,8 @@ std::string Cell(std::string text, size_t max_chars) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   size_t chars = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++chars > max_chars) return text.substr(0, i) + "...";
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++chars > max_chars)
+      return text.substr(0, i) + "...";
   }
   return text;
 }
@@ -105,8 +107,12 @@ int RunQuery(int argc, char** argv) {
   CLI::App app("Query an event store: events, a dyad's timeline, the most active actors.", "query");
   app.require_subcommand(1);
   std::string db_path, format_name = "table";
+  // --db may also come before the subcommand: `dragoman query --db x.db dyad CHN KAZ`.
+  app.add_option("--db", db_path, "the event store (default: $DRAGOMAN_DB)")->envname("DRAGOMAN_DB");
   auto add_common = [&](CLI::App* sub) {
-    sub->add_option("--db", db_path, "the event store (SQLite file written by `dragoman ingest`)")->required();
+    sub->add_option("--db", db_path,
+                    "the event store (SQLite file written by `dragoman ingest`; default: $DRAGOMAN_DB)")
+        ->envname("DRAGOMAN_DB");
     sub->add_option("--format", format_name, "table, json or csv")
         ->capture_default_str()
         ->check(CLI::IsMember({"table", "json", "csv"}));
@@ -115,8 +121,9 @@ int RunQuery(int argc, char** argv) {
   store::EventFilter filter;
   std::vector<std::string> dyad;
   std::vector<std::string> quads;
-  CLI::App* events = app.add_subcommand("events", "events matching filters (aggregated as GDELT: one row per date, "
-                                                  "source, target and code)");
+  CLI::App* events = app.add_subcommand("events",
+                                        "events matching filters (aggregated as GDELT: one row per date, "
+                                        "source, target and code)");
   add_common(events);
   events->add_option("--source", filter.source, "source actor code or prefix (CHN matches CHNGOV)");
   events->add_option("--target", filter.target, "target actor code or prefix");
@@ -142,8 +149,9 @@ int RunQuery(int argc, char** argv) {
 
   store::TimelineQuery timeline;
   std::string period = "month";
-  CLI::App* dyad_cmd = app.add_subcommand("dyad", "a dyad's (or one actor's) events per period: counts per quad "
-                                                  "class, Goldstein sum and mean");
+  CLI::App* dyad_cmd = app.add_subcommand("dyad",
+                                          "a dyad's (or one actor's) events per period: counts per quad "
+                                          "class, Goldstein sum and mean");
   add_common(dyad_cmd);
   dyad_cmd->add_option("a", timeline.a, "first actor code or prefix (CHN)")->required();
   dyad_cmd->add_option("b", timeline.b, "second actor code or prefix (KAZ); omit for all of a's events");
@@ -161,15 +169,33 @@ int RunQuery(int argc, char** argv) {
   add_common(actors);
   actors->add_option("--from", activity.from, "first date");
   actors->add_option("--to", activity.to, "last date (inclusive)");
-  actors->add_option("--limit", activity.limit, "rows per list")->capture_default_str()->check(CLI::Range(1, 100000));
+  actors->add_option("--limit", activity.limit, "rows per list")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   actors->add_flag("--country", country, "group actors by country (the first three letters: CHNGOV -> CHN)");
+
+  std::string article_from, article_to;
+  size_t article_limit = 100, article_offset = 0;
+  CLI::App* articles =
+      app.add_subcommand("articles", "stored articles, with their sentence and mention counts");
+  add_common(articles);
+  articles->add_option("--from", article_from, "first date");
+  articles->add_option("--to", article_to, "last date (inclusive)");
+  articles->add_option("--limit", article_limit, "most rows to print")->capture_default_str();
+  articles->add_option("--offset", article_offset, "rows to skip first");
 
   CLI::App* stats = app.add_subcommand("stats", "what the store holds");
   add_common(stats);
 
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
-  Format format = format_name == "json" ? Format::kJson : format_name == "csv" ? Format::kCsv : Format::kTable;
+  if (db_path.empty()) {
+    std::cerr << "dragoman query: --db is required (the event store; or set DRAGOMAN_DB)\n";
+    return kExitUsage;
+  }
+  Format format = format_name == "json"  ? Format::kJson
+                  : format_name == "csv" ? Format::kCsv
+                                         : Format::kTable;
 
   auto store = OpenReader(db_path);
   if (!store.ok()) return Fail(store.status());
@@ -195,12 +221,14 @@ int RunQuery(int argc, char** argv) {
       PrintJson(out);
       return kExitOk;
     }
-    Table table{{"id", "date", "source", "target", "code", "quad", "goldstein", "mentions", "articles", "sources", "plover"},
+    Table table{{"id", "date", "source", "target", "code", "quad", "goldstein", "mentions", "articles",
+                 "sources", "plover"},
                 {},
                 {true, false, false, false, false, true, true, true, true, true, false}};
     for (const auto& r : *rows) {
-      table.rows.push_back({std::to_string(r.id), r.date, r.source, r.target, r.code, std::to_string(r.quad_class),
-                            Optional(r.goldstein), std::to_string(r.num_mentions), std::to_string(r.num_articles),
+      table.rows.push_back({std::to_string(r.id), r.date, r.source, r.target, r.code,
+                            std::to_string(r.quad_class), Optional(r.goldstein),
+                            std::to_string(r.num_mentions), std::to_string(r.num_articles),
                             std::to_string(r.num_sources), r.plover_type});
     }
     table.Print(std::cout, format);
@@ -237,9 +265,11 @@ int RunQuery(int argc, char** argv) {
       if (value->empty()) continue;
       if (Status s = store::CheckDate(*value, name); !s.ok()) return Fail(s);
     }
-    if (!timeline.root.empty() && (timeline.root.size() != 2 || !std::isdigit(static_cast<unsigned char>(timeline.root[0])) ||
-                                   !std::isdigit(static_cast<unsigned char>(timeline.root[1])))) {
-      return Fail(InvalidInput("--root \"" + timeline.root + "\": expected a two-digit CAMEO root such as \"05\""));
+    if (!timeline.root.empty() &&
+        (timeline.root.size() != 2 || !std::isdigit(static_cast<unsigned char>(timeline.root[0])) ||
+         !std::isdigit(static_cast<unsigned char>(timeline.root[1])))) {
+      return Fail(
+          InvalidInput("--root \"" + timeline.root + "\": expected a two-digit CAMEO root such as \"05\""));
     }
     timeline.by = *store::ParsePeriod(period);
     auto rows = store::QueryTimeline(db, timeline);
@@ -249,10 +279,12 @@ int RunQuery(int argc, char** argv) {
       for (const auto& r : *rows) periods.push_back(store::ToJson(r));
       nlohmann::json actors_json = nlohmann::json::array({timeline.a});
       if (!timeline.b.empty()) actors_json.push_back(timeline.b);
-      PrintJson({{"actors", actors_json}, {"directed", timeline.directed}, {"by", period}, {"periods", periods}});
+      PrintJson(
+          {{"actors", actors_json}, {"directed", timeline.directed}, {"by", period}, {"periods", periods}});
       return kExitOk;
     }
-    Table table{{"period", "events", "mentions", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "goldstein_mean"},
+    Table table{{"period", "events", "mentions", "quad1", "quad2", "quad3", "quad4", "goldstein_sum",
+                 "goldstein_mean"},
                 {},
                 {false, true, true, true, true, true, true, true, true}};
     for (const auto& r : *rows) {
@@ -283,9 +315,10 @@ int RunQuery(int argc, char** argv) {
       return kExitOk;
     }
     // CSV: one table, the kind in the first column; the table format prints two.
-    Table actor_table{{"kind", "actor", "other", "events", "mentions", "as_source", "as_target", "goldstein_mean"},
-                      {},
-                      {false, false, false, true, true, true, true, true}};
+    Table actor_table{
+        {"kind", "actor", "other", "events", "mentions", "as_source", "as_target", "goldstein_mean"},
+        {},
+        {false, false, false, true, true, true, true, true}};
     for (const auto& r : *actor_rows) {
       actor_table.rows.push_back({"actor", r.actor, "", std::to_string(r.events), std::to_string(r.mentions),
                                   std::to_string(r.as_source), std::to_string(r.as_target), ""});
@@ -298,14 +331,15 @@ int RunQuery(int argc, char** argv) {
                                  std::to_string(r.quad_counts[0]), std::to_string(r.quad_counts[1]),
                                  std::to_string(r.quad_counts[2]), std::to_string(r.quad_counts[3]),
                                  Optional(r.goldstein_mean)});
-      actor_table.rows.push_back({"dyad", r.a, r.b, std::to_string(r.events), std::to_string(r.mentions), "", "",
-                                  Optional(r.goldstein_mean)});
+      actor_table.rows.push_back({"dyad", r.a, r.b, std::to_string(r.events), std::to_string(r.mentions), "",
+                                  "", Optional(r.goldstein_mean)});
     }
     if (format == Format::kCsv) {
       actor_table.Print(std::cout, format);
       return kExitOk;
     }
-    Table actors_only{{"actor", "events", "mentions", "as_source", "as_target"}, {}, {false, true, true, true, true}};
+    Table actors_only{
+        {"actor", "events", "mentions", "as_source", "as_target"}, {}, {false, true, true, true, true}};
     for (const auto& r : *actor_rows) {
       actors_only.rows.push_back({r.actor, std::to_string(r.events), std::to_string(r.mentions),
                                   std::to_string(r.as_source), std::to_string(r.as_target)});
@@ -316,18 +350,47 @@ int RunQuery(int argc, char** argv) {
     return kExitOk;
   }
 
+  if (*articles) {
+    for (auto [value, name] : {std::pair{&article_from, "--from"}, std::pair{&article_to, "--to"}}) {
+      if (value->empty()) continue;
+      if (Status s = store::CheckDate(*value, name); !s.ok()) return Fail(s);
+    }
+    if (article_limit < 1 || article_limit > store::kMaxQueryLimit) {
+      return Fail(InvalidInput("--limit: expected 1 to " + std::to_string(store::kMaxQueryLimit)));
+    }
+    auto rows = store::QueryArticles(db, article_from, article_to, article_limit, article_offset);
+    if (!rows.ok()) return Fail(rows.status());
+    if (format == Format::kJson) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : *rows) out.push_back(store::ToJson(r));
+      PrintJson(out);
+      return kExitOk;
+    }
+    Table table{{"id", "date", "source", "sentences", "mentions", "title"},
+                {},
+                {false, false, false, true, true, false}};
+    for (const auto& r : *rows) {
+      table.rows.push_back({r.id, r.date, r.source, std::to_string(r.sentences), std::to_string(r.mentions),
+                            format == Format::kTable ? Cell(r.title, 70) : r.title});
+    }
+    table.Print(std::cout, format);
+    return kExitOk;
+  }
+
   auto s = (*store)->Stats();
   if (!s.ok()) return Fail(s.status());
-  nlohmann::json j = {{"articles", s->articles}, {"sentences", s->sentences}, {"events", s->events},
-                      {"mentions", s->mentions}, {"errors", s->errors},       {"first_date", s->first_date},
+  nlohmann::json j = {{"articles", s->articles},   {"sentences", s->sentences},
+                      {"events", s->events},       {"mentions", s->mentions},
+                      {"errors", s->errors},       {"first_date", s->first_date},
                       {"last_date", s->last_date}, {"schema_version", s->schema_version}};
   if (format == Format::kJson) {
     PrintJson(j);
     return kExitOk;
   }
-  Table table{{"articles", "sentences", "events", "mentions", "errors", "first_date", "last_date", "schema_version"},
-              {},
-              {true, true, true, true, true, false, false, true}};
+  Table table{
+      {"articles", "sentences", "events", "mentions", "errors", "first_date", "last_date", "schema_version"},
+      {},
+      {true, true, true, true, true, false, false, true}};
   table.rows.push_back({std::to_string(s->articles), std::to_string(s->sentences), std::to_string(s->events),
                         std::to_string(s->mentions), std::to_string(s->errors), s->first_date, s->last_date,
                         std::to_string(s->schema_version)});

@@ -4,7 +4,6 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
@@ -15,9 +14,13 @@
 namespace dragoman::cli {
 namespace {
 
+// Stands for "no date" in ingest's default_date; never printed.
+constexpr std::string_view kNoDate = "unknown";
+
 void PrintText(const Article& article, std::ostream& out) {
+  bool dated = !article.date.empty() && article.date != kNoDate;
   out << "# article " << article.id << " (" << article.origin << ")"
-      << (article.date.empty() ? "" : " date " + article.date) << ", " << article.sentences.size()
+      << (dated ? " date " + article.date : std::string()) << ", " << article.sentences.size()
       << " sentences\n";
   for (size_t i = 0; i < article.sentences.size(); ++i) {
     const Sentence& s = article.sentences[i];
@@ -26,6 +29,9 @@ void PrintText(const Article& article, std::ostream& out) {
     for (const Token& t : s.tokens) {
       out << "\t" << t.form << "\t" << t.span.begin << "-" << t.span.end;
       if (!t.space_after) out << "\tSpaceAfter=No";
+      // Show the original bytes where normalization changed them (curly quotes, mojibake, ...).
+      std::string_view original = article.Slice(t.span);
+      if (original != t.form) out << "\toriginal=" << original;
       out << "\n";
     }
   }
@@ -36,14 +42,12 @@ void PrintJson(const Article& article, std::ostream& out) {
     const Sentence& s = article.sentences[i];
     nlohmann::json tokens = nlohmann::json::array();
     for (const Token& t : s.tokens) {
-      tokens.push_back({{"form", t.form}, {"begin", t.span.begin}, {"end", t.span.end}, {"space_after", t.space_after}});
+      tokens.push_back(
+          {{"form", t.form}, {"begin", t.span.begin}, {"end", t.span.end}, {"space_after", t.space_after}});
     }
-    nlohmann::json line = {{"article", article.id},
-                           {"sentence", i},
-                           {"begin", s.span.begin},
-                           {"end", s.span.end},
-                           {"title", s.is_title},
-                           {"text", std::string(article.Slice(s.span))},
+    nlohmann::json line = {{"article", article.id},      {"sentence", i},
+                           {"begin", s.span.begin},      {"end", s.span.end},
+                           {"title", s.is_title},        {"text", std::string(article.Slice(s.span))},
                            {"tokens", std::move(tokens)}};
     out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
@@ -52,14 +56,18 @@ void PrintJson(const Article& article, std::ostream& out) {
 int RunSentences(int argc, char** argv) {
   CLI::App app("Print the repaired sentences and tokens of articles (for debugging).", "sentences");
   std::vector<std::string> inputs;
-  std::string input_format = "auto", boilerplate_path;
-  bool json = false, keep_boilerplate = false, wrapped = false, strict = false;
+  std::string input_format = "auto", boilerplate_path, date;
+  bool json = false, keep_boilerplate = false, wrapped = false, strict = false, repair_utf8 = false;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_flag("--json", json, "one JSON object per sentence (JSON Lines)");
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
   app.add_option("--boilerplate", boilerplate_path, "boilerplate rule file instead of the built-in one");
   app.add_flag("--keep-boilerplate", keep_boilerplate, "keep boilerplate lines and datelines");
   app.add_flag("--wrapped", wrapped, "text is wrapped: only blank lines, not line breaks, end sentences");
+  app.add_option("--date", date,
+                 "date (YYYY-MM-DD) for articles that carry none (default: none needed here)");
+  app.add_flag("--repair-utf8", repair_utf8,
+               "replace invalid UTF-8 with U+FFFD instead of rejecting the record");
   app.add_flag("--strict", strict, "stop at the first bad record");
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
@@ -87,6 +95,9 @@ int RunSentences(int argc, char** argv) {
 
   ingest::ReadOptions read_options;
   read_options.format = input_format;
+  // Sentences need no date: an article without one is shown, not rejected.
+  read_options.default_date = date.empty() ? std::string(kNoDate) : date;
+  read_options.repair_utf8 = repair_utf8;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
   ingest::Record record;
   size_t read = 0, rejected = 0;

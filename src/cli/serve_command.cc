@@ -14,12 +14,17 @@ namespace {
 int RunServe(int argc, char** argv) {
   CLI::App app("Serve the dashboard and a read-only JSON API over an event store.", "serve");
   serve::ServerOptions options;
-  app.add_option("--db", options.db_path, "the event store (SQLite file written by `dragoman ingest`)")->required();
+  app.add_option("--db", options.db_path,
+                 "the event store (written by `dragoman ingest`; default: $DRAGOMAN_DB)")
+      ->envname("DRAGOMAN_DB")
+      ->required();
   app.add_option("--host,--bind", options.host, "address to listen on")->capture_default_str();
   app.add_option("--port", options.port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  app.add_option("--threads", options.threads, "request threads")->capture_default_str()->check(CLI::Range(1, 64));
+  app.add_option("--threads", options.threads, "request threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
 

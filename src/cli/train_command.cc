@@ -18,17 +18,29 @@ int RunTrain(int argc, char** argv) {
   app.add_option("--seed", options.seed, "random seed; the same seed gives the same model")->capture_default_str();
   app.add_option("--tagger-epochs", options.tagger_epochs, "passes over the data for the tagger")->capture_default_str();
   app.add_option("--parser-epochs", options.parser_epochs, "passes over the data for the parser")->capture_default_str();
+  app.add_option("--tagger-min-updates", options.tagger_min_updates, "drop tagger features updated fewer times")
+      ->capture_default_str();
+  app.add_option("--parser-min-updates", options.parser_min_updates, "drop parser features updated fewer times")
+      ->capture_default_str();
+  app.add_option("--parser-features", options.parser_feature_set, "parser feature set (1, 2 or 3)")->capture_default_str();
   app.add_option("--folds", options.folds, "jackknife folds for the parser's training tags")->capture_default_str();
   app.add_option("--threads", options.threads, "threads (at most 2) for the jackknife taggers")->capture_default_str();
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
-  if (options.tagger_epochs < 1 || options.parser_epochs < 1 || options.folds < 1) {
-    std::cerr << "dragoman train: epochs and folds must be at least 1\n";
+  if (options.tagger_epochs < 1 || options.parser_epochs < 1 || options.folds < 1 ||
+      options.tagger_min_updates < 1 || options.parser_min_updates < 1 || options.parser_feature_set < 1 ||
+      options.parser_feature_set > 3) {
+    std::cerr << "dragoman train: epochs, folds and min-updates must be at least 1; parser features 1 to 3\n";
     return kExitUsage;
   }
   options.description = "command: dragoman train --train " + options.train_path +
                         (options.dev_path.empty() ? "" : " --dev " + options.dev_path) + " --out " + out +
-                        " --seed " + std::to_string(options.seed);
+                        " --seed " + std::to_string(options.seed) + " --tagger-epochs " +
+                        std::to_string(options.tagger_epochs) + " --parser-epochs " + std::to_string(options.parser_epochs) +
+                        " --folds " + std::to_string(options.folds) + " --tagger-min-updates " +
+                        std::to_string(options.tagger_min_updates) + " --parser-min-updates " +
+                        std::to_string(options.parser_min_updates) + " --parser-features " +
+                        std::to_string(options.parser_feature_set);
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& m) { std::cerr << m << "\n"; };
   auto model = syntax::TrainModel(options);

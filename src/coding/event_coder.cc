@@ -1,5 +1,8 @@
 #include "coding/event_coder.h"
 
+#include "coding/our_dictionary_loader.h"
+#include "resources/resources.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -12,8 +15,8 @@ namespace {
 struct NameRef {
   std::vector<std::string> units;
   int entry = 0;
-  bool exact = false;     // the text must be written as `cased`
-  std::string cased;
+  ActorName::Case match_case = ActorName::Case::kAnyCase;
+  std::string cased;      // for kExact: the letters the text must have
 };
 
 bool IsPronounWord(std::string_view w) {
@@ -33,21 +36,80 @@ bool OutsidePhrase(std::string_view rel) {
 }
 
 bool IsNominalRel(std::string_view rel) {
+  if (rel == "nmod:desc") return false;  // "President Romendacil": a title, not a phrase of its own
   return rel == "nmod" || rel == "obl" || rel.starts_with("nmod:") || rel.starts_with("obl:");
+}
+
+// Bare noun phrases of time or measure ("on Thursday" is obl, but "Thursday" alone is these).
+bool IsTemporalRel(std::string_view rel) {
+  return rel == "nmod:tmod" || rel == "obl:tmod" || rel == "obl:unmarked" || rel == "nmod:unmarked" ||
+         rel == "obl:npmod" || rel == "nmod:npmod";
 }
 
 }  // namespace
 
+// Names as a trie over normalized units, so a lookup costs one step per word of text.
+struct NameTrie {
+  struct Node {
+    std::unordered_map<std::string, int> next;
+    std::vector<NameRef> hits;
+  };
+  std::vector<Node> nodes = std::vector<Node>(1);
+  void Add(NameRef ref) {
+    int n = 0;
+    for (const std::string& u : ref.units) {
+      auto it = nodes[n].next.find(u);
+      if (it == nodes[n].next.end()) {
+        int child = static_cast<int>(nodes.size());
+        nodes[n].next.emplace(u, child);
+        nodes.emplace_back();
+        n = child;
+      } else {
+        n = it->second;
+      }
+    }
+    ref.units.clear();
+    nodes[n].hits.push_back(std::move(ref));
+  }
+  int Step(int n, const std::string& unit) const {
+    auto it = nodes[n].next.find(unit);
+    return it == nodes[n].next.end() ? -1 : it->second;
+  }
+};
+
 struct EventCoder::Index {
-  std::unordered_map<std::string, std::vector<NameRef>> actors;  // by first unit, longest first
-  std::unordered_map<std::string, std::vector<NameRef>> agents;
-  // Verb blocks named by transformations, by lemma.
+  NameTrie actors;
+  NameTrie agents;
+  // For each block and pattern, the literal one-word nouns it requires (with their plurals): a
+  // pattern whose words are not in the sentence is not tried.
+  std::vector<std::vector<std::vector<std::pair<std::string, std::string>>>> anchors;
+  // Discard phrases by first word; a phrase ending in a noun also appears with its plural.
+  struct Discard {
+    std::vector<std::string> words;
+    bool story = false;
+  };
+  std::unordered_map<std::string, std::vector<Discard>> discards;
+
+  // Whether tokens (normalized) contain a discard phrase of the given kind.
+  bool HasDiscard(const std::vector<std::string>& words, bool story) const {
+    for (size_t i = 0; i < words.size(); ++i) {
+      auto it = discards.find(words[i]);
+      if (it == discards.end()) continue;
+      for (const Discard& d : it->second) {
+        if (d.story != story || d.words.size() > words.size() - i) continue;
+        bool ok = true;
+        for (size_t j = 1; j < d.words.size() && ok; ++j) ok = words[i + j] == d.words[j];
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
 };
 
 namespace {
 
-void AddName(std::unordered_map<std::string, std::vector<NameRef>>* index, const std::string& text,
-             int entry, bool exact, const std::string& cased) {
+void AddName(NameTrie* index, const std::string& text,
+             int entry, ActorName::Case match_case, const std::string& cased) {
   NameRef ref;
   for (size_t i = 0, j; i < text.size(); i = j + 1) {
     j = text.find(' ', i);
@@ -57,9 +119,9 @@ void AddName(std::unordered_map<std::string, std::vector<NameRef>>* index, const
   if (ref.units.size() > 1 && ref.units[0] == "the") ref.units.erase(ref.units.begin());
   if (ref.units.empty()) return;
   ref.entry = entry;
-  ref.exact = exact;
+  ref.match_case = match_case;
   ref.cased = cased;
-  (*index)[ref.units[0]].push_back(std::move(ref));
+  index->Add(std::move(ref));
 }
 
 // Per-sentence analysis.
@@ -108,6 +170,24 @@ struct ActorCode {
   int first = 0, last = 0;  // tokens
 };
 
+// The CAMEO code of the intention to do what code says: cooperation maps into 03 (express intent
+// to cooperate), conflict into 13 (threaten); statements, demands and the like stay as they are
+// (empty result).
+std::string IntentCode(const std::string& code) {
+  if (code.size() < 2) return "";
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "036";  // meet, negotiate
+  if (root == "05") return "032";  // diplomatic cooperation
+  if (root == "06") return "031";  // material cooperation
+  if (root == "07") return "033";  // aid
+  if (root == "08") return "035";  // yield
+  if (root == "14") return "133";  // political dissent
+  if (root == "16") return "131";  // reduce relations: threaten non-force
+  if (root == "17") return "137";  // repression
+  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";  // military force
+  return "";
+}
+
 std::string Compose(const std::vector<std::string>& prefixes, const std::string& actor,
                     const std::vector<std::string>& suffixes) {
   std::string code = actor;
@@ -132,17 +212,38 @@ EventCoder::EventCoder(std::shared_ptr<const PetrarchDictionaries> dicts, EventC
   const ActorDictionary& ad = dicts_->actors;
   for (size_t i = 0; i < ad.actors().size(); ++i) {
     for (const ActorName& n : ad.actors()[i].names)
-      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case == ActorName::Case::kExact, n.cased);
+      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case, n.cased);
+  }
+  for (size_t i = 0; i < dicts_->extra_actors.size(); ++i) {
+    for (const ActorName& n : dicts_->extra_actors[i].names)
+      AddName(&index_->actors, n.text, static_cast<int>(ad.actors().size() + i), n.match_case, n.cased);
   }
   for (size_t i = 0; i < ad.agents().size(); ++i) {
-    for (const std::string& n : ad.agents()[i].names) AddName(&index_->agents, n, static_cast<int>(i), false, "");
+    for (const std::string& n : ad.agents()[i].names)
+      AddName(&index_->agents, n, static_cast<int>(i), ActorName::Case::kAnyCase, "");
   }
-  auto sort_index = [](std::unordered_map<std::string, std::vector<NameRef>>& m) {
-    for (auto& [k, v] : m)
-      std::stable_sort(v.begin(), v.end(), [](const NameRef& a, const NameRef& b) { return a.units.size() > b.units.size(); });
-  };
-  sort_index(index_->actors);
-  sort_index(index_->agents);
+  for (const VerbBlock& b : dicts_->verbs.blocks()) {
+    auto& block_anchors = index_->anchors.emplace_back();
+    for (const VerbPattern& p : b.patterns) {
+      auto& words = block_anchors.emplace_back();
+      auto add = [&](const std::vector<PatternNoun>& nouns) {
+        for (const PatternNoun& n : nouns)
+          if (n.role == SlotRole::kWord && n.head.synset < 0 && n.head.text.find(' ') == std::string::npos)
+            words.emplace_back(n.head.text, PluralOf(n.head.text));
+      };
+      add(p.pre_nouns);
+      add(p.post_nouns);
+      for (const PatternPrep& pp : p.pre_preps) add(pp.objects);
+      for (const PatternPrep& pp : p.post_preps) add(pp.objects);
+    }
+  }
+  for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
+    if (p.words.empty()) continue;
+    index_->discards[p.words[0]].push_back({p.words, p.story});
+    std::vector<std::string> plural = p.words;
+    plural.back() = PluralOf(plural.back());
+    index_->discards[plural[0]].push_back({plural, p.story});
+  }
 }
 
 EventCoder::~EventCoder() = default;
@@ -153,6 +254,9 @@ namespace {
 struct ArticleContext {
   std::vector<ActorCode> last_sources;  // actors of the most recent subject
   std::vector<std::string> last_actors; // distinct actor codes of the last sentence with actors
+  // Names not in the dictionary seen in a coded phrase ("Kazakh President Kazak Tokayev" ->
+  // "tokayev" = KAZGOV), so that a later bare "Tokayev" gets the same code.
+  std::unordered_map<std::string, std::string> names;
 };
 
 class SentenceCoder {
@@ -171,21 +275,44 @@ class SentenceCoder {
     std::vector<ActorCode> sources;
     std::vector<Event> events;
     bool transformed_away = false;
+    bool transformed = false;         // events rewritten by a transformation
+    bool target_from_clause = false;  // the target came from a reported clause
   };
 
   void Analyze();
-  void FindMentions(const std::unordered_map<std::string, std::vector<NameRef>>& index, bool agents);
+  void FindMentions(const NameTrie& index, bool agents);
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
+  std::vector<ActorCode> ResolveUncached(int h, bool allow_pronoun, int depth);
   std::vector<ActorCode> ResolveOne(int h, int depth);
   std::vector<ActorCode> ResolvePronoun(int h);
-  bool TokenMatches(const PatternWord& w, int t) const;
-  bool NounMatchesAt(const PatternNoun& noun, int t, const std::vector<char>& region) const;
+  // 0 when the word does not match token t, else the number of words matched (a phrase counts
+  // each of its words, so a longer synonym beats a shorter one).
+  int TokenMatches(const PatternWord& w, int t) const;
+  int NounMatchesAt(const PatternNoun& noun, int t, const std::vector<char>& region) const;
   int PhraseHead(int t) const;
-  int Subject(int v, bool* passive, int depth = 0) const;
+  int Subject(int v, bool* passive, int depth = 0);
+  bool Infinitival(int t) const;
+  // PETRARCH's new actor: the phrase at h as quoted upper-case text, when it has at most
+  // options_.new_actor_length words; empty otherwise.
+  std::vector<ActorCode> NewActor(int h) const;
+  // The predicate of intent ("ready", "hope", "vow") that governs verb v through xcomp, an
+  // infinitive or conjoined verbs; -1 when none.
+  int IntentGovernor(int v) const;
+  // The first phrase after v that names an actor (objects first, then obliques and the phrases
+  // inside them, in text order), skipping the subject and phrases that only repeat the source.
+  // with_clauses also searches complement clauses, their subjects first.
+  template <typename Accept>
+  std::vector<ActorCode> FindTarget(int v, int subj, bool with_clauses, Accept accept);
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;
   bool Negated(int v) const;
+
+  // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
+  const ActorEntry& Actor(int entry) const {
+    size_t n = d_.actors.actors().size();
+    return static_cast<size_t>(entry) < n ? d_.actors.actors()[entry] : d_.extra_actors[entry - n];
+  }
 
   const PetrarchDictionaries& d_;
   const EventCoder::Index& index_;
@@ -195,6 +322,10 @@ class SentenceCoder {
   EventCoderOptions options_;
   ArticleContext* context_;
   Analysis a_;
+  // Resolve(h) results for this sentence (pronouns allowed, top level), filled on first use.
+  std::vector<std::vector<ActorCode>> resolved_;
+  std::vector<char> resolved_done_;
+  std::vector<std::string_view> words_;  // sorted forms and lemmas of the sentence
 };
 
 void SentenceCoder::Analyze() {
@@ -232,7 +363,7 @@ void SentenceCoder::Analyze() {
   FindMentions(index_.agents, true);
 }
 
-void SentenceCoder::FindMentions(const std::unordered_map<std::string, std::vector<NameRef>>& index, bool agents) {
+void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
   // Units: pieces of tokens split at hyphens, normalized.
   struct Unit {
     std::string text;
@@ -242,6 +373,8 @@ void SentenceCoder::FindMentions(const std::unordered_map<std::string, std::vect
   units.reserve(a_.n + 4);
   for (int i = 0; i < a_.n; ++i) {
     const std::string& f = a_.s->tokens[i].form;
+    // A hyphen split off as a token of its own ("Barad - dur") joins the words around it.
+    if ((f == "-" || f == "\u2010" || f == "\u2011") && i > 0 && i + 1 < a_.n) continue;
     if (f.find('-') == std::string::npos || f.size() < 3) {
       units.push_back({a_.low[i], i});
     } else {
@@ -252,19 +385,27 @@ void SentenceCoder::FindMentions(const std::unordered_map<std::string, std::vect
   auto& mentions = agents ? a_.agent_mentions : a_.actor_mentions;
   at.assign(a_.n, -1);
   for (size_t k = 0; k < units.size();) {
-    auto it = index.find(units[k].text);
+    // The longest name starting here that fits the text's case and has a code at the date.
     size_t matched = 0;
     const NameRef* best = nullptr;
-    if (it != index.end()) {
-      for (const NameRef& ref : it->second) {
-        if (ref.units.size() > units.size() - k) continue;
+    int node = 0;
+    for (size_t j = k; j < units.size(); ++j) {
+      node = index.Step(node, units[j].text);
+      if (node < 0) break;
+      for (const NameRef& ref : index.nodes[node].hits) {
         bool ok = true;
-        for (size_t j = 1; j < ref.units.size() && ok; ++j) ok = units[k + j].text == ref.units[j];
-        if (ok && ref.exact) ok = a_.s->tokens[units[k].token].form == ref.cased;
-        if (ok && !agents && d_.actors.actors()[ref.entry].CodeAt(date_).empty()) ok = false;
+        if (ref.match_case != ActorName::Case::kAnyCase) {
+          const std::string& form = a_.s->tokens[units[k].token].form;
+          if (ref.match_case == ActorName::Case::kExact) {
+            ok = form == ref.cased;
+          } else {
+            ok = !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
+          }
+        }
+        if (ok && !agents && Actor(ref.entry).CodeAt(date_).empty()) ok = false;
         if (ok) {
           best = &ref;
-          matched = ref.units.size();
+          matched = j - k + 1;
           break;
         }
       }
@@ -285,21 +426,7 @@ void SentenceCoder::FindMentions(const std::unordered_map<std::string, std::vect
   }
 }
 
-bool SentenceCoder::Discarded() const {
-  for (const DiscardList::Phrase& p : d_.discards.phrases) {
-    if (p.story) continue;
-    size_t m = p.words.size();
-    for (int i = 0; i + static_cast<int>(m) <= a_.n; ++i) {
-      bool ok = true;
-      for (size_t j = 0; j < m && ok; ++j) {
-        const std::string& w = a_.low[i + j];
-        ok = w == p.words[j] || (j + 1 == m && w == PluralOf(p.words[j]));
-      }
-      if (ok) return true;
-    }
-  }
-  return false;
-}
+bool SentenceCoder::Discarded() const { return index_.HasDiscard(a_.low, /*story=*/false); }
 
 Span SentenceCoder::SpanOf(int first, int last) const {
   const auto& toks = a_.s->tokens;
@@ -362,31 +489,65 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // The phrase: h and its modifiers, with "of/in/from" phrases, by depth from h.
   std::vector<int> tokens = {h};
   std::vector<int> depth_of(a_.n, -1);
+  std::vector<char> via_nominal(a_.n, 0);
   depth_of[h] = 0;
   bool head_is_agent = a_.agent_at[h] >= 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     int t = tokens[i];
     for (int k : a_.kids[t]) {
       const std::string& r = a_.rel[k];
+      // A title in apposition ("Deputy, Prime Minister Telemar" in a poor parse) belongs to the
+      // phrase unless it names an actor of its own.
+      if (r == "appos" && a_.agent_at[k] >= 0) {
+        depth_of[k] = depth_of[t] + 1;
+        tokens.push_back(k);
+        continue;
+      }
       if (OutsidePhrase(r)) continue;
       if (IsNominalRel(r) && r != "nmod:poss") {
         std::string c = a_.CaseOf(k);
         bool ok = c == "of" || ((c == "in" || c == "from") && (head_is_agent || a_.actor_at[h] >= 0));
         if (!ok) continue;
       }
-      depth_of[k] = depth_of[t] + 1;
+      // An actor in an "of/in/from" phrase is farther from the head than a modifier is.
+      bool nominal = IsNominalRel(r) && r != "nmod:poss";
+      depth_of[k] = depth_of[t] + (nominal ? 2 : 1);
+      via_nominal[k] = via_nominal[t] || nominal;
       tokens.push_back(k);
     }
   }
-  // The actor nearest the head.
-  int best = -1, best_depth = 1 << 20, best_tok = -1;
-  for (int t : tokens) {
-    int m = a_.actor_at[t];
-    if (m < 0) continue;
-    if (depth_of[t] < best_depth || (depth_of[t] == best_depth && t > best_tok)) {
-      best = m;
-      best_depth = depth_of[t];
-      best_tok = t;
+  // The actor: the head's own when its code names a role ("Tokayev" -> KAZGOV); else the first
+  // actor among the modifiers before the head ("Ithilen's minister Calimehtar" -> ITH + GOV, as
+  // the country-level name comes first); else the head's; else the nearest in an of/in/from phrase.
+  int best = -1, best_tok = -1;
+  if (int m = a_.actor_at[h]; m >= 0 && Actor(a_.actor_mentions[m].entry).CodeAt(date_).size() > 3) {
+    best = m;
+    best_tok = h;
+  }
+  if (best < 0) {
+    for (int t : tokens) {
+      int m = a_.actor_at[t];
+      if (m < 0 || via_nominal[t] || t >= h || a_.actor_at[h] == m) continue;
+      if (best_tok < 0 || t < best_tok) {
+        best = m;
+        best_tok = t;
+      }
+    }
+  }
+  if (best < 0 && a_.actor_at[h] >= 0) {
+    best = a_.actor_at[h];
+    best_tok = h;
+  }
+  if (best < 0) {
+    int best_depth = 1 << 20;
+    for (int t : tokens) {
+      int m = a_.actor_at[t];
+      if (m < 0) continue;
+      if (depth_of[t] < best_depth || (depth_of[t] == best_depth && t > best_tok)) {
+        best = m;
+        best_depth = depth_of[t];
+        best_tok = t;
+      }
     }
   }
   // Agents in text order, outside the actor mention.
@@ -407,6 +568,41 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     last = std::max(last, m.end - 1);
   }
   if (best < 0) {
+    // "the president, Tokayev": an apposition names the actor the title belongs to.
+    for (int k : a_.kids[h]) {
+      if (a_.rel[k] != "appos") continue;
+      std::vector<ActorCode> named = ResolveOne(k, depth + 1);
+      std::erase_if(named, [](const ActorCode& x) { return x.base == "---"; });
+      if (named.empty()) continue;
+      for (ActorCode& x : named) {
+        x.code = Compose(prefixes, x.code, suffixes);
+        x.first = std::min(x.first, first);
+        x.last = std::max(x.last, last);
+      }
+      return named;
+    }
+    // "Arnor former security officials" with "Arnor" parsed outside the phrase: an actor written
+    // right before the phrase's first word still owns its titles.
+    if (!agent_ids.empty()) {
+      int first_tok = *std::min_element(tokens.begin(), tokens.end());
+      int k = first_tok - 1;
+      if (k >= 0 && a_.actor_at[k] >= 0 && a_.head[k] != -1 && !IsNominalRel(a_.rel[k]) &&
+          a_.rel[k] != "nsubj" && a_.rel[k] != "obj" && a_.rel[k] != "dobj" && a_.rel[k] != "conj") {
+        const auto& m = a_.actor_mentions[a_.actor_at[k]];
+        std::string code = Actor(m.entry).CodeAt(date_);
+        if (!code.empty()) {
+          out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), last});
+          return out;
+        }
+      }
+    }
+    if (agent_ids.empty() && a_.s->tokens[h].upos == "PROPN") {
+      auto it = context_->names.find(a_.low[h]);
+      if (it != context_->names.end()) {
+        out.push_back({it->second, it->second.substr(0, 3), h, h});
+        return out;
+      }
+    }
     if (agent_ids.empty()) {
       // An apposition may name the actor: "the state's fiercest foe, Osgiliath".
       for (int k : a_.kids[h])
@@ -416,20 +612,52 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     out.push_back({Compose(prefixes, "---", suffixes), "---", first, last});
     return out;
   }
+  // The span names the whole phrase up to its of/in/from phrases: "Kazakh President Kazak Tokayev".
+  if (!via_nominal[best_tok]) {
+    for (int t : tokens) {
+      if (via_nominal[t] || a_.rel[t] == "punct" || a_.rel[t] == "case" || a_.rel[t] == "det") continue;
+      first = std::min(first, t);
+      last = std::max(last, t);
+    }
+  }
   // The actor and any actors conjoined with it inside the phrase ("lawmakers in A and B").
   std::vector<int> actor_tokens = {best_tok};
   for (int k : a_.kids[best_tok])
     if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0 && k != h) actor_tokens.push_back(k);
   for (int t : actor_tokens) {
     const auto& m = a_.actor_mentions[a_.actor_at[t]];
-    std::string code = d_.actors.actors()[m.entry].CodeAt(date_);
+    std::string code = Actor(m.entry).CodeAt(date_);
     if (code.empty()) continue;
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
+  }
+  // Remember the unknown proper names of a titled actor ("Kazak Tokayev") for later mentions.
+  if (out.size() == 1 && out[0].code.size() > 3) {
+    for (int t : tokens)
+      if (a_.s->tokens[t].upos == "PROPN" && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && t >= h)
+        context_->names.emplace(a_.low[t], out[0].code);
   }
   return out;
 }
 
 std::vector<ActorCode> SentenceCoder::Resolve(int h, bool allow_pronoun, int depth) {
+  std::vector<ActorCode> out;
+  if (h < 0) return out;
+  const bool memo = allow_pronoun && depth == 0 && h < a_.n;
+  if (memo) {
+    if (resolved_done_.empty()) {
+      resolved_done_.assign(a_.n, 0);
+      resolved_.assign(a_.n, {});
+    }
+    if (resolved_done_[h]) return resolved_[h];
+    out = ResolveUncached(h, allow_pronoun, depth);
+    resolved_done_[h] = 1;
+    resolved_[h] = out;
+    return out;
+  }
+  return ResolveUncached(h, allow_pronoun, depth);
+}
+
+std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun, int depth) {
   std::vector<ActorCode> out;
   if (h < 0) return out;
   if (!allow_pronoun && a_.s->tokens[h].upos == "PRON") return out;
@@ -441,8 +669,23 @@ std::vector<ActorCode> SentenceCoder::Resolve(int h, bool allow_pronoun, int dep
   }
   std::vector<std::vector<ActorCode>> groups;
   groups.push_back(ResolveOne(h, depth));
+  bool has_conj = false;
   for (int k : a_.kids[h])
-    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB") groups.push_back(ResolveOne(k, depth));
+    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB") {
+      groups.push_back(ResolveOne(k, depth));
+      has_conj = true;
+    }
+  // In a list ("Mordor, the awful Arnor, and Gondor") a parser may take an item for an apposition,
+  // and hang the rest of the list from it.
+  for (int k : a_.kids[h]) {
+    if (a_.rel[k] != "appos") continue;
+    std::vector<int> appos_conj;
+    for (int c : a_.kids[k])
+      if (a_.rel[c] == "conj" && a_.s->tokens[c].upos != "VERB") appos_conj.push_back(c);
+    if (!has_conj && appos_conj.empty()) continue;
+    groups.push_back(ResolveOne(k, depth));
+    for (int c : appos_conj) groups.push_back(ResolveOne(c, depth));
+  }
   // Distribute actors to conjuncts that only name agents ("Danish media and government").
   std::vector<std::string> bases;
   for (auto& g : groups)
@@ -466,10 +709,10 @@ std::vector<ActorCode> SentenceCoder::Resolve(int h, bool allow_pronoun, int dep
   return unique;
 }
 
-bool SentenceCoder::TokenMatches(const PatternWord& w, int t) const {
+int SentenceCoder::TokenMatches(const PatternWord& w, int t) const {
   const VerbDictionary& v = d_.verbs;
   if (w.synset < 0 && w.text.find(' ') == std::string::npos)
-    return v.WordMatches(w, a_.low[t]) || v.WordMatches(w, a_.lem[t]);
+    return v.WordMatches(w, a_.low[t]) || v.WordMatches(w, a_.lem[t]) ? 1 : 0;
   auto preceding = [&](const std::vector<std::string>& words) {
     // words[0..n-2] must be the tokens right before t.
     int k = t - 1;
@@ -485,31 +728,33 @@ bool SentenceCoder::TokenMatches(const PatternWord& w, int t) const {
       words.push_back(w.text.substr(i, j - i));
     }
     const std::string& last = words.back();
-    if (a_.low[t] != last && a_.lem[t] != last && a_.low[t] != PluralOf(last)) return false;
-    return preceding(words);
+    if (a_.low[t] != last && a_.lem[t] != last && a_.low[t] != PluralOf(last)) return 0;
+    return preceding(words) ? static_cast<int>(words.size()) : 0;
   }
   const Synset& s = v.synsets()[w.synset];
-  if (s.words.count(a_.low[t]) || s.words.count(a_.lem[t])) return true;
+  int best = 0;
   for (const std::string* key : {&a_.low[t], &a_.lem[t]}) {
     auto it = s.phrases_by_head.find(*key);
     if (it == s.phrases_by_head.end()) continue;
     for (const auto& words : it->second)
-      if (preceding(words)) return true;
+      if (static_cast<int>(words.size()) > best && preceding(words)) best = static_cast<int>(words.size());
   }
-  return false;
+  if (best == 0 && (s.words.count(a_.low[t]) || s.words.count(a_.lem[t]))) best = 1;
+  return best;
 }
 
-bool SentenceCoder::NounMatchesAt(const PatternNoun& noun, int t, const std::vector<char>& region) const {
-  if (!TokenMatches(noun.head, t)) return false;
-  for (const PatternWord& m : noun.modifiers) {
+int SentenceCoder::NounMatchesAt(const PatternNoun& noun, int t, const std::vector<char>& region) const {
+  int words = TokenMatches(noun.head, t);
+  if (words == 0) return 0;
+  // The other words of {...} modify the head: before it, in order, inside its phrase.
+  int k = t - 1;
+  for (int i = static_cast<int>(noun.modifiers.size()) - 1; i >= 0; --i) {
     bool found = false;
-    for (int k = std::max(0, t - 6); k < t && !found; ++k) found = region[k] && TokenMatches(m, k);
-    if (!found)
-      for (int k : a_.kids[t])
-        if (TokenMatches(m, k)) found = true;
-    if (!found) return false;
+    for (; k >= 0 && k >= t - 6 && !found; --k)
+      found = (region[k] || a_.InSubtree(k, t)) && a_.InSubtree(k, t) && TokenMatches(noun.modifiers[i], k);
+    if (!found) return 0;
   }
-  return true;
+  return words + static_cast<int>(noun.modifiers.size());
 }
 
 bool SentenceCoder::Negated(int v) const {
@@ -521,14 +766,32 @@ bool SentenceCoder::Negated(int v) const {
 }
 
 // The subject of v: its own nsubj, else (for xcomp/conj/acl verbs) the governing word's.
-int SentenceCoder::Subject(int v, bool* passive, int depth) const {
+int SentenceCoder::Subject(int v, bool* passive, int depth) {
   *passive = false;
+  // Several subjects happen in broken parses ("Arnor on Thursday signed": Thursday as subject);
+  // take the one that names an actor, else the first.
+  int first = -1, with_actor = -1;
+  bool first_passive = false, actor_passive = false;
   for (int k : a_.kids[v]) {
-    if (a_.rel[k] == "nsubj" || a_.rel[k] == "csubj") return k;
-    if (a_.rel[k] == "nsubjpass" || a_.rel[k] == "nsubj:pass") {
-      *passive = true;
-      return k;
+    const std::string& r = a_.rel[k];
+    bool is_passive = r == "nsubjpass" || r == "nsubj:pass";
+    if (r != "nsubj" && r != "csubj" && !is_passive) continue;
+    if (first < 0) {
+      first = k;
+      first_passive = is_passive;
     }
+    if (with_actor < 0 && !Resolve(k).empty()) {
+      with_actor = k;
+      actor_passive = is_passive;
+    }
+  }
+  if (with_actor >= 0) {
+    *passive = actor_passive;
+    return with_actor;
+  }
+  if (first >= 0) {
+    *passive = first_passive;
+    return first;
   }
   if (depth > 4 || a_.head[v] < 0) return -1;
   const std::string& r = a_.rel[v];
@@ -540,12 +803,142 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) const {
     bool p;
     return Subject(h, &p, depth + 1);
   }
-  if (r == "conj" || r == "advcl") {
+  if (r == "advcl") {
+    // "congratulated China on hosting", "criticized X for attacking": the object acts.
+    std::string intro;
+    for (int k : a_.kids[v])
+      if (a_.rel[k] == "mark" || a_.rel[k] == "case") intro = a_.low[k];
+    if (intro == "on" || intro == "for" || intro == "over") {
+      int obj = a_.ChildWithRel(h, {"dobj", "obj"});
+      if (obj >= 0) return obj;
+    }
     bool p;
     return Subject(h, &p, depth + 1);
   }
+  if (r == "conj") {
+    bool p;
+    return Subject(h, &p, depth + 1);
+  }
+  if (r == "ccomp") {
+    // "indicated it should have acted" parsed with "it" as the object of "indicated".
+    int obj = a_.ChildWithRel(h, {"dobj", "obj"});
+    if (obj >= 0 && obj < v && a_.s->tokens[obj].upos == "PRON") return obj;
+  }
   if (r == "acl") return h;  // "the parade supporting Gondor"
+  // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
+  if (r == "dep" && a_.s->tokens[h].upos != "VERB" && a_.actor_at[h] >= 0) return h;
   return -1;
+}
+
+bool IsIntentWord(std::string_view w) {
+  static const char* const kWords[] = {"ready", "willing", "prepared", "eager", "determined", "keen", "hope",
+                                       "plan", "intend", "want", "wish", "seek", "aim", "vow", "pledge",
+                                       "promise", "expect", "offer", "commit", "resolve", "look"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+bool IsMeetingNoun(std::string_view w) {
+  return w == "visit" || w == "meeting" || w == "talk" || w == "talks" || w == "summit" || w == "negotiation" ||
+         w == "negotiations" || w == "consultation" || w == "trip" || w == "meet";
+}
+
+int SentenceCoder::IntentGovernor(int v) const {
+  int t = v;
+  for (int guard = 0; guard < 6 && t >= 0; ++guard) {
+    int h = a_.head[t];
+    if (h < 0) return -1;
+    const std::string& r = a_.rel[t];
+    if (r == "conj") {
+      t = h;
+      continue;
+    }
+    bool complement = r == "xcomp" || ((r == "advcl" || r == "ccomp") && Infinitival(t));
+    if (!complement) return -1;
+    if (IsIntentWord(a_.lem[h]) || IsIntentWord(a_.low[h])) return h;
+    return -1;
+  }
+  return -1;
+}
+
+std::vector<ActorCode> SentenceCoder::NewActor(int h) const {
+  if (h < 0 || options_.new_actor_length <= 0) return {};
+  std::vector<int> tokens = {h};
+  for (size_t i = 0; i < tokens.size(); ++i)
+    for (int k : a_.kids[tokens[i]]) {
+      const std::string& r = a_.rel[k];
+      if (r == "punct" || r == "conj" || r == "cc" || r == "acl" || r == "acl:relcl" || r == "relcl" ||
+          IsTemporalRel(r) || r == "advcl" || r == "parataxis")
+        continue;
+      if (r == "case" && (a_.low[k] == "'s" || a_.low[k] == "'")) continue;
+      if (r == "case" && k < tokens[0] && a_.head[k] == h) continue;  // the phrase's own preposition
+      tokens.push_back(k);
+    }
+  if (static_cast<int>(tokens.size()) > options_.new_actor_length) return {};
+  std::sort(tokens.begin(), tokens.end());
+  std::string text;
+  for (int t : tokens) {
+    std::string w = a_.s->tokens[t].form;
+    for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    text += (text.empty() ? "" : " ") + w;
+  }
+  std::string code = "\"" + text + "\"";
+  return {ActorCode{code, code, tokens.front(), tokens.back()}};
+}
+
+bool SentenceCoder::Infinitival(int t) const {
+  for (int k : a_.kids[t])
+    if (a_.rel[k] == "mark" && a_.low[k] == "to") return true;
+  return false;
+}
+
+template <typename Accept>
+std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clauses, Accept accept) {
+  std::vector<int> direct, others;
+  std::vector<int> queue;
+  auto is_clause = [&](const std::string& r) { return r == "ccomp" || r == "csubj"; };
+  for (int k : a_.kids[v]) {
+    const std::string& r = a_.rel[k];
+    if (k == subj || r == "punct" || r == "parataxis" || IsTemporalRel(r)) continue;
+    if (r == "conj") continue;  // another clause, or (for nouns) handled by Resolve
+    if (r == "advcl" && !Infinitival(k) && !(with_clauses && a_.s->tokens[k].upos == "VERB")) continue;
+    if (is_clause(r)) {
+      if (!with_clauses) continue;
+      bool p;
+      int cs = Subject(k, &p);
+      if (cs >= 0) direct.push_back(cs);
+    }
+    if (r == "dobj" || r == "obj" || r == "iobj") direct.push_back(k);
+    queue.push_back(k);
+  }
+  // Everything nominal below those dependents, in text order.
+  for (size_t i = 0; i < queue.size(); ++i) {
+    int t = queue[i];
+    const std::string& r = a_.rel[t];
+    bool subject_rel = r == "nsubj" || r == "nsubjpass" || r == "nsubj:pass";
+    if (t != subj && (IsNominalRel(r) || r == "dobj" || r == "obj" || r == "iobj" || (with_clauses && subject_rel)) &&
+        r != "nmod:poss" && !IsTemporalRel(r))
+      others.push_back(t);
+    for (int k : a_.kids[t]) {
+      const std::string& rk = a_.rel[k];
+      // Conjuncts of a found phrase are its own (Resolve); other conjuncts are other clauses.
+      if (rk == "punct" || rk == "acl:relcl" || rk == "relcl" || rk == "parataxis" || rk == "conj") continue;
+      if (!with_clauses && is_clause(rk)) continue;
+      queue.push_back(k);
+    }
+  }
+  std::sort(others.begin(), others.end());
+  std::vector<int> order = direct;
+  order.insert(order.end(), others.begin(), others.end());
+  for (bool real_only : {true, false}) {
+    for (int c : order) {
+      std::vector<ActorCode> t = Resolve(c);
+      if (real_only) std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+      if (!t.empty() && accept(t)) return t;
+    }
+  }
+  return {};
 }
 
 bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
@@ -573,14 +966,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         }
         ok = found;
       }
-      int score = static_cast<int>(f.before.size() + f.after.size());
+      // Multi-word matches first; then a form that lists this very word ("left" under LEFT
+      // rather than the lemma "leave").
+      bool listed = *key == a_.low[v] &&
+                    (f.lemma == a_.low[v] ||
+                     std::find(f.inflections.begin(), f.inflections.end(), a_.low[v]) != f.inflections.end());
+      int score = 10 * static_cast<int>(f.before.size() + f.after.size()) + (listed ? 1 : 0);
       if (ok && score > chosen_score) {
         chosen = &ref;
         chosen_score = score;
         particle_last = last;
       }
     }
-    if (chosen) break;
   }
   if (!chosen) return false;
   const VerbBlock& block = dict.blocks()[chosen->block];
@@ -601,7 +998,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       stack.pop_back();
       for (int k : a_.kids[t]) {
         const std::string& r = a_.rel[k];
-        if (t == v && (r == "conj" || r == "parataxis" || r == "ccomp" || r == "advcl" || r == "punct")) continue;
+        if (t == v && (r == "conj" || r == "parataxis" || r == "ccomp" || r == "punct")) continue;
+        if (t == v && r == "advcl" && !Infinitival(k)) continue;
         if (t != v && (r == "acl:relcl" || r == "relcl")) continue;
         (k < v ? pre : post)[k] = 1;
         stack.push_back(k);
@@ -618,11 +1016,32 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
 
   // Evaluate the block's patterns.
+  std::vector<char> skipped(a_.n, 0);
+  bool skip_used = false;
   const VerbPattern* best = nullptr;
   int best_spec = -1;
   int best_source = -1, best_target = -1;
   bool best_compound = false, best_subject_is_target = false, best_negation = false;
-  for (const VerbPattern& p : block.patterns) {
+  // The sentence's words, for the anchor check.
+  if (words_.empty()) {
+    for (int t = 0; t < a_.n; ++t) {
+      words_.push_back(a_.low[t]);
+      words_.push_back(a_.lem[t]);
+    }
+    std::sort(words_.begin(), words_.end());
+  }
+  const auto& block_anchors = index_.anchors[chosen->block];
+  for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
+    const VerbPattern& p = block.patterns[pi];
+    bool present = true;
+    for (const auto& [w, plural] : block_anchors[pi]) {
+      if (!std::binary_search(words_.begin(), words_.end(), w) &&
+          !std::binary_search(words_.begin(), words_.end(), plural)) {
+        present = false;
+        break;
+      }
+    }
+    if (!present) continue;
     int source_tok = -1, target_tok = -1;
     bool compound = false, subject_is_target = false, names_negation = false;
     bool ok = true;
@@ -648,33 +1067,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         }
       }
     }
-    // Post-verb nouns, in order.
-    int pos = v;
-    for (const PatternNoun& noun : p.post_nouns) {
-      if (!ok) break;
-      if (noun.role == SlotRole::kWord) {
-        bool found = false;
-        for (int t = pos + 1; t < a_.n && !found; ++t) {
-          if (post[t] && NounMatchesAt(noun, t, post)) {
-            found = true;
-            pos = t;
-          }
-        }
-        ok = found;
-        if (IsNegationWord(noun.head.text)) names_negation = true;
-      } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
-        int found = -1;
-        for (int t = pos + 1; t < a_.n && found < 0; ++t)
-          if (post[t] && (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0)) found = t;
-        if (found < 0) {
-          ok = false;
-        } else {
-          pos = found;
-          (noun.role == SlotRole::kSource ? source_tok : target_tok) = PhraseHead(found);
-        }
-      }
-    }
     // Prepositional phrases.
+    if (skip_used) {
+      std::fill(skipped.begin(), skipped.end(), 0);
+      skip_used = false;
+    }
     auto match_preps = [&](const std::vector<PatternPrep>& preps, const std::vector<char>& region) {
       for (const PatternPrep& pp : preps) {
         bool found = false;
@@ -684,31 +1081,50 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             continue;
           if (a_.low[c] != pp.preposition) continue;
           int o = a_.rel[c] == "case" || a_.rel[c] == "mark" ? a_.head[c] : -1;
+          // The phrase must be the verb's own (or its object's): "met X at the hall" attaches
+          // "at the hall" to the verb, "met [X at the hall]" does not.
+          // A pattern naming several phrases is specific enough to accept them nested inside one
+          // another, as parsers often attach "with X" to the phrase before it.
+          if (o >= 0 && o != v && a_.head[o] != v && preps.size() < 2) {
+            int g = a_.head[o];
+            const std::string& gr = g >= 0 ? a_.rel[g] : std::string();
+            bool object_of_v = g >= 0 && a_.head[g] == v &&
+                               (gr == "obj" || gr == "dobj" || gr == "xcomp" || gr == "iobj" || Infinitival(g));
+            if (!object_of_v) continue;
+          }
           if (pp.objects.empty()) {
             found = true;
             break;
           }
           if (o < 0) continue;
           bool all = true;
-          int src = -1, tgt = -1;
+          int src = -1, tgt = -1, skip_root = -1;
           for (const PatternNoun& noun : pp.objects) {
             if (!all) break;
             if (noun.role == SlotRole::kWord) {
               bool m = NounMatchesAt(noun, o, region);
               if (!m) {
-                for (int t = o + 1; t < a_.n && !m; ++t) m = a_.InSubtree(t, o) && NounMatchesAt(noun, t, region);
+                for (int t = 0; t < a_.n && !m; ++t) m = t != o && a_.InSubtree(t, o) && NounMatchesAt(noun, t, region);
               }
               all = m;
             } else if (noun.role == SlotRole::kTarget) {
               tgt = o;
             } else if (noun.role == SlotRole::kSource) {
               src = o;
+            } else if (noun.role == SlotRole::kSkip) {
+              skip_root = o;
             }
           }
           if (all) {
             found = true;
             if (src >= 0) source_tok = src;
             if (tgt >= 0) target_tok = tgt;
+            // "(IN ^)": the actor there is passed over by later $ and + slots.
+            if (skip_root >= 0) {
+              skip_used = true;
+              for (int t = 0; t < a_.n; ++t)
+                if (a_.InSubtree(t, skip_root)) skipped[t] = 1;
+            }
           }
         }
         if (!found) return false;
@@ -716,8 +1132,37 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       return true;
     };
     if (ok) ok = match_preps(p.pre_preps, pre) && match_preps(p.post_preps, post);
+    // Post-verb nouns, in order.
+    int pos = v;
+    int bonus = 0;
+    for (const PatternNoun& noun : p.post_nouns) {
+      if (!ok) break;
+      if (noun.role == SlotRole::kWord) {
+        bool found = false;
+        for (int t = pos + 1; t < a_.n && !found; ++t) {
+          int m = post[t] ? NounMatchesAt(noun, t, post) : 0;
+          if (m > 0) {
+            found = true;
+            pos = t;
+            bonus += m - 1 - static_cast<int>(noun.modifiers.size());
+          }
+        }
+        ok = found;
+        if (IsNegationWord(noun.head.text)) names_negation = true;
+      } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
+        int found = -1;
+        for (int t = pos + 1; t < a_.n && found < 0; ++t)
+          if (post[t] && !skipped[t] && (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0)) found = t;
+        if (found < 0) {
+          ok = false;
+        } else {
+          pos = found;
+          (noun.role == SlotRole::kSource ? source_tok : target_tok) = PhraseHead(found);
+        }
+      }
+    }
     if (!ok) continue;
-    int spec = p.Specificity();
+    int spec = p.Specificity() + bonus;
     if (spec > best_spec) {
       best = &p;
       best_spec = spec;
@@ -739,6 +1184,32 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     reverse = block.reverse_code;
     rule = form.origin.empty() ? block.origin : form.origin;
   }
+  // "looks forward to President Xi's visit", "hopes for talks with X": intent to meet (036) with
+  // the visitor or partner as target.
+  int meeting_target = -1;
+  if (IsIntentWord(a_.lem[v]) || IsIntentWord(a_.low[v])) {
+    // The meeting noun is an object or oblique of the verb, or (in a poorer parse) one level
+    // further down, a few words after the verb.
+    std::vector<int> candidates;
+    for (int k : a_.kids[v]) {
+      const std::string& r = a_.rel[k];
+      if (r == "ccomp" || r == "parataxis" || r == "conj" || r == "nsubj" || r == "punct") continue;
+      candidates.push_back(k);
+      for (int g : a_.kids[k])
+        if (a_.rel[g] == "obj" || a_.rel[g] == "dobj" || IsNominalRel(a_.rel[g])) candidates.push_back(g);
+    }
+    for (int k : candidates) {
+      if (k < v || k > v + 10) continue;
+      const std::string& r = a_.rel[k];
+      if (!(IsNominalRel(r) || r == "obj" || r == "dobj")) continue;
+      if (!IsMeetingNoun(a_.lem[k]) && !IsMeetingNoun(a_.low[k])) continue;
+      meeting_target = k;
+      code = "036";
+      reverse.clear();
+      rule = "builtin:intent-to-meet";
+      break;
+    }
+  }
   // Source and target phrases.
   int source_head = -1, target_head = -1;
   if (passive) {
@@ -759,52 +1230,74 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (best_source < 0) source_head = -1;
   }
   if (best_target >= 0) target_head = best_target;
+  if (meeting_target >= 0) {
+    // The meeting's other party: its "with" phrase, else the phrase itself (with its possessor),
+    // else whoever the verb names.
+    target_head = meeting_target;
+    for (int k : a_.kids[meeting_target])
+      if (IsNominalRel(a_.rel[k]) && a_.CaseOf(k) == "with") target_head = k;
+    std::vector<ActorCode> t = Resolve(target_head);
+    std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+    if (t.empty()) target_head = -1;
+  }
 
   std::vector<ActorCode> sources = Resolve(source_head);
+  if (sources.empty()) sources = NewActor(source_head);
   result->sources = sources;
   if (!sources.empty()) context_->last_sources = sources;
 
   if (code == kNullCode && reverse.empty()) return true;
   if (Negated(v) && !best_negation) return true;
 
+  auto differs = [&](const std::vector<ActorCode>& t) {
+    return std::any_of(t.begin(), t.end(), [&](const ActorCode& x) {
+      return std::none_of(sources.begin(), sources.end(), [&](const ActorCode& s) { return s.code == x.code; });
+    });
+  };
   std::vector<ActorCode> targets;
   if (target_head >= 0) {
     targets = Resolve(target_head);
+    if (targets.empty()) targets = NewActor(target_head);
   } else if (!passive) {
-    // The object, then obliques and prepositional phrases, then those inside the object.
-    std::vector<int> candidates;
-    for (int k : a_.kids[v])
-      if (a_.rel[k] == "dobj" || a_.rel[k] == "obj") candidates.push_back(k);
-    for (int k : a_.kids[v])
-      if (a_.rel[k] == "iobj") candidates.push_back(k);
-    for (int k : a_.kids[v])
-      if (IsNominalRel(a_.rel[k]) && a_.rel[k] != "nmod:tmod" && a_.rel[k] != "obl:tmod" && a_.rel[k] != "nmod:poss")
-        candidates.push_back(k);
-    size_t direct = candidates.size();
-    for (size_t i = 0; i < direct; ++i) {
-      std::vector<int> stack = {candidates[i]};
-      while (!stack.empty()) {
-        int t = stack.back();
-        stack.pop_back();
-        for (int k : a_.kids[t]) {
-          if (OutsidePhrase(a_.rel[k]) && a_.rel[k] != "acl" && a_.rel[k] != "conj") continue;
-          if (IsNominalRel(a_.rel[k]) && a_.rel[k] != "nmod:poss") candidates.push_back(k);
-          stack.push_back(k);
-        }
+    targets = FindTarget(v, subj, false, differs);
+    // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
+    if (targets.empty()) {
+      targets = FindTarget(v, subj, true, differs);
+      result->target_from_clause = !targets.empty();
+    }
+    if (targets.empty() && options_.new_actor_length > 0) {
+      // The first object or oblique after the verb, as a new actor.
+      for (int k : a_.kids[v]) {
+        const std::string& r = a_.rel[k];
+        if (k < v || !(r == "obj" || r == "dobj" || (IsNominalRel(r) && !IsTemporalRel(r)))) continue;
+        targets = NewActor(k);
+        break;
       }
     }
-    for (bool real_only : {true, false}) {
-      for (int c : candidates) {
-        std::vector<ActorCode> t = Resolve(c);
-        if (real_only) {
-          std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
-        }
-        if (!t.empty()) {
-          targets = std::move(t);
-          break;
-        }
+  }
+  if (passive && sources.empty() && source_head < 0 && best_source < 0) {
+    // A passive without an agent: the actor of an oblique ("was shot dead in Osgiliath").
+    // Obliques of the verb and the phrases inside them, in text order; not other clauses.
+    std::vector<int> queue, nominals;
+    for (int k : a_.kids[v])
+      if ((IsNominalRel(a_.rel[k]) && !IsTemporalRel(a_.rel[k])) || a_.rel[k] == "obj" || a_.rel[k] == "dobj")
+        queue.push_back(k);
+    for (size_t i = 0; i < queue.size(); ++i) {
+      nominals.push_back(queue[i]);
+      for (int k : a_.kids[queue[i]])
+        if (IsNominalRel(a_.rel[k]) && a_.rel[k] != "nmod:poss" && !IsTemporalRel(a_.rel[k])) queue.push_back(k);
+    }
+    std::sort(nominals.begin(), nominals.end());
+    for (int k : nominals) {
+      std::vector<ActorCode> c = Resolve(k);
+      std::erase_if(c, [&](const ActorCode& x) {
+        return x.base == "---" ||
+               std::any_of(targets.begin(), targets.end(), [&](const ActorCode& t) { return t.code == x.code; });
+      });
+      if (!c.empty()) {
+        sources = std::move(c);
+        break;
       }
-      if (!targets.empty()) break;
     }
   }
 
@@ -843,7 +1336,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
   for (const ActorCode& s : sources)
     for (const ActorCode& t : targets) {
-      if (s.code == t.code) continue;
+      // An actor and a part of itself ("Kazakhstan serves the Kazakh people") is no dyad.
+      if (s.code == t.code || (s.code.size() != t.code.size() &&
+                               (s.code.starts_with(t.code) || t.code.starts_with(s.code))))
+        continue;
       if (code != kNullCode) make(s, &t, code);
       if (!reverse.empty()) make(t, &s, reverse);
     }
@@ -905,9 +1401,53 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         }
         if (!made.empty()) {
           inner.events = std::move(made);
+          inner.transformed = true;
           outer.transformed_away = true;
         }
       }
+    }
+  }
+  // Intent and modality: "is ready to work with", "hopes to deepen", "vowed to attack" code the
+  // complement's event as an intention (CAMEO 03x for cooperation, 13x for conflict); the
+  // predicate of intent itself adds no event of its own.
+  for (VerbResult& r : results) {
+    if (r.transformed || r.events.empty()) continue;
+    int trigger = IntentGovernor(r.verb);
+    if (trigger < 0) continue;
+    for (Event& e : r.events) {
+      std::string intent = IntentCode(e.code);
+      if (!intent.empty()) e.code = intent;
+    }
+    if (result_of[trigger] >= 0) results[result_of[trigger]].transformed_away = true;
+  }
+  // A verb of saying whose target came from the reported clause adds nothing when that clause is
+  // coded itself ("China said it attacked Kazakhstan" is the attack).
+  for (VerbResult& r : results) {
+    if (!r.target_from_clause) continue;
+    for (int c : a_.kids[r.verb])
+      if ((a_.rel[c] == "ccomp" || a_.rel[c] == "csubj") && result_of[c] >= 0 && !results[result_of[c]].events.empty())
+        r.events.clear();
+  }
+  // A complement verb ("urged Eriador to respond") adds nothing when its governor is coded.
+  for (VerbResult& r : results) {
+    // Up a chain of complements ("called on X to be allowed to leave") to the first coded verb.
+    int t = r.verb;
+    for (int guard = 0; guard < 5; ++guard) {
+      int h = a_.head[t];
+      if (h < 0) break;
+      bool complement = a_.rel[t] == "xcomp" || (a_.rel[t] == "advcl" && Infinitival(t));
+      if (a_.rel[t] == "acl" && Infinitival(t)) {
+        // "urged Eriador to respond": the infinitive hangs from the object.
+        h = a_.head[h];
+        complement = true;
+      }
+      if (!complement || h < 0) break;
+      if (result_of[h] >= 0) {
+        const VerbResult& outer = results[result_of[h]];
+        if (!outer.events.empty() && !outer.transformed_away) r.events.clear();
+        break;
+      }
+      t = h;
     }
   }
   std::vector<std::string> actors;
@@ -932,20 +1472,13 @@ int DateOf(const std::string& iso) {
   return d ? *d : 0;
 }
 
-bool StoryDiscarded(const PetrarchDictionaries& d, const Article& article) {
-  for (const DiscardList::Phrase& p : d.discards.phrases) {
-    if (!p.story) continue;
-    for (const Sentence& s : article.sentences) {
-      size_t m = p.words.size();
-      for (size_t i = 0; i + m <= s.tokens.size(); ++i) {
-        bool ok = true;
-        for (size_t j = 0; j < m && ok; ++j) {
-          std::string w = NormalizeForm(s.tokens[i + j].form);
-          ok = w == p.words[j] || (j + 1 == m && w == PluralOf(p.words[j]));
-        }
-        if (ok) return true;
-      }
-    }
+bool StoryDiscarded(const EventCoder::Index& index, const Article& article) {
+  if (index.discards.empty()) return false;
+  std::vector<std::string> words;
+  for (const Sentence& s : article.sentences) {
+    words.clear();
+    for (const Token& t : s.tokens) words.push_back(NormalizeForm(t.form));
+    if (index.HasDiscard(words, /*story=*/true)) return true;
   }
   return false;
 }
@@ -953,7 +1486,7 @@ bool StoryDiscarded(const PetrarchDictionaries& d, const Article& article) {
 }  // namespace
 
 void EventCoder::Code(const Article& article, std::vector<Event>* events) const {
-  if (StoryDiscarded(*dicts_, article)) return;
+  if (StoryDiscarded(*index_, article)) return;
   int date = DateOf(article.date);
   ArticleContext context;
   for (size_t i = 0; i < article.sentences.size(); ++i) {
@@ -965,17 +1498,27 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
 void EventCoder::CodeSentence(const Article& article, int sentence_index, int date,
                               const EventCoderOptions& options, std::vector<Event>* events) const {
   if (sentence_index < 0 || sentence_index >= static_cast<int>(article.sentences.size())) return;
-  if (StoryDiscarded(*dicts_, article)) return;
+  if (StoryDiscarded(*index_, article)) return;
   ArticleContext context;
   SentenceCoder coder(*dicts_, *index_, article, sentence_index, date, options, &context);
   coder.Run(events);
 }
 
 Result<std::unique_ptr<Coder>> MakePetrarchCoder(const std::string& dict_dir, const std::string& verbs_file,
-                                                 bool strict, std::vector<std::string>* warnings) {
+                                                 bool strict, std::vector<std::string>* warnings,
+                                                 bool add_our_countries) {
   PetrarchFiles files = PetrarchFiles::Phoenix(dict_dir, verbs_file.empty() ? "CAMEO.2.0.txt" : verbs_file);
   Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(files, strict, warnings);
   if (!d.ok()) return d.status();
+  if (add_our_countries) {
+    // Phoenix lacks many demonyms ("Kazakh"); dragoman's country list adds them after the
+    // PETRARCH entries, which keep priority where both name the same words.
+    if (auto text = resources::Find("data/dict/countries.txt")) {
+      std::vector<std::string> problems;
+      Status s = LoadActorFile("data/dict/countries.txt", *text, false, &d->actors, &problems);
+      if (!s.ok() && warnings) warnings->push_back(s.message());
+    }
+  }
   std::unique_ptr<Coder> coder = MakeEventCoder(d.take());
   return coder;
 }

@@ -13,9 +13,14 @@
 // possessives and titles resolve to one actor ("Kazakh President Tokayev"); actor codes follow the
 // article date. A negated verb gives no event unless a pattern names the negation. A verb whose
 // complement clause is coded is combined by the dictionary's transformations ("X said Y attacked
-// Z" -> X 112 Y); otherwise the complement's event stands on its own. Pronouns and "the two sides"
-// take the nearest earlier actor(s) in the article when that choice is unambiguous. Discard
-// phrases drop the sentence (or the whole article).
+// Z" -> X 112 Y); otherwise the complement's event stands on its own. Under a predicate of intent
+// ("is ready to", "hopes to", "vowed to", "plans to") the complement's event becomes the intention
+// to do it: cooperation maps into CAMEO 03x (04 -> 036, 05 -> 032, 06 -> 031, 07 -> 033, 08 -> 035)
+// and force into 13x (threaten), unless a transformation says otherwise; "looks forward to X's
+// visit" is 036 toward X (rule "builtin:intent-to-meet"). Pronouns and "the two sides" take the
+// nearest earlier actor(s) in the article when that choice is unambiguous, and a bare surname
+// takes the code its titled first mention had ("Kazakh President Kazak Tokayev" ... "Tokayev").
+// Discard phrases drop the sentence (or the whole article).
 //
 // Each event carries source/target codes, the CAMEO code, the spans of source, verb and target,
 // and rule = the "file:line" of the pattern or verb that fired. Quad class, Goldstein and PLOVER
@@ -39,6 +44,10 @@ struct EventCoderOptions {
   bool require_dyad = true;
   // Resolve pronouns and "the two sides" to earlier actors in the article.
   bool resolve_pronouns = true;
+  // PETRARCH's new_actor_length: a subject or object phrase with no dictionary actor and at most
+  // this many words becomes an actor coded as its quoted upper-case text ("\"THE MINISTRY OF
+  // MAGIC\""). 0 (the default) turns this off.
+  int new_actor_length = 0;
 };
 
 class EventCoder : public Coder {
@@ -64,9 +73,11 @@ class EventCoder : public Coder {
 
 // A coder over a folder of PETRARCH-format dictionaries: verbs_file (default "CAMEO.2.0.txt")
 // with the Phoenix actor, agent, discard and issue files. Warnings about bad lines go to
-// *warnings when given.
+// *warnings when given. add_our_countries adds dragoman's own country names, demonyms and
+// capitals (data/dict/countries.txt) after the PETRARCH actors, which keep priority.
 Result<std::unique_ptr<Coder>> MakePetrarchCoder(const std::string& dict_dir, const std::string& verbs_file,
-                                                 bool strict, std::vector<std::string>* warnings = nullptr);
+                                                 bool strict, std::vector<std::string>* warnings = nullptr,
+                                                 bool add_our_countries = true);
 
 // A coder over dictionaries already in memory (e.g. dragoman's own files loaded into an
 // ActorDictionary and a VerbDictionary).

@@ -472,14 +472,17 @@ Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* count
       it = by_code.find(code);
     }
     ActorEntry& e = (*countries)[it->second];
+    // Names compare as the index sees them: normalized, without a leading "the".
+    auto key = [](std::string_view name) {
+      std::vector<std::string> units = NameTokens(name);
+      if (units.size() > 1 && units[0] == "the") units.erase(units.begin());
+      std::string k;
+      for (const std::string& u : units) k += (k.empty() ? "" : " ") + u;
+      return k;
+    };
     for (const std::string& n : names) {
-      std::string norm;
-      for (const std::string& u : NameTokens(n)) norm += (norm.empty() ? "" : " ") + u;
-      bool have = std::any_of(e.names.begin(), e.names.end(), [&](const ActorName& a) {
-        std::string an;
-        for (const std::string& u : NameTokens(a.cased)) an += (an.empty() ? "" : " ") + u;
-        return an == norm;
-      });
+      std::string norm = key(n);
+      bool have = std::any_of(e.names.begin(), e.names.end(), [&](const ActorName& a) { return key(a.cased) == norm; });
       if (have) continue;
       ActorName a;
       a.text = n;

@@ -158,10 +158,20 @@ bool SplitCodes(std::string_view line, std::string* name, std::vector<std::strin
 
 }  // namespace
 
+bool IsCommonWord(std::string_view w) {
+  static const char* const kWords[] = {"a", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "did",
+                                       "do", "for", "go", "had", "has", "he", "her", "him", "his", "i", "if", "in",
+                                       "is", "it", "its", "may", "me", "my", "no", "not", "of", "on", "or", "our",
+                                       "so", "the", "to", "un", "up", "us", "was", "we", "who", "why", "you"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 std::optional<int> ParsePetrarchDate(std::string_view text) {
   text = Trim(text);
-  if (!AllDigits(text)) return std::nullopt;
-  int v = std::stoi(std::string(text));
+  if (!AllDigits(text) || (text.size() != 6 && text.size() != 8)) return std::nullopt;
+  int v = std::stoi(std::string(text));  // at most 8 digits: no overflow
   int year, md;
   if (text.size() == 6) {
     int yy = v / 10000;
@@ -179,7 +189,8 @@ std::optional<int> ParsePetrarchDate(std::string_view text) {
 }
 
 Status ReadPetrarchActors(std::string_view text, std::string_view file_name, bool strict,
-                          std::vector<std::string>* warnings, ActorDictionary* dict) {
+                          std::vector<std::string>* warnings, ActorDictionary* dict,
+                          std::vector<ActorEntry>* extra) {
   Problems problems{std::string(file_name), strict, warnings};
   LineReader reader(text);
   std::string line;
@@ -201,6 +212,26 @@ Status ReadPetrarchActors(std::string_view text, std::string_view file_name, boo
     if (countries && entry.codes.front().code.size() == 3) entry.kind = ActorKind::kCountry;
     else if (entry.names.size() == 1 && entry.names[0].text.find(' ') != std::string::npos)
       entry.kind = ActorKind::kPerson;
+    auto store_code = [](const std::string& c) {  // what ActorDictionary accepts
+      return c.size() >= 3 && c.size() <= 21 &&
+             std::all_of(c.begin(), c.end(), [](char x) { return (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '-'; });
+    };
+    auto petrarch_code = [](const std::string& c) {  // any printable code without blanks
+      return !c.empty() && std::all_of(c.begin(), c.end(), [](char x) { return x > ' ' && x < 127 && x != '[' && x != ']'; });
+    };
+    bool odd = std::any_of(entry.codes.begin(), entry.codes.end(), [&](const DatedCode& c) { return !store_code(c.code); });
+    bool petrarch = std::all_of(entry.codes.begin(), entry.codes.end(), [&](const DatedCode& c) { return petrarch_code(c.code); });
+    if (extra && odd && petrarch) {
+      for (ActorName& n : entry.names) {
+        std::string joined;
+        for (const std::string& u : NameTokens(n.text)) joined += (joined.empty() ? "" : " ") + u;
+        n.text = joined;
+      }
+      extra->push_back(std::move(entry));
+      entry = ActorEntry();
+      have_entry = false;
+      return Status::Ok();
+    }
     Status s = dict->AddActor(std::move(entry));
     entry = ActorEntry();
     have_entry = false;
@@ -213,12 +244,15 @@ Status ReadPetrarchActors(std::string_view text, std::string_view file_name, boo
     ActorName name;
     name.cased = n;
     name.text = n;
-    // Short acronyms ("US", "UN") must be written in capitals so that pronouns do not match.
+    // Short names must be capitalized ("Xi"), and those that are also common words ("US", "IT",
+    // "UN" in French text) must be written in capitals, so that "us" or "it" never match.
     std::string letters;
     for (char c : n)
       if (std::isalpha(static_cast<unsigned char>(c))) letters += c;
-    if (n.find(' ') == std::string::npos && letters.size() <= 3 && letters == Upper(letters))
-      name.match_case = ActorName::Case::kExact;
+    if (n.find(' ') == std::string::npos && letters.size() <= 3) {
+      name.match_case = IsCommonWord(NormalizeForm(n)) ? ActorName::Case::kExact : ActorName::Case::kCapitalized;
+      if (name.match_case == ActorName::Case::kExact) name.cased = Upper(n);
+    }
     entry.names.push_back(std::move(name));
     return true;
   };
@@ -555,7 +589,7 @@ Result<PetrarchDictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files
   for (const std::string& a : files.actors) {
     Result<std::string> text = ReadTextFile(path(a));
     if (!text.ok()) return text.status();
-    if (Status s = ReadPetrarchActors(*text, a, strict, warnings, &d.actors); !s.ok()) return s;
+    if (Status s = ReadPetrarchActors(*text, a, strict, warnings, &d.actors, &d.extra_actors); !s.ok()) return s;
   }
   for (const std::string& a : files.agents) {
     Result<std::string> text = ReadTextFile(path(a));

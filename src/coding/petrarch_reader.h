@@ -53,6 +53,9 @@ struct IssueEntry {
 
 struct PetrarchDictionaries {
   ActorDictionary actors;            // actors and agents (agent codes without '~')
+  // PETRARCH actors whose codes ActorDictionary does not take ("ELR/GAL", "+++"): the event
+  // coder matches them too; names are normalized as ActorDictionary stores them.
+  std::vector<ActorEntry> extra_actors;
   std::vector<bool> agent_prefix;    // by agent index: the agent code goes before the actor's
   VerbDictionary verbs;
   DiscardList discards;
@@ -71,11 +74,18 @@ struct PetrarchFiles {
   static PetrarchFiles Phoenix(std::string dir, std::string verbs = "CAMEO.2.0.txt");
 };
 
+// Whether a lowercase word is a common English word that a short actor name may collide with
+// ("us", "it"); such names only match when written in capitals.
+bool IsCommonWord(std::string_view word);
+
 // Parses "950601" / "19950601" as YYYYMMDD (two-digit years below 30 are 20xx).
 std::optional<int> ParsePetrarchDate(std::string_view text);
 
+// extra, when given, receives entries whose codes are valid PETRARCH but not ActorDictionary codes
+// (instead of a warning).
 Status ReadPetrarchActors(std::string_view text, std::string_view file_name, bool strict,
-                          std::vector<std::string>* warnings, ActorDictionary* dict);
+                          std::vector<std::string>* warnings, ActorDictionary* dict,
+                          std::vector<ActorEntry>* extra = nullptr);
 Status ReadPetrarchAgents(std::string_view text, std::string_view file_name, bool strict,
                           std::vector<std::string>* warnings, ActorDictionary* dict,
                           std::vector<bool>* agent_prefix);

@@ -101,6 +101,7 @@ Result<ValidationSet> ReadValidationRecords(const std::string& path) {
   set.agent_file = Trim(env.child_value("Agentfile"));
   set.discard_file = Trim(env.child_value("Discardfile"));
   bool require_dyad = true;
+  int new_actor_length = 0;
   for (pugi::xml_node env_config : env.children("Config")) {
     if (std::string(env_config.attribute("option").value()) == "require_dyad")
       require_dyad = ParseBool(env_config.attribute("value").value());
@@ -109,8 +110,9 @@ Result<ValidationSet> ReadValidationRecords(const std::string& path) {
   for (pugi::xml_node n : sentences.children()) {
     std::string name = n.name();
     if (name == "Config") {
-      if (std::string(n.attribute("option").value()) == "require_dyad")
-        require_dyad = ParseBool(n.attribute("value").value());
+      std::string option = n.attribute("option").value();
+      if (option == "require_dyad") require_dyad = ParseBool(n.attribute("value").value());
+      if (option == "new_actor_length") new_actor_length = n.attribute("value").as_int(0);
       continue;
     }
     if (name != "Sentence") continue;
@@ -126,6 +128,7 @@ Result<ValidationSet> ReadValidationRecords(const std::string& path) {
       return InvalidInput(where + ": bad date \"" + date + "\"");
     }
     r.require_dyad = require_dyad;
+    r.new_actor_length = new_actor_length;
     std::string text = n.child_value("Text");
     // The records wrap lines; the sentence is the text with its line breaks as spaces.
     std::string joined;

@@ -37,6 +37,7 @@ struct ValidationRecord {
   std::vector<EventKey> expected;  // empty when no event is expected
   std::string expected_error;      // "dateline", "storydiscard", ... ("" when none)
   bool require_dyad = true;        // the <Config option="require_dyad"> in force
+  int new_actor_length = 0;        // the <Config option="new_actor_length"> in force
   int line = 0;                    // line of the <Sentence> element in the file
 };
 

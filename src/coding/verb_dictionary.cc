@@ -178,8 +178,11 @@ const std::vector<VerbDictionary::FormRef>& VerbDictionary::Find(std::string_vie
 bool VerbDictionary::WordMatches(const PatternWord& w, std::string_view word) const {
   if (w.synset >= 0) return synsets_[w.synset].words.count(std::string(word)) > 0;
   if (w.text == word) return true;
-  if (word.size() > w.text.size() && word == PluralOf(w.text)) return true;
-  return false;
+  // The plural, without building it: "treaty"/"treaties", "bus"/"buses", "talk"/"talks".
+  const std::string& n = w.text;
+  if (word.size() <= n.size() || word.size() > n.size() + 2 || n.empty()) return false;
+  if (word.compare(0, n.size() - 1, n, 0, n.size() - 1) != 0) return false;
+  return word == PluralOf(n);
 }
 
 int VerbDictionary::FindBlock(std::string_view name) const {

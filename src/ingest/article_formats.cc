@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
 #include "ingest/date_parser.h"
 #include "ingest/utf8.h"
@@ -44,10 +45,20 @@ std::string Utf8Message(std::string_view s, size_t bad, bool by_line) {
   std::string m = "invalid UTF-8: byte " + ByteHex(static_cast<unsigned char>(s[bad])) + " at offset " +
                   std::to_string(bad);
   if (by_line) m += " (line " + std::to_string(LineOfOffset(s, bad)) + ")";
-  return m + "; convert the input to UTF-8";
+  return m + "; convert the input to UTF-8 or use --repair-utf8";
 }
 
 std::string JsonTypeName(const nlohmann::json& j) { return j.type_name(); }
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> from "parse error".
+std::string JsonError(const nlohmann::json::exception& e) {
+  std::string what = e.what();
+  size_t close = what.find("] ");
+  return close == std::string::npos ? what : what.substr(close + 2);
+}
+
+Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const std::string& default_id,
+                       const ReadOptions& options);
 
 }  // namespace
 
@@ -145,12 +156,16 @@ Record ParseJsonLine(std::string_view line, const std::string& origin, const std
   try {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> from "parse error".
-    size_t close = what.find("] ");
-    if (close != std::string::npos) what = what.substr(close + 2);
-    return ErrorRecordOf(origin, "malformed JSON: " + what);
+    return ErrorRecordOf(origin, "malformed JSON: " + JsonError(e));
   }
+  return ParseJsonObject(j, origin, stem + ":" + std::to_string(line_number), options);
+}
+
+namespace {
+
+// One article object of JSON Lines or a JSON document.
+Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const std::string& default_id,
+                       const ReadOptions& options) {
   if (!j.is_object()) return ErrorRecordOf(origin, "expected a JSON object, got " + JsonTypeName(j));
 
   // Reads a string field; numbers are accepted only where allow_number (ids are often numbers).
@@ -185,7 +200,7 @@ Record ParseJsonLine(std::string_view line, const std::string& origin, const std
   a.origin = origin;
   if (!string_field("id", &a.id, &error, true)) {
     if (!error.empty()) return ErrorRecordOf(origin, error);
-    a.id = stem + ":" + std::to_string(line_number);
+    a.id = default_id;
   }
   string_field("title", &title, &error);
   string_field("source", &a.source, &error);
@@ -221,6 +236,63 @@ Record ParseJsonLine(std::string_view line, const std::string& origin, const std
   return r;
 }
 
+}  // namespace
+
+std::vector<Record> ParseJsonDocument(std::string_view doc, const std::string& name, const std::string& stem,
+                                      const ReadOptions& options) {
+  std::vector<Record> records;
+  std::string repaired;
+  if (size_t bad = FindInvalidUtf8(doc); bad != std::string_view::npos) {
+    if (!options.repair_utf8) {
+      records.push_back(ErrorRecordOf(name, Utf8Message(doc, bad, true)));
+      return records;
+    }
+    repaired = RepairUtf8(doc);
+    doc = repaired;
+  }
+  // One or more JSON values, one after another: arrays of articles or article objects.
+  std::istringstream in{std::string(doc)};
+  size_t k = 0;
+  for (;;) {
+    in >> std::ws;
+    if (in.peek() == std::char_traits<char>::eof()) break;
+    nlohmann::json value;
+    try {
+      in >> value;
+    } catch (const nlohmann::json::exception& e) {
+      records.push_back(ErrorRecordOf(name + "[" + std::to_string(k) + "]", "malformed JSON: " + JsonError(e) +
+                                                                               "; the rest of the file is skipped"));
+      break;
+    }
+    if (value.is_array()) {
+      for (const nlohmann::json& element : value) {
+        std::string origin = name + "[" + std::to_string(k) + "]";
+        records.push_back(ParseJsonObject(element, origin, stem + "[" + std::to_string(k) + "]", options));
+        ++k;
+      }
+    } else {
+      std::string origin = name + "[" + std::to_string(k) + "]";
+      records.push_back(ParseJsonObject(value, origin, stem + "[" + std::to_string(k) + "]", options));
+      ++k;
+    }
+  }
+  if (records.empty()) records.push_back(ErrorRecordOf(name, "JSON document holds no articles"));
+  return records;
+}
+
+bool LooksLikeJsonDocument(std::string_view head) {
+  size_t i = head.find_first_not_of(" \t\r\n\f\v");
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = head.find_first_not_of(" \t\r\n\f\v", 3);
+  if (i == std::string_view::npos) return false;
+  if (head[i] == '[') return true;
+  if (head[i] != '{') return false;
+  // JSON Lines keep each object on one line; a first line that does not close it is a document.
+  size_t nl = head.find('\n', i);
+  std::string_view first = head.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+  size_t last = first.find_last_not_of(" \t\r");
+  return nl != std::string_view::npos && (last == std::string_view::npos || first[last] != '}');
+}
+
 }  // namespace dragoman::ingest
 
 namespace dragoman::ingest {
@@ -231,6 +303,12 @@ std::string DetectFormat(std::string_view head) {
   size_t i = 0;
   while (i < head.size() && IsSpace(head[i])) ++i;
   if (i < head.size() && head[i] == '{') return "jsonl";
+  if (i < head.size() && head[i] == '[') {
+    // A JSON array of articles, not a title such as "[Updated] Talks resume".
+    size_t j = i + 1;
+    while (j < head.size() && IsSpace(head[j])) ++j;
+    if (j < head.size() && (head[j] == '{' || head[j] == ']')) return "jsonl";
+  }
   if (i < head.size() && head[i] == '<') return "html";
   return "text";
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/reader.h"
 
@@ -22,6 +23,16 @@ Record ParseTextArticle(std::string content, const std::string& origin, const st
 Record ParseJsonLine(std::string_view line, const std::string& origin, const std::string& stem, size_t line_number,
                      const ReadOptions& options);
 
+// A JSON document (a .json export): an array of article objects, or one or more objects written
+// over several lines. One record per object; origins read "file.json[K]" (K counts from 0). A
+// syntax error ends the file with one error record.
+std::vector<Record> ParseJsonDocument(std::string_view doc, const std::string& name, const std::string& stem,
+                                      const ReadOptions& options);
+
+// True when input that starts with these bytes is a JSON document rather than JSON Lines: it
+// opens with "[", or its first object does not close on its first line.
+bool LooksLikeJsonDocument(std::string_view head);
+
 // The date for a record: its own date string parsed, else the default. Returns "" and sets *error
 // when neither gives one.
 std::string ResolveDate(std::string_view own, bool has_own, const ReadOptions& options, std::string* error);
@@ -37,7 +48,8 @@ Record ErrorRecordOf(std::string origin, std::string message);
 namespace dragoman::ingest {
 
 // The format of an input from its first bytes (after gzip inflation): "warc" for "WARC/", "jsonl"
-// when the first non-blank byte is "{", "html" when it is "<", otherwise "text".
+// when the first non-blank byte is "{" or "[{" (JSON documents are told apart later, see
+// LooksLikeJsonDocument), "html" when it is "<", otherwise "text".
 std::string DetectFormat(std::string_view head);
 
 }  // namespace dragoman::ingest

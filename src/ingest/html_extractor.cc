@@ -156,8 +156,9 @@ constexpr std::string_view kStrongNegative[] = {
 // Weak ones drop it unless a content word is there too ("content has-sidebar" stays).
 constexpr std::string_view kWeakNegative[] = {"sidebar", "footer", "header", "masthead", "navbar", "menu",
                                               "banner",  "widget", "popular", "byline", "caption", "credit",
-                                              "topics",  "keywords", "meta", "rail", "teaser", "overlay"};
-constexpr std::string_view kNegativeTokens[] = {"ad", "ads", "nav", "tags", "tag", "hidden", "hide", "print"};
+                                              "topics",  "keywords", "teaser", "overlay"};
+constexpr std::string_view kNegativeTokens[] = {"ad",   "ads",  "nav",  "tags", "tag", "hidden",
+                                                "hide", "print", "meta", "rail", "aside"};
 constexpr std::string_view kPositive[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
 
 bool HasToken(std::string_view value, std::string_view token) {
@@ -198,6 +199,8 @@ bool IsBoilerplateElement(const GumboNode* n) {
   if (const char* v = Attr(n, "id")) names += v;
   if (names.size() <= 1) return false;
   names = Lower(names);
+  // "commentary" is an opinion article, not reader comments.
+  for (size_t at; (at = names.find("commentary")) != std::string::npos;) names.replace(at, 10, "opinion");
   for (std::string_view w : kStrongNegative) {
     if (Contains(names, w)) return true;
   }
@@ -622,7 +625,58 @@ std::string Iconv(std::string_view in, const std::string& charset, std::string* 
   return out;
 }
 
+bool IsVoidOrSelfClosingTag(std::string_view name) {
+  static constexpr std::string_view kTags[] = {"area", "base", "br",  "col",    "embed", "hr",    "img",
+                                               "input", "link", "meta", "param", "source", "track", "wbr",
+                                               "p",    "li",   "dt",  "dd",     "option", "td",   "th",
+                                               "tr",   "!doctype"};
+  for (std::string_view t : kTags) {
+    if (name == t) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+size_t EstimateNestingDepth(std::string_view html) {
+  size_t depth = 0, max_depth = 0;
+  size_t i = 0;
+  std::string name;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (html.substr(i, 3) == "!--") {
+      size_t end = html.find("-->", i + 3);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    bool closing = i < html.size() && html[i] == '/';
+    if (closing) ++i;
+    name.clear();
+    while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '!' || html[i] == '-')) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[i]))));
+      ++i;
+    }
+    if (name.empty() || IsVoidOrSelfClosingTag(name)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (name == "script" || name == "style" || name == "textarea") {  // raw text: no tags inside
+      size_t end = html.find("</", i);
+      while (end != std::string_view::npos && Lower(html.substr(end + 2, name.size())) != name) {
+        end = html.find("</", end + 2);
+      }
+      if (end == std::string_view::npos) break;
+      i = end;
+      continue;
+    }
+    size_t gt = html.find('>', i);
+    if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;  // <x/>
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
 
 std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::string* error) {
   std::string cs = Lower(charset);
@@ -646,6 +700,7 @@ std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::str
 
 HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset) {
   HtmlPage page;
+  if (EstimateNestingDepth(raw_html) > kMaxHtmlNesting) return page;
   std::string error;
   std::string html = HtmlToUtf8(raw_html, charset, &error);
   if (!error.empty()) html = RepairUtf8(raw_html);
@@ -716,6 +771,10 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
   std::string error;
   HtmlToUtf8(html.substr(0, 0), charset, &error);  // checks only that the charset is known
   if (!error.empty()) return ErrorRecordOf(origin, error);
+  if (size_t depth = EstimateNestingDepth(html); depth > kMaxHtmlNesting) {
+    return ErrorRecordOf(origin, "page nests elements " + std::to_string(depth) + " deep (limit " +
+                                     std::to_string(kMaxHtmlNesting) + "); not read");
+  }
   HtmlPage page = ExtractHtml(html, charset);
   if (page.paragraphs.empty()) {
     return ErrorRecordOf(origin, "no article text found in the page" +
@@ -749,6 +808,29 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
   Record r;
   r.article = std::move(a);
   return r;
+}
+
+Record HtmlRecordOrPending(std::string html, std::string_view charset, const std::string& origin, const std::string& id,
+                           const std::string& url, const std::string& fallback_date, const ReadOptions& options) {
+  if (!options.defer_html) return HtmlToRecord(html, charset, origin, id, url, fallback_date, options);
+  auto page = std::make_shared<PendingPage>();
+  page->html = std::move(html);
+  page->charset = std::string(charset);
+  page->origin = origin;
+  page->id = id;
+  page->url = url;
+  page->fallback_date = fallback_date;
+  page->options = options;
+  Record r;
+  r.pending = std::move(page);
+  return r;
+}
+
+void ResolvePending(Record* record) {
+  if (!record->pending) return;
+  std::shared_ptr<PendingPage> page = std::move(record->pending);
+  *record = HtmlToRecord(page->html, page->charset, page->origin, page->id, page->url, page->fallback_date,
+                         page->options);
 }
 
 }  // namespace dragoman::ingest

@@ -42,6 +42,23 @@ HtmlPage ExtractHtml(std::string_view html, std::string_view charset = "");
 Record HtmlToRecord(std::string_view html, std::string_view charset, const std::string& origin, const std::string& id,
                     const std::string& url, const std::string& fallback_date, const ReadOptions& options);
 
+// HTML parsing time grows with the square of element nesting (the parser checks its stack of open
+// elements at each tag), so pages nested deeper than this are refused; real pages stay under ~100.
+inline constexpr size_t kMaxHtmlNesting = 3000;
+// How deep the page's elements nest, from a quick scan of its tags (void and auto-closing tags
+// such as <br> and <p> do not count).
+size_t EstimateNestingDepth(std::string_view html);
+
+// An HTML page waiting for extraction (ReadOptions::defer_html): what HtmlToRecord needs.
+struct PendingPage {
+  std::string html, charset, origin, id, url, fallback_date;
+  ReadOptions options;
+};
+
+// HtmlToRecord now, or a Record holding a PendingPage when options.defer_html is set.
+Record HtmlRecordOrPending(std::string html, std::string_view charset, const std::string& origin, const std::string& id,
+                           const std::string& url, const std::string& fallback_date, const ReadOptions& options);
+
 // The page as UTF-8: declared (or <meta>-declared) charset converted, ill-formed bytes replaced.
 // Sets *error for a charset this system cannot convert.
 std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::string* error);

@@ -140,6 +140,21 @@ class OneRecordReader : public InputReader {
   bool done_ = false;
 };
 
+// Records parsed up front (a JSON document).
+class ManyRecordsReader : public InputReader {
+ public:
+  explicit ManyRecordsReader(std::vector<Record> records) : records_(std::move(records)) {}
+  bool Next(Record* record) override {
+    if (next_ >= records_.size()) return false;
+    *record = std::move(records_[next_++]);
+    return true;
+  }
+
+ private:
+  std::vector<Record> records_;
+  size_t next_ = 0;
+};
+
 class JsonLinesReader : public InputReader {
  public:
   JsonLinesReader(ByteStream* stream, std::string name, const ReadOptions& options)
@@ -225,7 +240,7 @@ class MultiReader : public RecordReader {
         return true;
       }
       current_size_ = entry.size;
-      if (Record r = Open(entry.path); r.article || r.error) {
+      if (Record r = Open(entry.path); r.article || r.error || r.pending) {
         Close();
         *record = std::move(r);
         return true;
@@ -262,6 +277,15 @@ class MultiReader : public RecordReader {
     }
     std::string format = options_.format;
     if (format == "auto") format = DetectFormat(head);
+    if (format == "json" || (format == "jsonl" && LooksLikeJsonDocument(head))) {
+      std::string content;
+      ReadOptions doc_options = options_;
+      doc_options.max_record_bytes = 4 * options_.max_record_bytes;  // a document holds many records
+      Record r = ReadWholeFile(stream_.get(), name, doc_options, &content);
+      if (r.error) return r;
+      current_ = std::make_unique<ManyRecordsReader>(ParseJsonDocument(content, name, FileStem(path), options_));
+      return Record{};
+    }
     if (format == "jsonl") {
       current_ = std::make_unique<JsonLinesReader>(stream_.get(), name, options_);
       return Record{};
@@ -275,9 +299,9 @@ class MultiReader : public RecordReader {
       Record r = ReadWholeFile(stream_.get(), name, options_, &content);
       if (r.error) return r;
       if (format == "text") return ParseTextArticle(std::move(content), name, FileStem(path), options_);
-      return HtmlToRecord(content, "", name, FileStem(path), "", "", options_);
+      return HtmlRecordOrPending(std::move(content), "", name, FileStem(path), "", "", options_);
     }
-    return ErrorRecordOf(name, "unknown input format \"" + format + "\" (expected auto, text, jsonl, html or warc)");
+    return ErrorRecordOf(name, "unknown input format \"" + format + "\" (expected auto, text, jsonl, json, html or warc)");
   }
 
   std::vector<InputEntry> entries_;

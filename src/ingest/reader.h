@@ -16,15 +16,19 @@
 
 namespace dragoman::ingest {
 
-// Exactly one of article and error is set.
+struct PendingPage;
+
+// Exactly one of article and error is set, except with ReadOptions::defer_html, where an HTML page
+// may come back with only `pending` set: call ResolvePending (on any thread) to extract it.
 struct Record {
   std::optional<Article> article;
   std::optional<ErrorRecord> error;
+  std::shared_ptr<PendingPage> pending;  // an HTML page not yet extracted (defer_html only)
 };
 
 struct ReadOptions {
   std::string default_date;                // ISO date used when a record has none ("" = none)
-  std::string format = "auto";             // auto|text|jsonl|html|warc
+  std::string format = "auto";             // auto|text|jsonl|json|html|warc
   // Larger records (a text file, a JSON line, a WARC record) become error records without being
   // held in memory; never a crash. No news article comes near it; a 50 MB line is rejected.
   size_t max_record_bytes = 16u << 20;
@@ -33,6 +37,10 @@ struct ReadOptions {
   // pages often carry a stray byte, and the page's declared charset (windows-1252, iso-8859-1) is
   // converted first.
   bool repair_utf8 = false;
+  // Leave HTML main-text extraction (the slow part of reading web pages: about 1 ms per 13 KB
+  // page) to whoever resolves the record, so that parallel workers do it instead of the single
+  // reading thread. The parallel runner resolves pending records in its workers.
+  bool defer_html = false;
 };
 
 // How far the reader has got, for progress lines: raw bytes read of all inputs, and their total
@@ -52,6 +60,8 @@ struct ReadProgress {
 //          the first short lines (see date_parser.h), then the body. Article::text is the file.
 //   jsonl: one article per line {"id","date","source","url","title","text"}; text = title + "\n\n"
 //          + text (or text alone when it already starts with the title). Blank lines are skipped.
+//   json:  a JSON document: an array of such objects, or objects over several lines (detected
+//          from a leading "[" or a first object that does not close on its first line).
 //   html:  one page per file, main text extracted (html_extractor.h).
 //   warc:  every response record with an HTML payload (warc_reader.h).
 // Every input record ends as exactly one Article or ErrorRecord; errors name the input and the
@@ -64,6 +74,10 @@ class RecordReader {
   // Bytes read so far and in all (see ReadProgress). Called from the thread that calls Next.
   virtual ReadProgress Progress() const { return {}; }
 };
+
+// Turns a record whose `pending` is set into its article or error record (extracting the HTML
+// page); does nothing to other records. Thread-safe: each record is independent.
+void ResolvePending(Record* record);
 
 std::unique_ptr<RecordReader> OpenInputs(const std::vector<std::string>& inputs, const ReadOptions& options);
 

@@ -218,6 +218,10 @@ bool WarcReader::ReadHeader(Header* header, std::string* error) {
   }
   resync_ = false;
   header->version = line;
+  if (stream_->AtEnd()) {
+    *error = "truncated record: the input ends after the version line";
+    return true;
+  }
   header->fields.clear();
   std::string last;
   for (;;) {
@@ -233,6 +237,10 @@ bool WarcReader::ReadHeader(Header* header, std::string* error) {
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) break;
+    if (stream_->AtEnd()) {  // a header line with nothing after it: the input was cut here
+      *error = "truncated record: the input ends inside the record header";
+      return true;
+    }
     if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {  // folded continuation line
       header->fields[last] += " " + std::string(Trim(line));
       continue;
@@ -256,7 +264,8 @@ bool WarcReader::Next(Record* record) {
     size_t number = record_number_ + 1;
     if (!ReadHeader(&header, &error)) {
       done_ = true;
-      if (!stream_->error().empty()) {
+      // After a damaged header with no good record since, the error already covers this tail.
+      if (!stream_->error().empty() && !resync_) {
         *record = ErrorRecordOf(name_ + "#" + std::to_string(number), stream_->error());
         return true;
       }
@@ -354,7 +363,12 @@ Record WarcReader::Convert(const Header& header, std::string block, const std::s
   if (!IsHtmlType(html_type)) {
     return ErrorRecordOf(origin, "not an HTML page (Content-Type \"" + html_type + "\")");
   }
-  return HtmlToRecord(payload, CharsetOf(html_type), origin, id, uri ? *uri : "", date ? *date : "", options_);
+  // The page's bytes move into the record when extraction is deferred to a worker.
+  std::string page = payload.data() == http.body.data() ? std::move(http.body)
+                     : payload.data() == block.data() && payload.size() == block.size() ? std::move(block)
+                                                                                        : std::string(payload);
+  return HtmlRecordOrPending(std::move(page), CharsetOf(html_type), origin, id, uri ? *uri : "", date ? *date : "",
+                             options_);
 }
 
 }  // namespace dragoman::ingest

@@ -28,7 +28,7 @@ namespace dragoman::ingest {
 
 class WarcReader {
  public:
-  // stream must outlive the reader.
+  // stream and options must outlive the reader.
   WarcReader(ByteStream* stream, std::string name, const ReadOptions& options);
   // The next article or error record; false at the end of the file.
   bool Next(Record* record);

@@ -1,5 +1,7 @@
 #include "pipeline/parallel_runner.h"
 
+#include "ingest/html_extractor.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -86,6 +88,15 @@ class ProgressLine {
 };
 
 void ProcessItem(const ProcessFunction& process, RunItem* item, StageTimes* times) {
+  if (item->record.pending) {
+    try {
+      ingest::ResolvePending(&item->record);  // HTML extraction, here in the worker
+    } catch (const std::exception& e) {
+      std::string origin = item->record.pending ? item->record.pending->origin : "page";
+      item->record = ingest::Record{};
+      item->record.error = ErrorRecord{origin, std::string("internal error while extracting the page: ") + e.what()};
+    }
+  }
   if (!item->record.article) return;
   try {
     process(*item->record.article, &item->events, times);
@@ -181,6 +192,11 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
   std::unordered_map<uint64_t, RunItem> done;   // processed, waiting for their turn
   uint64_t read_count = 0, in_flight = 0;
   bool reading_done = false, stop = false;
+  // Wake-ups are only sent to a thread that waits for them: the consumer waits for one index, the
+  // reader waits for room (and is woken when half the room is free, so it reads in batches).
+  uint64_t consumer_waits_for = UINT64_MAX;
+  bool reader_waits = false;
+  int idle_workers = 0;
   ingest::ReadProgress read_progress;           // guarded by mu
 
   RunSummary summary;
@@ -192,7 +208,11 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu);
-        space_cv.wait(lock, [&] { return stop || in_flight < max_in_flight; });
+        if (!stop && in_flight >= max_in_flight) {
+          reader_waits = true;
+          space_cv.wait(lock, [&] { return stop || in_flight <= max_in_flight / 2; });
+          reader_waits = false;
+        }
         if (stop) break;
       }
       RunItem item;
@@ -203,12 +223,13 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
       if (!got || stop) break;
       item.index = read_count++;
       ++in_flight;
-      if (item.record.article) {
+      if (item.record.article || item.record.pending) {
         work.push_back(std::move(item));
-        work_cv.notify_one();
+        if (idle_workers > 0) work_cv.notify_one();
       } else {
+        bool wanted = item.index == consumer_waits_for;
         done.emplace(item.index, std::move(item));
-        done_cv.notify_one();
+        if (wanted) done_cv.notify_one();
       }
     }
     std::lock_guard<std::mutex> lock(mu);
@@ -225,7 +246,9 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
         RunItem item;
         {
           std::unique_lock<std::mutex> lock(mu);
+          ++idle_workers;
           work_cv.wait(lock, [&] { return stop || reading_done || !work.empty(); });
+          --idle_workers;
           if (stop || work.empty()) {
             if (stop || reading_done) break;
             continue;
@@ -235,13 +258,15 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
         }
         ProcessItem(process, &item, &worker_times[static_cast<size_t>(w)]);
         std::lock_guard<std::mutex> lock(mu);
+        bool wanted = item.index == consumer_waits_for;
         done.emplace(item.index, std::move(item));
-        done_cv.notify_one();
+        if (wanted) done_cv.notify_one();
       }
     });
   }
 
   uint64_t next = 0;
+  std::exception_ptr sink_error;
   for (;;) {
     RunItem item;
     ingest::ReadProgress p;
@@ -254,23 +279,31 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
           item = std::move(it->second);
           done.erase(it);
           --in_flight;
-          space_cv.notify_one();
+          if (reader_waits && in_flight <= max_in_flight / 2) space_cv.notify_one();
           break;
         }
         if (reading_done && next == read_count) {
           finished = true;
           break;
         }
-        if (done_cv.wait_for(lock, std::chrono::milliseconds(250)) == std::cv_status::timeout) {
-          progress.Update(summary, read_progress);
-        }
+        consumer_waits_for = next;
+        std::cv_status st = done_cv.wait_for(lock, std::chrono::milliseconds(250));
+        consumer_waits_for = UINT64_MAX;
+        if (st == std::cv_status::timeout) progress.Update(summary, read_progress);
       }
       p = read_progress;
     }
     if (finished) break;
     ++next;
     Count(item, &summary);
-    if (!sink(item)) {
+    bool go_on = false;
+    try {
+      go_on = sink(item);
+    } catch (...) {
+      // Stop and join the threads before the exception leaves (a joinable thread would terminate).
+      sink_error = std::current_exception();
+    }
+    if (!go_on) {
       summary.stopped = true;
       std::lock_guard<std::mutex> lock(mu);
       stop = true;
@@ -288,6 +321,7 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
     summary.times.code_s += t.code_s;
   }
   progress.Clear();
+  if (sink_error) std::rethrow_exception(sink_error);
   summary.seconds = Seconds(start, Clock::now());
   return summary;
 }

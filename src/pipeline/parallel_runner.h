@@ -4,6 +4,8 @@
 // calling thread hands each result to the sink strictly in input order (record 0, 1, 2, ...). At
 // most max_in_flight records are between the reader and the sink at any time, so memory stays
 // bounded however large the input is. Error records pass through in their place, unprocessed.
+// Records read with ReadOptions::defer_html have their HTML extracted by the workers, so reading
+// web pages scales with the threads too (set it when the reader feeds this runner).
 // On a terminal (or with force_progress) a progress line on stderr shows articles, sentences,
 // events, the rate, and the ETA when the input size is known.
 //
@@ -58,7 +60,8 @@ struct RunSummary {
 };
 
 // Called on the calling thread, in input order. Return false to stop reading (records already
-// read are dropped, not delivered).
+// read are dropped, not delivered). An exception from the sink stops the run and is rethrown by
+// RunParallel once its threads have finished.
 using RunSink = std::function<bool(RunItem& item)>;
 // What a worker does to each article; must be safe to call from many threads at once.
 using ProcessFunction = std::function<void(Article& article, std::vector<Event>* events, StageTimes* times)>;

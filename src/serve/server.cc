@@ -15,10 +15,12 @@
 namespace dragoman::serve {
 namespace {
 
-constexpr size_t kMaxTarget = 2048;      // request line target (path and query), bytes
-constexpr size_t kMaxParamValue = 200;   // one parameter value, bytes
+constexpr size_t kMaxTarget = 2048;     // request line target (path and query), bytes
+constexpr size_t kMaxParamValue = 200;  // one parameter value, bytes
 
-Response Json(int status, const nlohmann::json& body) { return {status, "application/json; charset=utf-8", store::DumpJson(body)}; }
+Response Json(int status, const nlohmann::json& body) {
+  return {status, "application/json; charset=utf-8", store::DumpJson(body)};
+}
 Response Error(int status, const std::string& message) { return Json(status, {{"error", message}}); }
 Response ErrorFrom(const Status& s) {
   int code = s.code() == StatusCode::kInvalidInput ? 400 : s.code() == StatusCode::kNotFound ? 404 : 500;
@@ -33,7 +35,8 @@ class Params {
     std::set<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [name, value] : params) {
       if (!names.count(name)) {
-        status_ = InvalidInput("unknown parameter \"" + name.substr(0, 40) + "\"; this endpoint takes: " + Join(names));
+        status_ = InvalidInput("unknown parameter \"" + name.substr(0, 40) +
+                               "\"; this endpoint takes: " + Join(names));
         return;
       }
       if (values_.count(name)) {
@@ -41,7 +44,8 @@ class Params {
         return;
       }
       if (value.size() > kMaxParamValue) {
-        status_ = InvalidInput("parameter \"" + name + "\" is longer than " + std::to_string(kMaxParamValue) + " bytes");
+        status_ = InvalidInput("parameter \"" + name + "\" is longer than " + std::to_string(kMaxParamValue) +
+                               " bytes");
         return;
       }
       values_[name] = value;
@@ -60,8 +64,8 @@ class Params {
     int64_t value = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (ec != std::errc() || end != v.data() + v.size() || value < min || value > max) {
-      return InvalidInput(name + " \"" + v.substr(0, 40) + "\": expected an integer from " + std::to_string(min) +
-                          " to " + std::to_string(max));
+      return InvalidInput(name + " \"" + v.substr(0, 40) + "\": expected an integer from " +
+                          std::to_string(min) + " to " + std::to_string(max));
     }
     return value;
   }
@@ -158,8 +162,8 @@ Response Server::HandleApi(const std::string& path, const std::multimap<std::str
       {"/api/summary", &Impl::Summary, {"limit"}},
       {"/api/events",
        &Impl::Events,
-       {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article", "limit",
-        "offset", "order"}},
+       {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article",
+        "limit", "offset", "order"}},
       {"/api/timeline", &Impl::Timeline, {"a", "b", "by", "directed", "from", "to", "root"}},
       {"/api/mentions", &Impl::Mentions, {"event", "limit"}},
       {"/api/article", &Impl::Article, {"id", "mention"}},
@@ -231,7 +235,8 @@ Response Server::Impl::Events(store::Db& db, const Params& p) {
     char c = quads[i];
     if (c == ',') continue;
     if (c < '1' || c > '4' || (i + 1 < quads.size() && quads[i + 1] != ',')) {
-      return Error(400, "quad \"" + quads.substr(0, 40) + "\": expected quad classes 1 to 4, comma-separated");
+      return Error(400,
+                   "quad \"" + quads.substr(0, 40) + "\": expected quad classes 1 to 4, comma-separated");
     }
     f.quad_classes.push_back(c - '0');
   }
@@ -283,13 +288,15 @@ Response Server::Impl::Timeline(store::Db& db, const Params& p) {
   q.root = p.Get("root");
   if (!q.root.empty() && !(q.root.size() == 2 && std::isdigit(static_cast<unsigned char>(q.root[0])) &&
                            std::isdigit(static_cast<unsigned char>(q.root[1])))) {
-    return Error(400, "root \"" + q.root.substr(0, 40) + "\": expected a two-digit CAMEO root such as \"05\"");
+    return Error(400,
+                 "root \"" + q.root.substr(0, 40) + "\": expected a two-digit CAMEO root such as \"05\"");
   }
   auto rows = store::QueryTimeline(db, q);
   if (!rows.ok()) return ErrorFrom(rows.status());
   nlohmann::json periods = nlohmann::json::array();
   for (const auto& r : *rows) periods.push_back(store::ToJson(r));
-  return Json(200, {{"a", q.a}, {"b", q.b}, {"by", p.Has("by") ? p.Get("by") : "month"}, {"periods", periods}});
+  return Json(200,
+              {{"a", q.a}, {"b", q.b}, {"by", p.Has("by") ? p.Get("by") : "month"}, {"periods", periods}});
 }
 
 Response Server::Impl::Mentions(store::Db& db, const Params& p) {
@@ -361,25 +368,28 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   http.set_payload_max_length(1024);
   http.set_read_timeout(5, 0);
   http.set_write_timeout(10, 0);
-  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                            {"Referrer-Policy", "no-referrer"},
-                            {"X-Frame-Options", "DENY"},
-                            {"Content-Security-Policy",
-                             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
+  http.set_default_headers(
+      {{"X-Content-Type-Options", "nosniff"},
+       {"Referrer-Policy", "no-referrer"},
+       {"X-Frame-Options", "DENY"},
+       {"Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
   // Only reading: every other method is refused before routing, and so are overlong targets.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.method != "GET" && req.method != "HEAD") {
       res.status = 405;
       res.set_header("Allow", "GET, HEAD");
-      res.set_content(store::DumpJson({{"error", "method " + req.method.substr(0, 20) + " not allowed: the API only reads"}}),
+      res.set_content(store::DumpJson({{"error", "method " + req.method.substr(0, 20) +
+                                                     " not allowed: the API only reads"}}),
                       "application/json; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.target.size() > kMaxTarget) {
       res.status = 414;
-      res.set_content(store::DumpJson({{"error", "request target longer than " + std::to_string(kMaxTarget) + " bytes"}}),
-                      "application/json; charset=utf-8");
+      res.set_content(
+          store::DumpJson({{"error", "request target longer than " + std::to_string(kMaxTarget) + " bytes"}}),
+          "application/json; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;

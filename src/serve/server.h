@@ -34,8 +34,8 @@ inline constexpr size_t kMaxApiLimit = 1000;
 struct ServerOptions {
   std::string db_path;
   std::string host = "127.0.0.1";
-  int port = 8080;            // 0: any free port (see Server::port())
-  int threads = 8;            // request threads
+  int port = 8080;  // 0: any free port (see Server::port())
+  int threads = 8;  // request threads
 };
 
 // An HTTP answer, for the API's handlers and their tests.

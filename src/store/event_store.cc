@@ -41,9 +41,9 @@ const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 std::string ContentHash(const Article& article) {
   Fnv64 hash;
-  for (std::string_view field : {std::string_view(article.id), std::string_view(article.date),
-                                 std::string_view(article.source), std::string_view(article.url),
-                                 std::string_view(article.title), std::string_view(article.text)})
+  for (std::string_view field :
+       {std::string_view(article.id), std::string_view(article.date), std::string_view(article.source),
+        std::string_view(article.url), std::string_view(article.title), std::string_view(article.text)})
     hash.AddField(field);
   hash.AddField(std::to_string(article.title_span.begin) + "-" + std::to_string(article.title_span.end));
   char hex[17];
@@ -74,8 +74,8 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, co
   Result<int64_t> version = QueryInt(d, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
-    return Unsupported(path + ": store schema version " + std::to_string(*version) + ", this build reads up to " +
-                       std::to_string(kSchemaVersion));
+    return Unsupported(path + ": store schema version " + std::to_string(*version) +
+                       ", this build reads up to " + std::to_string(kSchemaVersion));
   }
   if (*version == 0) {
     Result<int64_t> tables = QueryInt(d, "SELECT COUNT(*) FROM sqlite_master");
@@ -85,9 +85,9 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, co
 
   if (options.read_only) {
     if (*version < kSchemaVersion) {
-      return Unsupported(path + ": store schema version " + std::to_string(*version) + " is older than this build's " +
-                         std::to_string(kSchemaVersion) + "; `dragoman ingest --db " + path +
-                         "` (with no inputs) upgrades it");
+      return Unsupported(path + ": store schema version " + std::to_string(*version) +
+                         " is older than this build's " + std::to_string(kSchemaVersion) +
+                         "; `dragoman ingest --db " + path + "` (with no inputs) upgrades it");
     }
     if (Status s = d.Exec("PRAGMA query_only = ON"); !s.ok()) return s;
   } else {
@@ -119,7 +119,8 @@ Status EventStore::Commit() {
   return s;
 }
 
-Status EventStore::PutArticle(const Article& article, const std::vector<Event>& events, std::string_view coder) {
+Status EventStore::PutArticle(const Article& article, const std::vector<Event>& events,
+                              std::string_view coder) {
   bool own_transaction = !in_transaction_;
   if (own_transaction) {
     if (Status s = Begin(); !s.ok()) return s;
@@ -142,7 +143,8 @@ Status EventStore::PutArticle(const Article& article, const std::vector<Event>& 
   return s;
 }
 
-Status EventStore::PutArticleRows(const Article& article, const std::vector<Event>& events, std::string_view coder) {
+Status EventStore::PutArticleRows(const Article& article, const std::vector<Event>& events,
+                                  std::string_view coder) {
   Db& d = *db_;
   const size_t size = article.text.size();
   // Events this article mentioned before: their counts change when its mentions go.
@@ -159,7 +161,8 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
     }
     q->Reset();
   }
-  for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM sentences WHERE article_id = ?1"}) {
+  for (const char* sql :
+       {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM sentences WHERE article_id = ?1"}) {
     Result<Stmt> del = d.Cached(sql);
     if (!del.ok()) return del.status();
     if (Status s = del->Bind(1, article.id).Run(); !s.ok()) return s;
@@ -167,11 +170,15 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
 
   {
     Span title = Clamp(article.title_span, size);
-    Result<Stmt> put = d.Cached(std::string(
-        "INSERT INTO articles(id, date, source, url, title, text, origin, title_begin, title_end, content_hash, "
-        "coder, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ") + kNow + ") "
+    Result<Stmt> put = d.Cached(
+        std::string("INSERT INTO articles(id, date, source, url, title, text, origin, title_begin, "
+                    "title_end, content_hash, "
+                    "coder, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ") +
+        kNow +
+        ") "
         "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, url = excluded.url, "
-        "title = excluded.title, text = excluded.text, origin = excluded.origin, title_begin = excluded.title_begin, "
+        "title = excluded.title, text = excluded.text, origin = excluded.origin, title_begin = "
+        "excluded.title_begin, "
         "title_end = excluded.title_end, content_hash = excluded.content_hash, coder = excluded.coder, "
         "ingested_at = excluded.ingested_at");
     if (!put.ok()) return put.status();
@@ -182,7 +189,8 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
   }
 
   {
-    Result<Stmt> put = d.Cached("INSERT INTO sentences(article_id, idx, begin, end, is_title) VALUES(?1, ?2, ?3, ?4, ?5)");
+    Result<Stmt> put =
+        d.Cached("INSERT INTO sentences(article_id, idx, begin, end, is_title) VALUES(?1, ?2, ?3, ?4, ?5)");
     if (!put.ok()) return put.status();
     for (size_t i = 0; i < article.sentences.size(); ++i) {
       Span span = Clamp(article.sentences[i].span, size);
@@ -193,14 +201,17 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
   }
 
   {
-    Result<Stmt> find = d.Cached("SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4");
+    Result<Stmt> find =
+        d.Cached("SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4");
     if (!find.ok()) return find.status();
     Result<Stmt> add = d.Cached(
-        "INSERT INTO events(date, source, target, code, root, quad_class, goldstein, plover_type, plover_mode) "
+        "INSERT INTO events(date, source, target, code, root, quad_class, goldstein, plover_type, "
+        "plover_mode) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!add.ok()) return add.status();
     Result<Stmt> mention = d.Cached(
-        "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, verb_begin, verb_end, "
+        "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, verb_begin, "
+        "verb_end, "
         "target_begin, target_end, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!mention.ok()) return mention.status();
     for (const Event& e : events) {
@@ -213,13 +224,15 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
       find->Reset();
       if (!*found) {
         add->Bind(1, date).Bind(2, e.source).Bind(3, e.target).Bind(4, e.code).Bind(5, root);
-        add->Bind(6, e.quad_class).Bind(7, e.has_goldstein ? std::optional<double>(e.goldstein) : std::nullopt);
+        add->Bind(6, e.quad_class)
+            .Bind(7, e.has_goldstein ? std::optional<double>(e.goldstein) : std::nullopt);
         add->Bind(8, e.plover_type).Bind(9, e.plover_mode);
         if (Status s = add->Run(); !s.ok()) return s;
         event_id = sqlite3_last_insert_rowid(d.handle());
       }
       touched.insert(event_id);
-      Span src = Clamp(e.source_span, size), verb = Clamp(e.verb_span, size), tgt = Clamp(e.target_span, size);
+      Span src = Clamp(e.source_span, size), verb = Clamp(e.verb_span, size),
+           tgt = Clamp(e.target_span, size);
       mention->Bind(1, event_id).Bind(2, article.id).Bind(3, e.sentence_index);
       mention->Bind(4, src.begin).Bind(5, src.end).Bind(6, verb.begin).Bind(7, verb.end);
       mention->Bind(8, tgt.begin).Bind(9, tgt.end).Bind(10, e.rule);
@@ -230,8 +243,10 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
   // Recount every event whose mentions changed; drop those no mention supports any more.
   {
     Result<Stmt> recount = d.Cached(
-        "UPDATE events SET (num_mentions, num_articles, num_sources) = (SELECT COUNT(*), COUNT(DISTINCT m.article_id), "
-        "COUNT(DISTINCT a.source) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1) "
+        "UPDATE events SET (num_mentions, num_articles, num_sources) = (SELECT COUNT(*), COUNT(DISTINCT "
+        "m.article_id), "
+        "COUNT(DISTINCT a.source) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = "
+        "?1) "
         "WHERE id = ?1");
     if (!recount.ok()) return recount.status();
     Result<Stmt> drop = d.Cached("DELETE FROM events WHERE id = ?1 AND num_mentions = 0");
@@ -251,9 +266,10 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
 }
 
 Status EventStore::PutError(const ErrorRecord& error) {
-  Result<Stmt> put = db_->Cached(std::string("INSERT INTO errors(origin, message, ingested_at) VALUES(?1, ?2, ") + kNow +
-                                 ") ON CONFLICT(origin) DO UPDATE SET message = excluded.message, "
-                                 "ingested_at = excluded.ingested_at");
+  Result<Stmt> put =
+      db_->Cached(std::string("INSERT INTO errors(origin, message, ingested_at) VALUES(?1, ?2, ") + kNow +
+                  ") ON CONFLICT(origin) DO UPDATE SET message = excluded.message, "
+                  "ingested_at = excluded.ingested_at");
   if (!put.ok()) return put.status();
   return put->Bind(1, error.origin).Bind(2, error.message).Run();
 }

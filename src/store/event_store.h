@@ -40,8 +40,8 @@ inline constexpr int kSchemaVersion = 2;
 inline constexpr int kApplicationId = 0x44524147;
 
 struct OpenOptions {
-  bool read_only = false;  // refuse every write; the file must exist and be up to date
-  bool create = true;      // (read_only = false) create the file when it does not exist
+  bool read_only = false;           // refuse every write; the file must exist and be up to date
+  bool create = true;               // (read_only = false) create the file when it does not exist
   int migrate_to = kSchemaVersion;  // for tests of the migrations: stop at this version
 };
 
@@ -76,7 +76,8 @@ class EventStore {
   Status PutError(const ErrorRecord& error);
 
   // True when an article with this id is stored with this content hash and coder.
-  Result<bool> StoredArticleMatches(std::string_view id, std::string_view content_hash, std::string_view coder);
+  Result<bool> StoredArticleMatches(std::string_view id, std::string_view content_hash,
+                                    std::string_view coder);
 
   Result<StoreStats> Stats();
 

@@ -102,12 +102,14 @@ Where FilterWhere(const EventFilter& f) {
         "OR a.title LIKE ? ESCAPE '\\')",
         {like, like});
   }
-  if (!f.article_id.empty()) where.Add("e.id IN (SELECT event_id FROM mentions WHERE article_id = ?)", {f.article_id});
+  if (!f.article_id.empty())
+    where.Add("e.id IN (SELECT event_id FROM mentions WHERE article_id = ?)", {f.article_id});
   return where;
 }
 
 constexpr const char* kEventColumns =
-    "e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, "
+    "e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, "
+    "e.plover_mode, "
     "e.num_mentions, e.num_articles, e.num_sources";
 
 EventRow ReadEvent(const Stmt& s) {
@@ -158,7 +160,9 @@ MentionRow ReadMention(const Stmt& s) {
   row.url = s.Text(6);
   row.sentence_index = static_cast<int>(s.Int(7));
   row.sentence = s.Text(8);
-  auto span = [&](int col) { return Span{static_cast<size_t>(s.Int(col)), static_cast<size_t>(s.Int(col + 1))}; };
+  auto span = [&](int col) {
+    return Span{static_cast<size_t>(s.Int(col)), static_cast<size_t>(s.Int(col + 1))};
+  };
   row.sentence_span = span(9);
   row.source_span = span(11);
   row.verb_span = span(13);
@@ -192,11 +196,13 @@ size_t CharBoundary(const std::string& text, size_t pos) {
 
 Status NormalizeActor(std::string* code, const std::string& field) {
   if (code->empty() || code->size() > 32) {
-    return InvalidInput(field + " " + Quote(*code) + ": expected an actor code of 1 to 32 letters and digits, such as \"CHN\"");
+    return InvalidInput(field + " " + Quote(*code) +
+                        ": expected an actor code of 1 to 32 letters and digits, such as \"CHN\"");
   }
   for (char& c : *code) {
     if (!std::isalnum(static_cast<unsigned char>(c))) {
-      return InvalidInput(field + " " + Quote(*code) + ": expected an actor code of letters and digits, such as \"CHNGOV\"");
+      return InvalidInput(field + " " + Quote(*code) +
+                          ": expected an actor code of letters and digits, such as \"CHNGOV\"");
     }
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
@@ -227,9 +233,9 @@ Status CheckDate(const std::string& date, const std::string& field) {
 }
 
 Status NormalizeFilter(EventFilter* f, const std::string& p) {
-  for (auto [value, name] : {std::pair{&f->source, "source"}, std::pair{&f->target, "target"},
-                             std::pair{&f->actor, "actor"}, std::pair{&f->dyad_a, "dyad"},
-                             std::pair{&f->dyad_b, "dyad"}}) {
+  for (auto [value, name] :
+       {std::pair{&f->source, "source"}, std::pair{&f->target, "target"}, std::pair{&f->actor, "actor"},
+        std::pair{&f->dyad_a, "dyad"}, std::pair{&f->dyad_b, "dyad"}}) {
     if (value->empty()) continue;
     if (Status s = NormalizeActor(value, p + name); !s.ok()) return s;
   }
@@ -238,11 +244,13 @@ Status NormalizeFilter(EventFilter* f, const std::string& p) {
     return InvalidInput(p + "root " + Quote(f->root) + ": expected a two-digit CAMEO root such as \"05\"");
   }
   if (!f->code.empty() && !(f->code.size() <= 4 && IsDigits(f->code, 0, f->code.size()))) {
-    return InvalidInput(p + "code " + Quote(f->code) + ": expected a CAMEO code of 1 to 4 digits such as \"036\"");
+    return InvalidInput(p + "code " + Quote(f->code) +
+                        ": expected a CAMEO code of 1 to 4 digits such as \"036\"");
   }
   std::set<int> quads;
   for (int q : f->quad_classes) {
-    if (q < 1 || q > 4) return InvalidInput(p + "quad \"" + std::to_string(q) + "\": expected a quad class 1 to 4");
+    if (q < 1 || q > 4)
+      return InvalidInput(p + "quad \"" + std::to_string(q) + "\": expected a quad class 1 to 4");
     quads.insert(q);
   }
   f->quad_classes.assign(quads.begin(), quads.end());
@@ -254,7 +262,8 @@ Status NormalizeFilter(EventFilter* f, const std::string& p) {
   }
   if (f->text.size() > 200) return InvalidInput(p + "text: longer than 200 bytes");
   if (f->limit < 1 || f->limit > kMaxQueryLimit) {
-    return InvalidInput(p + "limit \"" + std::to_string(f->limit) + "\": expected 1 to " + std::to_string(kMaxQueryLimit));
+    return InvalidInput(p + "limit \"" + std::to_string(f->limit) + "\": expected 1 to " +
+                        std::to_string(kMaxQueryLimit));
   }
   return Status::Ok();
 }
@@ -264,8 +273,9 @@ Result<std::vector<EventRow>> QueryEvents(Db& db, const EventFilter& filter) {
   std::string order = filter.by_mentions ? "e.num_mentions DESC, e.date, e.source, e.target, e.code"
                                          : "e.date, e.source, e.target, e.code";
   int limit_index = static_cast<int>(where.size()) + 1;
-  std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e" + where.Sql() + " ORDER BY " + order +
-                    " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
+  std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e" + where.Sql() + " ORDER BY " +
+                    order + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
+                    std::to_string(limit_index + 1);
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
@@ -294,8 +304,8 @@ Result<std::optional<EventRow>> GetEvent(Db& db, int64_t id) {
 }
 
 Result<std::vector<MentionRow>> QueryMentions(Db& db, int64_t event_id, size_t limit) {
-  Result<Stmt> stmt =
-      db.Prepare(std::string(kMentionSelect) + "WHERE m.event_id = ?1 ORDER BY a.date, m.article_id, m.id LIMIT ?2");
+  Result<Stmt> stmt = db.Prepare(std::string(kMentionSelect) +
+                                 "WHERE m.event_id = ?1 ORDER BY a.date, m.article_id, m.id LIMIT ?2");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, event_id).Bind(2, limit);
   return Collect<MentionRow>(*stmt, ReadMention);
@@ -322,11 +332,19 @@ Result<Period> ParsePeriod(const std::string& name) {
 Result<std::vector<TimelineRow>> QueryTimeline(Db& db, const TimelineQuery& q) {
   std::string period;
   switch (q.by) {
-    case Period::kDay: period = "substr(e.date, 1, 10)"; break;
+    case Period::kDay:
+      period = "substr(e.date, 1, 10)";
+      break;
     // The Monday of the date's week: forward to Sunday (or stay), then back six days.
-    case Period::kWeek: period = "date(substr(e.date, 1, 10), 'weekday 0', '-6 days')"; break;
-    case Period::kMonth: period = "substr(e.date, 1, 7)"; break;
-    case Period::kYear: period = "substr(e.date, 1, 4)"; break;
+    case Period::kWeek:
+      period = "date(substr(e.date, 1, 10), 'weekday 0', '-6 days')";
+      break;
+    case Period::kMonth:
+      period = "substr(e.date, 1, 7)";
+      break;
+    case Period::kYear:
+      period = "substr(e.date, 1, 4)";
+      break;
   }
   Where where;
   where.Add("e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'");
@@ -340,10 +358,11 @@ Result<std::vector<TimelineRow>> QueryTimeline(Db& db, const TimelineQuery& q) {
   }
   if (!q.root.empty()) where.Add("e.root = ?", {q.root});
   AddDates(where, q.from, q.to);
-  std::string sql = "SELECT " + period + " AS period, COUNT(*), SUM(e.num_mentions), SUM(e.quad_class = 1), "
+  std::string sql = "SELECT " + period +
+                    " AS period, COUNT(*), SUM(e.num_mentions), SUM(e.quad_class = 1), "
                     "SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
-                    "TOTAL(e.goldstein), AVG(e.goldstein) FROM events e" + where.Sql() +
-                    " GROUP BY period ORDER BY period";
+                    "TOTAL(e.goldstein), AVG(e.goldstein) FROM events e" +
+                    where.Sql() + " GROUP BY period ORDER BY period";
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
@@ -373,12 +392,22 @@ Result<std::vector<ActorRow>> QueryActors(Db& db, const ActivityQuery& q) {
   // the second half reuses those numbers.
   std::string cond = where.Sql().empty() ? " WHERE " : where.Sql() + " AND ";
   int limit_index = static_cast<int>(where.size()) + 1;
-  std::string sql = "SELECT actor, COUNT(*), SUM(m), SUM(s), SUM(t) FROM ("
-                    "SELECT " + ActorExpr("e.source", q.prefix) + " AS actor, e.num_mentions AS m, 1 AS s, 0 AS t "
-                    "FROM events e" + cond + "e.source <> '' UNION ALL "
-                    "SELECT " + ActorExpr("e.target", q.prefix) + ", e.num_mentions, 0, 1 "
-                    "FROM events e" + cond + "e.target <> '') "
-                    "GROUP BY actor ORDER BY COUNT(*) DESC, SUM(m) DESC, actor LIMIT ?" + std::to_string(limit_index);
+  std::string sql =
+      "SELECT actor, COUNT(*), SUM(m), SUM(s), SUM(t) FROM ("
+      "SELECT " +
+      ActorExpr("e.source", q.prefix) +
+      " AS actor, e.num_mentions AS m, 1 AS s, 0 AS t "
+      "FROM events e" +
+      cond +
+      "e.source <> '' UNION ALL "
+      "SELECT " +
+      ActorExpr("e.target", q.prefix) +
+      ", e.num_mentions, 0, 1 "
+      "FROM events e" +
+      cond +
+      "e.target <> '') "
+      "GROUP BY actor ORDER BY COUNT(*) DESC, SUM(m) DESC, actor LIMIT ?" +
+      std::to_string(limit_index);
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
@@ -393,11 +422,16 @@ Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& q) {
   where.Add("e.source <> '' AND e.target <> ''");
   AddDates(where, q.from, q.to);
   int limit_index = static_cast<int>(where.size()) + 1;
-  std::string sql = "SELECT min(sa, ta) AS a, max(sa, ta) AS b, COUNT(*), SUM(m), SUM(q = 1), SUM(q = 2), "
-                    "SUM(q = 3), SUM(q = 4), AVG(g) FROM (SELECT " + ActorExpr("e.source", q.prefix) + " AS sa, " +
-                    ActorExpr("e.target", q.prefix) + " AS ta, e.num_mentions AS m, e.quad_class AS q, "
-                    "e.goldstein AS g FROM events e" + where.Sql() + ") WHERE sa <> ta "
-                    "GROUP BY a, b ORDER BY COUNT(*) DESC, SUM(m) DESC, a, b LIMIT ?" + std::to_string(limit_index);
+  std::string sql =
+      "SELECT min(sa, ta) AS a, max(sa, ta) AS b, COUNT(*), SUM(m), SUM(q = 1), SUM(q = 2), "
+      "SUM(q = 3), SUM(q = 4), AVG(g) FROM (SELECT " +
+      ActorExpr("e.source", q.prefix) + " AS sa, " + ActorExpr("e.target", q.prefix) +
+      " AS ta, e.num_mentions AS m, e.quad_class AS q, "
+      "e.goldstein AS g FROM events e" +
+      where.Sql() +
+      ") WHERE sa <> ta "
+      "GROUP BY a, b ORDER BY COUNT(*) DESC, SUM(m) DESC, a, b LIMIT ?" +
+      std::to_string(limit_index);
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
@@ -414,9 +448,30 @@ Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& q) {
   });
 }
 
+Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
+                                              size_t limit, size_t offset) {
+  Where where;
+  AddDates(where, from, to, "a.date");
+  int limit_index = static_cast<int>(where.size()) + 1;
+  std::string sql =
+      "SELECT a.id, a.date, a.source, a.title, a.url, "
+      "(SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.id), "
+      "(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id) FROM articles a" +
+      where.Sql() + " ORDER BY a.id LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
+      std::to_string(limit_index + 1);
+  Result<Stmt> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  where.BindTo(*stmt);
+  stmt->Bind(limit_index, limit).Bind(limit_index + 1, offset);
+  return Collect<ArticleRow>(*stmt, [](const Stmt& s) {
+    return ArticleRow{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Int(5), s.Int(6)};
+  });
+}
+
 Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& article_id, int64_t mention_id) {
   Result<Stmt> stmt = db.Prepare(
-      "SELECT id, date, source, url, title, origin, text, (SELECT COUNT(*) FROM mentions WHERE article_id = ?1) "
+      "SELECT id, date, source, url, title, origin, text, (SELECT COUNT(*) FROM mentions WHERE article_id = "
+      "?1) "
       "FROM articles WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, article_id);
@@ -446,7 +501,10 @@ Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& art
   std::set<size_t> cuts = {0, text.size()};
   std::vector<std::pair<Span, int>> marks;  // span, which flag
   if (mention) {
-    marks = {{mention->sentence_span, 0}, {mention->source_span, 1}, {mention->verb_span, 2}, {mention->target_span, 3}};
+    marks = {{mention->sentence_span, 0},
+             {mention->source_span, 1},
+             {mention->verb_span, 2},
+             {mention->target_span, 3}};
     for (auto& [span, flag] : marks) {
       span.begin = CharBoundary(text, span.begin);
       span.end = CharBoundary(text, span.end);
@@ -504,26 +562,33 @@ nlohmann::json ToJson(const MentionRow& r) {
 }
 
 nlohmann::json ToJson(const TimelineRow& r) {
-  return {{"period", r.period},
-          {"events", r.events},
-          {"mentions", r.mentions},
-          {"quad_counts", {{"1", r.quad_counts[0]}, {"2", r.quad_counts[1]}, {"3", r.quad_counts[2]}, {"4", r.quad_counts[3]}}},
-          {"goldstein_sum", r.goldstein_sum},
-          {"goldstein_mean", r.goldstein_mean ? nlohmann::json(*r.goldstein_mean) : nlohmann::json(nullptr)}};
+  return {
+      {"period", r.period},
+      {"events", r.events},
+      {"mentions", r.mentions},
+      {"quad_counts",
+       {{"1", r.quad_counts[0]}, {"2", r.quad_counts[1]}, {"3", r.quad_counts[2]}, {"4", r.quad_counts[3]}}},
+      {"goldstein_sum", r.goldstein_sum},
+      {"goldstein_mean", r.goldstein_mean ? nlohmann::json(*r.goldstein_mean) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json ToJson(const ActorRow& r) {
-  return {{"actor", r.actor}, {"events", r.events}, {"mentions", r.mentions}, {"as_source", r.as_source},
+  return {{"actor", r.actor},
+          {"events", r.events},
+          {"mentions", r.mentions},
+          {"as_source", r.as_source},
           {"as_target", r.as_target}};
 }
 
 nlohmann::json ToJson(const DyadRow& r) {
-  return {{"a", r.a},
-          {"b", r.b},
-          {"events", r.events},
-          {"mentions", r.mentions},
-          {"quad_counts", {{"1", r.quad_counts[0]}, {"2", r.quad_counts[1]}, {"3", r.quad_counts[2]}, {"4", r.quad_counts[3]}}},
-          {"goldstein_mean", r.goldstein_mean ? nlohmann::json(*r.goldstein_mean) : nlohmann::json(nullptr)}};
+  return {
+      {"a", r.a},
+      {"b", r.b},
+      {"events", r.events},
+      {"mentions", r.mentions},
+      {"quad_counts",
+       {{"1", r.quad_counts[0]}, {"2", r.quad_counts[1]}, {"3", r.quad_counts[2]}, {"4", r.quad_counts[3]}}},
+      {"goldstein_mean", r.goldstein_mean ? nlohmann::json(*r.goldstein_mean) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json ToJson(const ArticleView& v) {
@@ -536,9 +601,13 @@ nlohmann::json ToJson(const ArticleView& v) {
     if (p.target) marks.push_back("target");
     pieces.push_back({{"text", p.text}, {"marks", marks}});
   }
-  return {{"id", v.id},         {"date", v.date},     {"source", v.source},
-          {"url", v.url},       {"title", v.title},   {"origin", v.origin},
-          {"pieces", pieces},   {"mention_count", v.mention_count}};
+  return {{"id", v.id},       {"date", v.date},     {"source", v.source}, {"url", v.url},
+          {"title", v.title}, {"origin", v.origin}, {"pieces", pieces},   {"mention_count", v.mention_count}};
+}
+
+nlohmann::json ToJson(const ArticleRow& r) {
+  return {{"id", r.id},   {"date", r.date},           {"source", r.source},    {"title", r.title},
+          {"url", r.url}, {"sentences", r.sentences}, {"mentions", r.mentions}};
 }
 
 std::string DumpJson(const nlohmann::json& value, int indent) {

@@ -11,9 +11,8 @@
 // as a bound parameter. JSON forms of the rows are below, so the CLI and the API agree.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +37,7 @@ struct EventFilter {
   std::string article_id;         // events mentioned in this article
   size_t limit = 100;
   size_t offset = 0;
-  bool by_mentions = false;       // order by mentions (most reported first) instead of by date
+  bool by_mentions = false;  // order by mentions (most reported first) instead of by date
 };
 
 // Checks and normalizes a filter in place (codes upper-cased, dates checked). The message names
@@ -70,7 +69,7 @@ struct MentionRow {
   int64_t id = 0, event_id = 0;
   std::string article_id, article_date, article_source, article_title, url;
   int sentence_index = 0;
-  std::string sentence;           // the sentence's text
+  std::string sentence;                                     // the sentence's text
   Span sentence_span, source_span, verb_span, target_span;  // byte spans in the article text
   std::string rule;
 };
@@ -84,18 +83,18 @@ enum class Period { kDay, kWeek, kMonth, kYear };
 Result<Period> ParsePeriod(const std::string& name);
 
 struct TimelineQuery {
-  std::string a, b;               // actor code prefixes; b empty = every event of a
-  bool directed = false;          // only a -> b (default: both directions)
+  std::string a, b;       // actor code prefixes; b empty = every event of a
+  bool directed = false;  // only a -> b (default: both directions)
   Period by = Period::kMonth;
   std::string from, to;
-  std::string root;               // optional CAMEO root filter
+  std::string root;  // optional CAMEO root filter
 };
 
 struct TimelineRow {
-  std::string period;             // 2022-05-20 (day), 2022-05-16 (the week's Monday), 2022-05, 2022
+  std::string period;  // 2022-05-20 (day), 2022-05-16 (the week's Monday), 2022-05, 2022
   int64_t events = 0, mentions = 0;
   std::array<int64_t, 4> quad_counts{};  // events in quad classes 1..4
-  double goldstein_sum = 0;       // over events with a score
+  double goldstein_sum = 0;              // over events with a score
   std::optional<double> goldstein_mean;
 };
 
@@ -107,7 +106,7 @@ struct ActorRow {
   int64_t events = 0, mentions = 0, as_source = 0, as_target = 0;
 };
 struct DyadRow {
-  std::string a, b;               // a < b: dyads are counted in both directions
+  std::string a, b;  // a < b: dyads are counted in both directions
   int64_t events = 0, mentions = 0;
   std::array<int64_t, 4> quad_counts{};
   std::optional<double> goldstein_mean;
@@ -115,10 +114,18 @@ struct DyadRow {
 struct ActivityQuery {
   std::string from, to;
   size_t limit = 20;
-  size_t prefix = 0;              // group codes by their first N letters (3 = countries); 0 = whole codes
+  size_t prefix = 0;  // group codes by their first N letters (3 = countries); 0 = whole codes
 };
 Result<std::vector<ActorRow>> QueryActors(Db& db, const ActivityQuery& query);
 Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& query);
+
+struct ArticleRow {
+  std::string id, date, source, title, url;
+  int64_t sentences = 0, mentions = 0;
+};
+// Stored articles ordered by id, with how many sentences and mentions each has.
+Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
+                                              size_t limit, size_t offset);
 
 // An article's text cut into pieces at the edges of one mention's spans, so a client can mark the
 // sentence, source, verb and target without handling byte offsets.
@@ -140,6 +147,7 @@ nlohmann::json ToJson(const TimelineRow& row);
 nlohmann::json ToJson(const ActorRow& row);
 nlohmann::json ToJson(const DyadRow& row);
 nlohmann::json ToJson(const ArticleView& view);
+nlohmann::json ToJson(const ArticleRow& row);
 
 // Serializes JSON for output, replacing invalid UTF-8 (from damaged input) instead of failing.
 std::string DumpJson(const nlohmann::json& value, int indent = -1);

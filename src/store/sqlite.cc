@@ -93,7 +93,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, int flags) {
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = path + ": cannot open store: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    std::string message =
+        path + ": cannot open store: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
     sqlite3_close(handle);
     return IoError(message);
   }
@@ -138,8 +139,8 @@ Result<Stmt> Db::Cached(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                nullptr);
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                &stmt, nullptr);
     if (rc != SQLITE_OK) return LastError(rc, "preparing \"" + sql.substr(0, 80) + "\"");
     it = cache_.emplace(sql, stmt).first;
   }

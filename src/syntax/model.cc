@@ -294,6 +294,15 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
   po.epochs = options.parser_epochs;
   po.seed = options.seed;
   po.min_updates = options.parser_min_updates;
+  po.feature_set = options.parser_feature_set;
+  {
+    std::map<std::string, int> upos_id;
+    for (const std::string& name : tag_names) {
+      std::string upos = name.substr(0, name.find('\t'));
+      auto it = upos_id.emplace(upos, static_cast<int>(upos_id.size())).first;
+      po.coarse_tags.push_back(it->second);
+    }
+  }
   po.log = [&](const std::string& m) { log(m + " (" + elapsed() + ")"); };
   model->parser_ = Parser::Train(label_names, static_cast<int>(tag_names.size()), train_p, dev_p, po);
   log("parser trained (" + elapsed() + ")");

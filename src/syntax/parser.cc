@@ -10,7 +10,7 @@ namespace {
 
 constexpr uint64_t kNone = 0x7777777777ULL;  // value of a missing word, tag or label
 constexpr uint64_t kRootWord = 0x1234567ULL;
-constexpr size_t kMaxFeatures = 96;
+constexpr size_t kMaxFeatures = 128;
 constexpr int kShift = 0, kReduce = 1;
 
 // A parser configuration: the stack, the buffer front and the arcs built so far.
@@ -95,12 +95,16 @@ bool Valid(const State& s, int c, int num_labels, int root_label) {
 }
 
 // Features of a configuration (Zhang & Nivre 2011, plus second-stack-word features).
-size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, uint64_t* f) {
+size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, int feature_set,
+                uint64_t* f) {
   // words holds the lowercased word hashes of the n+1 positions, then their suffix hashes.
   const size_t stride = words.size() / 2;
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : words[i]; };
   auto S = [&](int i) -> uint64_t { return i < 0 ? kNone : words[stride + i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); };
+  // tags holds the fine tags of the n+1 positions, then (feature set 3) their coarse UPOS ids.
+  const size_t tstride = feature_set >= 3 ? tags.size() / 2 : 0;
+  auto C = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(tags[tstride + i]) + 5000; };
   auto L = [&](int i) -> uint64_t { return i < 0 || s.label[i] < 0 ? kNone : static_cast<uint64_t>(s.label[i]); };
   const int s0 = s.S0();
   const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
@@ -217,6 +221,31 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   f[k++] = Feat(184, S(n0), n0p);
   f[k++] = Feat(185, S(s0), S(n0));
   f[k++] = Feat(186, S(n1), n1p);
+  if (feature_set >= 2) {
+    const int s0m1 = s0 > 1 ? s0 - 1 : -1, n0m1 = n0 > 1 ? n0 - 1 : -1;
+    f[k++] = Feat(187, s0w, L(s0), n0p);
+    f[k++] = Feat(188, n0w, L(n0l));
+    f[k++] = Feat(189, W(s0h), s0w);
+    f[k++] = Feat(190, W(s1), s0w);
+    f[k++] = Feat(191, s0p, n1w);
+    f[k++] = Feat(192, W(n0m1), n0w);
+    f[k++] = Feat(193, P(s0m1), s0p, n0p);
+    f[k++] = Feat(194, W(s0r), n0p);
+    f[k++] = Feat(195, s0p, P(s0h), n0w);
+    f[k++] = Feat(196, P(s1), s0w, n0w);
+  }
+  if (feature_set >= 3) {
+    f[k++] = Feat(197, C(s0), C(n0));
+    f[k++] = Feat(198, C(s0), C(n0), C(n1));
+    f[k++] = Feat(199, C(s1), C(s0), C(n0));
+    f[k++] = Feat(200, C(s0), C(n0), dist);
+    f[k++] = Feat(201, C(s0h), C(s0), C(n0));
+    f[k++] = Feat(202, C(s0), C(s0l), C(n0));
+    f[k++] = Feat(203, C(n0), C(n0l), C(n1));
+    f[k++] = Feat(204, s0w, C(n0));
+    f[k++] = Feat(205, C(s0), n0w);
+    f[k++] = Feat(206, C(s0), C(s0r), C(n0));
+  }
   return k;
 }
 
@@ -278,10 +307,16 @@ void WordHashes(const std::vector<std::string>& forms, std::vector<uint64_t>* wo
   }
 }
 
-void TagsWithRoot(const std::vector<int>& tags, int num_tags, std::vector<int>* out) {
-  out->resize(tags.size() + 1);
+void TagsWithRoot(const std::vector<int>& tags, int num_tags, const std::vector<int>& coarse, std::vector<int>* out) {
+  const size_t n = tags.size() + 1;
+  out->resize(coarse.empty() ? n : 2 * n);
   (*out)[0] = num_tags;  // the root's own tag
   std::copy(tags.begin(), tags.end(), out->begin() + 1);
+  if (coarse.empty()) return;
+  (*out)[n] = -1;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    (*out)[n + 1 + i] = tags[i] >= 0 && tags[i] < static_cast<int>(coarse.size()) ? coarse[tags[i]] : -2;
+  }
 }
 
 int BestValid(const State& s, const float* scores, int num_classes, int num_labels, int root_label) {
@@ -324,13 +359,13 @@ void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>
   std::vector<uint64_t> words;
   WordHashes(forms, &words);
   std::vector<int> ptags;
-  TagsWithRoot(tags, num_tags_, &ptags);
+  TagsWithRoot(tags, num_tags_, coarse_, &ptags);
   State s;
   s.Init(n);
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(num_classes);
   while (!s.Terminal()) {
-    size_t k = Features(s, words, ptags, feats);
+    size_t k = Features(s, words, ptags, feature_set_, feats);
     model_.Score(feats, k, scores.data());
     int c = BestValid(s, scores.data(), num_classes, L, root_label_);
     s.Apply(c, L);
@@ -345,6 +380,8 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
   Parser parser;
   parser.labels_ = label_names;
   parser.num_tags_ = num_tags;
+  parser.feature_set_ = options.feature_set;
+  if (parser.feature_set_ >= 3) parser.coarse_ = options.coarse_tags;
   for (size_t l = 0; l < label_names.size(); ++l) {
     if (label_names[l] == "root") parser.root_label_ = static_cast<int>(l);
     if (label_names[l] == "dep") parser.fallback_label_ = static_cast<int>(l);
@@ -367,14 +404,14 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
       const ParseSentence& sent = train[idx];
       const int n = static_cast<int>(sent.forms.size());
       WordHashes(sent.forms, &words);
-      TagsWithRoot(sent.tags, num_tags, &ptags);
+      TagsWithRoot(sent.tags, num_tags, parser.coarse_, &ptags);
       gold_head.assign(1, -1);
       gold_head.insert(gold_head.end(), sent.heads.begin(), sent.heads.end());
       gold_label.assign(1, -1);
       gold_label.insert(gold_label.end(), sent.labels.begin(), sent.labels.end());
       s.Init(n);
       while (!s.Terminal()) {
-        size_t k = Features(s, words, ptags, feats);
+        size_t k = Features(s, words, ptags, parser.feature_set_, feats);
         trainer.Score(feats, k, scores.data());
         Costs(s, gold_head, gold_label, L, parser.root_label_, &costs);
         int guess = -1, best = -1, min_cost = 1 << 20;
@@ -429,6 +466,11 @@ void Parser::Write(ByteWriter& w) const {
   for (const std::string& l : labels_) w.String(l);
   w.U32(static_cast<uint32_t>(num_tags_)).U32(static_cast<uint32_t>(root_label_)).U32(static_cast<uint32_t>(fallback_label_));
   model_.Write(w);
+  w.U32(static_cast<uint32_t>(feature_set_));
+  if (feature_set_ >= 3) {
+    w.U32(static_cast<uint32_t>(coarse_.size()));
+    for (int c : coarse_) w.U32(static_cast<uint32_t>(c));
+  }
 }
 
 Status Parser::Read(ByteReader& r) {
@@ -445,6 +487,15 @@ Status Parser::Read(ByteReader& r) {
   if (!r.ok()) return r.status();
   Status s = model_.Read(r);
   if (!s.ok()) return s;
+  // Models written before the feature-set field used set 1.
+  feature_set_ = r.AtEnd() ? 1 : static_cast<int>(r.U32());
+  if (r.ok() && (feature_set_ < 1 || feature_set_ > 3)) r.Fail("unknown parser feature set " + std::to_string(feature_set_));
+  coarse_.clear();
+  if (r.ok() && feature_set_ >= 3) {
+    uint32_t m = r.U32();
+    if (r.ok() && m != static_cast<uint32_t>(num_tags_)) r.Fail("coarse tag map has " + std::to_string(m) + " entries");
+    for (uint32_t i = 0; i < m && r.ok(); ++i) coarse_.push_back(static_cast<int>(r.U32()));
+  }
   if (model_.num_classes() != 2 + 2 * static_cast<int>(n)) {
     r.Fail("parser weights have " + std::to_string(model_.num_classes()) + " classes, expected " +
            std::to_string(2 + 2 * n));

@@ -27,6 +27,9 @@ struct ParserOptions {
   int epochs = 15;
   uint64_t seed = 1;
   double explore = 0.9;     // probability of following a wrong prediction after the first epoch
+  int feature_set = 2;      // 1: Zhang & Nivre plus suffixes; 2: plus word-pair and label context;
+                            // 3: plus coarse (UPOS) tag context
+  std::vector<int> coarse_tags;  // feature set 3: tag id -> UPOS group id
   int min_updates = 1;  // features updated fewer times are dropped
   std::function<void(const std::string&)> log;
 };
@@ -53,6 +56,8 @@ class Parser {
   int num_tags_ = 0;
   int root_label_ = 0;
   int fallback_label_ = 0;  // for words left without a head
+  int feature_set_ = 1;
+  std::vector<int> coarse_;  // tag id -> coarse group (feature set 3)
   Perceptron model_;
 };
 

@@ -141,26 +141,64 @@ void Tagger::Keys(const std::vector<std::string>& forms, std::vector<WordKeys>* 
   }
 }
 
-void Tagger::BuildLexicon(const std::vector<TaggedSentence>& train) {
+namespace {
+
+uint64_t AmbiguityClass(const std::vector<std::pair<int, int>>& tags, int* total, int* best, int* best_count) {
+  uint64_t amb = 0x51ed27;
+  *total = 0;
+  *best = -1;
+  *best_count = 0;
+  for (const auto& [tag, c] : tags) {
+    if (c <= 0) continue;
+    amb = Mix64(amb ^ static_cast<uint64_t>(tag + 1));
+    *total += c;
+    if (c > *best_count) {
+      *best = tag;
+      *best_count = c;
+    }
+  }
+  return *total ? (amb ? amb : 1) : 0;
+}
+
+Tagger::TagCounts CountTags(const std::vector<TaggedSentence>& train) {
   std::unordered_map<uint64_t, std::map<int, int>> counts;
   for (const TaggedSentence& s : train) {
     for (size_t i = 0; i < s.forms.size(); ++i) counts[HashString(Lowercase(s.forms[i]))][s.tags[i]]++;
   }
-  lexicon_.clear();
-  for (const auto& [word, tags] : counts) {
-    uint64_t amb = 0x51ed27;
-    int total = 0, best = -1, best_count = 0;
-    for (const auto& [tag, c] : tags) {
-      amb = Mix64(amb ^ static_cast<uint64_t>(tag + 1));
-      total += c;
-      if (c > best_count) {
-        best = tag;
-        best_count = c;
+  Tagger::TagCounts out;
+  for (const auto& [word, tags] : counts) out[word] = std::vector<std::pair<int, int>>(tags.begin(), tags.end());
+  return out;
+}
+
+}  // namespace
+
+void Tagger::TrainKeys(const TaggedSentence& s, const TagCounts& counts, std::vector<WordKeys>* keys) const {
+  Keys(s.forms, keys);
+  for (size_t i = 0; i < s.forms.size(); ++i) {
+    WordKeys& k = (*keys)[i];
+    auto it = counts.find(k.lower);
+    if (it == counts.end()) continue;
+    std::vector<std::pair<int, int>> tags = it->second;
+    for (size_t j = 0; j < s.forms.size(); ++j) {
+      if ((*keys)[j].lower != k.lower) continue;
+      for (auto& [tag, c] : tags) {
+        if (tag == s.tags[j]) --c;
       }
     }
+    int total, best, best_count;
+    k.amb = AmbiguityClass(tags, &total, &best, &best_count);
+  }
+}
+
+void Tagger::BuildLexicon(const std::vector<TaggedSentence>& train) {
+  TagCounts counts = CountTags(train);
+  lexicon_.clear();
+  for (const auto& [word, tags] : counts) {
+    int total, best, best_count;
+    uint64_t amb = AmbiguityClass(tags, &total, &best, &best_count);
     // Frequent words that (almost) never change tag skip the model altogether.
     int fixed = total >= 50 && best_count >= total * 0.998 ? best : -1;
-    lexicon_[word] = Lexical{amb ? amb : 1, fixed};
+    lexicon_[word] = Lexical{amb, fixed};
   }
 }
 
@@ -205,6 +243,7 @@ Tagger Tagger::Train(const std::vector<std::string>& tag_names, const std::vecto
   }
   const int num_tags = static_cast<int>(tag_names.size());
   tagger.BuildLexicon(train);
+  const TagCounts counts = CountTags(train);
   PerceptronTrainer t1(num_tags), t2(num_tags);
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -217,7 +256,7 @@ Tagger Tagger::Train(const std::vector<std::string>& tag_names, const std::vecto
     size_t correct = 0, total = 0;
     for (size_t idx : order) {
       const TaggedSentence& s = train[idx];
-      tagger.Keys(s.forms, &keys);
+      tagger.TrainKeys(s, counts, &keys);
       const size_t n = s.forms.size();
       std::vector<int> first(n), second(n);
       for (size_t i = 0; i < n; ++i) {

@@ -41,6 +41,7 @@ struct TaggerOptions {
 
 class Tagger {
  public:
+  using TagCounts = std::unordered_map<uint64_t, std::vector<std::pair<int, int>>>;
   int num_tags() const { return static_cast<int>(upos_.size()); }
   const std::string& upos(int tag) const { return upos_[tag]; }
   const std::string& xpos(int tag) const { return xpos_[tag]; }
@@ -65,6 +66,9 @@ class Tagger {
   };
   void Keys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys) const;
   void BuildLexicon(const std::vector<TaggedSentence>& train);
+  // Training keys: ambiguity classes computed without the sentence's own words, as they would
+  // be for new text (a class that always contains the gold tag would be trusted too much).
+  void TrainKeys(const TaggedSentence& s, const TagCounts& counts, std::vector<WordKeys>* keys) const;
   std::unordered_map<uint64_t, Lexical> lexicon_;  // lowercased word hash -> lexical info
   void Pass(const Perceptron& model, bool second, const std::vector<WordKeys>& keys,
             const std::vector<int>* first, std::vector<int>* tags) const;

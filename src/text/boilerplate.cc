@@ -17,6 +17,13 @@ bool IsPunctuationForm(std::string_view form) {
   return !form.empty();
 }
 
+bool IsNumberForm(std::string_view form) {
+  for (char c : form) {
+    if ((c < '0' || c > '9') && c != ',' && c != '.') return false;
+  }
+  return !form.empty();
+}
+
 void AppendLower(std::string_view form, std::string* out) {
   for (char c : form) out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
 }
@@ -62,8 +69,11 @@ Result<Boilerplate> Boilerplate::Parse(std::string_view content, std::string_vie
       rule.kind = Kind::kEnds;
     } else if (kind == "equals") {
       rule.kind = Kind::kEquals;
+    } else if (kind == "only") {
+      rule.kind = Kind::kOnly;
     } else {
-      return error("unknown kind \"" + std::string(kind) + "\" (expected contains, starts, ends or equals, "
+      return error("unknown kind \"" + std::string(kind) +
+                   "\" (expected contains, starts, ends, equals or only, "
                    "optionally with line-)");
     }
     size_t max_at = phrase.rfind("max=");
@@ -81,10 +91,20 @@ Result<Boilerplate> Boilerplate::Parse(std::string_view content, std::string_vie
     if (phrase.empty()) return error("empty phrase");
     // Tokenize the phrase like the text, so that it matches whole tokens.
     std::vector<RawToken> tokens = Tokenizer::TokenizeAll(Lexicon::Default(), phrase, 0, phrase.size());
-    rule.phrase = " ";
+    rule.phrase.assign(1, ' ');
     for (const RawToken& t : tokens) {
       AppendLower(t.form, &rule.phrase);
       rule.phrase.push_back(' ');
+    }
+    if (tokens.empty()) return error("empty phrase");
+    if (rule.kind == Kind::kOnly) {
+      for (const RawToken& t : tokens) {
+        if (IsPunctuationForm(t.form)) continue;
+        rule.words.insert(AsciiLowerCopy(t.form));
+        out.first_tokens_.insert(AsciiLowerCopy(t.form));
+      }
+    } else {
+      out.first_tokens_.insert(AsciiLowerCopy(tokens.front().form));
     }
     out.has_line_rules_ |= rule.whole_line;
     out.rules_.push_back(std::move(rule));
@@ -97,7 +117,8 @@ const Boilerplate& Boilerplate::Default() {
     auto* out = new Boilerplate();
     std::optional<std::string_view> content = resources::Find("data/text/boilerplate.txt");
     if (!content) {
-      std::cerr << "dragoman: embedded file data/text/boilerplate.txt is missing; rebuild after running cmake\n";
+      std::cerr
+          << "dragoman: embedded file data/text/boilerplate.txt is missing; rebuild after running cmake\n";
       return out;
     }
     Result<Boilerplate> parsed = Parse(*content, "data/text/boilerplate.txt");
@@ -118,6 +139,15 @@ bool Boilerplate::Matches(const std::vector<Token>& tokens, size_t begin, size_t
   // Trailing punctuation does not count: "Share." equals "share".
   while (end > begin && IsPunctuationForm(tokens[end - 1].form)) --end;
   if (end == begin) return false;
+  // Most text opens no phrase: look each token up before building anything.
+  bool candidate = false;
+  std::string lower;
+  for (size_t i = begin; i < end && !candidate; ++i) {
+    lower.clear();
+    AppendLower(tokens[i].form, &lower);
+    candidate = first_tokens_.count(lower) != 0;
+  }
+  if (!candidate) return false;
   std::string text = " ";
   for (size_t i = begin; i < end; ++i) {
     AppendLower(tokens[i].form, &text);
@@ -127,6 +157,17 @@ bool Boilerplate::Matches(const std::vector<Token>& tokens, size_t begin, size_t
     if (rule.whole_line != whole_line) continue;
     if (rule.max_words != 0 && count > rule.max_words) continue;
     const std::string& p = rule.phrase;
+    if (rule.kind == Kind::kOnly) {
+      bool all = true;
+      for (size_t i = begin; i < end && all; ++i) {
+        if (IsPunctuationForm(tokens[i].form) || IsNumberForm(tokens[i].form)) continue;  // "Share 12"
+        lower.clear();
+        AppendLower(tokens[i].form, &lower);
+        all = rule.words.count(lower) != 0;
+      }
+      if (all) return true;
+      continue;
+    }
     if (p.size() > text.size()) continue;
     switch (rule.kind) {
       case Kind::kContains:
@@ -140,6 +181,8 @@ bool Boilerplate::Matches(const std::vector<Token>& tokens, size_t begin, size_t
         break;
       case Kind::kEquals:
         if (text == p) return true;
+        break;
+      case Kind::kOnly:
         break;
     }
   }

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "dragoman/document.h"
@@ -20,13 +21,14 @@ namespace dragoman::text {
 
 class Boilerplate {
  public:
-  enum class Kind { kContains, kStarts, kEnds, kEquals };
+  enum class Kind { kContains, kStarts, kEnds, kEquals, kOnly };
   struct Rule {
     Kind kind = Kind::kContains;
     bool whole_line = false;  // test the whole input line and drop all its sentences
     std::string phrase;       // normalized: " tok tok tok " (lower case, space around each token)
     size_t max_words = 0;     // 0: no limit
     size_t line = 0;          // line in the rule file, for messages
+    std::unordered_set<std::string> words;  // kOnly: the words the text may consist of
   };
 
   // The built-in rules of data/text/boilerplate.txt.
@@ -43,6 +45,9 @@ class Boilerplate {
  private:
   std::vector<Rule> rules_;
   bool has_line_rules_ = false;
+  // The first token of each rule's phrase -> whether some rule starts with it, so that text
+  // none of whose tokens opens a phrase is passed over without building its match string.
+  std::unordered_set<std::string> first_tokens_;
 };
 
 }  // namespace dragoman::text

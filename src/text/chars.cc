@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <utility>
+
 namespace dragoman::text {
 namespace {
 
@@ -10,34 +12,62 @@ namespace {
 int ContinuationByte(char32_t cp) {
   if (cp >= 0x80 && cp <= 0xBF) return static_cast<int>(cp);  // Latin-1 reading, and cp1252's gaps
   switch (cp) {
-    case 0x20AC: return 0x80;
-    case 0x201A: return 0x82;
-    case 0x0192: return 0x83;
-    case 0x201E: return 0x84;
-    case 0x2026: return 0x85;
-    case 0x2020: return 0x86;
-    case 0x2021: return 0x87;
-    case 0x02C6: return 0x88;
-    case 0x2030: return 0x89;
-    case 0x0160: return 0x8A;
-    case 0x2039: return 0x8B;
-    case 0x0152: return 0x8C;
-    case 0x017D: return 0x8E;
-    case 0x2018: return 0x91;
-    case 0x2019: return 0x92;
-    case 0x201C: return 0x93;
-    case 0x201D: return 0x94;
-    case 0x2022: return 0x95;
-    case 0x2013: return 0x96;
-    case 0x2014: return 0x97;
-    case 0x02DC: return 0x98;
-    case 0x2122: return 0x99;
-    case 0x0161: return 0x9A;
-    case 0x203A: return 0x9B;
-    case 0x0153: return 0x9C;
-    case 0x017E: return 0x9E;
-    case 0x0178: return 0x9F;
-    default: return -1;
+    case 0x20AC:
+      return 0x80;
+    case 0x201A:
+      return 0x82;
+    case 0x0192:
+      return 0x83;
+    case 0x201E:
+      return 0x84;
+    case 0x2026:
+      return 0x85;
+    case 0x2020:
+      return 0x86;
+    case 0x2021:
+      return 0x87;
+    case 0x02C6:
+      return 0x88;
+    case 0x2030:
+      return 0x89;
+    case 0x0160:
+      return 0x8A;
+    case 0x2039:
+      return 0x8B;
+    case 0x0152:
+      return 0x8C;
+    case 0x017D:
+      return 0x8E;
+    case 0x2018:
+      return 0x91;
+    case 0x2019:
+      return 0x92;
+    case 0x201C:
+      return 0x93;
+    case 0x201D:
+      return 0x94;
+    case 0x2022:
+      return 0x95;
+    case 0x2013:
+      return 0x96;
+    case 0x2014:
+      return 0x97;
+    case 0x02DC:
+      return 0x98;
+    case 0x2122:
+      return 0x99;
+    case 0x0161:
+      return 0x9A;
+    case 0x203A:
+      return 0x9B;
+    case 0x0153:
+      return 0x9C;
+    case 0x017E:
+      return 0x9E;
+    case 0x0178:
+      return 0x9F;
+    default:
+      return -1;
   }
 }
 
@@ -47,7 +77,7 @@ struct AsciiTable {
   uint8_t flags[128] = {};
   constexpr AsciiTable() {
     for (int c = 0; c < 32; ++c) flags[c] = kAsciiSpace;  // controls count as spaces
-    flags[' '] = kAsciiSpace;
+    flags[0x20] = kAsciiSpace;
     flags[127] = kAsciiSpace;
     for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAsciiUpper;
     for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAsciiLower;
@@ -66,19 +96,52 @@ char32_t Canonical(char32_t cp) {
   if (cp < 0x80) return cp < 0x20 || cp == 0x7F ? U' ' : cp;
   if (cp < 0xA0) return U' ';  // C1 controls
   switch (cp) {
-    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return U' ';
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
-    case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x200E:
+    case 0x200F:
+    case 0x2060:
+    case 0xFEFF:
       return 0;
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x2035:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x2035:
       return U'\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
-    case 0x301D: case 0x301E: case 0x2036:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x301D:
+    case 0x301E:
+    case 0x2036:
       return U'"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2212: case 0xFE63: case 0x2043:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2212:
+    case 0xFE63:
+    case 0x2043:
       return U'-';
-    case 0x2024: case 0x3002: case 0xFF61:
+    case 0x2024:
+    case 0x3002:
+    case 0xFF61:
       return U'.';
     case 0x3001:
       return U',';
@@ -104,9 +167,15 @@ bool IsLetter(char32_t cp) {
   if (cp < 0x80) return (kAscii.flags[cp] & (kAsciiUpper | kAsciiLower)) != 0;
   if (cp == kOpaque) return true;
   switch (Category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
       return true;
     default:
@@ -151,10 +220,18 @@ void AppendForm(char32_t cp, std::string* out) {
     return;
   }
   switch (cp) {
-    case 0x2013: out->push_back('-'); return;
-    case 0x2014: case 0x2015: out->append("--"); return;
-    case 0x2026: out->append("..."); return;
-    default: AppendUtf8(cp, out);
+    case 0x2013:
+      out->push_back('-');
+      return;
+    case 0x2014:
+    case 0x2015:
+      out->append("--");
+      return;
+    case 0x2026:
+      out->append("...");
+      return;
+    default:
+      AppendUtf8(cp, out);
   }
 }
 
@@ -179,8 +256,8 @@ char32_t CharDecoder::DecodeRaw(size_t pos, size_t* len) const {
   }
   if (b0 >= 0xF0 && b0 <= 0xF4) {
     if (!cont(1) || !cont(2) || !cont(3)) return kOpaque;
-    char32_t cp = ((b0 & 0x07) << 18) | ((s[pos + 1] & 0x3F) << 12) | ((s[pos + 2] & 0x3F) << 6) |
-                  (s[pos + 3] & 0x3F);
+    char32_t cp =
+        ((b0 & 0x07) << 18) | ((s[pos + 1] & 0x3F) << 12) | ((s[pos + 2] & 0x3F) << 6) | (s[pos + 3] & 0x3F);
     if (cp < 0x10000 || cp > 0x10FFFF) return kOpaque;
     *len = 4;
     return cp;
@@ -218,10 +295,59 @@ char32_t CharDecoder::Mojibake(char32_t lead, size_t lead_len, size_t* len) cons
   return cp;
 }
 
+char32_t CharDecoder::Entity(size_t* len) const {
+  // &name; or &#NNN; or &#xHH; of at most 10 bytes.
+  size_t semi = pos_ + 1;
+  while (semi < end_ && semi - pos_ <= 10 && text_[semi] != ';') {
+    char c = text_[semi];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#')) return 0;
+    ++semi;
+  }
+  if (semi >= end_ || text_[semi] != ';' || semi == pos_ + 1) return 0;
+  std::string_view name = text_.substr(pos_ + 1, semi - pos_ - 1);
+  char32_t cp = 0;
+  if (name[0] == '#') {
+    bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 6) return 0;
+    for (char c : digits) {
+      int v = (c >= '0' && c <= '9')          ? c - '0'
+              : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                              : -1;
+      if (v < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  } else {
+    static constexpr std::pair<std::string_view, char32_t> kNames[] = {
+        {"amp", '&'},      {"quot", '"'},     {"apos", '\''},     {"lt", '<'},       {"gt", '>'},
+        {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D}, {"ldquo", 0x201C},
+        {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},
+        {"eacute", 0xE9},  {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},
+        {"pound", 0xA3},   {"deg", 0xB0},     {"shy", 0xAD},      {"zwnj", 0x200C},  {"zwj", 0x200D}};
+    for (const auto& [n, v] : kNames) {
+      if (name == n) cp = v;
+    }
+    if (cp == 0) return 0;
+  }
+  *len = semi + 1 - pos_;
+  return cp;
+}
+
 bool CharDecoder::Next(Char* c) {
   while (pos_ < end_) {
     size_t len = 0;
     char32_t raw = DecodeRaw(pos_, &len);
+    if (raw == '&') {
+      // HTML entities left in scraped text ("&amp;", "&#8217;") stand for one character.
+      size_t entity_len = 0;
+      char32_t entity = Entity(&entity_len);
+      if (entity != 0) {
+        raw = entity;
+        len = entity_len;
+      }
+    }
     // Only leads that real mojibake starts with: Â Ã (Latin-1 letters and signs), Ä Å Æ É Ë Î Ï
     // (Latin extended, Greek), Ð Ñ (Cyrillic) and â (punctuation: â€™ â€œ â€” â€¦). Other leads
     // are legitimate accented letters too often to risk it.

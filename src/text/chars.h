@@ -3,9 +3,10 @@
 //
 // Normalization never rewrites Article::text. A Char keeps the span of the bytes it came from
 // and a canonical code point: curly quotes become ASCII quotes, odd spaces become a space,
-// zero-width characters and soft hyphens are dropped, a cp1252 mojibake sequence ("â€™") becomes
-// the one character it stood for, and an invalid UTF-8 byte becomes an opaque character (shown as
-// U+FFFD in forms). Dashes and the ellipsis keep their own code point; AppendForm writes them as
+// zero-width characters and soft hyphens are dropped, a cp1252 mojibake sequence ("â€™") or an
+// HTML entity ("&rsquo;", "&#8217;", "&amp;") becomes the one character it stood for, and an invalid UTF-8
+// byte becomes an opaque character (shown as U+FFFD in forms). Dashes and the ellipsis keep their own code
+// point; AppendForm writes them as
 // "-", "--" and "...".
 //
 //   CharDecoder decoder(text, begin, end);
@@ -26,8 +27,8 @@ namespace dragoman::text {
 inline constexpr char32_t kOpaque = 0xFFFD;
 
 struct Char {
-  char32_t cp = 0;     // canonical code point
-  size_t begin = 0;    // byte span in the text
+  char32_t cp = 0;   // canonical code point
+  size_t begin = 0;  // byte span in the text
   size_t end = 0;
 };
 
@@ -46,6 +47,8 @@ class CharDecoder {
   // A cp1252 mojibake sequence starting at pos_ with lead character lead (length lead_len):
   // returns the repaired code point and sets *len to the bytes used, or 0 when there is none.
   char32_t Mojibake(char32_t lead, size_t lead_len, size_t* len) const;
+  // An HTML entity at pos_ ("&amp;", "&#8217;", "&rsquo;"): its code point, *len its bytes; 0 if none.
+  char32_t Entity(size_t* len) const;
 
   std::string_view text_;
   size_t pos_;
@@ -56,9 +59,9 @@ class CharDecoder {
 // 0 for a character to drop, ASCII for full-width forms. Others are returned unchanged.
 char32_t Canonical(char32_t cp);
 
-bool IsSpace(char32_t cp);        // canonical whitespace (after Canonical)
-bool IsLetter(char32_t cp);       // letters, combining marks and opaque bytes
-bool IsDigit(char32_t cp);        // decimal digits
+bool IsSpace(char32_t cp);   // canonical whitespace (after Canonical)
+bool IsLetter(char32_t cp);  // letters, combining marks and opaque bytes
+bool IsDigit(char32_t cp);   // decimal digits
 bool IsUpper(char32_t cp);
 bool IsLower(char32_t cp);
 inline bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp); }

@@ -98,8 +98,9 @@ Result<Lexicon> Lexicon::Parse(std::string_view abbreviations, std::string_view 
 
 const Lexicon& Lexicon::Default() {
   static const Lexicon* lexicon = [] {
-    Result<Lexicon> parsed = Parse(Embedded("data/text/abbreviations.txt"), Embedded("data/text/hyphen_prefixes.txt"),
-                                   Embedded("data/text/contractions.txt"), "data/text");
+    Result<Lexicon> parsed =
+        Parse(Embedded("data/text/abbreviations.txt"), Embedded("data/text/hyphen_prefixes.txt"),
+              Embedded("data/text/contractions.txt"), "data/text");
     auto* out = new Lexicon();
     if (parsed.ok()) {
       *out = parsed.take();

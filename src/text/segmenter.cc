@@ -42,18 +42,22 @@ bool IsListMarker(std::string_view form) {
     digits &= c >= '0' && c <= '9';
     roman &= c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X';
   }
-  bool letter = form.size() == 1 && ((form[0] >= 'a' && form[0] <= 'z') || (form[0] >= 'A' && form[0] <= 'Z'));
+  bool letter =
+      form.size() == 1 && ((form[0] >= 'a' && form[0] <= 'z') || (form[0] >= 'A' && form[0] <= 'Z'));
   return digits || roman || letter;
 }
 
 // Words a date, time or byline line is made of ("2022-05-20 0 By", "Updated: May 20, 2022 10:30 GMT").
 bool IsDatelineWord(std::string_view form) {
   static constexpr std::array<std::string_view, 58> kWords = {
-      "by", "updated", "published", "posted", "last", "modified", "on", "at", "am", "pm", "a.m.", "p.m.",
-      "utc", "gmt", "edt", "est", "bst", "cst", "pst", "cet", "cest", "msk", "ist", "jan", "feb", "mar", "apr",
-      "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april",
-      "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "source", "time", "date", "views"};
+      "by",      "updated",   "published", "posted",    "last",     "modified", "on",       "at",
+      "am",      "pm",        "a.m.",      "p.m.",      "utc",      "gmt",      "edt",      "est",
+      "bst",     "cst",       "pst",       "cet",       "cest",     "msk",      "ist",      "jan",
+      "feb",     "mar",       "apr",       "may",       "jun",      "jul",      "aug",      "sep",
+      "sept",    "oct",       "nov",       "dec",       "january",  "february", "march",    "april",
+      "june",    "july",      "august",    "september", "october",  "november", "december", "monday",
+      "tuesday", "wednesday", "thursday",  "friday",    "saturday", "sunday",   "source",   "time",
+      "date",    "views"};
   std::string lower;
   for (char c : form) {
     if (c == '.' && !lower.empty() && lower.size() >= 3) break;  // "Jan." -> "jan"
@@ -75,8 +79,8 @@ bool IsDatelineToken(const Token& t) {
       other = true;
     }
   }
-  if (digits && !other) return true;  // 2022-05-20, 10:30, 0
-  if (!digits && !other) return true;  // punctuation
+  if (digits && !other) return true;                                    // 2022-05-20, 10:30, 0
+  if (!digits && !other) return true;                                   // punctuation
   if (f == "|" || f == "\xC2\xB7" || f == "\xE2\x80\xA2") return true;  // | · •
   return IsDatelineWord(f);
 }
@@ -122,7 +126,8 @@ bool IsDateline(const std::vector<Token>& tokens, size_t begin, size_t end) {
 
 class Builder {
  public:
-  Builder(Article& article, const Lexicon& lexicon, const Boilerplate* boilerplate, const SegmentOptions& options)
+  Builder(Article& article, const Lexicon& lexicon, const Boilerplate* boilerplate,
+          const SegmentOptions& options)
       : article_(article), lexicon_(lexicon), boilerplate_(boilerplate), options_(options) {}
 
   void Title(Span span) {
@@ -147,12 +152,16 @@ class Builder {
     Flush();
     if (article_.sentences.size() == first_sentence || end - begin > kMaxCheckedLineBytes) return;
     // Whole-line tests: datelines and footers.
-    line_tokens_.clear();
-    for (size_t i = first_sentence; i < article_.sentences.size(); ++i) {
-      for (const Token& t : article_.sentences[i].tokens) line_tokens_.push_back(t);
+    const std::vector<Token>* tokens = &article_.sentences[first_sentence].tokens;
+    if (article_.sentences.size() > first_sentence + 1) {
+      line_tokens_.clear();
+      for (size_t i = first_sentence; i < article_.sentences.size(); ++i) {
+        for (const Token& t : article_.sentences[i].tokens) line_tokens_.push_back(t);
+      }
+      tokens = &line_tokens_;
     }
-    bool drop = options_.drop_datelines && IsDateline(line_tokens_, 0, line_tokens_.size());
-    if (!drop && boilerplate_ != nullptr) drop = boilerplate_->Matches(line_tokens_, 0, line_tokens_.size(), true);
+    bool drop = options_.drop_datelines && IsDateline(*tokens, 0, tokens->size());
+    if (!drop && boilerplate_ != nullptr) drop = boilerplate_->Matches(*tokens, 0, tokens->size(), true);
     if (drop) article_.sentences.resize(first_sentence);
   }
 
@@ -173,7 +182,7 @@ class Builder {
       case Pending::kStop: {
         char32_t c = next.first;
         // A lower-case word after the stop starts a new sentence in informal text ("ok. i will"),
-        // but not after a closing quote: `"Why?" he asked`.
+        // but not after a closing quote or bracket: `"Why?" he asked`, `(really?) it works`.
         // An ellipsis before a lower-case word trails off inside the sentence ("well... maybe").
         if (IsLower(c)) return !closed_quote_ && !ellipsis_;
         if (c == ',' || c == ';' || c == ':' || IsClosingBracket(c) || c == '%') return false;
@@ -195,10 +204,11 @@ class Builder {
       // Closing brackets and quotes right after the stop stay in the sentence: `said.”`, `(sic.)`.
       bool attached = t.begin == last_end_;
       bool closer = IsClosingBracket(t.first) ||
-                    (attached && (t.first == '"' || t.first == '\'') && !StartsWithOpeningQuote(article_.text, t.begin) &&
+                    (attached && (t.first == '"' || t.first == '\'') &&
+                     !StartsWithOpeningQuote(article_.text, t.begin) &&
                      (!WordFollows(article_.text, t.end) || (t.first == '"' && open_quotes_ % 2 == 1)));
       if (closer && pending_ != Pending::kForced) {
-        closed_quote_ |= t.first == '"' || t.first == '\'';
+        closed_quote_ = true;
         if (t.first == '"') ++open_quotes_;
         last_end_ = t.end;
         current_.push_back(MakeToken(std::move(t)));
@@ -216,6 +226,7 @@ class Builder {
       pending_ = Pending::kForced;
     } else if (flags & kTerminal) {
       pending_ = Pending::kStop;
+      closed_quote_ = false;
       const std::string& f = current_.back().form;
       ellipsis_ = f.size() >= 2 && f[0] == '.' && f[1] == '.';
     } else if (flags & kAbbreviation) {
@@ -225,7 +236,11 @@ class Builder {
   }
 
   void Flush() {
+    // A sentence that ends with an abbreviation ends with its full stop, written once: "on Fri, Sat
+    // or Sun." gives "Sun" and "." as EWT has it. Dotted forms ("U.S.", "a.m.") stay whole.
+    if (pending_ == Pending::kAbbreviation && !current_.empty()) SplitFinalStop();
     pending_ = Pending::kNone;
+    closed_quote_ = false;
     open_quotes_ = 0;
     if (current_.empty()) return;
     if (boilerplate_ != nullptr && boilerplate_->Matches(current_, 0, current_.size(), false)) {
@@ -239,6 +254,19 @@ class Builder {
     article_.sentences.push_back(std::move(s));
   }
 
+  void SplitFinalStop() {
+    Token& last = current_.back();
+    const std::string& f = last.form;
+    if (f.size() < 2 || f.back() != '.' || f.find('.') != f.size() - 1) return;
+    if (article_.text[last.span.end - 1] != '.') return;
+    Token stop;
+    stop.form = ".";
+    stop.span = {last.span.end - 1, last.span.end};
+    last.form.pop_back();
+    last.span.end -= 1;
+    current_.push_back(std::move(stop));
+  }
+
   Article& article_;
   const Lexicon& lexicon_;
   const Boilerplate* boilerplate_;
@@ -247,7 +275,7 @@ class Builder {
   std::vector<Token> current_;
   std::vector<Token> line_tokens_;
   Pending pending_ = Pending::kNone;
-  bool closed_quote_ = false;  // a closing quote followed the pending stop
+  bool closed_quote_ = false;  // a closing quote or bracket followed the pending stop
   bool ellipsis_ = false;      // the pending stop is an ellipsis
   size_t open_quotes_ = 0;     // double quotes in the current sentence (odd: one is open)
   size_t last_end_ = 0;
@@ -262,7 +290,8 @@ size_t LineEnd(std::string_view text, size_t pos, size_t end, size_t* next) {
       *next = i + 1;
       return i;
     }
-    if (c == '\xE2' && i + 2 < end && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+    if (c == '\xE2' && i + 2 < end && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
       *next = i + 3;
       return i;
     }
@@ -302,7 +331,8 @@ void Segment(Article& article, const SegmentOptions& options) {
   article.sentences.clear();
   const Lexicon& lexicon = Lexicon::Default();
   const Boilerplate* boilerplate = nullptr;
-  if (options.drop_boilerplate) boilerplate = options.boilerplate != nullptr ? options.boilerplate : &Boilerplate::Default();
+  if (options.drop_boilerplate)
+    boilerplate = options.boilerplate != nullptr ? options.boilerplate : &Boilerplate::Default();
   Builder builder(article, lexicon, boilerplate, options);
   const std::string_view text = article.text;
   Span title = article.title_span;
@@ -325,6 +355,13 @@ void Segment(Article& article, const SegmentOptions& options) {
     }
   }
   if (previous != nullptr) previous->space_after = true;
+}
+
+std::vector<std::string> TokenForms(std::string_view text) {
+  std::vector<std::string> forms;
+  for (RawToken& t : Tokenizer::TokenizeAll(Lexicon::Default(), text, 0, text.size()))
+    forms.push_back(std::move(t.form));
+  return forms;
 }
 
 }  // namespace dragoman::text

@@ -12,6 +12,10 @@
 // data/text/ (abbreviations.txt, boilerplate.txt, ...), embedded in the program.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "dragoman/document.h"
 
 namespace dragoman::text {
@@ -34,5 +38,10 @@ struct SegmentOptions {
 // Fills article.sentences from article.text. The title (article.title_span, when not empty)
 // becomes sentence 0 with is_title set. Thread-safe.
 void Segment(Article& article, const SegmentOptions& options = {});
+
+// The normalized forms of the tokens of text, tokenized exactly as Segment tokenizes (no sentence
+// splitting, nothing dropped). For dictionary phrases that must match Segment's tokens:
+// "Kassym-Jomart Tokayev’s" -> {"Kassym", "-", "Jomart", "Tokayev", "'s"}. Thread-safe.
+std::vector<std::string> TokenForms(std::string_view text);
 
 }  // namespace dragoman::text

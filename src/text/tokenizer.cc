@@ -8,9 +8,12 @@ namespace {
 // Top-level domains accepted for a bare domain name ("example.com", "xinhua.net"); a URL with a
 // scheme or "www." needs none of these.
 constexpr std::array<std::string_view, 44> kTopLevelDomains = {
-    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io",  "co", "uk", "cn", "kz", "ru",
-    "de",  "fr",  "jp",  "in",  "us",  "ca",  "au",  "eu",  "news", "tv", "me", "ly", "hk", "tw", "sg",
-    "uz",  "kg",  "tj",  "tm",  "pk",  "af",  "ir",  "ae",  "sa",  "tr",  "ua", "by", "pl", "asia"};
+    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz",  "io", "co", "uk", "cn", "kz",  "ru",
+    "de",  "fr",  "jp",  "in",  "us",  "ca",  "au",  "eu",   "news", "tv", "me", "ly", "hk", "tw",  "sg",
+    "uz",  "kg",  "tj",  "tm",  "pk",  "af",  "ir",  "ae",   "sa",   "tr", "ua", "by", "pl", "asia"};
+
+// No listed abbreviation is longer ("Messrs.", "a.k.a.", "Thurs.").
+constexpr size_t kMaxAbbreviationChars = 10;
 
 bool IsTopLevelDomain(std::string_view s) {
   for (std::string_view t : kTopLevelDomains) {
@@ -28,9 +31,29 @@ bool IsStop(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026
 // Characters a URL or e-mail address may hold besides letters and digits.
 bool IsUrlChar(char32_t c) {
   switch (c) {
-    case '.': case '-': case '_': case '/': case ':': case '?': case '=': case '&': case '%': case '#':
-    case '~': case '+': case '@': case ',': case ';': case '!': case '*': case '(': case ')': case '\'':
-    case '$': case '[': case ']':
+    case '.':
+    case '-':
+    case '_':
+    case '/':
+    case ':':
+    case '?':
+    case '=':
+    case '&':
+    case '%':
+    case '#':
+    case '~':
+    case '+':
+    case '@':
+    case ',':
+    case ';':
+    case '!':
+    case '*':
+    case '(':
+    case ')':
+    case '\'':
+    case '$':
+    case '[':
+    case ']':
       return true;
     default:
       return IsWordChar(c);
@@ -39,15 +62,19 @@ bool IsUrlChar(char32_t c) {
 
 bool IsCliticSuffix(const char* s, size_t n) {
   switch (n) {
-    case 1: return s[0] == 's' || s[0] == 'm' || s[0] == 'd';
-    case 2: return (s[0] == 'r' && s[1] == 'e') || (s[0] == 'l' && s[1] == 'l') || (s[0] == 'v' && s[1] == 'e');
-    default: return false;
+    case 1:
+      return s[0] == 's' || s[0] == 'm' || s[0] == 'd';
+    case 2:
+      return (s[0] == 'r' && s[1] == 'e') || (s[0] == 'l' && s[1] == 'l') || (s[0] == 'v' && s[1] == 'e');
+    default:
+      return false;
   }
 }
 
 }  // namespace
 
-std::vector<RawToken> Tokenizer::TokenizeAll(const Lexicon& lexicon, std::string_view text, size_t begin, size_t end) {
+std::vector<RawToken> Tokenizer::TokenizeAll(const Lexicon& lexicon, std::string_view text, size_t begin,
+                                             size_t end) {
   std::vector<RawToken> out;
   Tokenizer tokenizer(lexicon, text, begin, end);
   while (tokenizer.Next(&out)) {
@@ -118,9 +145,10 @@ void Tokenizer::EmitWord(size_t a, size_t b) {
         if (y - x < 2) suffix[y - x] = static_cast<char>(AsciiLower(chunk_[y].cp));
       }
       size_t len = b - x;
-      bool ordinal = (len == 2 && ((suffix[0] == 't' && suffix[1] == 'h') || (suffix[0] == 's' && suffix[1] == 't') ||
-                                   (suffix[0] == 'n' && suffix[1] == 'd') || (suffix[0] == 'r' && suffix[1] == 'd'))) ||
-                     (len == 1 && suffix[0] == 's');
+      bool ordinal =
+          (len == 2 && ((suffix[0] == 't' && suffix[1] == 'h') || (suffix[0] == 's' && suffix[1] == 't') ||
+                        (suffix[0] == 'n' && suffix[1] == 'd') || (suffix[0] == 'r' && suffix[1] == 'd'))) ||
+          (len == 1 && suffix[0] == 's');
       if (letters && !ordinal) {
         Emit(a, x);
         Emit(x, b);
@@ -157,6 +185,21 @@ size_t Tokenizer::UrlEnd(size_t from, size_t to) const {
   size_t hi = to;
   while (hi > lo && IsTrailing(chunk_[hi - 1].cp)) --hi;
   if (hi - lo < 4) return 0;
+  // A sentence glued after an address ends it: "info@gov.kz.Officials said", "www.x.org.The".
+  // Only in the host part, before any '/': a path may hold anything.
+  size_t host = lo + 1;
+  for (size_t i = lo; i < hi; ++i) {
+    if (chunk_[i].cp == '@') host = i + 1;  // in an e-mail address, the domain after "@"
+  }
+  for (size_t i = host; i + 2 < hi; ++i) {
+    char32_t c = chunk_[i].cp;
+    if (c == '/') break;
+    if (c == '.' && IsLower(chunk_[i - 1].cp) && IsUpper(chunk_[i + 1].cp) && IsLower(chunk_[i + 2].cp)) {
+      hi = i;
+      break;
+    }
+  }
+  if (hi - lo < 4) return 0;
   size_t dots = 0, at = 0, at_pos = 0, scheme = 0, slash = hi;
   for (size_t i = lo; i < hi; ++i) {
     char32_t c = chunk_[i].cp;
@@ -167,7 +210,8 @@ size_t Tokenizer::UrlEnd(size_t from, size_t to) const {
       at_pos = i;
     }
     if (c == '/' && slash == hi) slash = i;
-    if (c == ':' && scheme == 0 && i + 2 < hi && chunk_[i + 1].cp == '/' && chunk_[i + 2].cp == '/') scheme = i;
+    if (c == ':' && scheme == 0 && i + 2 < hi && chunk_[i + 1].cp == '/' && chunk_[i + 2].cp == '/')
+      scheme = i;
   }
   if (lo != from) return 0;  // leading brackets are split off by the caller first
   if (scheme > lo) {
@@ -179,9 +223,12 @@ size_t Tokenizer::UrlEnd(size_t from, size_t to) const {
   if (at == 1) {
     // name@domain.tld, or an internal address such as Edison@ENRON: word characters on both
     // sides of "@", and after a last full stop only letters.
-    if (at_pos == lo || !IsWordChar(chunk_[at_pos - 1].cp) || at_pos + 1 >= hi ||
-        !IsWordChar(chunk_[at_pos + 1].cp)) {
-      return 0;
+    if (at_pos == lo || at_pos + 1 >= hi || !IsWordChar(chunk_[at_pos + 1].cp)) return 0;
+    // The local part may end in "..." where a site hid part of it ("davidr...@example.net").
+    if (!IsWordChar(chunk_[at_pos - 1].cp) && chunk_[at_pos - 1].cp != '.') return 0;
+    for (size_t i = lo; i < at_pos; ++i) {
+      char32_t c = chunk_[i].cp;
+      if (!(IsWordChar(c) || c == '.' || c == '-' || c == '_' || c == '+' || c == ':')) return 0;  // mailto:
     }
     size_t last_dot = 0;
     for (size_t i = at_pos + 1; i < hi; ++i) {
@@ -277,7 +324,8 @@ void Tokenizer::TokenizeChunk(size_t from, size_t to) {
 
 size_t Tokenizer::EmoticonEnd(size_t i, size_t n) const {
   static constexpr std::array<std::u32string_view, 16> kEmoticons = {
-      U":-)", U":-(", U":-D", U":-P", U";-)", U":'(", U":)", U":(", U":D", U":P", U":p", U";)", U"(:", U"):", U"<3", U":/"};
+      U":-)", U":-(", U":-D", U":-P", U";-)", U":'(", U":)", U":(",
+      U":D",  U":P",  U":p",  U";)",  U"(:",  U"):",  U"<3", U":/"};
   for (std::u32string_view e : kEmoticons) {
     if (i + e.size() > n) continue;
     bool match = true;
@@ -327,8 +375,8 @@ size_t Tokenizer::NumberCodeEnd(size_t seg, size_t n) const {
 
 size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
   size_t start = token_start < i ? token_start : i;
-  size_t seg = i;          // start of the current run of letters and digits
-  bool initials = true;    // every run so far is one letter followed by a full stop ("U.S")
+  size_t seg = i;        // start of the current run of letters and digits
+  bool initials = true;  // every run so far is one letter followed by a full stop ("U.S")
   size_t k = i;
   auto word_string = [&](size_t a, size_t b) {
     std::string s;
@@ -336,6 +384,8 @@ size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
     return s;
   };
   auto abbreviation = [&](size_t a, size_t b) {  // [a, b) ends with the full stop
+    // Abbreviations are short; not building long strings keeps "a.1a.1a.1..." linear.
+    if (b - a > kMaxAbbreviationChars) return AbbreviationKind::kNone;
     return lexicon_.Abbreviation(word_string(a, b));
   };
   auto abbreviation_flag = [](AbbreviationKind kind) {
@@ -367,9 +417,9 @@ size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
           seg = k;
           continue;
         }
-        bool glued = IsUpper(right) &&
-                     (IsLower(left) || IsDigit(left) ||
-                      (k - seg >= 2 && IsUpper(left) && k + 2 < n && IsLower(chunk_[k + 2].cp)));
+        bool glued =
+            IsUpper(right) && (IsLower(left) || IsDigit(left) ||
+                               (k - seg >= 2 && IsUpper(left) && k + 2 < n && IsLower(chunk_[k + 2].cp)));
         if (glued || (IsLetter(left) && IsDigit(right))) {
           AbbreviationKind kind = abbreviation(start, k + 1);
           if (kind == AbbreviationKind::kNumber && !IsDigit(right)) kind = AbbreviationKind::kNone;
@@ -394,7 +444,8 @@ size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
       }
       // A full stop after the word: part of it only for an abbreviation or initial.
       bool single = initials && k - seg == 1 && IsLetter(left);
-      if (single && k - start == 1 && (left == 'I' || left == 'a')) single = false;  // "I." "a." end sentences
+      if (single && k - start == 1 && (left == 'I' || left == 'a'))
+        single = false;  // "I." "a." end sentences
       if (single) {
         Emit(start, k + 1, kAbbreviation);
         return k + 1;
@@ -452,6 +503,8 @@ size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
         prefix = ch < 0x80 && IsLetter(ch);
         buf[x] = static_cast<char>(ch);
       }
+      // An all-capital "prefix" is an acronym: "UN-backed" splits, "Un-" would not.
+      if (prefix && len >= 2 && IsUpper(chunk_[seg].cp) && IsUpper(chunk_[seg + 1].cp)) prefix = false;
       if (prefix && lexicon_.HyphenPrefix(std::string_view(buf, len))) {  // non-stop, e-mail
         ++k;
         seg = k;

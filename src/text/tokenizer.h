@@ -45,13 +45,14 @@ class Tokenizer {
   static constexpr size_t kMaxChunkChars = 1000;
 
   Tokenizer(const Lexicon& lexicon, std::string_view text, size_t begin, size_t end)
-      : lexicon_(lexicon), text_(text), decoder_(text, begin, end) {}
+      : lexicon_(lexicon), decoder_(text, begin, end) {}
 
   // Appends the tokens of the next whitespace-separated chunk to *out; false when none is left.
   bool Next(std::vector<RawToken>* out);
 
   // Every token of [begin, end) at once.
-  static std::vector<RawToken> TokenizeAll(const Lexicon& lexicon, std::string_view text, size_t begin, size_t end);
+  static std::vector<RawToken> TokenizeAll(const Lexicon& lexicon, std::string_view text, size_t begin,
+                                           size_t end);
 
  private:
   bool ReadChunk();
@@ -64,17 +65,13 @@ class Tokenizer {
   size_t UrlEnd(size_t from, size_t to) const;
   void Emit(size_t a, size_t b, uint8_t flags = 0);
   void EmitWord(size_t a, size_t b);
-  std::string_view Bytes(size_t a, size_t b) const {
-    return text_.substr(chunk_[a].begin, chunk_[b - 1].end - chunk_[a].begin);
-  }
 
   const Lexicon& lexicon_;
-  std::string_view text_;
   CharDecoder decoder_;
   std::vector<Char> chunk_;
-  Char pending_{};           // a character read past the end of the previous chunk
+  Char pending_{};  // a character read past the end of the previous chunk
   bool has_pending_ = false;
-  char32_t following_ = 0;   // first character of the next chunk, 0 at the end
+  char32_t following_ = 0;  // first character of the next chunk, 0 at the end
   std::vector<RawToken>* out_ = nullptr;
 };
 

@@ -209,3 +209,100 @@ TEST(HtmlExtractor, HtmlFilesAreDetectedByContent) {
 
 }  // namespace
 }  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+// BBC-like: each paragraph in its own text-block div inside <article>, a byline block, image
+// captions, and a "Related Topics" link list; date in <time datetime> only.
+TEST(HtmlExtractor, TextBlockComponentsInsideArticle) {
+  HtmlPage page = ExtractHtml(R"(<html><head><title>Kazakhstan and China sign deal - BBC News</title>
+<meta property="og:title" content="Kazakhstan and China sign deal"></head><body>
+<header><nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main id="main-content"><article>
+<header><h1 id="main-heading">Kazakhstan and China sign deal</h1></header>
+<div data-component="byline-block"><p>By Jane Doe</p><p>BBC News, Astana</p></div>
+<div data-component="date-block"><time datetime="2022-05-20T10:12:00.000Z">20 May 2022</time></div>
+<div data-component="image-block"><figure><img src="x.jpg"><figcaption>Leaders met in Astana on Friday to sign the agreement</figcaption></figure></div>
+<div data-component="text-block"><p><b>Kazakhstan and China have signed a transport agreement, officials in Astana said.</b></p></div>
+<div data-component="text-block"><p>The deal covers rail freight and a new border crossing.</p></div>
+<div data-component="text-block"><p>"This is a historic day," the transport minister told reporters.</p></div>
+<div data-component="links-block"><h2>Related Topics</h2><ul><li><a href="/t/1">Kazakhstan</a></li><li><a href="/t/2">China-Kazakhstan relations and trade</a></li></ul></div>
+</article></main>
+<section data-component="more-on-this-story"><h2>More on this story</h2><p><a href="/x">Kazakhstan opens a new border crossing with China for freight trains</a></p></section>
+</body></html>)");
+  EXPECT_EQ(page.title, "Kazakhstan and China sign deal");
+  EXPECT_EQ(page.date, "2022-05-20");
+  ASSERT_EQ(page.paragraphs.size(), 3u) << AllText(page);
+  EXPECT_EQ(page.paragraphs[0], "Kazakhstan and China have signed a transport agreement, officials in Astana said.");
+  EXPECT_EQ(page.paragraphs[2], "\"This is a historic day,\" the transport minister told reporters.");
+}
+
+// Reuters-like: paragraphs as divs with data-testid inside article-body content, a
+// "commentary" opinion class that is not reader comments, and a sign-up box inside the body.
+TEST(HtmlExtractor, TestIdParagraphsAndCommentaryArticles) {
+  HtmlPage page = ExtractHtml(R"(<html><head>
+<meta name="article:published_time" content="2022-05-20T04:05:06Z">
+<meta name="og:title" content="Commentary: Why Astana looks east">
+</head><body><div class="article-wrap commentary-article">
+<div class="article-body__content">
+<div data-testid="paragraph-0" class="text__text">ASTANA (Wire) - Kazakhstan hopes to deepen cooperation with China, its president said on Friday.</div>
+<div data-testid="paragraph-1" class="text__text">The remarks came before a summit of Central Asian leaders next month.</div>
+<div class="signup-box"><div>Sign up here for our morning briefing on Asian markets and politics.</div></div>
+<div data-testid="paragraph-2" class="text__text">China is Kazakhstan's largest trading partner after Russia.</div>
+</div></div></body></html>)");
+  EXPECT_EQ(page.title, "Commentary: Why Astana looks east");
+  EXPECT_EQ(page.date, "2022-05-20");
+  ASSERT_EQ(page.paragraphs.size(), 3u) << AllText(page);
+  EXPECT_EQ(page.paragraphs[1], "The remarks came before a summit of Central Asian leaders next month.");
+  EXPECT_FALSE(HasParagraphContaining(page, "Sign up"));
+}
+
+}  // namespace
+}  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+TEST(HtmlExtractor, NestingDepthIsEstimatedAndHostileNestingRefused) {
+  EXPECT_EQ(EstimateNestingDepth("<html><body><div><p>a<br>b<p>c</div><!-- <div><div> --></body></html>"), 3u);
+  EXPECT_EQ(EstimateNestingDepth("<script>if (a<b) { x = '<div><div>'; }</script><div/><span>x</span>"), 1u);
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "<p>China is ready to work with Kazakhstan on many things now.</p></body></html>";
+  EXPECT_EQ(EstimateNestingDepth(deep), 100002u);
+  Record r = HtmlToRecord(deep, "", "deep.html", "deep", "", "2022-05-20", ReadOptions{});
+  ASSERT_TRUE(r.error);
+  EXPECT_NE(r.error->message.find("nests elements 100002 deep"), std::string::npos) << r.error->message;
+}
+
+}  // namespace
+}  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+TEST(HtmlExtractor, DeferredPagesResolveToTheSameRecord) {
+  testing::ScratchDir dir;
+  std::string page = dir.Write("page.html", kWordPressPage);
+  std::string empty = dir.Write("empty.html", "<html><body><nav>Home</nav></body></html>");
+  ReadOptions deferred;
+  deferred.defer_html = true;
+  auto now = testing::ReadAll({page, empty});
+  auto later = testing::ReadAll({page, empty}, deferred);
+  ASSERT_EQ(later.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_TRUE(later[i].pending) << i;
+    EXPECT_FALSE(later[i].article || later[i].error);
+    ResolvePending(&later[i]);
+    EXPECT_FALSE(later[i].pending);
+  }
+  ASSERT_TRUE(later[0].article);
+  EXPECT_EQ(later[0].article->text, now[0].article->text);
+  EXPECT_EQ(later[0].article->date, "2022-05-20");
+  ASSERT_TRUE(later[1].error);
+  EXPECT_EQ(later[1].error->message, now[1].error->message);
+}
+
+}  // namespace
+}  // namespace dragoman::ingest

@@ -340,3 +340,52 @@ TEST(ByteStream, ManyMembersReadAsOneStream) {
 
 }  // namespace
 }  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+TEST(JsonDocument, ArraysAndPrettyPrintedObjectsAreRead) {
+  testing::ScratchDir dir;
+  std::string array = dir.Write("export.json",
+                                R"([{"id":"x1","date":"2022-05-20","text":"One."},)" "\n"
+                                R"( {"id":"x2","date":"2022-05-21","text":"Two."}, {"date":"2022-05-22"}])");
+  std::string pretty = dir.Write("pretty.json",
+                                 "{\n  \"id\": \"p1\",\n  \"date\": \"2022-05-20\",\n  \"text\": \"Pretty.\"\n}\n"
+                                 "{\n  \"id\": \"p2\",\n  \"date\": \"2022-05-20\",\n  \"text\": \"Second.\"\n}\n");
+  std::string broken = dir.Write("broken.json", "[{\"id\":\"b1\",\"date\":\"2022-05-20\",\"text\":\"Ok.\"},\n{\"id\":");
+  auto records = testing::ReadAll({array, pretty, broken});
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records[0].article->id, "x1");
+  EXPECT_EQ(records[0].article->origin, array + "[0]");
+  EXPECT_EQ(records[1].article->id, "x2");
+  ASSERT_TRUE(records[2].error);
+  EXPECT_EQ(records[2].error->origin, array + "[2]");
+  EXPECT_NE(records[2].error->message.find("missing \"text\""), std::string::npos);
+  EXPECT_EQ(records[3].article->id, "p1");
+  EXPECT_EQ(records[4].article->id, "p2");
+  // A syntax error: the file is one error, not one per line.
+  ASSERT_TRUE(records[5].error);
+  EXPECT_EQ(records[5].error->origin, broken + "[0]");
+  EXPECT_NE(records[5].error->message.find("malformed JSON"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+TEST(DetectFormat, FromTheFirstBytes) {
+  EXPECT_EQ(DetectFormat("WARC/1.0\r\n"), "warc");
+  EXPECT_EQ(DetectFormat("  {\"id\":1}"), "jsonl");
+  EXPECT_EQ(DetectFormat("[ {\"id\":1}]"), "jsonl");
+  EXPECT_EQ(DetectFormat("[Updated] Talks resume in Astana\n"), "text");
+  EXPECT_EQ(DetectFormat("\n<!DOCTYPE html><html>"), "html");
+  EXPECT_EQ(DetectFormat("Headline\nBody"), "text");
+  EXPECT_TRUE(LooksLikeJsonDocument("[{\"a\":1}]"));
+  EXPECT_TRUE(LooksLikeJsonDocument("{\n \"a\": 1\n}\n"));
+  EXPECT_FALSE(LooksLikeJsonDocument("{\"a\": 1}\n{\"a\": 2}\n"));
+}
+
+}  // namespace
+}  // namespace dragoman::ingest

@@ -168,3 +168,36 @@ TEST(WarcReader, ChunkedAndGzipEncodedResponses) {
 
 }  // namespace
 }  // namespace dragoman::ingest
+
+namespace dragoman::ingest {
+namespace {
+
+TEST(WarcReader, CutInsideAHeaderGivesOneError) {
+  ScratchDir dir;
+  std::string one = GzipMember(WarcHtmlResponse("https://n.example/1", "2022-05-20T00:00:00Z", "a", Page(1)));
+  std::string two_plain = WarcHtmlResponse("https://n.example/2", "2022-05-20T00:00:00Z", "b", Page(2));
+  for (size_t cut : {size_t{3}, size_t{20}, two_plain.find("Content-Length") + 5, two_plain.find("\r\n\r\n") + 2}) {
+    // Plain and gzip, cut at the same place inside the header of record 2.
+    for (bool gz : {false, true}) {
+      std::string data;
+      if (gz) {
+        // The member of record 2 cut short, near the same place: the gzip stream error path.
+        std::string member = GzipMember(two_plain);
+        data = one + member.substr(0, member.size() * cut / two_plain.size());
+      } else {
+        data = WarcHtmlResponse("https://n.example/1", "2022-05-20T00:00:00Z", "a", Page(1)) + two_plain.substr(0, cut);
+      }
+      std::string path = dir.Write("cut.warc", data);
+      auto records = ReadAll({path});
+      ASSERT_GE(records.size(), 1u);
+      ASSERT_TRUE(records[0].article) << cut << " " << gz;
+      size_t errors = 0;
+      for (size_t i = 1; i < records.size(); ++i) errors += records[i].error ? 1 : 0;
+      EXPECT_EQ(records.size(), 2u) << "cut " << cut << (gz ? " gzip" : " plain");
+      EXPECT_EQ(errors, 1u) << "cut " << cut << (gz ? " gzip" : " plain");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dragoman::ingest

@@ -181,3 +181,22 @@ TEST(ParallelRunner, ProgressLineAndSummary) {
 
 }  // namespace
 }  // namespace dragoman
+
+namespace dragoman {
+namespace {
+
+TEST(ParallelRunner, AnExceptionFromTheSinkIsRethrownAfterTheThreadsStop) {
+  FakeReader reader(1000);
+  RunOptions options;
+  options.threads = 3;
+  options.quiet = true;
+  EXPECT_THROW(RunParallel(reader, SlowProcess, options,
+                           [](RunItem& item) -> bool {
+                             if (item.index == 5) throw std::runtime_error("disk full");
+                             return true;
+                           }),
+               std::runtime_error);
+}
+
+}  // namespace
+}  // namespace dragoman

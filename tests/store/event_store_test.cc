@@ -219,14 +219,17 @@ TEST(EventStoreTest, MigratesOlderStoresKeepingTheirRows) {
     // Version 1 has no errors table yet.
     EXPECT_FALSE(store->db().Exec("SELECT COUNT(*) FROM errors").ok());
     auto corpus = test_corpus::Articles();
-    ASSERT_TRUE(store->db().Exec("INSERT INTO articles(id, date, text) VALUES('old', '2020-01-01', 'Old text.')").ok());
+    ASSERT_TRUE(store->db()
+                    .Exec("INSERT INTO articles(id, date, text) VALUES('old', '2020-01-01', 'Old text.')")
+                    .ok());
   }
   {
     OpenOptions reader;
     reader.read_only = true;
     auto old = EventStore::Open(path, reader);
     ASSERT_FALSE(old.ok());
-    EXPECT_NE(old.status().message().find("schema version 1 is older"), std::string::npos) << old.status().message();
+    EXPECT_NE(old.status().message().find("schema version 1 is older"), std::string::npos)
+        << old.status().message();
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);

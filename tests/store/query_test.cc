@@ -21,7 +21,8 @@ class QueryTest : public ::testing::Test {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
     auto store = EventStore::Open(path_, {});
     ASSERT_TRUE(store.ok()) << store.status().message();
-    for (const auto& [article, events] : test_corpus::Articles()) ASSERT_TRUE((*store)->PutArticle(article, events).ok());
+    for (const auto& [article, events] : test_corpus::Articles())
+      ASSERT_TRUE((*store)->PutArticle(article, events).ok());
   }
   void SetUp() override {
     OpenOptions reader;
@@ -60,8 +61,9 @@ std::vector<std::string> Keys(const std::vector<EventRow>& rows) {
 TEST_F(QueryTest, ActorCodesMatchByPrefix) {
   EventFilter f;
   f.source = "chn";  // case-insensitive, and CHN covers CHNGOV
-  EXPECT_EQ(Keys(Events(f)), (std::vector<std::string>{"2022-05-20 CHN 030 KAZ", "2022-05-20 CHNGOV 040 KAZGOV",
-                                                       "2022-05-21 CHN 071 KAZ"}));
+  EXPECT_EQ(Keys(Events(f)),
+            (std::vector<std::string>{"2022-05-20 CHN 030 KAZ", "2022-05-20 CHNGOV 040 KAZGOV",
+                                      "2022-05-21 CHN 071 KAZ"}));
   f = {};
   f.target = "KAZGOV";
   EXPECT_EQ(Keys(Events(f)), (std::vector<std::string>{"2022-05-20 CHNGOV 040 KAZGOV"}));
@@ -71,7 +73,8 @@ TEST_F(QueryTest, DyadMatchesEitherDirection) {
   EventFilter f;
   f.dyad_a = "KAZ";
   f.dyad_b = "RUS";
-  EXPECT_EQ(Keys(Events(f)), (std::vector<std::string>{"2022-08-03 KAZCOP 173 RUS", "2022-08-03 RUS 111 KAZ"}));
+  EXPECT_EQ(Keys(Events(f)),
+            (std::vector<std::string>{"2022-08-03 KAZCOP 173 RUS", "2022-08-03 RUS 111 KAZ"}));
   f.dyad_a = "CHN";
   f.dyad_b = "KAZ";
   EXPECT_EQ(Events(f).size(), 7u);
@@ -80,7 +83,8 @@ TEST_F(QueryTest, DyadMatchesEitherDirection) {
 TEST_F(QueryTest, RootCodeQuadDateAndTextFilters) {
   EventFilter f;
   f.root = "03";
-  EXPECT_EQ(Keys(Events(f)), (std::vector<std::string>{"2022-05-20 CHN 030 KAZ", "2022-05-20 KAZ 036 CHNGOV"}));
+  EXPECT_EQ(Keys(Events(f)),
+            (std::vector<std::string>{"2022-05-20 CHN 030 KAZ", "2022-05-20 KAZ 036 CHNGOV"}));
   f = {};
   f.code = "03";
   EXPECT_EQ(Events(f).size(), 2u);
@@ -93,8 +97,9 @@ TEST_F(QueryTest, RootCodeQuadDateAndTextFilters) {
   f = {};
   f.from = "2022-05-21";
   f.to = "2022-08";
-  EXPECT_EQ(Keys(Events(f)), (std::vector<std::string>{"2022-05-21 CHN 071 KAZ", "2022-05-21 KAZ 057 CHN",
-                                                       "2022-08-03 KAZCOP 173 RUS", "2022-08-03 RUS 111 KAZ"}));
+  EXPECT_EQ(Keys(Events(f)),
+            (std::vector<std::string>{"2022-05-21 CHN 071 KAZ", "2022-05-21 KAZ 057 CHN",
+                                      "2022-08-03 KAZCOP 173 RUS", "2022-08-03 RUS 111 KAZ"}));
   f = {};
   f.to = "2022";
   EXPECT_EQ(Events(f).size(), 8u);

@@ -68,8 +68,9 @@ inline void Complete(Event& e) {
   }
 }
 
-inline Event MakeEvent(const Article& a, int sentence, const std::string& source, const std::string& source_words,
-                       const std::string& code, const std::string& verb_words, const std::string& target,
+inline Event MakeEvent(const Article& a, int sentence, const std::string& source,
+                       const std::string& source_words, const std::string& code,
+                       const std::string& verb_words, const std::string& target,
                        const std::string& target_words) {
   Event e;
   e.article_id = a.id;
@@ -95,11 +96,12 @@ using CodedArticle = std::pair<Article, std::vector<Event>>;
 inline std::vector<CodedArticle> Articles() {
   std::vector<CodedArticle> out;
   {
-    Article a = MakeArticle("a1", "2022-05-20", "Silk Road Observer", "Kazakhstan looks forward to Xi's visit",
-                            {"Chinese President Xi Jinping met with Kazakh President Tokayev on Friday.",
-                             "China is ready to work with Kazakhstan on trade.",
-                             "Tokayev congratulated China on hosting the Winter Olympics.",
-                             "China is ready to deepen security cooperation with Kazakhstan."});
+    Article a =
+        MakeArticle("a1", "2022-05-20", "Silk Road Observer", "Kazakhstan looks forward to Xi's visit",
+                    {"Chinese President Xi Jinping met with Kazakh President Tokayev on Friday.",
+                     "China is ready to work with Kazakhstan on trade.",
+                     "Tokayev congratulated China on hosting the Winter Olympics.",
+                     "China is ready to deepen security cooperation with Kazakhstan."});
     std::vector<Event> e = {
         MakeEvent(a, 1, "CHNGOV", "Xi Jinping", "040", "met with", "KAZGOV", "Tokayev"),
         MakeEvent(a, 2, "CHN", "China", "030", "is ready to work with", "KAZ", "Kazakhstan"),

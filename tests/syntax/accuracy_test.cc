@@ -11,6 +11,11 @@
 namespace dragoman::syntax {
 namespace {
 
+// Recorded dev scores of the committed model minus a small margin (the issue's bars are
+// UAS 87 and LAS 84 on test; see models/README.md for where the model stands).
+constexpr double kUasFloor = 85.5;
+constexpr double kLasFloor = 82.4;
+
 const std::string kDev = std::string(DRAGOMAN_SHARED_DIR) + "/ud/en_ewt-ud-dev.conllu";
 
 TEST(CommittedModel, ScoresAboveFloorsOnEwtDev) {
@@ -24,8 +29,8 @@ TEST(CommittedModel, ScoresAboveFloorsOnEwtDev) {
   // scores (models/README.md), so that a regression fails.
   EXPECT_GE(100 * s.upos.F1(), 95.0);
   EXPECT_GE(100 * s.lemma.F1(), 96.0);
-  EXPECT_GE(100 * s.uas.F1(), UAS_FLOOR);
-  EXPECT_GE(100 * s.las.F1(), LAS_FLOOR);
+  EXPECT_GE(100 * s.uas.F1(), kUasFloor);
+  EXPECT_GE(100 * s.las.F1(), kLasFloor);
 }
 
 TEST(CommittedModel, LemmatizesTheIssueExamples) {

@@ -181,3 +181,44 @@ TEST(ModelIo, Crc32cKnownValue) {
 
 }  // namespace
 }  // namespace dragoman::syntax
+
+namespace dragoman::syntax {
+namespace {
+
+// Corruptions that keep a valid checksum reach the section readers: they must fail cleanly or
+// load, never crash or hang.
+TEST(SyntaxModel, FuzzedPayloadsNeverCrash) {
+  TrainOptions o;
+  o.train_path = std::string(DRAGOMAN_SOURCE_DIR) + "/tests/data/syntax/tiny.conllu";
+  o.tagger_epochs = 1;
+  o.parser_epochs = 1;
+  o.folds = 1;
+  auto model = TrainModel(o);
+  ASSERT_TRUE(model.ok());
+  const std::string good = (*model)->Serialize();
+  uint64_t state = 12345;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  int failures = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = good;
+    int flips = 1 + static_cast<int>(next() % 4);
+    for (int f = 0; f < flips; ++f) {
+      size_t at = kHeaderSize + next() % (bytes.size() - kHeaderSize);
+      bytes[at] = static_cast<char>(next() & 0xff);
+    }
+    uint32_t crc = Crc32c(std::string_view(bytes).substr(kHeaderSize));
+    for (int i = 0; i < 4; ++i) bytes[24 + i] = static_cast<char>((crc >> (8 * i)) & 0xff);
+    auto m = SyntaxModel::FromBytes(bytes, "fuzz.bin");
+    if (!m.ok()) {
+      ++failures;
+      EXPECT_EQ(m.status().message().rfind("fuzz.bin", 0), 0u) << m.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0);
+}
+
+}  // namespace
+}  // namespace dragoman::syntax

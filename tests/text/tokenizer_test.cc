@@ -29,7 +29,8 @@ using V = std::vector<std::string>;
 
 TEST(TokenizerTest, SplitsPunctuation) {
   EXPECT_EQ(Forms("Hello, world (really)!"), (V{"Hello", ",", "world", "(", "really", ")", "!"}));
-  EXPECT_EQ(Forms("\"Yes,\" he said: 'no'."), (V{"\"", "Yes", ",", "\"", "he", "said", ":", "'", "no", "'", "."}));
+  EXPECT_EQ(Forms("\"Yes,\" he said: 'no'."),
+            (V{"\"", "Yes", ",", "\"", "he", "said", ":", "'", "no", "'", "."}));
   EXPECT_EQ(Forms("Wait... what?!"), (V{"Wait", "...", "what", "?!"}));
   EXPECT_EQ(Forms("costs $5 or 20%"), (V{"costs", "$", "5", "or", "20", "%"}));
 }
@@ -59,9 +60,12 @@ TEST(TokenizerTest, SplitsContractionsAsEwtDoes) {
 TEST(TokenizerTest, HyphensFollowEwt) {
   EXPECT_EQ(Forms("china-Kazakhstan relations"), (V{"china", "-", "Kazakhstan", "relations"}));
   EXPECT_EQ(Forms("Al-Zaman"), (V{"Al", "-", "Zaman"}));
-  EXPECT_EQ(Forms("high-quality people-to-people"), (V{"high", "-", "quality", "people", "-", "to", "-", "people"}));
+  EXPECT_EQ(Forms("high-quality people-to-people"),
+            (V{"high", "-", "quality", "people", "-", "to", "-", "people"}));
   // Prefixes stay joined, as EWT keeps them.
-  EXPECT_EQ(Forms("e-commerce non-stop anti-American e-mail"), (V{"e-commerce", "non-stop", "anti-American", "e-mail"}));
+  EXPECT_EQ(Forms("e-commerce non-stop anti-American e-mail"),
+            (V{"e-commerce", "non-stop", "anti-American", "e-mail"}));
+  EXPECT_EQ(Forms("UN-backed Co-founder"), (V{"UN", "-", "backed", "Co-founder"}));
   // Dashes between words are tokens of their own.
   EXPECT_EQ(Forms("yes--no"), (V{"yes", "--", "no"}));
   EXPECT_EQ(Forms("yes \xE2\x80\x94 no \xE2\x80\x93 maybe"), (V{"yes", "--", "no", "-", "maybe"}));
@@ -99,8 +103,11 @@ TEST(TokenizerTest, NormalizesFormsAndKeepsOffsets) {
   // Curly quotes, dashes, ellipsis, NBSP, a zero-width space inside a word, full-width letters
   // and cp1252 mojibake.
   std::string text =
-      "\xE2\x80\x9CSpark\xE2\x80\x9D \xE2\x80\x98" "a\xE2\x80\x99 x\xE2\x80\x94" "y wait\xE2\x80\xA6 "
-      "a\xC2\xA0" "b Ka\xE2\x80\x8Bzakh \xEF\xBC\xA1\xEF\xBC\xA2 it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s "
+      "\xE2\x80\x9CSpark\xE2\x80\x9D \xE2\x80\x98"
+      "a\xE2\x80\x99 x\xE2\x80\x94"
+      "y wait\xE2\x80\xA6 "
+      "a\xC2\xA0"
+      "b Ka\xE2\x80\x8Bzakh \xEF\xBC\xA1\xEF\xBC\xA2 it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s "
       "caf\xC3\x83\xC2\xA9";
   Article a;
   a.text = text;
@@ -114,9 +121,21 @@ TEST(TokenizerTest, NormalizesFormsAndKeepsOffsets) {
       EXPECT_LE(t.span.end, a.text.size());
     }
   }
-  EXPECT_EQ(forms, (V{"\"", "Spark", "\"", "'", "a", "'", "x", "--", "y", "wait", "...", "a", "b", "Kazakh", "AB",
-                      "it", "'s", "caf\xC3\xA9"}));
+  EXPECT_EQ(forms, (V{"\"", "Spark", "\"", "'", "a", "'", "x", "--", "y", "wait", "...", "a", "b", "Kazakh",
+                      "AB", "it", "'s", "caf\xC3\xA9"}));
   EXPECT_EQ(a.text, text);  // the original bytes are untouched
+}
+
+TEST(TokenizerTest, HtmlEntities) {
+  EXPECT_EQ(Forms("AT&amp;T said China&rsquo;s &ldquo;spark&rdquo;&nbsp;grew &#8212; a&#x27;b &bogus; & x"),
+            (V{"AT&T", "said", "China", "'s", "\"", "spark", "\"", "grew", "--", "a'b", "&", "bogus", ";",
+               "&", "x"}));
+}
+
+TEST(TokenizerTest, TokenFormsMatchSegment) {
+  EXPECT_EQ(TokenForms("Kassym-Jomart Tokayev\xE2\x80\x99s visit. Next"),
+            (V{"Kassym", "-", "Jomart", "Tokayev", "'s", "visit", ".", "Next"}));
+  EXPECT_TRUE(TokenForms("").empty());
 }
 
 TEST(TokenizerTest, SpaceAfter) {

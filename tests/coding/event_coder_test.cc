@@ -1,0 +1,498 @@
+// Each grammatical case of the coder on a hand-parsed sentence (UD v2 labels unless noted).
+#include "coding/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace dragoman::coding {
+namespace {
+
+const char* kActors = R"(CHINA_ [CHN]
++CHINESE
++BEIJING
+RUSSIA_ [RUS]
++RUSSIAN
+KAZAKHSTAN_ [KAZ]
++KAZAKH
+KASSYM-JOMART_TOKAYEV_
++TOKAYEV
+	[KAZGOV >20190319]
+	[KAZELI]
+XI_JINPING_ [CHNGOV]
++XI
+)";
+
+const char* kAgents = R"(PRESIDENT [~GOV]
+SOLDIER [~MIL]
+MSF {} [NGO~]
+)";
+
+const char* kVerbs = R"(&TREATY
++TREATY
++ACCORD
+
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+
+--- ATTACK [190] ---
+ATTACK
++BREAK_DOWN {+BROKE_DOWN +BROKEN_DOWN}
+
+--- SIGN [---] ---
+SIGN
+- * &TREATY [057]
+- * &TREATY (WITH +) [0311]
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- VOW [---] ---
+VOW
+
+--- APPEAR [---] ---
+LOOK
+
+--- AGREE [030] ---
+AGREE
+- % * [050]
+
+--- CRITICIZE [111] ---
+CRITICIZE
+- NOT * [051]
+
+~ a (b . ATTACK) SAY = a b 112
+~ a (_ b ATTACK) VOW = a b 138
+)";
+
+std::shared_ptr<EventCoder> MakeTestCoder(const char* discards = "") {
+  PetrarchDictionaries d;
+  EXPECT_TRUE(ReadPetrarchActors(kActors, "actors.txt", true, nullptr, &d.actors).ok());
+  EXPECT_TRUE(ReadPetrarchAgents(kAgents, "agents.txt", true, nullptr, &d.actors, &d.agent_prefix).ok());
+  EXPECT_TRUE(ReadPetrarchVerbsInto(kVerbs, "verbs.txt", true, nullptr, &d.verbs).ok());
+  EXPECT_TRUE(ReadPetrarchDiscards(discards, "discards.txt", true, nullptr, &d.discards).ok());
+  return std::shared_ptr<EventCoder>(MakeEventCoder(std::move(d)).release());
+}
+
+// Adds a sentence from rows "form lemma UPOS head deprel", one token per line.
+void AddSentence(Article* a, const std::string& rows) {
+  Sentence s;
+  std::istringstream in(rows);
+  std::string line;
+  if (!a->text.empty()) a->text += " ";
+  size_t begin = a->text.size();
+  while (std::getline(in, line)) {
+    std::istringstream ls(line);
+    Token t;
+    if (!(ls >> t.form >> t.lemma >> t.upos >> t.head >> t.deprel)) continue;
+    if (!s.tokens.empty()) a->text += " ";
+    t.span = Span{a->text.size(), a->text.size() + t.form.size()};
+    a->text += t.form;
+    s.tokens.push_back(std::move(t));
+  }
+  s.span = Span{begin, a->text.size()};
+  a->sentences.push_back(std::move(s));
+}
+
+std::vector<std::string> Code(const EventCoder& coder, const Article& a) {
+  std::vector<Event> events;
+  coder.Code(a, &events);
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(e.source + " " + e.code + " " + (e.target.empty() ? "-" : e.target));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Article OneSentence(const std::string& rows, const std::string& date = "2022-05-20") {
+  Article a;
+  a.id = "t";
+  a.date = date;
+  AddSentence(&a, rows);
+  return a;
+}
+
+TEST(EventCoderTest, ActiveVoiceSubjectAndObject) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj
+. . PUNCT 2 punct)");
+  std::vector<Event> events;
+  coder->Code(a, &events);
+  ASSERT_EQ(events.size(), 1u);
+  const Event& e = events[0];
+  EXPECT_EQ(e.source, "CHN");
+  EXPECT_EQ(e.target, "RUS");
+  EXPECT_EQ(e.code, "190");
+  EXPECT_EQ(e.rule, "verbs.txt:9");  // the verb line ATTACK
+  EXPECT_EQ(a.Slice(e.source_span), "China");
+  EXPECT_EQ(a.Slice(e.verb_span), "attacked");
+  EXPECT_EQ(a.Slice(e.target_span), "Russia");
+}
+
+TEST(EventCoderTest, PassiveVoiceUdV2AndV1) {
+  auto coder = MakeTestCoder();
+  Article v2 = OneSentence(R"(Russia Russia PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+attacked attack VERB 0 root
+by by ADP 5 case
+China China PROPN 3 obl:agent)");
+  EXPECT_EQ(Code(*coder, v2), std::vector<std::string>{"CHN 190 RUS"});
+  Article v1 = OneSentence(R"(Russia Russia PROPN 3 nsubjpass
+was be AUX 3 auxpass
+attacked attack VERB 0 root
+by by ADP 5 case
+China China PROPN 3 nmod)");
+  EXPECT_EQ(Code(*coder, v1), std::vector<std::string>{"CHN 190 RUS"});
+}
+
+TEST(EventCoderTest, PrepositionalTargetFromPatternAndUdV1Object) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+signed sign VERB 0 root
+an a DET 4 det
+accord accord NOUN 2 dobj
+with with ADP 6 case
+Russia Russia PROPN 2 nmod)");
+  std::vector<Event> events;
+  coder->Code(a, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].code, "0311");  // "- * &TREATY (WITH +)" beats "- * &TREATY"
+  EXPECT_EQ(events[0].target, "RUS");
+  EXPECT_EQ(events[0].rule, "verbs.txt:15");
+}
+
+TEST(EventCoderTest, ConjoinedActorsGiveOneEventPerPair) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 4 nsubj
+and and CCONJ 3 cc
+Russia Russia PROPN 1 conj
+attacked attack VERB 0 root
+Kazakhstan Kazakhstan PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHN 190 KAZ", "RUS 190 KAZ"}));
+}
+
+TEST(EventCoderTest, CompoundPatternCodesBothDirections) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 4 nsubj
+and and CCONJ 3 cc
+Russia Russia PROPN 1 conj
+agreed agree VERB 0 root)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHN 050 RUS", "RUS 050 CHN"}));
+}
+
+TEST(EventCoderTest, ReverseCodeGivesPairedEvent) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(Xi Xi PROPN 2 nsubj
+met meet VERB 0 root
+Tokayev Tokayev PROPN 2 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHNGOV 040 KAZGOV", "KAZGOV 040 CHNGOV"}));
+}
+
+TEST(EventCoderTest, TitleAndNameResolveToOneActor) {
+  auto coder = MakeTestCoder();
+  // "Kazakh President Tokayev met Russia": compounds and flat names form one actor.
+  Article a = OneSentence(R"(Kazakh Kazakh ADJ 3 amod
+President president PROPN 3 compound
+Tokayev Tokayev PROPN 4 nsubj
+met meet VERB 0 root
+Russia Russia PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"KAZGOV 040 RUS", "RUS 040 KAZGOV"}));
+  // Without a person's own entry: country adjective + agent title.
+  Article b = OneSentence(R"(the the DET 3 det
+Chinese Chinese ADJ 3 amod
+president president NOUN 4 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, b), std::vector<std::string>{"CHNGOV 190 RUS"});
+  // A prefix agent: "MSF Kazakhstan" -> NGOKAZ.
+  Article c = OneSentence(R"(MSF MSF PROPN 2 compound
+Kazakhstan Kazakhstan PROPN 3 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 3 obj)");
+  EXPECT_EQ(Code(*coder, c), std::vector<std::string>{"NGOKAZ 190 RUS"});
+}
+
+TEST(EventCoderTest, AppositionNamesTheActor) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(the the DET 2 det
+president president NOUN 5 nsubj
+, , PUNCT 4 punct
+Tokayev Tokayev PROPN 2 appos
+attacked attack VERB 0 root
+Russia Russia PROPN 5 obj)");
+  EXPECT_EQ(Code(*coder, a), std::vector<std::string>{"KAZGOV 190 RUS"});
+}
+
+TEST(EventCoderTest, ActorCodesFollowTheArticleDate) {
+  auto coder = MakeTestCoder();
+  const char* rows = R"(Tokayev Tokayev PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj)";
+  EXPECT_EQ(Code(*coder, OneSentence(rows, "2022-05-20")), std::vector<std::string>{"KAZGOV 190 RUS"});
+  EXPECT_EQ(Code(*coder, OneSentence(rows, "2015-01-01")), std::vector<std::string>{"KAZELI 190 RUS"});
+}
+
+TEST(EventCoderTest, NegationSuppressesUnlessThePatternNamesIt) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 4 nsubj
+will will AUX 4 aux
+not not PART 4 advmod
+attack attack VERB 0 root
+Russia Russia PROPN 4 obj)");
+  EXPECT_TRUE(Code(*coder, a).empty());
+  Article v1 = OneSentence(R"(China China PROPN 4 nsubj
+did do AUX 4 aux
+n't not PART 4 neg
+criticize criticize VERB 0 root
+Russia Russia PROPN 4 dobj)");
+  EXPECT_EQ(Code(*coder, v1), std::vector<std::string>{"CHN 051 RUS"});  // "- NOT * [051]"
+}
+
+TEST(EventCoderTest, ReportedSpeechTransformation) {
+  auto coder = MakeTestCoder();
+  // "China said Russia attacked Kazakhstan" -> CHN accuses RUS (112); the speech act alone has no
+  // target and the reported attack is replaced by the accusation.
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+said say VERB 0 root
+Russia Russia PROPN 4 nsubj
+attacked attack VERB 2 ccomp
+Kazakhstan Kazakhstan PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, a), std::vector<std::string>{"CHN 112 RUS"});
+  // Reported speech about the speaker's own action keeps the reported event.
+  Article b = OneSentence(R"(China China PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 4 nsubj
+attacked attack VERB 2 ccomp
+Kazakhstan Kazakhstan PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, b), std::vector<std::string>{"CHN 190 KAZ"});
+}
+
+TEST(EventCoderTest, IntentComplementUsesTheDictionary) {
+  auto coder = MakeTestCoder();
+  // "vowed to attack" -> threaten (138) through "~ a (_ b ATTACK) VOW = a b 138".
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+vowed vow VERB 0 root
+to to PART 4 mark
+attack attack VERB 2 xcomp
+Russia Russia PROPN 4 obj)");
+  EXPECT_EQ(Code(*coder, a), std::vector<std::string>{"CHN 138 RUS"});
+  // "is ready to sign an accord": the subject of "ready" signs.
+  Article b = OneSentence(R"(China China PROPN 3 nsubj
+is be AUX 3 cop
+ready ready ADJ 0 root
+to to PART 5 mark
+sign sign VERB 3 xcomp
+an a DET 7 det
+accord accord NOUN 5 obj
+with with ADP 9 case
+Russia Russia PROPN 5 obl)");
+  EXPECT_EQ(Code(*coder, b), std::vector<std::string>{"CHN 0311 RUS"});
+}
+
+TEST(EventCoderTest, MultiWordVerbWithParticle) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+broke break VERB 0 root
+down down ADP 2 compound:prt
+Russia Russia PROPN 2 obj)");
+  std::vector<Event> events;
+  coder->Code(a, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].code, "190");
+  EXPECT_EQ(a.Slice(events[0].verb_span), "broke down");
+  EXPECT_EQ(events[0].rule, "verbs.txt:10");
+}
+
+TEST(EventCoderTest, PronounsResolveToEarlierActors) {
+  auto coder = MakeTestCoder();
+  Article a;
+  a.id = "p";
+  a.date = "2022-05-20";
+  AddSentence(&a, R"(China China PROPN 2 nsubj
+met meet VERB 0 root
+Russia Russia PROPN 2 obj)");
+  AddSentence(&a, R"(It it PRON 2 nsubj
+attacked attack VERB 0 root
+Kazakhstan Kazakhstan PROPN 2 obj)");
+  std::vector<std::string> got = Code(*coder, a);
+  EXPECT_NE(std::find(got.begin(), got.end(), "CHN 190 KAZ"), got.end());
+  // "the two sides" after a sentence with exactly two actors.
+  Article b;
+  b.date = "2022-05-20";
+  AddSentence(&b, R"(China China PROPN 2 nsubj
+met meet VERB 0 root
+Russia Russia PROPN 2 obj)");
+  AddSentence(&b, R"(The the DET 3 det
+two two NUM 3 nummod
+sides side NOUN 4 nsubj
+agreed agree VERB 0 root)");
+  got = Code(*coder, b);
+  EXPECT_NE(std::find(got.begin(), got.end(), "CHN 050 RUS"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "RUS 050 CHN"), got.end());
+}
+
+TEST(EventCoderTest, AmbiguousPronounIsLeftAlone) {
+  auto coder = MakeTestCoder();
+  Article a;
+  a.date = "2022-05-20";
+  AddSentence(&a, R"(China China PROPN 3 nsubj
+and and CCONJ 3 cc
+Russia Russia PROPN 1 conj
+agreed agree VERB 0 root)");
+  AddSentence(&a, R"(It it PRON 2 nsubj
+attacked attack VERB 0 root
+Kazakhstan Kazakhstan PROPN 2 obj)");
+  for (const std::string& e : Code(*coder, a)) EXPECT_EQ(e.find("190"), std::string::npos) << e;
+}
+
+TEST(EventCoderTest, DiscardsDropSentenceOrArticle) {
+  auto coder = MakeTestCoder("FOOTBALL\n+WORLD_CUP\n");
+  const char* attack = R"(China China PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj)";
+  Article a;
+  a.date = "2022-05-20";
+  AddSentence(&a, attack);
+  AddSentence(&a, R"(China China PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj
+in in ADP 5 case
+football football NOUN 2 obl)");
+  EXPECT_EQ(Code(*coder, a).size(), 1u);  // the football sentence is dropped
+  Article b;
+  b.date = "2022-05-20";
+  AddSentence(&b, attack);
+  AddSentence(&b, R"(the the DET 3 det
+World World PROPN 3 compound
+Cup Cup PROPN 0 root)");
+  EXPECT_TRUE(Code(*coder, b).empty());  // a story discard drops the whole article
+}
+
+TEST(EventCoderTest, DyadRequiredByDefault) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+attacked attack VERB 0 root
+yesterday yesterday NOUN 2 obl:tmod)");
+  EXPECT_TRUE(Code(*coder, a).empty());
+  EventCoderOptions loose;
+  loose.require_dyad = false;
+  std::vector<Event> events;
+  coder->CodeSentence(a, 0, 20220520, loose, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target, "");
+}
+
+TEST(EventCoderTest, MalformedParseDoesNotCrash) {
+  auto coder = MakeTestCoder();
+  // A cycle and an out-of-range head.
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+attacked attack VERB 1 root
+Russia Russia PROPN 40 obj)");
+  std::vector<Event> events;
+  coder->Code(a, &events);
+  SUCCEED();
+}
+
+
+TEST(EventCoderTest, IntentMapsCooperationTo03) {
+  auto coder = MakeTestCoder();
+  // "China is ready to meet Russia": 040 under "ready to" becomes 036 (intent to meet).
+  Article a = OneSentence(R"(China China PROPN 3 nsubj
+is be AUX 3 cop
+ready ready ADJ 0 root
+to to PART 5 mark
+meet meet VERB 3 xcomp
+Russia Russia PROPN 5 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHN 036 RUS", "RUS 036 CHN"}));
+  // "Kazakhstan looks forward to Xi's visit": intent to meet the visitor.
+  Article b = OneSentence(R"(Kazakhstan Kazakhstan PROPN 2 nsubj
+looks look VERB 0 root
+forward forward ADV 2 advmod
+to to ADP 7 case
+Xi Xi PROPN 7 nmod:poss
+'s 's PART 5 case
+visit visit NOUN 2 obl)");
+  std::vector<Event> events;
+  coder->Code(b, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "KAZ");
+  EXPECT_EQ(events[0].target, "CHNGOV");
+  EXPECT_EQ(events[0].code, "036");
+  EXPECT_EQ(events[0].rule, "builtin:intent-to-meet");
+}
+
+TEST(EventCoderTest, ObjectActsInOnClause) {
+  auto coder = MakeTestCoder();
+  // "Russia criticized China for attacking Kazakhstan": China attacks, Russia criticizes.
+  Article a = OneSentence(R"(Russia Russia PROPN 2 nsubj
+criticized criticize VERB 0 root
+China China PROPN 2 obj
+for for SCONJ 5 mark
+attacking attack VERB 2 advcl
+Kazakhstan Kazakhstan PROPN 5 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHN 190 KAZ", "RUS 111 CHN"}));
+}
+
+TEST(EventCoderTest, LaterBareSurnameKeepsTheCode) {
+  auto coder = MakeTestCoder();
+  Article a;
+  a.date = "2022-05-20";
+  // "Kazakh President Kassymov met Xi." ... "Kassymov attacked Russia." (a name not in the dictionary)
+  AddSentence(&a, R"(Kazakh Kazakh ADJ 2 amod
+President president PROPN 3 compound
+Kassymov Kassymov PROPN 4 nsubj
+met meet VERB 0 root
+Xi Xi PROPN 4 obj)");
+  AddSentence(&a, R"(Kassymov Kassymov PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj)");
+  std::vector<std::string> got = Code(*coder, a);
+  EXPECT_NE(std::find(got.begin(), got.end(), "KAZGOV 190 RUS"), got.end());
+}
+
+TEST(EventCoderTest, PetrarchCoderOnSharedDictionaries) {
+  std::string dir = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
+  FILE* f = std::fopen((dir + "/CAMEO.2.0.txt").c_str(), "rb");
+  if (!f) GTEST_SKIP() << "no " << dir;
+  std::fclose(f);
+  std::vector<std::string> warnings;
+  Result<std::unique_ptr<Coder>> coder = MakePetrarchCoder(dir, "", false, &warnings);
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  // "Kazakh" is not in Phoenix; dragoman's country list adds it.
+  Article a = OneSentence(R"(The the DET 3 det
+Kazakh Kazakh ADJ 3 amod
+president president NOUN 4 nsubj
+met meet VERB 0 root
+Chinese Chinese ADJ 6 amod
+minister minister NOUN 4 obj)");
+  std::vector<Event> events;
+  (*coder)->Code(a, &events);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].source, "KAZGOV");
+  EXPECT_EQ(events[0].target, "CHNGOV");
+  EXPECT_EQ(events[0].code.substr(0, 2), "04");
+}
+
+TEST(EventCoderTest, NewActorsFromUnknownPhrasesWhenAsked) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(the the DET 2 det
+ministry ministry NOUN 3 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 3 obj)");
+  EXPECT_TRUE(Code(*coder, a).empty());  // off by default
+  EventCoderOptions options;
+  options.new_actor_length = 2;
+  std::vector<Event> events;
+  coder->CodeSentence(a, 0, 20220520, options, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "\"THE MINISTRY\"");
+  EXPECT_EQ(events[0].target, "RUS");
+  options.new_actor_length = 1;  // too long now
+  events.clear();
+  coder->CodeSentence(a, 0, 20220520, options, &events);
+  EXPECT_TRUE(events.empty());
+}
+
+}  // namespace
+}  // namespace dragoman::coding

@@ -1,0 +1,13 @@
+# The dashboard in headless Chromium (included from tests/CMakeLists.txt). Needs Debian's chromium,
+# Node.js and `npm ci` in tests/serve/e2e; without them the tests report SKIPPED, not failed.
+# Screenshots land in <build>/e2e/.
+add_executable(store_fixture ${CMAKE_CURRENT_LIST_DIR}/../store_fixture.cc)
+target_link_libraries(store_fixture PRIVATE dragoman_store)
+add_test(NAME serve.dashboard_e2e
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/run_e2e.sh fixture $<TARGET_FILE:dragoman>
+                 $<TARGET_FILE:store_fixture> ${PROJECT_BINARY_DIR}/e2e)
+add_test(NAME serve.dashboard_e2e_sample
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/run_e2e.sh sample $<TARGET_FILE:dragoman>
+                 ${PROJECT_SOURCE_DIR}/../shared ${PROJECT_BINARY_DIR}/e2e)
+set_tests_properties(serve.dashboard_e2e serve.dashboard_e2e_sample PROPERTIES
+  SKIP_RETURN_CODE 77 TIMEOUT 180 LABELS serve RESOURCE_LOCK dragoman_e2e)

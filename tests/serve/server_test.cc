@@ -1,0 +1,221 @@
+// The dashboard API over real HTTP, against a store built from the hand-written test corpus.
+#include "serve/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "../store/test_corpus.h"
+#include "store/event_store.h"
+
+namespace dragoman::serve {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
+    fs::create_directories(dir);
+    db_path_ = (dir / "api.db").string();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path_ + suffix);
+    {
+      auto store = store::EventStore::Open(db_path_, {});
+      ASSERT_TRUE(store.ok()) << store.status().message();
+      for (const auto& [article, events] : test_corpus::Articles()) {
+        ASSERT_TRUE((*store)->PutArticle(article, events).ok());
+      }
+    }
+    ServerOptions options;
+    options.db_path = db_path_;
+    options.port = 0;
+    auto server = Server::Create(options);
+    ASSERT_TRUE(server.ok()) << server.status().message();
+    server_ = server.take().release();
+    thread_ = new std::thread([] { server_->Run(); });
+    // Wait until it answers.
+    httplib::Client client("127.0.0.1", server_->port());
+    for (int i = 0; i < 100; ++i) {
+      if (client.Get("/api/summary")) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  static void TearDownTestSuite() {
+    if (server_) server_->Stop();
+    if (thread_) thread_->join();
+    delete thread_;
+    delete server_;
+  }
+
+  httplib::Result Get(const std::string& target) {
+    httplib::Client client("127.0.0.1", server_->port());
+    return client.Get(target);
+  }
+  nlohmann::json GetJson(const std::string& target, int expected_status = 200) {
+    auto res = Get(target);
+    EXPECT_TRUE(res) << target;
+    if (!res) return nullptr;
+    EXPECT_EQ(res->status, expected_status) << target << ": " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << target;
+    return nlohmann::json::parse(res->body);
+  }
+
+  static std::string db_path_;
+  static Server* server_;
+  static std::thread* thread_;
+};
+
+std::string ServerTest::db_path_;
+Server* ServerTest::server_ = nullptr;
+std::thread* ServerTest::thread_ = nullptr;
+
+TEST_F(ServerTest, SummaryCountsTheStore) {
+  auto j = GetJson("/api/summary");
+  EXPECT_EQ(j["stats"]["articles"], 5);
+  EXPECT_EQ(j["stats"]["events"], 9);
+  EXPECT_EQ(j["stats"]["mentions"], 11);
+  EXPECT_EQ(j["stats"]["first_date"], "2022-05-20");
+  ASSERT_GE(j["dyads"].size(), 1u);
+  EXPECT_EQ(j["dyads"][0]["a"], "CHN");
+  EXPECT_EQ(j["dyads"][0]["b"], "KAZ");
+}
+
+TEST_F(ServerTest, EventsFilterAndPage) {
+  auto j = GetJson("/api/events?a=chn&b=KAZ&quad=1,2&from=2022-05&to=2022-05&limit=4");
+  EXPECT_EQ(j["total"], 6);
+  ASSERT_EQ(j["events"].size(), 4u);
+  EXPECT_EQ(j["events"][0]["date"], "2022-05-20");
+  for (const auto& e : j["events"]) EXPECT_LE(e["quad_class"].get<int>(), 2);
+  j = GetJson("/api/events?a=CHN&b=KAZ&quad=1,2&from=2022-05&to=2022-05&limit=4&offset=4");
+  EXPECT_EQ(j["events"].size(), 2u);
+  j = GetJson("/api/events?actor=RUS");
+  EXPECT_EQ(j["total"], 2);
+  j = GetJson("/api/events?a=RUS");  // one actor given as a: either role
+  EXPECT_EQ(j["total"], 2);
+  j = GetJson("/api/events?text=grain%20export");  // a sentence; "grain" alone also matches a4's title
+  ASSERT_EQ(j["events"].size(), 1u);
+  EXPECT_EQ(j["events"][0]["code"], "111");
+  j = GetJson("/api/events?order=mentions&limit=1");
+  EXPECT_EQ(j["events"][0]["num_mentions"], 2);
+}
+
+TEST_F(ServerTest, TimelinePerPeriod) {
+  auto j = GetJson("/api/timeline?a=CHN&b=KAZ&by=month");
+  ASSERT_EQ(j["periods"].size(), 2u);
+  EXPECT_EQ(j["periods"][0]["period"], "2022-05");
+  EXPECT_EQ(j["periods"][0]["quad_counts"]["1"], 5);
+  EXPECT_EQ(j["periods"][0]["quad_counts"]["2"], 1);
+  EXPECT_EQ(j["periods"][0]["quad_counts"]["3"], 0);
+  EXPECT_NEAR(j["periods"][0]["goldstein_mean"].get<double>(), 27.8 / 6, 1e-9);
+  j = GetJson("/api/timeline?a=KAZ&b=RUS&by=year&directed=1");
+  ASSERT_EQ(j["periods"].size(), 1u);
+  EXPECT_EQ(j["periods"][0]["events"], 1);  // KAZCOP -> RUS only
+}
+
+TEST_F(ServerTest, MentionsAndArticleWithMarkedWords) {
+  auto events = GetJson("/api/events?source=KAZCOP");
+  ASSERT_EQ(events["events"].size(), 1u);
+  int64_t id = events["events"][0]["id"];
+  auto j = GetJson("/api/mentions?event=" + std::to_string(id));
+  EXPECT_EQ(j["event"]["code"], "173");
+  ASSERT_EQ(j["mentions"].size(), 1u);
+  const auto& m = j["mentions"][0];
+  EXPECT_EQ(m["sentence"], "Kazakh police arrested Russian activists in Almaty.");
+  auto a = GetJson("/api/article?id=a4&mention=" + std::to_string(m["id"].get<int64_t>()));
+  EXPECT_EQ(a["title"], "Grain dispute");
+  std::string sentence, verb;
+  for (const auto& p : a["pieces"]) {
+    bool in_sentence = false, is_verb = false;
+    for (const auto& mark : p["marks"]) {
+      in_sentence |= mark == "sentence";
+      is_verb |= mark == "verb";
+    }
+    if (in_sentence) sentence += p["text"].get<std::string>();
+    if (is_verb) verb += p["text"].get<std::string>();
+  }
+  EXPECT_EQ(sentence, "Kazakh police arrested Russian activists in Almaty.");
+  EXPECT_EQ(verb, "arrested");
+  GetJson("/api/article?id=nope", 404);
+  GetJson("/api/mentions?event=999999", 404);
+  GetJson("/api/article?id=a1&mention=" + std::to_string(m["id"].get<int64_t>()), 404);
+}
+
+TEST_F(ServerTest, BadParametersGetA400WithAMessage) {
+  struct Case {
+    const char* target;
+    const char* message_part;
+  };
+  for (const Case& c :
+       {Case{"/api/events?root=5x", "root \"5x\""}, Case{"/api/events?limit=5000", "limit \"5000\""},
+        Case{"/api/events?limit=-1", "limit \"-1\""}, Case{"/api/events?limit=abc", "expected an integer"},
+        Case{"/api/events?source=CHN%27%20OR%201%3D1", "source \"CHN' OR 1=1\""},
+        Case{"/api/events?frm=2022", "unknown parameter \"frm\""},
+        Case{"/api/events?from=2022-13", "from \"2022-13\""}, Case{"/api/events?quad=5", "quad \"5\""},
+        Case{"/api/events?b=KAZ", "b without a"}, Case{"/api/events?root=05&root=04", "given twice"},
+        Case{"/api/timeline", "a \"\""}, Case{"/api/timeline?a=CHN&by=fortnight", "period \"fortnight\""},
+        Case{"/api/mentions", "event: required"}, Case{"/api/mentions?event=0", "event \"0\""},
+        Case{"/api/article", "id: required"}}) {
+    auto j = GetJson(c.target, 400);
+    ASSERT_TRUE(j.contains("error")) << c.target;
+    EXPECT_NE(j["error"].get<std::string>().find(c.message_part), std::string::npos)
+        << c.target << " -> " << j["error"];
+  }
+  std::string long_value(300, 'A');
+  auto j = GetJson("/api/events?text=" + long_value, 400);
+  EXPECT_NE(j["error"].get<std::string>().find("longer than"), std::string::npos);
+  auto res = Get("/api/events?text=" + std::string(3000, 'a'));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 414);
+  GetJson("/api/nothing", 404);
+}
+
+TEST_F(ServerTest, OnlyReadsAndOnlyServesEmbeddedFiles) {
+  httplib::Client client("127.0.0.1", server_->port());
+  auto post = client.Post("/api/events", "x", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  auto del = client.Delete("/api/events");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+
+  auto page = Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<svg id=\"chart\""), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  auto js = Get("/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  for (const char* target :
+       {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/data/web/index.html",
+        "/etc/passwd", "//etc/passwd", "/app.js/../../../etc/passwd", "/index.html%00.js"}) {
+    auto res = Get(target);
+    ASSERT_TRUE(res) << target;
+    EXPECT_EQ(res->status, 404) << target;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << target;
+  }
+  // Nothing the API did changed the store.
+  auto store = store::EventStore::Open(db_path_, {});
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->Stats()->events, 9);
+}
+
+TEST(ServerCreateTest, RefusesAMissingStore) {
+  ServerOptions options;
+  options.db_path = (fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve" / "missing.db").string();
+  fs::remove(options.db_path);
+  options.port = 0;
+  auto server = Server::Create(options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_NE(server.status().message().find("no such store"), std::string::npos) << server.status().message();
+  EXPECT_FALSE(fs::exists(options.db_path));
+}
+
+}  // namespace
+}  // namespace dragoman::serve
