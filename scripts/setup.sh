@@ -18,7 +18,9 @@ packages=(
   iso-codes                               # ISO 3166-1 country names
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium chromium-driver nodejs npm)   # headless browser test of the dashboard
+  packages+=(chromium chromium-driver)   # headless browser test of the dashboard
+  # Node.js drives the browser; a machine may already have it from another source, with npm inside.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 
 missing=()
