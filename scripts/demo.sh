@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DDRAGOMAN_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target dragoman
 inputs=(samples/*.txt)
 [[ -f ../shared/samples/000_9dc233296e0b742c.txt ]] && inputs+=(../shared/samples/000_9dc233296e0b742c.txt)
