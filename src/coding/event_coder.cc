@@ -507,7 +507,17 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (IsNominalRel(r) && r != "nmod:poss") {
         std::string c = a_.CaseOf(k);
         bool ok = c == "of" || ((c == "in" || c == "from") && (head_is_agent || a_.actor_at[h] >= 0));
-        if (!ok) continue;
+        if (!ok) {
+          // A name taken for a preposition ("the evil Arnor awful Gondor" with "Arnor" as the
+          // case marker of "Gondor") is a misparse: the name still modifies this phrase.
+          for (int m : a_.kids[k])
+            if (a_.rel[m] == "case" && a_.actor_at[m] >= 0 && depth_of[m] < 0 && a_.low[m] == c &&
+                std::isupper(static_cast<unsigned char>(a_.s->tokens[m].form[0]))) {
+              depth_of[m] = depth_of[t] + 1;
+              tokens.push_back(m);
+            }
+          continue;
+        }
       }
       // An actor in an "of/in/from" phrase is farther from the head than a modifier is.
       bool nominal = IsNominalRel(r) && r != "nmod:poss";
@@ -621,9 +631,12 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     }
   }
   // The actor and any actors conjoined with it inside the phrase ("lawmakers in A and B").
+  // Conjuncts of the head itself are phrases of their own, resolved by Resolve ("Gondor and
+  // Arnor's Elrond": the second is Arnor's, not Elrond's own code).
   std::vector<int> actor_tokens = {best_tok};
-  for (int k : a_.kids[best_tok])
-    if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0 && k != h) actor_tokens.push_back(k);
+  if (best_tok != h)
+    for (int k : a_.kids[best_tok])
+      if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0) actor_tokens.push_back(k);
   for (int t : actor_tokens) {
     const auto& m = a_.actor_mentions[a_.actor_at[t]];
     std::string code = Actor(m.entry).CodeAt(date_);
@@ -691,11 +704,26 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   for (auto& g : groups)
     for (auto& c : g)
       if (c.base != "---" && std::find(bases.begin(), bases.end(), c.base) == bases.end()) bases.push_back(c.base);
+  // Words before the first conjunct modify them all: "Danish Islamist media and government" gives
+  // the government the actor and the "Islamist" agent too, but not the "media" head's own agent.
+  std::vector<std::string> shared = bases;
+  if (bases.size() == 1 && !groups[0].empty() && groups[0].size() == 1 && groups[0][0].base == bases[0] &&
+      a_.agent_at[h] >= 0) {
+    const std::string& donor = groups[0][0].code;
+    const std::string& own = d_.actors.agents()[a_.agent_mentions[a_.agent_at[h]].entry].code;
+    if (!own.empty() && donor.size() > 3 + own.size() && donor.ends_with(own))
+      shared[0] = donor.substr(0, donor.size() - own.size());
+  }
   for (auto& g : groups) {
     bool only_agents = !g.empty() && std::all_of(g.begin(), g.end(), [](const ActorCode& c) { return c.base == "---"; });
     for (auto& c : g) {
       if (only_agents && !bases.empty()) {
-        for (const std::string& b : bases) out.push_back({b + c.code.substr(3), b, c.first, c.last});
+        for (size_t i = 0; i < bases.size(); ++i) {
+          std::string code = shared[i];
+          for (size_t j = 3; j + 3 <= c.code.size(); j += 3)
+            if (code.find(c.code.substr(j, 3)) == std::string::npos) code += c.code.substr(j, 3);
+          out.push_back({code, bases[i], c.first, c.last});
+        }
       } else {
         out.push_back(c);
       }
@@ -753,6 +781,16 @@ int SentenceCoder::NounMatchesAt(const PatternNoun& noun, int t, const std::vect
     for (; k >= 0 && k >= t - 6 && !found; --k)
       found = (region[k] || a_.InSubtree(k, t)) && a_.InSubtree(k, t) && TokenMatches(noun.modifiers[i], k);
     if (!found) return 0;
+    // A noun compounded onto the head names a different thing ("trade relations" is not
+    // "relations"): adjectives may come between the pattern's words, an unmatched compound
+    // noun right before the head may not.
+    if (i + 1 == static_cast<int>(noun.modifiers.size())) {
+      int head_start = t - words + 1;
+      for (int c = k + 2; c < head_start; ++c)
+        if (a_.head[c] == t && (a_.rel[c] == "compound" || a_.rel[c] == "nmod:npmod") &&
+            a_.s->tokens[c].upos == "NOUN")
+          return 0;
+    }
   }
   return words + static_cast<int>(noun.modifiers.size());
 }
@@ -947,7 +985,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   const VerbDictionary::FormRef* chosen = nullptr;
   int chosen_score = -1;
   int particle_last = v;
+  // A misspelt "-es" form ("departes"): parsers still give the lemma "depart", but English
+  // adds "-es" only after s, x, z, ch, sh and o, so the word is not that verb's inflection.
+  const std::string& lemma = a_.lem[v];
+  const std::string& surface = a_.low[v];
+  bool bad_es = surface.size() == lemma.size() + 2 && surface.starts_with(lemma) && surface.ends_with("es") &&
+                !lemma.empty() && !lemma.ends_with("s") && !lemma.ends_with("x") && !lemma.ends_with("z") &&
+                !lemma.ends_with("ch") && !lemma.ends_with("sh") && !lemma.ends_with("o");
   for (const std::string* key : {&a_.lem[v], &a_.low[v]}) {
+    if (bad_es && key == &a_.lem[v]) continue;
     for (const VerbDictionary::FormRef& ref : dict.Find(*key)) {
       const VerbForm& f = dict.blocks()[ref.block].forms[ref.form];
       bool ok = true;
@@ -1081,6 +1127,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             continue;
           if (a_.low[c] != pp.preposition) continue;
           int o = a_.rel[c] == "case" || a_.rel[c] == "mark" ? a_.head[c] : -1;
+          // The verb's own infinitive marker ("to accord") is no prepositional phrase: "(TO) *"
+          // wants "to X" before the verb, as a treebank parse has it (TO in PP vs. TO in VP).
+          if (o == v && a_.rel[c] == "mark" && a_.s->tokens[c].upos == "PART") continue;
           // The phrase must be the verb's own (or its object's): "met X at the hall" attaches
           // "at the hall" to the verb, "met [X at the hall]" does not.
           // A pattern naming several phrases is specific enough to accept them nested inside one
@@ -1098,7 +1147,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           }
           if (o < 0) continue;
           bool all = true;
-          int src = -1, tgt = -1, skip_root = -1;
+          int src = -1, tgt = -1, skip_root = -1, skips = 0;
           for (const PatternNoun& noun : pp.objects) {
             if (!all) break;
             if (noun.role == SlotRole::kWord) {
@@ -1113,6 +1162,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
               src = o;
             } else if (noun.role == SlotRole::kSkip) {
               skip_root = o;
+              ++skips;
             }
           }
           if (all) {
@@ -1124,6 +1174,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
               skip_used = true;
               for (int t = 0; t < a_.n; ++t)
                 if (a_.InSubtree(t, skip_root)) skipped[t] = 1;
+              // "(AT ^ ^)": each further ^ passes over the next actor or agent after the phrase
+              // ("at Osgiliath with the parliament of Gondor": the parliament, leaving Gondor).
+              for (int extra = 1; extra < skips; ++extra) {
+                for (int t = skip_root + 1; t < a_.n; ++t) {
+                  if (skipped[t] || !region[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
+                  for (int u = t; u < a_.n && ((a_.actor_at[t] >= 0 && a_.actor_at[u] == a_.actor_at[t]) ||
+                                               (a_.agent_at[t] >= 0 && a_.agent_at[u] == a_.agent_at[t]));
+                       ++u)
+                    skipped[u] = 1;
+                  break;
+                }
+              }
             }
           }
         }

@@ -72,6 +72,23 @@ TEST(CodeCommand, RealSampleGivesTheMustHaveEventsAndNoConflict) {
   }
 }
 
+TEST(CodeCommand, RealSampleWithPetrarchDictionariesGivesTheMustHaveRoots) {
+  std::string dict = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
+  if (!fs::exists(SharedSample()) || !fs::exists(dict + "/CAMEO.2.0.txt"))
+    GTEST_SKIP() << "../shared/samples or ../shared/petrarch is absent";
+  ProgramRun run = RunDragoman("code --dict " + dict + " " + SharedSample());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> events = ParseLines(run.out);
+  // Country-level dyads of the must-have table, with CAMEO.2.0 + Phoenix over our parse.
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "04")) << run.out;
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "05")) << run.out;
+  EXPECT_TRUE(Has(events, "CHN", "KAZ", "03")) << run.out;
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "05")) << run.out;
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "03")) << run.out;
+  EXPECT_TRUE(Has(events, "KAZ", "CHN", "036")) << run.out;
+  for (const auto& e : events) EXPECT_LT(std::stoi(e["root"].get<std::string>()), 9) << e.dump();
+}
+
 TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
   TempDir dir;
   std::string text = "Russia ready to work with Mongolia\n\n2023-03-03\n\nRussian President Vladimir Putin met with Mongolian President Ukhnaagiin Khurelsukh in Moscow on Friday.";

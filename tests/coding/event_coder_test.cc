@@ -494,5 +494,166 @@ Russia Russia PROPN 3 obj)");
   EXPECT_TRUE(events.empty());
 }
 
+
+// A coder on the shared test actors with its own agents and verbs.
+std::shared_ptr<EventCoder> MakeCoderWith(const char* agents, const char* verbs, const char* actors = kActors) {
+  PetrarchDictionaries d;
+  EXPECT_TRUE(ReadPetrarchActors(actors, "actors.txt", true, nullptr, &d.actors).ok());
+  EXPECT_TRUE(ReadPetrarchAgents(agents, "agents.txt", true, nullptr, &d.actors, &d.agent_prefix).ok());
+  EXPECT_TRUE(ReadPetrarchVerbsInto(verbs, "verbs.txt", true, nullptr, &d.verbs).ok());
+  EXPECT_TRUE(ReadPetrarchDiscards("", "discards.txt", true, nullptr, &d.discards).ok());
+  return std::shared_ptr<EventCoder>(MakeEventCoder(std::move(d)).release());
+}
+
+TEST(EventCoderTest, CompoundNounBeforePatternHeadBlocksTheNounPhrase) {
+  auto coder = MakeCoderWith("PRESIDENT [~GOV]\n", R"(&TIES
++ECONOMIC
++MILITARY
+
+--- ABANDON [345] ---
+ABANDON
+- * {NEW &TIES RELATIONS} [903]
+)");
+  // An adjective between the pattern's words is allowed ...
+  Article adj = OneSentence(R"(China China PROPN 2 nsubj
+abandoned abandon VERB 0 root
+new new ADJ 6 amod
+global global ADJ 6 amod
+economic economic ADJ 6 amod
+relations relation NOUN 2 obj
+with with ADP 8 case
+Russia Russia PROPN 2 obl)");
+  EXPECT_EQ(Code(*coder, adj), std::vector<std::string>{"CHN 903 RUS"});
+  // ... but "trade relations" is another noun than "relations": the block code applies.
+  Article compound = OneSentence(R"(China China PROPN 2 nsubj
+abandoned abandon VERB 0 root
+new new ADJ 6 amod
+economic economic ADJ 6 amod
+trade trade NOUN 6 compound
+relations relation NOUN 2 obj
+with with ADP 8 case
+Russia Russia PROPN 2 obl)");
+  EXPECT_EQ(Code(*coder, compound), std::vector<std::string>{"CHN 345 RUS"});
+}
+
+TEST(EventCoderTest, MisspeltEsFormIsNotTheVerb) {
+  auto coder = MakeTestCoder();
+  // "attackes": the parser's lemma is "attack", but English adds -es only after s, x, z, ch, sh, o.
+  Article bad = OneSentence(R"(China China PROPN 2 nsubj
+attackes attack VERB 0 root
+Russia Russia PROPN 2 obj)");
+  EXPECT_TRUE(Code(*coder, bad).empty());
+  Article good = OneSentence(R"(China China PROPN 2 nsubj
+attacks attack VERB 0 root
+Russia Russia PROPN 2 obj)");
+  EXPECT_EQ(Code(*coder, good), std::vector<std::string>{"CHN 190 RUS"});
+}
+
+TEST(EventCoderTest, ModifiersBeforeConjoinedAgentsApplyToEach) {
+  auto coder = MakeCoderWith("ISLAMIST [~MUS]\nMEDIA [~MED]\nGOVERNMENT [~GOV]\n", R"(--- ATTACK [190] ---
+ATTACK
+)");
+  // "Chinese Islamist media and government": both the actor and the "Islamist" agent belong to
+  // the government too; the head "media" keeps its own agent.
+  Article a = OneSentence(R"(Chinese Chinese ADJ 3 amod
+Islamist Islamist ADJ 3 amod
+media media NOUN 6 nsubj
+and and CCONJ 5 cc
+government government NOUN 3 conj
+attacked attack VERB 0 root
+Russia Russia PROPN 6 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHNMUSGOV 190 RUS", "CHNMUSMED 190 RUS"}));
+  // Without a shared agent the actor alone is carried over.
+  Article b = OneSentence(R"(Chinese Chinese ADJ 2 amod
+media media NOUN 5 nsubj
+and and CCONJ 4 cc
+government government NOUN 2 conj
+attacked attack VERB 0 root
+Russia Russia PROPN 5 obj)");
+  EXPECT_EQ(Code(*coder, b), (std::vector<std::string>{"CHNGOV 190 RUS", "CHNMED 190 RUS"}));
+}
+
+
+TEST(EventCoderTest, InfinitiveMarkerIsNoPrepositionalPhrase) {
+  auto coder = MakeCoderWith("PRESIDENT [~GOV]\n", R"(--- ACCORD [013] ---
+ACCORD
+- (TO) * [073]
+)");
+  // "is inching nearer to accord with Russia": "to" marks the infinitive, so "(TO) *" does not
+  // apply and the block code does.
+  Article inf = OneSentence(R"(China China PROPN 3 nsubj
+is be AUX 3 aux
+inching inch VERB 0 root
+nearer nearer ADJ 3 xcomp
+to to PART 6 mark
+accord accord VERB 3 advcl
+with with ADP 8 case
+Russia Russia PROPN 6 obl)");
+  EXPECT_EQ(Code(*coder, inf), std::vector<std::string>{"CHN 013 RUS"});
+  // A real "to" phrase before the verb still matches: "China, to Russia, accorded".
+  Article pp = OneSentence(R"(China China PROPN 5 nsubj
+, , PUNCT 4 punct
+to to ADP 4 case
+Russia Russia PROPN 5 obl
+accorded accord VERB 0 root)");
+  EXPECT_EQ(Code(*coder, pp), std::vector<std::string>{"CHN 073 RUS"});
+}
+
+
+TEST(EventCoderTest, ConjoinedPossessiveNamesItsOwner) {
+  // A person whose code is a plain three-letter one, as PETRARCH dictionaries have many.
+  auto coder = MakeCoderWith("PRESIDENT [~GOV]\n", "--- ATTACK [190] ---\nATTACK\n",
+                             "CHINA_ [CHN]\nRUSSIA_ [RUS]\nKAZAKHSTAN_ [KAZ]\nELROND_ [ELF]\n");
+  // "attacked Russia and China's Elrond": the second target is China's (the owner before the
+  // head); Elrond's own code is not added to Russia's phrase.
+  Article a = OneSentence(R"(Kazakhstan Kazakhstan PROPN 2 nsubj
+attacked attack VERB 0 root
+Russia Russia PROPN 2 obj
+and and CCONJ 7 cc
+China China PROPN 7 nmod:poss
+'s 's PART 5 case
+Elrond Elrond PROPN 3 conj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"KAZ 190 CHN", "KAZ 190 RUS"}));
+}
+
+
+TEST(EventCoderTest, NameMisparsedAsPrepositionStillModifiesThePhrase) {
+  auto coder = MakeCoderWith("PRESIDENT [~GOV]\n", "--- ATTACK [190] ---\nATTACK\n",
+                             "CHINA_ [CHN]\nRUSSIA_ [RUS]\nKAZAKHSTAN_ [KAZ]\nELROND_ [ELF]\n");
+  // "China and the evil Russia awful Kazakhstan attacked Elrond", parsed with "Russia" as the
+  // case marker of "Kazakhstan": the conjunct is Russia, its first name.
+  Article a = OneSentence(R"(China China PROPN 8 nsubj
+and and CCONJ 4 cc
+the the DET 4 det
+evil evil NOUN 1 conj
+Russia Russia ADP 7 case
+awful awful ADJ 7 amod
+Kazakhstan Kazakhstan PROPN 4 nmod
+attacked attack VERB 0 root
+Elrond Elrond PROPN 8 obj)");
+  EXPECT_EQ(Code(*coder, a), (std::vector<std::string>{"CHN 190 ELF", "RUS 190 ELF"}));
+}
+
+
+TEST(EventCoderTest, EachFurtherSkipPassesOverTheNextActor) {
+  auto coder = MakeCoderWith("PARLIAMENT [~LEG]\n", R"(--- CELEBRATE [017] ---
+CELEBRATE
+- * IFTAR (AT ^ ^) + [018]
+)");
+  // "(AT ^ ^) +": the first ^ is the "at" phrase, the second the parliament after it; the
+  // target is the actor after both.
+  Article a = OneSentence(R"(China China PROPN 2 nsubj
+celebrated celebrate VERB 0 root
+Iftar Iftar PROPN 2 obj
+at at ADP 5 case
+Kazakhstan Kazakhstan PROPN 2 obl
+with with ADP 8 case
+the the DET 8 det
+parliament parliament NOUN 2 obl
+of of ADP 10 case
+Russia Russia PROPN 8 nmod)");
+  EXPECT_EQ(Code(*coder, a), std::vector<std::string>{"CHN 018 RUS"});
+}
+
 }  // namespace
 }  // namespace dragoman::coding
