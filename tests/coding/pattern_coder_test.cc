@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -129,6 +130,40 @@ TEST(PatternCoderTest, CodesTheSampleArticle) {
     int root = std::stoi(ev.root);
     EXPECT_TRUE(root < 9) << "conflict event in a cooperative article: " << ev.source << " " << ev.code << " "
                           << ev.target << " (" << ev.rule << ")";
+  }
+}
+
+// The default lexicon reaches beyond the sample: conflict and cooperation as news words them.
+TEST(PatternCoderLexicon, CodesCommonNewsEventsAcrossTheCameoScale) {
+  std::vector<Event> e = CodeText(
+      "Russia accused Ukraine of shelling civilians. The United States imposed new sanctions on Iran. "
+      "French President Emmanuel Macron visited India. Japan signed a trade agreement with Australia. "
+      "Germany pledged humanitarian aid to Sudan. North Korea threatened South Korea with nuclear weapons.",
+      "2024-01-01");
+  EXPECT_TRUE(Has(e, "RUS", "11", "UKR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "USA", "16", "IRN")) << Dump(e);
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "IND")) << Dump(e);
+  EXPECT_TRUE(Has(e, "JPN", "05", "AUS")) << Dump(e);
+  EXPECT_TRUE(Has(e, "DEU", "03", "SDN")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PRK", "13", "KOR")) << Dump(e);
+}
+
+TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
+  std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(PatternCoderLexicon, EveryCameoRootHasEntries) {
+  std::vector<std::string> problems;
+  Result<OurDictionaries> d = LoadOurDictionaries({}, &problems);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_GE(d->verbs.size(), 390u);
+  std::set<std::string> roots;
+  for (const VerbEntry& v : d->verbs) roots.insert(v.code.substr(0, 2));
+  for (int r = 1; r <= 20; ++r) {
+    char root[3];
+    std::snprintf(root, sizeof root, "%02d", r);
+    EXPECT_TRUE(roots.count(root)) << "no verb entry in CAMEO root " << root;
   }
 }
 
