@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../ingest/test_files.h"
 #include "run_program.h"
 
 namespace dragoman::testing {
@@ -30,21 +31,6 @@ class ParallelTempDir {
  private:
   fs::path path_;
 };
-
-std::string Gzip(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 std::string WarcResponse(int i) {
   std::string html = "<html><head><meta property=\"article:published_time\" content=\"2022-05-20\">"
@@ -83,8 +69,8 @@ TEST(CodeParallel, OutputIsTheSameForAnyNumberOfJobs) {
 TEST(CodeParallel, TruncatedWarcGzCodesCompleteRecordsAndFails) {
   ParallelTempDir dir;
   std::string data;
-  for (int i = 1; i <= 3; ++i) data += Gzip(WarcResponse(i));
-  std::string last = Gzip(WarcResponse(4));
+  for (int i = 1; i <= 3; ++i) data += ingest::testing::GzipMember(WarcResponse(i));
+  std::string last = ingest::testing::GzipMember(WarcResponse(4));
   data += last.substr(0, last.size() / 2);
   std::string path = dir.Write("cut.warc.gz", data);
   ProgramRun run = RunDragoman("code -j 2 --format tsv " + path);

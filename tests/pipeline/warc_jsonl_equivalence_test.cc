@@ -23,6 +23,7 @@
 #include "dragoman/pipeline.h"
 #include "ingest/reader.h"
 #include "pipeline/parallel_runner.h"
+#include "../ingest/test_files.h"
 
 namespace dragoman {
 namespace {
@@ -149,21 +150,6 @@ class Generator {
   std::mt19937 rng_;
 };
 
-std::string GzipMember(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
 std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& id,
                        const std::string& content_type, const std::string& block) {
   std::string r = "WARC/1.0\r\nWARC-Type: " + type + "\r\n";
@@ -242,14 +228,14 @@ class WarcJsonlEquivalence : public ::testing::Test {
   // The WARC.gz as CC-NEWS ships it: one gzip member per record, request and metadata records too.
   static std::vector<std::string> WarcMembers() {
     std::vector<std::string> members;
-    members.push_back(GzipMember(WarcRecord("warcinfo", "", "00000000-0000-4000-8000-000000000000",
+    members.push_back(ingest::testing::GzipMember(WarcRecord("warcinfo", "", "00000000-0000-4000-8000-000000000000",
                                             "application/warc-fields", "software: dragoman test generator\r\n")));
     for (const GeneratedArticle& a : *articles_) {
-      members.push_back(GzipMember(WarcRecord("request", a.url, a.id + "-req", "application/http; msgtype=request",
+      members.push_back(ingest::testing::GzipMember(WarcRecord("request", a.url, a.id + "-req", "application/http; msgtype=request",
                                               "GET / HTTP/1.1\r\nHost: news.example\r\n\r\n")));
       std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: " +
                          std::to_string(a.html.size()) + "\r\n\r\n" + a.html;
-      members.push_back(GzipMember(WarcRecord("response", a.url, a.id, "application/http; msgtype=response", http)));
+      members.push_back(ingest::testing::GzipMember(WarcRecord("response", a.url, a.id, "application/http; msgtype=response", http)));
     }
     return members;
   }
