@@ -103,6 +103,14 @@ Result<std::unique_ptr<store::EventStore>> OpenReader(const std::string& path) {
 
 void PrintJson(const nlohmann::json& value) { std::cout << store::DumpJson(value, 2) << "\n"; }
 
+// Query rows as one JSON array.
+template <typename Rows>
+void PrintRowsJson(const Rows& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) out.push_back(store::ToJson(r));
+  PrintJson(out);
+}
+
 int RunQuery(int argc, char** argv) {
   CLI::App app("Query an event store: events, a dyad's timeline, the most active actors.", "query");
   app.require_subcommand(1);
@@ -216,9 +224,7 @@ int RunQuery(int argc, char** argv) {
     auto rows = store::QueryEvents(db, filter);
     if (!rows.ok()) return Fail(rows.status());
     if (format == Format::kJson) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : *rows) out.push_back(store::ToJson(r));
-      PrintJson(out);
+      PrintRowsJson(*rows);
       return kExitOk;
     }
     Table table{{"id", "date", "source", "target", "code", "quad", "goldstein", "mentions", "articles",
@@ -242,9 +248,7 @@ int RunQuery(int argc, char** argv) {
     auto rows = store::QueryMentions(db, event_id, mention_limit);
     if (!rows.ok()) return Fail(rows.status());
     if (format == Format::kJson) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : *rows) out.push_back(store::ToJson(r));
-      PrintJson(out);
+      PrintRowsJson(*rows);
       return kExitOk;
     }
     Table table{{"mention", "article", "date", "source", "sentence", "rule"}, {}, {true}};
@@ -361,9 +365,7 @@ int RunQuery(int argc, char** argv) {
     auto rows = store::QueryArticles(db, article_from, article_to, article_limit, article_offset);
     if (!rows.ok()) return Fail(rows.status());
     if (format == Format::kJson) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : *rows) out.push_back(store::ToJson(r));
-      PrintJson(out);
+      PrintRowsJson(*rows);
       return kExitOk;
     }
     Table table{{"id", "date", "source", "sentences", "mentions", "title"},

@@ -13,16 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<nlohmann::json> ParseLines(const std::string& out) {
-  std::vector<nlohmann::json> rows;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
-}
-
 bool Has(const std::vector<nlohmann::json>& events, const std::string& source_prefix,
          const std::string& target_prefix, const std::string& code_prefix, const std::string& exact_source = "",
          const std::string& exact_target = "") {
@@ -36,26 +26,11 @@ bool Has(const std::vector<nlohmann::json>& events, const std::string& source_pr
   return false;
 }
 
-class TempDir {
- public:
-  TempDir() : path_(fs::path(DRAGOMAN_BINARY_DIR) / ("cli_test_" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-    return (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-};
-
 TEST(CodeCommand, RealSampleGivesTheMustHaveEventsAndNoConflict) {
   if (!fs::exists(SharedSample())) GTEST_SKIP() << "../shared/samples is absent: the real sample cannot be coded";
   ProgramRun run = RunDragoman("code " + SharedSample());
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::vector<nlohmann::json> events = ParseLines(run.out);
+  std::vector<nlohmann::json> events = ParseJsonLines(run.out);
   EXPECT_TRUE(Has(events, "CHN", "KAZ", "04", "CHNGOV", "KAZGOV")) << run.out;  // Xi met with Tokayev
   EXPECT_TRUE(Has(events, "CHN", "KAZ", "05")) << run.out;                      // China supports Kazakhstan
   EXPECT_TRUE(Has(events, "CHN", "KAZ", "03")) << run.out;                      // China is ready to work with
@@ -78,7 +53,7 @@ TEST(CodeCommand, RealSampleWithPetrarchDictionariesGivesTheMustHaveRoots) {
     GTEST_SKIP() << "../shared/samples or ../shared/petrarch is absent";
   ProgramRun run = RunDragoman("code --dict " + dict + " " + SharedSample());
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::vector<nlohmann::json> events = ParseLines(run.out);
+  std::vector<nlohmann::json> events = ParseJsonLines(run.out);
   // Country-level dyads of the must-have table, with CAMEO.2.0 + Phoenix over our parse.
   EXPECT_TRUE(Has(events, "CHN", "KAZ", "04")) << run.out;
   EXPECT_TRUE(Has(events, "CHN", "KAZ", "05")) << run.out;
@@ -95,7 +70,7 @@ TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
   std::string path = dir.Write("talks.txt", text);
   ProgramRun run = RunDragoman("code " + path);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::vector<nlohmann::json> events = ParseLines(run.out);
+  std::vector<nlohmann::json> events = ParseJsonLines(run.out);
   ASSERT_FALSE(events.empty()) << run.err;
   bool found_meeting = false;
   for (const auto& e : events) {
@@ -119,7 +94,7 @@ TEST(CodeCommand, JsonLinesFromStandardInput) {
       "\n");
   ProgramRun run = RunDragoman("code - < " + path);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::vector<nlohmann::json> events = ParseLines(run.out);
+  std::vector<nlohmann::json> events = ParseJsonLines(run.out);
   ASSERT_FALSE(events.empty()) << run.err;
   EXPECT_EQ(events[0]["article_id"], "a1");
   EXPECT_EQ(events[0]["date"], "2021-06-01");
@@ -142,11 +117,11 @@ TEST(CodeCommand, BadRecordsBecomeErrorRecordsAndTheRunGoesOn) {
   EXPECT_NE(run.err.find("feed.jsonl:2"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("feed.jsonl:3"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("5 records read, 1 coded, 4 rejected"), std::string::npos) << run.err;
-  EXPECT_TRUE(Has(ParseLines(run.out), "CHN", "KAZ", "03")) << "the good record is still coded: " << run.out;
+  EXPECT_TRUE(Has(ParseJsonLines(run.out), "CHN", "KAZ", "03")) << "the good record is still coded: " << run.out;
   std::ifstream in(errors);
   std::stringstream ss;
   ss << in.rdbuf();
-  EXPECT_EQ(ParseLines(ss.str()).size(), 4u) << ss.str();
+  EXPECT_EQ(ParseJsonLines(ss.str()).size(), 4u) << ss.str();
 }
 
 TEST(CodeCommand, StrictStopsAtTheFirstBadRecord) {

@@ -17,21 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ParallelTempDir {
- public:
-  ParallelTempDir() : path_(fs::path(DRAGOMAN_BINARY_DIR) / ("cli_parallel_test_" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~ParallelTempDir() { fs::remove_all(path_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-    return (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-};
-
 std::string WarcResponse(int i) {
   std::string html = "<html><head><meta property=\"article:published_time\" content=\"2022-05-20\">"
                      "<title>Story " + std::to_string(i) + " of the day in Astana</title></head><body><article>"
@@ -45,7 +30,7 @@ std::string WarcResponse(int i) {
 }
 
 TEST(CodeParallel, OutputIsTheSameForAnyNumberOfJobs) {
-  ParallelTempDir dir;
+  TempDir dir("cli_parallel_test_");
   const char* const kSentences[] = {"China is ready to work with Kazakhstan.", "Kazakhstan supports China.",
                                     "The weather was fine in Astana on Monday.", "Russia congratulated India."};
   std::string feed;
@@ -67,7 +52,7 @@ TEST(CodeParallel, OutputIsTheSameForAnyNumberOfJobs) {
 }
 
 TEST(CodeParallel, TruncatedWarcGzCodesCompleteRecordsAndFails) {
-  ParallelTempDir dir;
+  TempDir dir("cli_parallel_test_");
   std::string data;
   for (int i = 1; i <= 3; ++i) data += ingest::testing::GzipMember(WarcResponse(i));
   std::string last = ingest::testing::GzipMember(WarcResponse(4));

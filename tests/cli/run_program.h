@@ -3,7 +3,13 @@
 
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
+#include <filesystem>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -38,6 +44,34 @@ inline ProgramRun RunDragoman(const std::string& args) {
   std::remove(err_path.c_str());
   return run;
 }
+
+// The JSON object on each non-empty line of a program's output.
+inline std::vector<nlohmann::json> ParseJsonLines(const std::string& out) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+// A scratch folder under the build folder, removed with the object.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "cli_test_")
+      : path_(std::filesystem::path(DRAGOMAN_BINARY_DIR) / (prefix + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::ofstream(path_ / name, std::ios::binary) << content;
+    return (path_ / name).string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 inline std::string SharedSample() { return std::string(DRAGOMAN_SHARED_DIR) + "/samples/000_9dc233296e0b742c.txt"; }
 

@@ -9,16 +9,6 @@
 namespace dragoman::testing {
 namespace {
 
-std::vector<nlohmann::json> JsonLines(const std::string& out) {
-  std::vector<nlohmann::json> rows;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
-}
-
 bool HasGluedBoundary(const std::string& text) {
   for (size_t i = 0; i + 2 < text.size(); ++i) {
     if (text[i] >= 'a' && text[i] <= 'z' && text[i + 1] == '.' && text[i + 2] >= 'A' && text[i + 2] <= 'Z')
@@ -32,7 +22,7 @@ TEST(SentencesCommandTest, SampleHasNoGluedBoundaryAndNoBoilerplate) {
   if (!probe) GTEST_SKIP() << "sample article absent: " << SharedSample();
   ProgramRun run = RunDragoman("sentences --json " + SharedSample());
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::vector<nlohmann::json> rows = JsonLines(run.out);
+  std::vector<nlohmann::json> rows = ParseJsonLines(run.out);
   ASSERT_GE(rows.size(), 20u);
   EXPECT_TRUE(rows[0]["title"].get<bool>());
   for (const nlohmann::json& row : rows) {

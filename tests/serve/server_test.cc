@@ -2,6 +2,7 @@
 #include "serve/server.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <httplib.h>
 
 #include <filesystem>
@@ -21,7 +22,7 @@ class ServerTest : public ::testing::Test {
   static void SetUpTestSuite() {
     fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
     fs::create_directories(dir);
-    db_path_ = (dir / "api.db").string();
+    db_path_ = (dir / ("api_" + std::to_string(::getpid()) + ".db")).string();  // one per test process
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path_ + suffix);
     {
       auto store = store::EventStore::Open(db_path_, {});

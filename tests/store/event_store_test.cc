@@ -1,6 +1,7 @@
 #include "store/event_store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,8 @@ namespace fs = std::filesystem;
 std::string FreshPath(const std::string& name) {
   fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "store";
   fs::create_directories(dir);
-  fs::path path = dir / (name + ".db");
+  // ctest runs each test as its own process, in parallel: one file per process.
+  fs::path path = dir / (name + "_" + std::to_string(::getpid()) + ".db");
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   return path.string();
 }

@@ -1,6 +1,7 @@
 #include "store/query.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -17,7 +18,7 @@ class QueryTest : public ::testing::Test {
   static void SetUpTestSuite() {
     fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "store";
     fs::create_directories(dir);
-    path_ = (dir / "query.db").string();
+    path_ = (dir / ("query_" + std::to_string(::getpid()) + ".db")).string();  // one per test process
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
     auto store = EventStore::Open(path_, {});
     ASSERT_TRUE(store.ok()) << store.status().message();
