@@ -38,8 +38,8 @@ bool ApplyRule(const std::string& form, const std::string& rule, std::string* ou
 }
 
 template <typename Map>
-std::unordered_map<std::string, std::string> Argmax(const Map& counts) {
-  std::unordered_map<std::string, std::string> out;
+RuleMap Argmax(const Map& counts) {
+  RuleMap out;
   for (const auto& [key, by_value] : counts) {
     const std::string* best = nullptr;
     int best_count = -1;
@@ -54,14 +54,14 @@ std::unordered_map<std::string, std::string> Argmax(const Map& counts) {
   return out;
 }
 
-void WriteMap(ByteWriter& w, const std::unordered_map<std::string, std::string>& m) {
+void WriteMap(ByteWriter& w, const RuleMap& m) {
   std::vector<std::pair<std::string, std::string>> items(m.begin(), m.end());
   std::sort(items.begin(), items.end());
   w.U64(items.size());
   for (const auto& [k, v] : items) w.String(k).String(v);
 }
 
-void ReadMap(ByteReader& r, std::unordered_map<std::string, std::string>* m) {
+void ReadMap(ByteReader& r, RuleMap* m) {
   m->clear();
   size_t n = r.Count(8);
   m->reserve(n);
@@ -75,26 +75,41 @@ void ReadMap(ByteReader& r, std::unordered_map<std::string, std::string>* m) {
 
 std::string Lemmatizer::Key(const std::string& s, int tag) { return s + '\t' + std::to_string(tag); }
 
-std::string Lemmatizer::Lemma(const std::string& form, int tag) const {
+std::string Lemmatizer::Lemma(const std::string& form, int tag) const { return Lemma(form, Lowercase(form), tag); }
+
+std::string Lemmatizer::Lemma(const std::string& form, const std::string& lower, int tag) const {
   std::string out;
-  auto it = exact_.find(Key(form, tag));
+  // Keys are built in one buffer: "form\ttag", then "lower\ttag", then "tag\tsuffix".
+  const std::string tag_text = std::to_string(tag);
+  std::string key;
+  key.reserve(form.size() + 8);
+  key.append(form).append(1, '\t').append(tag_text);
+  auto it = exact_.find(std::string_view(key));
   if (it != exact_.end() && ApplyRule(form, it->second, &out)) return out;
-  std::string lower = Lowercase(form);
-  it = lower_.find(Key(lower, tag));
+  key.assign(lower).append(1, '\t').append(tag_text);
+  it = lower_.find(std::string_view(key));
   if (it != lower_.end() && ApplyRule(form, it->second, &out)) return out;
   // Longest known suffix that leaves part of the word unmatched.
-  std::string prefix = std::to_string(tag) + '\t';
+  key.assign(tag_text).append(1, '\t');
+  const size_t prefix = key.size();
   for (size_t n = std::min(max_suffix_, lower.size() > 0 ? lower.size() - 1 : 0);; --n) {
-    it = suffix_.find(prefix + lower.substr(lower.size() - n));
+    key.resize(prefix);
+    key.append(lower, lower.size() - n, n);
+    it = suffix_.find(std::string_view(key));
     if (it != suffix_.end() && ApplyRule(form, it->second, &out)) return out;
     if (n == 0) break;
   }
   return form;
 }
 
-const std::string& Lemmatizer::Feats(const std::string& form, int tag) const {
+const std::string& Lemmatizer::Feats(const std::string& form, int tag) const { return FeatsOfLowercased(Lowercase(form), tag); }
+
+const std::string& Lemmatizer::FeatsOfLowercased(const std::string& lower, int tag) const {
   static const std::string kNone = "_";
-  auto it = feats_.find(Key(Lowercase(form), tag));
+  std::string key;
+  key.reserve(lower.size() + 8);
+  key.append(lower).append(1, '\t').append(std::to_string(tag));
+  auto it = feats_.find(std::string_view(key));
   if (it != feats_.end()) return it->second;
   if (tag >= 0 && tag < static_cast<int>(tag_feats_.size())) return tag_feats_[tag];
   return kNone;

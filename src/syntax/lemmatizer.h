@@ -8,7 +8,9 @@
 //   std::string lemma = lemmatizer.Lemma("countries", tag);
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,10 +25,20 @@ struct LemmaExample {
   std::string feats;
 };
 
+// A string map searchable by string_view, so lookups build no temporary strings.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using RuleMap = std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>>;
+
 class Lemmatizer {
  public:
   std::string Lemma(const std::string& form, int tag) const;
   const std::string& Feats(const std::string& form, int tag) const;
+  // The same, given the lowercased form too (the annotator has it already).
+  std::string Lemma(const std::string& form, const std::string& lower, int tag) const;
+  const std::string& FeatsOfLowercased(const std::string& lower, int tag) const;
 
   static Lemmatizer Train(const std::vector<LemmaExample>& examples, int num_tags);
 
@@ -35,10 +47,10 @@ class Lemmatizer {
 
  private:
   static std::string Key(const std::string& s, int tag);
-  std::unordered_map<std::string, std::string> exact_;   // form \t tag -> rule
-  std::unordered_map<std::string, std::string> lower_;   // lowercased form \t tag -> rule
-  std::unordered_map<std::string, std::string> suffix_;  // tag \t suffix of lowercased form -> rule
-  std::unordered_map<std::string, std::string> feats_;   // lowercased form \t tag -> feats
+  RuleMap exact_;   // form \t tag -> rule
+  RuleMap lower_;   // lowercased form \t tag -> rule
+  RuleMap suffix_;  // tag \t suffix of lowercased form -> rule
+  RuleMap feats_;   // lowercased form \t tag -> feats
   std::vector<std::string> tag_feats_;                   // per tag: most frequent feats
   size_t max_suffix_ = 8;
 };

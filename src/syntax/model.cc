@@ -34,8 +34,9 @@ void SyntaxModel::Annotate(Sentence& sentence) const {
     Token& t = sentence.tokens[i];
     t.upos = tagger_.upos(tags[i]);
     t.xpos = tagger_.xpos(tags[i]);
-    t.lemma = lemmatizer_.Lemma(forms[i], tags[i]);
-    t.feats = lemmatizer_.Feats(forms[i], tags[i]);
+    const std::string lower = Lowercase(forms[i]);
+    t.lemma = lemmatizer_.Lemma(forms[i], lower, tags[i]);
+    t.feats = lemmatizer_.FeatsOfLowercased(lower, tags[i]);
     t.head = heads[i];
     t.deprel = parser_.label(labels[i]);
   }

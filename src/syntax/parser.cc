@@ -94,9 +94,10 @@ bool Valid(const State& s, int c, int num_labels, int root_label) {
   return l != root_label;
 }
 
-// Features of a configuration (Zhang & Nivre 2011, plus second-stack-word features).
-size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, int feature_set,
-                uint64_t* f) {
+// The features of a configuration that depend on more than one fixed position (Zhang & Nivre
+// 2011, plus second-stack-word features); BufferFeatures and StackTopFeatures give the rest.
+size_t DynamicFeatures(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags,
+                       int feature_set, uint64_t* f) {
   // words holds the lowercased word hashes of the n+1 positions, then their suffix hashes.
   const size_t stride = words.size() / 2;
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : words[i]; };
@@ -110,14 +111,12 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
   const int n0 = s.buf <= s.n ? s.buf : -1;
   const int n1 = s.buf + 1 <= s.n ? s.buf + 1 : -1;
-  const int n2 = s.buf + 2 <= s.n ? s.buf + 2 : -1;
   const int s0h = s0 >= 0 ? s.head[s0] : -1;
   const int s0h2 = s0h >= 0 ? s.head[s0h] : -1;
   const int s0l = s0 >= 0 ? s.lc1[s0] : -1, s0l2 = s0 >= 0 ? s.lc2[s0] : -1;
   const int s0r = s0 >= 0 ? s.rc1[s0] : -1, s0r2 = s0 >= 0 ? s.rc2[s0] : -1;
   const int n0l = n0 >= 0 ? s.lc1[n0] : -1, n0l2 = n0 >= 0 ? s.lc2[n0] : -1;
-  const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1), n2w = W(n2),
-                 n2p = P(n2);
+  const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1);
   const uint64_t dist = (s0 >= 0 && n0 >= 0) ? std::min(n0 - s0, 12) : kNone;
   const uint64_t s0vl = s0 >= 0 ? s.nl[s0] : kNone, s0vr = s0 >= 0 ? s.nr[s0] : kNone;
   const uint64_t n0vl = n0 >= 0 ? s.nl[n0] : kNone;
@@ -126,18 +125,6 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   size_t k = 0;
   f[k++] = Feat(100, 0);
   // Single words.
-  f[k++] = Feat(101, s0w, s0p);
-  f[k++] = Feat(102, s0w);
-  f[k++] = Feat(103, s0p);
-  f[k++] = Feat(104, n0w, n0p);
-  f[k++] = Feat(105, n0w);
-  f[k++] = Feat(106, n0p);
-  f[k++] = Feat(107, n1w, n1p);
-  f[k++] = Feat(108, n1w);
-  f[k++] = Feat(109, n1p);
-  f[k++] = Feat(110, n2w, n2p);
-  f[k++] = Feat(111, n2w);
-  f[k++] = Feat(112, n2p);
   // Word pairs.
   f[k++] = Feat(113, Feat(0, s0w, s0p), n0w, n0p);
   f[k++] = Feat(114, s0w, s0p, n0w);
@@ -146,9 +133,7 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   f[k++] = Feat(117, s0p, n0w, n0p);
   f[k++] = Feat(118, s0w, n0w);
   f[k++] = Feat(119, s0p, n0p);
-  f[k++] = Feat(120, n0p, n1p);
   // Three words.
-  f[k++] = Feat(121, n0p, n1p, n2p);
   f[k++] = Feat(122, s0p, n0p, n1p);
   f[k++] = Feat(123, P(s0h), s0p, n0p);
   f[k++] = Feat(124, s0p, P(s0l), n0p);
@@ -211,24 +196,17 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   f[k++] = Feat(175, P(s1), s0p);
   f[k++] = Feat(176, s0p, n0p, L(s0));
   f[k++] = Feat(177, s0w, n0p, L(s0));
-  f[k++] = Feat(178, n0w, n1w);
-  f[k++] = Feat(179, n0p, n1w);
-  f[k++] = Feat(180, P(n0 > 0 ? n0 - 1 : -1), n0p);
   f[k++] = Feat(181, P(n0 > 0 ? n0 - 1 : -1), s0p, n0p);
   f[k++] = Feat(182, s0p, P(s0 >= 0 && s0 + 1 <= s.n ? s0 + 1 : -1), n0p);
   // Suffixes stand in for rare words.
-  f[k++] = Feat(183, S(s0), s0p);
-  f[k++] = Feat(184, S(n0), n0p);
   f[k++] = Feat(185, S(s0), S(n0));
-  f[k++] = Feat(186, S(n1), n1p);
   if (feature_set >= 2) {
-    const int s0m1 = s0 > 1 ? s0 - 1 : -1, n0m1 = n0 > 1 ? n0 - 1 : -1;
+    const int s0m1 = s0 > 1 ? s0 - 1 : -1;
     f[k++] = Feat(187, s0w, L(s0), n0p);
     f[k++] = Feat(188, n0w, L(n0l));
     f[k++] = Feat(189, W(s0h), s0w);
     f[k++] = Feat(190, W(s1), s0w);
     f[k++] = Feat(191, s0p, n1w);
-    f[k++] = Feat(192, W(n0m1), n0w);
     f[k++] = Feat(193, P(s0m1), s0p, n0p);
     f[k++] = Feat(194, W(s0r), n0p);
     f[k++] = Feat(195, s0p, P(s0h), n0w);
@@ -247,6 +225,62 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
     f[k++] = Feat(206, C(s0), C(s0r), C(n0));
   }
   return k;
+}
+
+// Word, tag and suffix hashes of the n+1 positions of a sentence (0 = the root), lowercased word
+// hashes first, then suffix hashes; and fine tags, then (feature set 3) coarse UPOS ids.
+struct SentenceKeys {
+  const std::vector<uint64_t>& words;
+  const std::vector<int>& tags;
+  uint64_t W(int i) const { return i < 0 ? kNone : words[i]; }
+  uint64_t S(int i) const { return i < 0 ? kNone : words[words.size() / 2 + i]; }
+  uint64_t P(int i) const { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); }
+};
+
+// Features that depend only on the buffer front n0 (and the fixed words around it): the same for
+// every configuration with that front, so parsing scores them once per front.
+size_t BufferFeatures(int n0, int n, const SentenceKeys& x, int feature_set, uint64_t* f) {
+  const int n1 = n0 >= 0 && n0 + 1 <= n ? n0 + 1 : -1;
+  const int n2 = n0 >= 0 && n0 + 2 <= n ? n0 + 2 : -1;
+  const uint64_t n0w = x.W(n0), n0p = x.P(n0), n1w = x.W(n1), n1p = x.P(n1), n2w = x.W(n2), n2p = x.P(n2);
+  size_t k = 0;
+  f[k++] = Feat(104, n0w, n0p);
+  f[k++] = Feat(105, n0w);
+  f[k++] = Feat(106, n0p);
+  f[k++] = Feat(107, n1w, n1p);
+  f[k++] = Feat(108, n1w);
+  f[k++] = Feat(109, n1p);
+  f[k++] = Feat(110, n2w, n2p);
+  f[k++] = Feat(111, n2w);
+  f[k++] = Feat(112, n2p);
+  f[k++] = Feat(120, n0p, n1p);
+  f[k++] = Feat(121, n0p, n1p, n2p);
+  f[k++] = Feat(178, n0w, n1w);
+  f[k++] = Feat(179, n0p, n1w);
+  f[k++] = Feat(180, x.P(n0 > 0 ? n0 - 1 : -1), n0p);
+  f[k++] = Feat(184, x.S(n0), n0p);
+  f[k++] = Feat(186, x.S(n1), n1p);
+  if (feature_set >= 2) f[k++] = Feat(192, x.W(n0 > 1 ? n0 - 1 : -1), n0w);
+  return k;
+}
+
+// Features that depend only on the stack top s0 (-1 for an empty stack).
+size_t StackTopFeatures(int s0, const SentenceKeys& x, uint64_t* f) {
+  size_t k = 0;
+  f[k++] = Feat(101, x.W(s0), x.P(s0));
+  f[k++] = Feat(102, x.W(s0));
+  f[k++] = Feat(103, x.P(s0));
+  f[k++] = Feat(183, x.S(s0), x.P(s0));
+  return k;
+}
+
+// Every feature of a configuration (training scores them all at once).
+size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, int feature_set,
+                uint64_t* f) {
+  const SentenceKeys x{words, tags};
+  size_t k = BufferFeatures(s.buf <= s.n ? s.buf : -1, s.n, x, feature_set, f);
+  k += StackTopFeatures(s.S0(), x, f + k);
+  return k + DynamicFeatures(s, words, tags, feature_set, f + k);
 }
 
 // Costs of each class under the dynamic oracle of Goldberg & Nivre (2012): gold arcs that the
@@ -364,9 +398,31 @@ void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>
   s.Init(n);
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(num_classes);
+  // The scores of the features fixed by the buffer front and by the stack top, per position
+  // (index n + 1 stands for "none"), computed the first time a position takes that role.
+  const SentenceKeys x{words, ptags};
+  const size_t stride = model_.stride();
+  std::vector<int32_t> front_scores((n + 2) * stride), top_scores((n + 2) * stride);
+  std::vector<char> front_done(n + 2, 0), top_done(n + 2, 0);
+  std::vector<int32_t> acc(stride);
   while (!s.Terminal()) {
-    size_t k = Features(s, words, ptags, feature_set_, feats);
-    model_.Score(feats, k, scores.data());
+    const int front = s.buf <= n ? s.buf : n + 1;
+    if (!front_done[front]) {
+      size_t k = BufferFeatures(front <= n ? front : -1, n, x, feature_set_, feats);
+      model_.Accumulate(feats, k, &front_scores[front * stride]);
+      front_done[front] = 1;
+    }
+    const int top = s.S0() >= 0 ? s.S0() : n + 1;
+    if (!top_done[top]) {
+      size_t k = StackTopFeatures(top <= n ? top : -1, x, feats);
+      model_.Accumulate(feats, k, &top_scores[top * stride]);
+      top_done[top] = 1;
+    }
+    std::copy(front_scores.begin() + front * stride, front_scores.begin() + (front + 1) * stride, acc.begin());
+    model_.AddScores(&top_scores[top * stride], acc.data());
+    size_t k = DynamicFeatures(s, words, ptags, feature_set_, feats);
+    model_.Accumulate(feats, k, acc.data());
+    for (int c = 0; c < num_classes; ++c) scores[c] = static_cast<float>(acc[c]);
     int c = BestValid(s, scores.data(), num_classes, L, root_label_);
     s.Apply(c, L);
   }

@@ -50,6 +50,7 @@ class Parser {
   void Write(ByteWriter& w) const;
   Status Read(ByteReader& r);
   size_t num_weights() const { return model_.num_weights(); }
+  size_t num_features() const { return model_.num_features(); }
 
  private:
   std::vector<std::string> labels_;

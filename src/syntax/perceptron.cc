@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace dragoman::syntax {
 
@@ -57,25 +58,59 @@ void KeyIndex::Grow() {
   }
 }
 
+namespace {
+
+// acc[0..stride) += row[0..stride); cloned for AVX2 where the processor has it.
+__attribute__((target_clones("avx2", "default"))) void AddDenseRow(const int16_t* __restrict row, size_t stride,
+                                                                     int32_t* __restrict acc) {
+  for (size_t c = 0; c < stride; ++c) acc[c] += row[c];
+}
+
+}  // namespace
+
 void Perceptron::Score(const uint64_t* feats, size_t n, float* scores) const {
-  std::fill(scores, scores + num_classes_, 0.0f);
+  if (stride_ == 0) {
+    std::fill(scores, scores + num_classes_, 0.0f);
+    return;
+  }
+  alignas(64) int32_t acc[kMaxStride];
+  std::fill(acc, acc + stride_, 0);
+  Accumulate(feats, n, acc);
+  for (int c = 0; c < num_classes_; ++c) scores[c] = static_cast<float>(acc[c]);
+}
+
+void Perceptron::AddScores(const int32_t* from, int32_t* acc) const {
+  for (size_t c = 0; c < stride_; ++c) acc[c] += from[c];
+}
+
+void Perceptron::Accumulate(const uint64_t* feats, size_t n, int32_t* acc) const {
   if (slots_.empty()) return;
   // Features are independent: prefetching all their slots first overlaps the cache misses.
   uint64_t pos[256];
   n = std::min<size_t>(n, 256);
   for (size_t i = 0; i < n; ++i) {
-    pos[i] = Mix64(feats[i]) & mask_;
+    pos[i] = Mix64(StoredKey(feats[i])) & mask_;
     __builtin_prefetch(&slots_[pos[i]]);
   }
+  // Integer sums are exact, so the dense, sparse and inline paths give identical scores.
   const Slot* found[256];
   size_t m = 0;
   for (size_t i = 0; i < n; ++i) {
+    const uint64_t key = StoredKey(feats[i]);
     uint64_t p = pos[i];
     while (true) {
       const Slot& s = slots_[p];
-      if (s.key == feats[i]) {
-        __builtin_prefetch(&entries_[s.offset]);
-        found[m++] = &s;
+      if ((s.key & ~kInline) == key) {
+        if (s.key & kInline) {
+          Entry e[2];
+          std::memcpy(e, &s.offset, sizeof e);
+          acc[e[0].cls] += e[0].weight;
+          acc[e[1].cls] += e[1].weight;
+        } else {
+          __builtin_prefetch(s.count == kDense ? static_cast<const void*>(&dense_[s.offset])
+                                               : static_cast<const void*>(&entries_[s.offset]));
+          found[m++] = &s;
+        }
         break;
       }
       if (s.key == 0) break;
@@ -83,24 +118,45 @@ void Perceptron::Score(const uint64_t* feats, size_t n, float* scores) const {
     }
   }
   for (size_t i = 0; i < m; ++i) {
-    const Entry* e = &entries_[found[i]->offset];
-    for (uint32_t j = 0, c = found[i]->count; j < c; ++j) scores[e[j].cls] += static_cast<float>(e[j].weight);
+    const Slot& s = *found[i];
+    if (s.count == kDense) {
+      AddDenseRow(&dense_[s.offset], stride_, acc);
+      continue;
+    }
+    const Entry* e = &entries_[s.offset];
+    for (uint32_t j = 0; j < s.count; ++j) acc[e[j].cls] += e[j].weight;
   }
 }
 
 bool Perceptron::Build(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& offsets) {
   num_features_ = keys.size();
+  offsets_ = offsets;
+  stride_ = (static_cast<size_t>(num_classes_) + 15) / 16 * 16;
+  if (stride_ > kMaxStride) return false;
   size_t size = 16;
   while (size < num_features_ * 2) size *= 2;
   slots_.assign(size, Slot{0, 0, 0});
   mask_ = size - 1;
+  dense_.clear();
   for (size_t f = 0; f < keys.size(); ++f) {
-    uint64_t p = Mix64(keys[f]) & mask_;
+    const uint64_t key = StoredKey(keys[f]);
+    uint64_t p = Mix64(key) & mask_;
     while (slots_[p].key) {
-      if (slots_[p].key == keys[f]) return false;
+      if ((slots_[p].key & ~kInline) == key) return false;
       p = (p + 1) & mask_;
     }
-    slots_[p] = Slot{keys[f], offsets[f], offsets[f + 1] - offsets[f]};
+    const uint32_t count = offsets[f + 1] - offsets[f];
+    if (count == 2) {
+      slots_[p].key = key | kInline;
+      std::memcpy(&slots_[p].offset, &entries_[offsets[f]], 2 * sizeof(Entry));
+    } else if (count < kDenseMinEntries) {
+      slots_[p] = Slot{key, offsets[f], count};
+    } else {
+      slots_[p] = Slot{key, static_cast<uint32_t>(dense_.size()), kDense};
+      dense_.resize(dense_.size() + stride_, 0);
+      int16_t* row = &dense_[dense_.size() - stride_];
+      for (uint32_t j = offsets[f]; j < offsets[f + 1]; ++j) row[entries_[j].cls] += entries_[j].weight;
+    }
   }
   return true;
 }
@@ -111,14 +167,9 @@ void Perceptron::Write(ByteWriter& w) const {
   // Per feature: key, count, then (class, weight) pairs; classes fit a byte when there are few.
   const bool wide = num_classes_ > 255;
   for (size_t f = 0; f < num_features_; ++f) {
-    // keys_ and entries_ are in the same feature order; counts come from the slot of each key.
-    uint64_t key = keys_[f];
-    uint64_t p = Mix64(key) & mask_;
-    while (slots_[p].key != key) p = (p + 1) & mask_;
-    const Slot& s = slots_[p];
-    w.U64(key).U16(static_cast<uint16_t>(s.count));
-    for (uint32_t j = 0; j < s.count; ++j) {
-      const Entry& en = entries_[s.offset + j];
+    w.U64(keys_[f]).U16(static_cast<uint16_t>(offsets_[f + 1] - offsets_[f]));
+    for (uint32_t j = offsets_[f]; j < offsets_[f + 1]; ++j) {
+      const Entry& en = entries_[j];
       if (wide) w.U16(en.cls);
       else w.U8(static_cast<uint8_t>(en.cls));
       w.I16(en.weight);
@@ -129,7 +180,7 @@ void Perceptron::Write(ByteWriter& w) const {
 Status Perceptron::Read(ByteReader& r) {
   num_classes_ = static_cast<int>(r.U32());
   scale_ = r.F32();
-  if (r.ok() && (num_classes_ <= 0 || num_classes_ > 65535)) r.Fail("bad class count " + std::to_string(num_classes_));
+  if (r.ok() && (num_classes_ <= 0 || num_classes_ > kMaxClasses)) r.Fail("bad class count " + std::to_string(num_classes_));
   const bool wide = num_classes_ > 255;
   size_t n = r.Count(10);
   keys_.clear();

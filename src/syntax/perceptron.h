@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dragoman/status.h"
+#include "syntax/huge_page_allocator.h"
 #include "syntax/model_io.h"
 
 namespace dragoman::syntax {
@@ -63,11 +64,17 @@ class KeyIndex {
 // that scoring one feature touches one hash slot and one run of entries.
 class Perceptron {
  public:
+  static constexpr int kMaxClasses = 1024;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
   size_t num_weights() const { return entries_.size(); }
   // scores[0..num_classes) = sum of the weights of feats (in units of the quantization scale).
   void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // The same in integers: acc[0..stride()) += the weights of feats. Callers that reuse the sum of
+  // some features across several decisions keep it in such an array and add it with AddScores.
+  size_t stride() const { return stride_; }
+  void Accumulate(const uint64_t* feats, size_t n, int32_t* acc) const;
+  void AddScores(const int32_t* from, int32_t* acc) const;
 
   void Write(ByteWriter& w) const;
   Status Read(ByteReader& r);
@@ -76,9 +83,22 @@ class Perceptron {
   friend class PerceptronTrainer;
   struct Slot {
     uint64_t key;     // 0 = empty
-    uint32_t offset;  // first entry
+    uint32_t offset;  // first entry, or first weight of the dense row when count is kDense
     uint32_t count;   // number of entries
   };
+  // Features with weights for many classes (the bias, frequent tags and words) are scored from a
+  // dense row of stride_ weights: a vectorized add instead of one scattered add per class.
+  static constexpr uint32_t kDense = 0xFFFFFFFFu;
+  // A feature with two entries (the most common case: one update's truth and guess) keeps them
+  // in the slot itself, in place of offset and count, marked by the key's top bit: one cache miss
+  // instead of two. Stored keys are 63 bits.
+  static constexpr uint64_t kInline = 1ULL << 63;
+  static uint64_t StoredKey(uint64_t key) {
+    key &= ~kInline;
+    return key ? key : 1;
+  }
+  static constexpr uint32_t kDenseMinEntries = 16;
+  static constexpr size_t kMaxStride = kMaxClasses;
   struct Entry {
     uint16_t cls;
     int16_t weight;
@@ -88,9 +108,12 @@ class Perceptron {
   size_t num_features_ = 0;
   float scale_ = 1.0f;
   uint64_t mask_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;  // grouped by feature, in key order of insertion
-  std::vector<uint64_t> keys_;  // feature keys in entry order (for writing)
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;  // grouped by feature, in key order of insertion
+  std::vector<uint64_t> keys_;     // feature keys in entry order (for writing)
+  std::vector<uint32_t> offsets_;  // per feature in keys_ order: its first entry; one past the end last
+  size_t stride_ = 0;              // num_classes_ rounded up to a whole number of vectors
+  std::vector<int16_t, HugePageAllocator<int16_t>> dense_;  // dense rows of the features with many entries
 };
 
 class PerceptronTrainer {
