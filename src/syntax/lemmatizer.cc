@@ -115,6 +115,40 @@ const std::string& Lemmatizer::FeatsOfLowercased(const std::string& lower, int t
   return kNone;
 }
 
+void Lemmatizer::Annotate(const std::string& form, const std::string& lower, int tag, std::string* lemma,
+                          std::string* feats) const {
+  std::string key;
+  key.reserve(lower.size() + 8);
+  key.append(lower).append(1, '\t').append(std::to_string(tag));
+  auto it = known_.find(std::string_view(key));
+  if (it == known_.end()) {
+    *lemma = Lemma(form, lower, tag);
+    *feats = tag >= 0 && tag < static_cast<int>(tag_feats_.size()) ? tag_feats_[tag] : "_";
+    return;
+  }
+  const KnownWord& w = it->second;
+  *feats = w.feats ? *w.feats : tag >= 0 && tag < static_cast<int>(tag_feats_.size()) ? tag_feats_[tag] : "_";
+  // The order of Lemma: the exact form's rule, then the lowercased form's, then suffixes.
+  if (form != lower) {
+    *lemma = Lemma(form, lower, tag);
+    return;
+  }
+  if (w.exact && ApplyRule(form, *w.exact, lemma)) return;
+  if (w.lower && ApplyRule(form, *w.lower, lemma)) return;
+  *lemma = Lemma(form, lower, tag);
+}
+
+void Lemmatizer::IndexKnownWords() {
+  known_.clear();
+  known_.reserve(lower_.size() + feats_.size());
+  for (const auto& [k, v] : lower_) known_[k].lower = &v;
+  for (const auto& [k, v] : feats_) known_[k].feats = &v;
+  // An exact entry whose form is all lowercase has the same key as the lowercased form.
+  for (const auto& [k, v] : exact_) {
+    if (k == Lowercase(k)) known_[k].exact = &v;
+  }
+}
+
 Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& examples, int num_tags) {
   Lemmatizer l;
   std::map<std::string, std::map<std::string, int>> exact, lower, feats;
@@ -161,6 +195,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& examples, int num_
     }
   }
   l.suffix_ = Argmax(suffix);
+  l.IndexKnownWords();
   return l;
 }
 
@@ -185,6 +220,7 @@ Status Lemmatizer::Read(ByteReader& r) {
   if (r.ok() && n > 1000) r.Fail("bad tag count " + std::to_string(n));
   tag_feats_.clear();
   for (uint32_t i = 0; i < n && r.ok(); ++i) tag_feats_.push_back(r.String());
+  if (r.ok()) IndexKnownWords();
   return r.status();
 }
 

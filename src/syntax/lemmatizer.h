@@ -34,11 +34,21 @@ using RuleMap = std::unordered_map<std::string, std::string, StringViewHash, std
 
 class Lemmatizer {
  public:
+  // Movable, not copyable: known_ points into the maps' nodes, which a move keeps.
+  Lemmatizer() = default;
+  Lemmatizer(Lemmatizer&&) = default;
+  Lemmatizer& operator=(Lemmatizer&&) = default;
+  Lemmatizer(const Lemmatizer&) = delete;
+  Lemmatizer& operator=(const Lemmatizer&) = delete;
+
   std::string Lemma(const std::string& form, int tag) const;
   const std::string& Feats(const std::string& form, int tag) const;
   // The same, given the lowercased form too (the annotator has it already).
   std::string Lemma(const std::string& form, const std::string& lower, int tag) const;
   const std::string& FeatsOfLowercased(const std::string& lower, int tag) const;
+  // Lemma and features at once, with one table lookup for a known lowercase word.
+  void Annotate(const std::string& form, const std::string& lower, int tag, std::string* lemma,
+                std::string* feats) const;
 
   static Lemmatizer Train(const std::vector<LemmaExample>& examples, int num_tags);
 
@@ -52,6 +62,14 @@ class Lemmatizer {
   RuleMap suffix_;  // tag \t suffix of lowercased form -> rule
   RuleMap feats_;   // lowercased form \t tag -> feats
   std::vector<std::string> tag_feats_;                   // per tag: most frequent feats
+  // What the maps above hold for one "lowercased form \t tag" key, for Annotate.
+  struct KnownWord {
+    const std::string* exact = nullptr;  // exact_'s rule for this key (a lowercase form)
+    const std::string* lower = nullptr;
+    const std::string* feats = nullptr;
+  };
+  void IndexKnownWords();  // after the maps are filled; they must not change afterwards
+  std::unordered_map<std::string_view, KnownWord> known_;  // keys and values point into the maps
   size_t max_suffix_ = 8;
 };
 

@@ -35,8 +35,7 @@ void SyntaxModel::Annotate(Sentence& sentence) const {
     t.upos = tagger_.upos(tags[i]);
     t.xpos = tagger_.xpos(tags[i]);
     const std::string lower = Lowercase(forms[i]);
-    t.lemma = lemmatizer_.Lemma(forms[i], lower, tags[i]);
-    t.feats = lemmatizer_.FeatsOfLowercased(lower, tags[i]);
+    lemmatizer_.Annotate(forms[i], lower, tags[i], &t.lemma, &t.feats);
     t.head = heads[i];
     t.deprel = parser_.label(labels[i]);
   }
