@@ -211,12 +211,12 @@ int main(int argc, char** argv) {
     double stage_total = s.times.segment_s + s.times.annotate_s + s.times.code_s;
     auto pct = [&](double v) { return stage_total > 0 ? 100 * v / stage_total : 0.0; };
     std::printf("%d thread%s: %llu sentences, %llu events in %.2f s = %.0f sentences/s (CPU %.2f s = %.0f sentences "
-                "per CPU second); stage wall time summed over workers: segment %.2f s (%.0f%%), annotate %.2f s "
-                "(%.0f%%), code %.2f s (%.0f%%)\n",
+                "per CPU second); stage wall time summed over workers: segment (repair, split, tokenize) %.2f s "
+                "(%.0f%%), tag (with lemmas) %.2f s (%.0f%%), parse %.2f s (%.0f%%), code %.2f s (%.0f%%)\n",
                 threads, threads == 1 ? "" : "s", static_cast<unsigned long long>(s.sentences),
                 static_cast<unsigned long long>(s.events), s.seconds, rate, cpu, cpu_rate, s.times.segment_s,
-                pct(s.times.segment_s),
-                s.times.annotate_s, pct(s.times.annotate_s), s.times.code_s, pct(s.times.code_s));
+                pct(s.times.segment_s), s.times.tag_s, pct(s.times.tag_s), s.times.parse_s, pct(s.times.parse_s),
+                s.times.code_s, pct(s.times.code_s));
   }
   double rss = PeakRssMb();
   std::printf("peak RSS: %.0f MB\n", rss);
@@ -238,9 +238,9 @@ int main(int argc, char** argv) {
   if (!measures.empty()) {
     const StageTimes& t = measures[0].summary.times;
     double n = static_cast<double>(std::max<uint64_t>(1, measures[0].summary.sentences));
-    char buf[128];
-    std::snprintf(buf, sizeof buf, " us/sent: segment=%.1f annotate=%.1f code=%.1f", 1e6 * t.segment_s / n,
-                  1e6 * t.annotate_s / n, 1e6 * t.code_s / n);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, " us/sent: segment=%.1f tag=%.1f parse=%.1f code=%.1f", 1e6 * t.segment_s / n,
+                  1e6 * t.tag_s / n, 1e6 * t.parse_s / n, 1e6 * t.code_s / n);
     line << buf;
   }
   char buf[64];

@@ -25,9 +25,11 @@ struct PipelineOptions {
   bool gdelt_quad_classes = true;  // GDELT's quad classes (09 -> 2, 14 -> 3) or the 09 -> 3, 14 -> 4 scheme
 };
 
-// Wall time spent per stage, for benchmarks.
+// Wall time spent per stage, for benchmarks. segment is text repair, sentence splitting and
+// tokenization (one pass); annotate is tag (with lemmas and features) plus parse.
 struct StageTimes {
   double segment_s = 0, annotate_s = 0, code_s = 0;
+  double tag_s = 0, parse_s = 0;
 };
 
 // Immutable once created; Process may be called from many threads at once.

@@ -319,6 +319,8 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
     summary.times.segment_s += t.segment_s;
     summary.times.annotate_s += t.annotate_s;
     summary.times.code_s += t.code_s;
+    summary.times.tag_s += t.tag_s;
+    summary.times.parse_s += t.parse_s;
   }
   progress.Clear();
   if (sink_error) std::rethrow_exception(sink_error);

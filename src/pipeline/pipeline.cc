@@ -62,8 +62,9 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   Clock::time_point t0 = Clock::now();
   text::Segment(article);
   Clock::time_point t1 = Clock::now();
+  syntax::Model::Times syntax_times;
   if (impl_->model) {
-    for (Sentence& s : article.sentences) impl_->model->Annotate(s);
+    for (Sentence& s : article.sentences) impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr);
   }
   Clock::time_point t2 = Clock::now();
   size_t first = events->size();
@@ -78,6 +79,8 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   if (times) {
     times->segment_s += seconds(t0, t1);
     times->annotate_s += seconds(t1, t2);
+    times->tag_s += syntax_times.tag_s;
+    times->parse_s += syntax_times.parse_s;
     times->code_s += seconds(t2, t3);
   }
 }

@@ -24,6 +24,12 @@ class Model {
 
   // Fills upos, xpos, lemma, feats, head and deprel of every token of the sentence.
   virtual void Annotate(Sentence& sentence) const = 0;
+
+  // Annotate, adding the seconds spent tagging (with lemmas and features) and parsing to times.
+  struct Times {
+    double tag_s = 0, parse_s = 0;
+  };
+  virtual void AnnotateTimed(Sentence& sentence, Times* times) const { Annotate(sentence); }
 };
 
 }  // namespace dragoman::syntax

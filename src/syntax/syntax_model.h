@@ -21,7 +21,8 @@ inline constexpr const char* kDefaultModelName = "models/en_ewt.bin";
 
 class SyntaxModel : public Model {
  public:
-  void Annotate(Sentence& sentence) const override;
+  void Annotate(Sentence& sentence) const override { AnnotateTimed(sentence, nullptr); }
+  void AnnotateTimed(Sentence& sentence, Times* times) const override;
 
   // The model file's bytes; Save writes them to path.
   std::string Serialize() const;
