@@ -68,6 +68,7 @@ class Perceptron {
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
   size_t num_weights() const { return entries_.size(); }
+  float scale() const { return scale_; }  // the weight of one unit of Score's sums
   // scores[0..num_classes) = sum of the weights of feats (in units of the quantization scale).
   void Score(const uint64_t* feats, size_t n, float* scores) const;
   // The same in integers: acc[0..stride()) += the weights of feats. Callers that reuse the sum of

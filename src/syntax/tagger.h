@@ -70,8 +70,10 @@ class Tagger {
   // be for new text (a class that always contains the gold tag would be trusted too much).
   void TrainKeys(const TaggedSentence& s, const TagCounts& counts, std::vector<WordKeys>* keys) const;
   std::unordered_map<uint64_t, Lexical> lexicon_;  // lowercased word hash -> lexical info
+  // One tagging pass. With margins, the first pass records how far each word's tag won by and
+  // the second pass keeps the first pass's tag where that margin is large.
   void Pass(const Perceptron& model, bool second, const std::vector<WordKeys>& keys,
-            const std::vector<int>* first, std::vector<int>* tags) const;
+            const std::vector<int>* first, std::vector<int>* tags, std::vector<float>* margins = nullptr) const;
   std::vector<std::string> upos_, xpos_;
   Perceptron pass1_, pass2_;
 };
