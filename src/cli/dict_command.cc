@@ -1,5 +1,7 @@
 // `dragoman dict check|stats`: lint dragoman's own dictionaries and report what they cover.
+#include <ctime>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.h"
 #include "coding/dictionary_check.h"
@@ -21,6 +23,10 @@ int RunDict(int argc, char** argv) {
     sub->add_option("--iso-codes", iso, "iso-codes JSON with ISO 3166-1 names (\"\" to skip)");
   }
   check->add_flag("--warnings", warnings, "also print warnings (duplicates)");
+  std::string office_date;
+  check->add_option("--date", office_date,
+                    "warn about UN members without a head of state or government on this date (YYYY-MM-DD; "
+                    "default today)");
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
 
@@ -43,6 +49,20 @@ int RunDict(int argc, char** argv) {
   options.iso_codes_json = iso;
 
   if (check->parsed()) {
+    if (office_date.empty()) {
+      std::time_t now = std::time(nullptr);
+      std::tm utc{};
+      gmtime_r(&now, &utc);
+      char buf[16];
+      std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+      office_date = buf;
+    }
+    std::optional<int> d = coding::ParseDate(office_date);
+    if (!d) {
+      std::cerr << "dragoman dict check: bad --date \"" << office_date << "\" (expected YYYY-MM-DD)\n";
+      return kExitUsage;
+    }
+    options.office_date = *d;
     coding::CheckReport r = coding::CheckDictionaries(files, options);
     for (const coding::CheckIssue& i : r.issues) {
       bool is_error = i.severity == coding::CheckIssue::Severity::kError;

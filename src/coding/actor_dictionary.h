@@ -55,6 +55,9 @@ struct DateRange {
 struct DatedCode {
   std::string code;
   DateRange range;
+  // Offices the person held over this range, from dragoman's people files ("head-of-state",
+  // "head-of-government", ...; see data/dict/README.md); empty elsewhere. Matching ignores them.
+  std::vector<std::string> offices = {};
 };
 
 enum class ActorKind {

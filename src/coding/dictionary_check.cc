@@ -46,6 +46,8 @@ struct Parsed {
   std::vector<ActorEntry> actors;     // everything else
   std::vector<AgentEntry> agents;
   std::vector<VerbEntry> verbs;
+  std::vector<std::string> members;        // ISO alpha-3 codes
+  std::vector<std::string> member_origins;  // file of each member code
   std::map<std::string, size_t> entries_by_kind;
 };
 
@@ -59,7 +61,12 @@ Parsed ParseAll(const std::vector<DictFile>& files, const CheckOptions& options,
       continue;
     }
     size_t before = 0;
-    if (*kind == "verbs") {
+    if (*kind == "members") {
+      before = p.members.size();
+      LoadMemberFile(f.name, f.text, false, &p.members, &problems);
+      p.member_origins.resize(p.members.size(), f.name);
+      p.entries_by_kind[*kind] += p.members.size() - before;
+    } else if (*kind == "verbs") {
       before = p.verbs.size();
       LoadVerbFile(f.name, f.text, false, &p.verbs, &problems);
       p.entries_by_kind[*kind] += p.verbs.size() - before;
@@ -88,7 +95,45 @@ Parsed ParseAll(const std::vector<DictFile>& files, const CheckOptions& options,
   return p;
 }
 
+std::vector<OfficeHolder> HoldersOf(const Parsed& p) {
+  std::vector<OfficeHolder> out;
+  for (const ActorEntry& e : p.actors)
+    for (const DatedCode& c : e.codes)
+      for (const std::string& o : c.offices) out.push_back({c.code.substr(0, 3), o, e.id, e.origin, c.range});
+  return out;
+}
+
+std::vector<std::string> Missing(const Parsed& p, int date) {
+  std::vector<std::string> out;
+  std::set<std::string> state, government;
+  for (const ActorEntry& e : p.actors) {
+    for (const DatedCode& c : e.codes) {
+      if (c.offices.empty() || !c.range.Contains(date)) continue;
+      if (HoldsOffice(c, kHeadOfState)) state.insert(c.code.substr(0, 3));
+      if (HoldsOffice(c, kHeadOfGovernment)) government.insert(c.code.substr(0, 3));
+    }
+  }
+  for (const std::string& iso : p.members) {
+    std::string code = CameoCountryCode(iso);
+    if (!state.count(code)) out.push_back(code + " " + kHeadOfState);
+    if (!government.count(code)) out.push_back(code + " " + kHeadOfGovernment);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<OfficeHolder> OfficeHolders(const std::vector<DictFile>& files) {
+  return HoldersOf(ParseAll(files, CheckOptions{.iso_codes_json = ""}, nullptr));
+}
+
+std::vector<std::string> UnMembers(const std::vector<DictFile>& files) {
+  return ParseAll(files, CheckOptions{.iso_codes_json = ""}, nullptr).members;
+}
+
+std::vector<std::string> MissingOffices(const std::vector<DictFile>& files, int date) {
+  return Missing(ParseAll(files, CheckOptions{.iso_codes_json = ""}, nullptr), date);
+}
 
 size_t CheckReport::errors() const {
   return std::count_if(issues.begin(), issues.end(),
@@ -218,6 +263,47 @@ CheckReport CheckDictionaries(const std::vector<DictFile>& files, const CheckOpt
   };
   for (const ActorEntry& e : p.countries) check_entry(e);
   for (const ActorEntry& e : p.actors) check_entry(e);
+
+  // Offices: held for a country, and one holder of each office at a time.
+  for (const ActorEntry& e : p.actors)
+    for (const DatedCode& c : e.codes)
+      if (!c.offices.empty() && InternationalPrefixes().count(c.code.substr(0, 3)))
+        error(e.origin, "office \"" + c.offices.front() + "\" on \"" + c.code + "\" for \"" + e.id +
+                            "\": an office needs a country code");
+  std::map<std::pair<std::string, std::string>, std::vector<OfficeHolder>> by_office;
+  for (OfficeHolder& h : HoldersOf(p)) {
+    if (h.office == kJointHeadOfState) continue;  // held together by design
+    by_office[{h.country, h.office}].push_back(std::move(h));
+  }
+  for (auto& [key, holders] : by_office) {
+    std::stable_sort(holders.begin(), holders.end(),
+                     [](const OfficeHolder& a, const OfficeHolder& b) { return a.range.begin < b.range.begin; });
+    for (size_t i = 0; i < holders.size(); ++i) {
+      for (size_t j = i + 1; j < holders.size(); ++j) {
+        const OfficeHolder& a = holders[i];
+        const OfficeHolder& b = holders[j];
+        if (b.range.begin > a.range.end) break;
+        if (a.person == b.person) continue;  // one person's consecutive ranges
+        // The handover day may be written as the last day of one and the first of the other.
+        if (b.range.begin == a.range.end) continue;
+        warn(b.origin, "overlapping " + key.second + " of " + key.first + ": \"" + b.person + "\" " +
+                           FormatDate(b.range.begin) + ".." + FormatDate(b.range.end) + " and \"" + a.person + "\" " +
+                           FormatDate(a.range.begin) + ".." + FormatDate(a.range.end) + " at " + a.origin);
+      }
+    }
+  }
+
+  // UN members: known countries, listed once, and (with a date) a head of state and of government.
+  std::set<std::string> seen_members;
+  for (size_t i = 0; i < p.members.size(); ++i) {
+    const std::string& iso = p.members[i];
+    if (!seen_members.insert(iso).second) warn(p.member_origins[i], "UN member " + iso + " listed twice");
+    if (!places.count(CameoCountryCode(iso)))
+      error(p.member_origins[i], "UN member " + iso + " is not a country code of the countries file or ISO 3166-1");
+  }
+  if (options.office_date != 0)
+    for (const std::string& m : Missing(p, options.office_date))
+      warn("", "UN member " + m.substr(0, 3) + " has no " + m.substr(4) + " on " + FormatDate(options.office_date));
 
   // Agents: a title names one agent type.
   std::map<std::string, std::pair<std::string, std::string>> agent_names;  // name -> (code, origin)

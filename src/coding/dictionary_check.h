@@ -9,7 +9,11 @@
 // Checks: every entry parses (file:line), no name listed twice with the same codes (duplicate,
 // a warning) or with different codes (conflict, an error), codes are known (country or region
 // prefix, CAMEO agent types, CAMEO event codes for verbs), and no entry has overlapping dated
-// codes. Stateless functions; thread-safe.
+// codes. People codes may carry offices ("head-of-state"): an office on a code with no country is
+// an error; two people holding the same office of one country over overlapping ranges (by more
+// than the handover day) is a warning, except for joint heads of state; with
+// CheckOptions::office_date, a UN member without a head of state or of government is a warning.
+// Stateless functions; thread-safe.
 #pragma once
 
 #include <map>
@@ -39,7 +43,30 @@ struct CheckReport {
 
 struct CheckOptions {
   std::string iso_codes_json = "/usr/share/iso-codes/json/iso_3166-1.json";
+  // When set (YYYYMMDD), every UN member state (members file) without a head of state or head of
+  // government on that date gets a warning.
+  int office_date = 0;
 };
+
+// One office range of a person in the people files: "KAZ head-of-state 2019-03-20.. Tokayev".
+struct OfficeHolder {
+  std::string country;  // CAMEO country code: the first three letters of the code
+  std::string office;   // "head-of-state", ...
+  std::string person;   // the entry's first name
+  std::string origin;   // "data/dict/people.txt:12"
+  DateRange range;
+};
+
+// Every office range in the people files, in file order.
+std::vector<OfficeHolder> OfficeHolders(const std::vector<DictFile>& files);
+
+// ISO alpha-3 codes from the members files (the UN member states), in file order.
+std::vector<std::string> UnMembers(const std::vector<DictFile>& files);
+
+// UN member states lacking a head of state or a head of government on date (YYYYMMDD), as
+// "KAZ head-of-state" (CAMEO country codes; a joint head of state or a governor-general counts as
+// head of state). Empty when every member has both.
+std::vector<std::string> MissingOffices(const std::vector<DictFile>& files, int date);
 
 // The dictionary files embedded in this build (data/dict/*.txt), or those of a folder on disk.
 std::vector<DictFile> EmbeddedDictFiles();

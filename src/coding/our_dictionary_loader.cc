@@ -13,6 +13,25 @@
 
 namespace dragoman::coding {
 
+const std::vector<std::string>& KnownOffices() {
+  static const std::vector<std::string> k = {kHeadOfState,      kHeadOfGovernment, kJointHeadOfState,
+                                             kGovernorGeneral, "foreign-minister", "defence-minister"};
+  return k;
+}
+
+bool IsOffice(std::string_view word) {
+  const std::vector<std::string>& k = KnownOffices();
+  return std::find(k.begin(), k.end(), word) != k.end();
+}
+
+bool HoldsOffice(const DatedCode& code, std::string_view office) {
+  auto has = [&](std::string_view o) { return std::find(code.offices.begin(), code.offices.end(), o) != code.offices.end(); };
+  if (has(office)) return true;
+  // A joint head of state and a governor-general stand for the head of state.
+  if (office == kHeadOfState) return has(kJointHeadOfState) || has(kGovernorGeneral);
+  return false;
+}
+
 namespace {
 
 std::string_view Trim(std::string_view s) {
@@ -112,48 +131,79 @@ std::optional<ActorName> ParseName(std::string_view raw, NameRole role, std::str
   return n;
 }
 
-// "KAZGOV 2019-03-20..", "CHNGOV 2008-03..2013", "CHN".
+// "head-of-state, head-of-government, ..." for error messages.
+std::string OfficeList() {
+  std::string out;
+  for (const std::string& o : KnownOffices()) out += (out.empty() ? "" : ", ") + o;
+  return out;
+}
+
+// "KAZGOV 2019-03-20..", "CHNGOV 2008-03..2013", "CHN", and in people files office words after
+// the code or range: "KAZGOV 2019-03-20.. head-of-state", "USAGOV 2025-01-20.. head-of-state
+// head-of-government".
 std::optional<DatedCode> ParseCode(std::string_view raw, std::string* error) {
   DatedCode c;
-  size_t sp = raw.find(' ');
-  c.code = std::string(Trim(raw.substr(0, sp)));
+  std::vector<std::string_view> parts;
+  for (std::string_view p : Split(Trim(raw), ' '))
+    if (!p.empty()) parts.push_back(p);
+  c.code = parts.empty() ? std::string() : std::string(parts[0]);
   if (c.code.size() < 3 ||
       !std::all_of(c.code.begin(), c.code.end(),
                    [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'; })) {
     *error = "bad code \"" + c.code + "\" (expected upper-case letters, e.g. KAZGOV)";
     return std::nullopt;
   }
-  if (sp == std::string_view::npos) return c;
-  std::string_view range = Trim(raw.substr(sp + 1));
-  size_t dots = range.find("..");
-  if (dots == std::string_view::npos) {
-    *error = "bad date range \"" + std::string(range) + "\" (expected FROM..TO, either side may be empty)";
-    return std::nullopt;
-  }
-  std::string_view from = Trim(range.substr(0, dots)), to = Trim(range.substr(dots + 2));
-  if (!from.empty()) {
-    std::optional<int> d = ParseDate(from, false);
-    if (!d) {
-      *error = "bad date \"" + std::string(from) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+  bool have_range = false;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    if (part.find("..") == std::string_view::npos) {
+      if (part.front() >= '0' && part.front() <= '9') {
+        *error = "bad date range \"" + std::string(part) + "\" (expected FROM..TO, either side may be empty)";
+        return std::nullopt;
+      }
+      if (!IsOffice(part)) {
+        *error = "unknown office \"" + std::string(part) + "\" for " + c.code + " (expected " + OfficeList() + ")";
+        return std::nullopt;
+      }
+      if (std::find(c.offices.begin(), c.offices.end(), part) != c.offices.end()) {
+        *error = "office \"" + std::string(part) + "\" given twice for " + c.code;
+        return std::nullopt;
+      }
+      c.offices.emplace_back(part);
+      continue;
+    }
+    if (have_range || !c.offices.empty()) {
+      *error = "a code takes one date range, before its offices: \"" + std::string(Trim(raw)) + "\"";
       return std::nullopt;
     }
-    c.range.begin = *d;
-  }
-  if (!to.empty()) {
-    std::optional<int> d = ParseDate(to, true);
-    if (!d) {
-      *error = "bad date \"" + std::string(to) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+    have_range = true;
+    std::string_view range = part;
+    size_t dots = range.find("..");
+    std::string_view from = Trim(range.substr(0, dots)), to = Trim(range.substr(dots + 2));
+    if (!from.empty()) {
+      std::optional<int> d = ParseDate(from, false);
+      if (!d) {
+        *error = "bad date \"" + std::string(from) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+        return std::nullopt;
+      }
+      c.range.begin = *d;
+    }
+    if (!to.empty()) {
+      std::optional<int> d = ParseDate(to, true);
+      if (!d) {
+        *error = "bad date \"" + std::string(to) + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+        return std::nullopt;
+      }
+      c.range.end = *d;
+    }
+    if (c.range.begin > c.range.end) {
+      *error = "date range of " + c.code + " ends before it begins";
       return std::nullopt;
     }
-    c.range.end = *d;
-  }
-  if (c.range.begin > c.range.end) {
-    *error = "date range of " + c.code + " ends before it begins";
-    return std::nullopt;
-  }
-  if (from.empty() && to.empty()) {
-    *error = "empty date range \"..\" for " + c.code + " (leave the range out for an undated code)";
-    return std::nullopt;
+    if (from.empty() && to.empty()) {
+      *error = "empty date range \"..\" for " + c.code + " (leave the range out for an undated code)";
+      return std::nullopt;
+    }
   }
   return c;
 }
@@ -206,9 +256,10 @@ Result<std::string> DictFileKind(std::string_view name, std::string_view text) {
       return Unsupported(Where(name, line_no) + ": dictionary format " + std::string(f[1]) +
                          ", this build reads up to " + std::to_string(kDictFormatVersion));
     std::string kind(f[2]);
-    if (!ActorKinds().count(kind) && kind != "verbs")
+    if (!ActorKinds().count(kind) && kind != "verbs" && kind != "members")
       return InvalidInput(Where(name, line_no) + ": unknown dictionary kind \"" + kind +
-                          "\" (expected countries, regions, organizations, people, groups, agents or verbs)");
+                          "\" (expected countries, regions, organizations, people, groups, agents, verbs or "
+                          "members)");
     return kind;
   }
   return InvalidInput(std::string(name) + ": empty dictionary file (expected a version line \"dragoman-dict " +
@@ -239,6 +290,10 @@ Status ParseActorFile(std::string_view name, std::string_view text, bool strict,
       std::optional<DatedCode> code = ParseCode(f[0], &err);
       if (!code) {
         bad(line_no, line, err);
+        return;
+      }
+      if (!code->offices.empty()) {
+        bad(line_no, line, "office words are allowed only in people files");
         return;
       }
       ActorEntry e;
@@ -326,6 +381,10 @@ Status ParseActorFile(std::string_view name, std::string_view text, bool strict,
       std::optional<DatedCode> c = ParseCode(raw, &err);
       if (!c) {
         bad(line_no, line, err);
+        return;
+      }
+      if (!c->offices.empty() && *kind != "people") {
+        bad(line_no, line, "office words are allowed only in people files");
         return;
       }
       e.codes.push_back(std::move(*c));
@@ -428,6 +487,25 @@ Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, s
   return failed;
 }
 
+Status LoadMemberFile(std::string_view name, std::string_view text, bool strict, std::vector<std::string>* codes,
+                      std::vector<std::string>* problems) {
+  Result<std::string> kind = DictFileKind(name, text);
+  if (!kind.ok()) return kind.status();
+  if (*kind != "members") return InvalidInput(std::string(name) + ": a " + *kind + " file is not a members file");
+  Status failed;
+  ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
+    bool ok = content.size() == 3 && std::all_of(content.begin(), content.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!ok) {
+      std::string m = Where(name, line_no) + ": expected one ISO 3166-1 alpha-3 code (e.g. KAZ): " + Quote(line);
+      if (problems) problems->push_back(m);
+      if (strict && failed.ok()) failed = InvalidInput(m);
+      return;
+    }
+    codes->emplace_back(content);
+  });
+  return failed;
+}
+
 Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* countries,
                          std::vector<std::string>* problems) {
   std::ifstream in(path);
@@ -465,7 +543,7 @@ Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* count
       ActorEntry e;
       e.id = code;
       e.kind = ActorKind::kCountry;
-      e.codes.push_back({code, {}});
+      e.codes.push_back({code, {}, {}});
       e.origin = path + ":" + std::to_string(index);
       by_code.emplace(code, countries->size());
       countries->push_back(std::move(e));
@@ -511,6 +589,8 @@ Result<OurDictionaries> LoadFiles(const std::vector<std::pair<std::string, std::
     Status s;
     if (*kind == "verbs") {
       s = LoadVerbFile(name, text, options.strict, &out.verbs, problems);
+    } else if (*kind == "members") {
+      s = LoadMemberFile(name, text, options.strict, &out.un_members, problems);
     } else if (*kind == "countries" || *kind == "regions") {
       s = ParseActorFile(name, text, options.strict, &countries, &agents, problems);
     } else {

@@ -1,7 +1,7 @@
 // Reads dragoman's own dictionary files (data/dict/*.txt, embedded in the binary) into memory.
 //
 // Every file starts with a version line naming its kind, "dragoman-dict 1 <kind>", where kind is
-// countries, regions, organizations, people, groups, agents or verbs; '#' starts a comment; blank
+// countries, regions, organizations, people, groups, agents, verbs or members; '#' starts a comment; blank
 // lines are ignored; one entry per line. The format of each kind is described in
 // data/dict/README.md and in the header comment of each file. Every bad entry is reported as
 // "file:line: what is wrong: \"the line\"".
@@ -24,7 +24,9 @@ namespace dragoman::coding {
 // The version of the text format this build reads.
 // Versions:
 //   1  first format (2026-11): countries/regions "CODE | names | adjectives | capitals",
-//      actors/agents "names = codes", verbs "CODE pattern".
+//      actors/agents "names = codes", verbs "CODE pattern"; people codes may carry office words
+//      after their range and members files list ISO codes (both additions read by older files'
+//      rules unchanged, so the version stays 1).
 inline constexpr int kDictFormatVersion = 1;
 
 // One verb pattern: "040 meet with +" (see data/dict/README.md for the pattern syntax).
@@ -38,7 +40,26 @@ struct VerbEntry {
 struct OurDictionaries {
   ActorDictionary actors;
   std::vector<VerbEntry> verbs;
+  // ISO 3166-1 alpha-3 codes of the UN member states, from a "members" file (data/dict/un_members.txt).
+  std::vector<std::string> un_members;
 };
+
+// Offices a people-file code range may carry after its dates ("KAZGOV 2019-03-20.. head-of-state").
+// The office belongs to the country of the code (its first three letters).
+inline constexpr const char* kHeadOfState = "head-of-state";
+inline constexpr const char* kHeadOfGovernment = "head-of-government";
+// One of several people holding the head of state's office together (a collective presidency,
+// co-princes, captains regent): their ranges may overlap.
+inline constexpr const char* kJointHeadOfState = "joint-head-of-state";
+// The governor-general who represents the monarch of a Commonwealth realm and acts as its head of
+// state there; the monarch himself is coded for his own country only.
+inline constexpr const char* kGovernorGeneral = "governor-general";
+// Every office word the loader accepts, in documentation order.
+const std::vector<std::string>& KnownOffices();
+bool IsOffice(std::string_view word);
+// True when this code range carries the office; for kHeadOfState also a joint head of state or a
+// governor-general.
+bool HoldsOffice(const DatedCode& code, std::string_view office);
 
 struct LoadOptions {
   bool strict = false;  // any bad entry fails the load (else it is skipped and reported)
@@ -62,6 +83,10 @@ Status LoadActorFile(std::string_view name, std::string_view text, bool strict, 
 // Parses one verbs file.
 Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, std::vector<VerbEntry>* verbs,
                     std::vector<std::string>* problems);
+
+// Parses a "members" file: one ISO 3166-1 alpha-3 code per line ("KAZ  # Kazakhstan").
+Status LoadMemberFile(std::string_view name, std::string_view text, bool strict, std::vector<std::string>* codes,
+                      std::vector<std::string>* problems);
 
 // Adds ISO 3166-1 country names from an iso-codes JSON file to *countries: to the entry with the
 // same (CAMEO) code, or a new entry for a code we do not list. Missing file: nothing added, Ok.

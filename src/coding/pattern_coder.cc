@@ -1,6 +1,7 @@
 #include "coding/pattern_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -147,7 +148,17 @@ const std::set<std::string, std::less<>>& Prepositions() {
 
 bool IsNegation(const std::string& w) {
   return w == "not" || w == "n't" || w == "never" || w == "cannot" || w == "no" || w == "neither" || w == "nor" ||
-         w == "refuse" || w == "refused" || w == "refuses" || w == "declined" || w == "unwilling";
+         w == "refuse" || w == "refused" || w == "refuses" || w == "declined" || w == "unwilling" || w == "deny" ||
+         w == "denies" || w == "denied" || w == "denying" || w == "refusal" || w == "failure";
+}
+
+// Nouns whose possessor is the agent of the verb after "to": "Russia's decision to withdraw".
+bool IsIntentNoun(const std::string& w) {
+  static const std::set<std::string, std::less<>> k = {
+      "decision", "plan", "plans", "move", "bid", "attempt", "attempts", "effort", "efforts",
+      "offer", "proposal", "threat", "threats", "pledge", "promise", "readiness", "willingness", "intention",
+      "call", "calls", "demand", "demands", "order", "vow", "commitment", "right"};
+  return k.count(w) > 0;
 }
 
 bool IsBreak(const std::string& w) { return w == ";" || w == "." || w == "?" || w == "!" || w == ":"; }
@@ -157,8 +168,14 @@ bool IsTargetFiller(const std::string& w) {
   static const std::set<std::string, std::less<>> k = {
       "the",  "a",     "an",      "its",   "their", "his",   "her",    "our",  "all",        "both",
       "fellow", "other", "more",  "some",  "several", "two", "visiting", "new", "neighboring", "neighbouring",
-      "friendly", "brotherly", "strategic", "close", "counterpart", "entire", "whole"};
-  return k.count(w) > 0;
+      "friendly", "brotherly", "strategic", "close", "counterpart", "entire", "whole",
+      // Counts: "sanctions on 15 Iranian officials", "killing dozens of Palestinian civilians".
+      "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds",
+      "thousands", "scores", "of"};
+  if (k.count(w) > 0) return true;
+  // A number: "15", "1,200".
+  return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])) &&
+         w.find_first_not_of("0123456789,.") == std::string::npos;
 }
 
 std::string Lower(const std::string& s) { return NormalizeForm(s); }
@@ -224,6 +241,7 @@ PatternCoder::PatternCoder(ActorDictionary actors, std::vector<VerbEntry> verbs)
         e.kind = Element::Kind::kTarget;
       } else if (raw == "$") {
         e.kind = Element::Kind::kSource;
+        p.has_source = true;
       } else if (raw == "*") {
         e.kind = Element::Kind::kGap;
       } else {
@@ -252,6 +270,10 @@ PatternCoder::PatternCoder(ActorDictionary actors, std::vector<VerbEntry> verbs)
       p.elements.push_back(std::move(e));
     }
     if (!have_anchor) continue;  // the loader rejects these; be safe anyway
+    for (size_t k = p.anchor + 1; k < p.elements.size(); ++k) {
+      const Element::Kind kind = p.elements[k].kind;
+      if (kind == Element::Kind::kTarget || kind == Element::Kind::kSource) p.slot_after_anchor = true;
+    }
     patterns_.push_back(std::move(p));
   }
   for (size_t i = 0; i < patterns_.size(); ++i) {
@@ -268,6 +290,7 @@ namespace {
 struct SentenceView {
   const Sentence* sentence = nullptr;
   std::vector<std::string> lower;        // normalized token forms
+  std::vector<std::string> lemma;        // lowercased lemmas ("" where the parser gave none)
   std::vector<ActorMention> mentions;
   std::vector<int> mention_at;           // token -> mention index covering it, -1
   std::vector<int> mention_begin;        // token -> mention index beginning there, -1
@@ -284,12 +307,8 @@ struct MatchState {
 bool WordMatches(const PatternCoder::Element& e, const SentenceView& v, size_t t) {
   const std::string& w = v.lower[t];
   if (std::find(e.forms.begin(), e.forms.end(), w) != e.forms.end()) return true;
-  const std::string& lemma = v.sentence->tokens[t].lemma;
-  if (!lemma.empty()) {
-    std::string l = Lower(lemma);
-    return std::find(e.lemmas.begin(), e.lemmas.end(), l) != e.lemmas.end();
-  }
-  return false;
+  const std::string& lemma = v.lemma[t];
+  return !lemma.empty() && std::find(e.lemmas.begin(), e.lemmas.end(), lemma) != e.lemmas.end();
 }
 
 // The mention a "+"/"$" slot takes at token t, allowing a few filler words first.
@@ -381,7 +400,11 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
     v.sentence = &sentence;
     const size_t n = sentence.tokens.size();
     v.lower.reserve(n);
-    for (const Token& tok : sentence.tokens) v.lower.push_back(Lower(tok.form));
+    v.lemma.reserve(n);
+    for (const Token& tok : sentence.tokens) {
+      v.lower.push_back(Lower(tok.form));
+      v.lemma.push_back(tok.lemma.empty() ? std::string() : Lower(tok.lemma));
+    }
     v.mentions = matcher_.Match(sentence, date);
     v.mention_at.assign(n, -1);
     v.mention_begin.assign(n, -1);
@@ -400,13 +423,19 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
     std::string sentence_subject;
     std::set<std::tuple<std::string, std::string, std::string>> seen;
 
+    // Tokens a matched verb phrase spans: a verb inside it ("threatened to impose sanctions on",
+    // "urged Washington to lift sanctions on") is part of that event, not an event of its own.
+    size_t covered_until = 0;
+    std::vector<size_t> candidates;
+    // A slot after the anchor takes a mention that begins after it: none begins after this token.
+    const int last_mention_begin = v.mentions.empty() ? -1 : v.mentions.back().begin;
     for (size_t t = 0; t < n; ++t) {
-      if (v.mention_at[t] >= 0) continue;
+      if (v.mention_at[t] >= 0 || t < covered_until) continue;
       auto it = by_anchor_.find(v.lower[t]);
-      std::vector<size_t> candidates;
-      if (it != by_anchor_.end()) candidates = it->second;
-      if (!sentence.tokens[t].lemma.empty()) {
-        auto lt = by_anchor_.find(Lower(sentence.tokens[t].lemma));
+      candidates.clear();
+      if (it != by_anchor_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (!v.lemma[t].empty() && v.lemma[t] != v.lower[t]) {
+        auto lt = by_anchor_.find(v.lemma[t]);
         if (lt != by_anchor_.end()) candidates.insert(candidates.end(), lt->second.begin(), lt->second.end());
       }
       if (candidates.empty()) continue;
@@ -415,6 +444,7 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
       MatchState best_state;
       for (size_t pi : candidates) {
         const Pattern& p = patterns_[pi];
+        if (p.slot_after_anchor && last_mention_begin <= static_cast<int>(t)) continue;
         MatchState st;
         st.first = t;
         st.verb_begin = t;
@@ -440,12 +470,14 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
         }
         if (!ok) continue;
         if (!MatchFrom(p, p.anchor, v, t, &st, false)) continue;
-        if (!best || p.literal_words > best->literal_words) {
+        if (!best || p.literal_words > best->literal_words ||
+            (p.literal_words == best->literal_words && p.has_source && !best->has_source)) {
           best = &p;
           best_state = st;
         }
       }
       if (!best) continue;
+      covered_until = best_state.last;
       best_state.verb_begin = t;
       best_state.verb_end = best_state.last;
       if (best_state.target >= 0 && static_cast<size_t>(v.mentions[best_state.target].begin) > t)
@@ -468,6 +500,16 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
             size_t before = b;
             while (before > 0 && (v.lower[before - 1] == "the" || v.lower[before - 1] == "a")) --before;
             bool object = before > 0 && Prepositions().count(v.lower[before - 1]);
+            // "Washington's decision to sell arms to Taiwan": the possessive right before a noun
+            // of intent and "to" + the verb is the agent of that verb, even after a preposition.
+            size_t noun = static_cast<size_t>(m.end);
+            if (noun < n && (v.lower[noun] == "'s" || v.lower[noun] == "'")) ++noun;
+            if (m.possessive && noun + 2 == best_state.first && IsIntentNoun(v.lower[noun]) &&
+                v.lower[noun + 1] == "to") {
+              source = v.mention_at[back];
+              stop = b;
+              break;
+            }
             // "China will always be Kazakhstan's reliable friend and ... is ready to": skip the
             // possessive; "between China and Kazakhstan": skip coordinated objects.
             if (!m.possessive && !object && !(before > 0 && v.lower[before - 1] == "and" && before >= 2 &&
@@ -503,8 +545,16 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
         source_code = v.mentions[source].code;
         source_span = v.mentions[source].span;
       }
+      // A negation the pattern itself spells ("refuse to release", "decline to comment on") is
+      // the event, not a denial of it.
+      auto spelled_by_pattern = [&](size_t k) {
+        if (k < best_state.verb_begin) return false;
+        for (const Element& e : best->elements)
+          if (e.kind == Element::Kind::kWord && WordMatches(e, v, k)) return true;
+        return false;
+      };
       for (size_t k = stop; k < best_state.verb_end && k < n; ++k)
-        if (IsNegation(v.lower[k])) negated = true;
+        if (IsNegation(v.lower[k]) && !spelled_by_pattern(k)) negated = true;
       if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
       if (negated || source_code.empty() || best_state.target < 0) continue;
       const ActorMention& target = v.mentions[best_state.target];

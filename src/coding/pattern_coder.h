@@ -15,7 +15,10 @@
 // - the source is the nearest actor before the verb that is not an object (after a preposition)
 //   or a possessive; "I"/"we" stand for the speaker ("Tokayev: I look forward ...") or the
 //   previous sentence's subject, "we" giving the speaker's country;
-// - a negation ("not", "never", "no") between source and verb suppresses the event;
+// - a negation ("not", "never", "no", "denied") between source and verb suppresses the event,
+//   unless the pattern itself spells it ("refuse to release +");
+// - the most specific pattern at a word wins (most literal words, then a "$" slot); a verb inside
+//   a matched phrase ("threatened to impose sanctions on") starts no second event;
 // - no event without both actors, or with the same actor on both sides.
 // A PatternCoder is immutable after construction; Code is thread-safe.
 #pragma once
@@ -50,7 +53,9 @@ class PatternCoder : public Coder {
     const VerbEntry* entry = nullptr;
     std::vector<Element> elements;
     int literal_words = 0;  // specificity: more words win
+    bool has_source = false;  // a "$" slot: wins a tie on words ("$ meeting with +" over "meet with +")
     size_t anchor = 0;      // index of the first word element
+    bool slot_after_anchor = false;  // a "+" or "$" after the anchor: needs a mention after it
   };
 
  private:

@@ -1,0 +1,52 @@
+// Helpers shared by the pattern-coder tests: the default coder over dragoman's own dictionaries,
+// coding a text with the stand-in tokenizer, and printing what was coded.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "actor_test_tokens.h"
+#include "coding/pattern_coder.h"
+
+namespace dragoman::coding::testing {
+
+// The default pattern coder, built once (strict: a bad dictionary line fails the test).
+inline const Coder& DefaultCoder() {
+  static std::unique_ptr<Coder> coder = [] {
+    Result<std::unique_ptr<Coder>> c = MakeDefaultPatternCoder(/*strict=*/true);
+    EXPECT_TRUE(c.ok()) << c.status().message();
+    return c.ok() ? c.take() : nullptr;
+  }();
+  return *coder;
+}
+
+// Codes text (title line first, then sentences) as an article of the given date.
+inline std::vector<Event> CodeText(const std::string& text, const std::string& date = "2022-05-20") {
+  Article a;
+  a.id = "t";
+  a.date = date;
+  a.text = text;
+  Segment(a);
+  std::vector<Event> events;
+  DefaultCoder().Code(a, &events);
+  return events;
+}
+
+inline bool Has(const std::vector<Event>& events, const std::string& source, const std::string& root,
+                const std::string& target) {
+  for (const Event& e : events)
+    if (e.source == source && e.root == root && e.target == target) return true;
+  return false;
+}
+
+// One line per event: "SOURCE CODE TARGET (rule)".
+inline std::string Dump(const std::vector<Event>& events) {
+  std::string s;
+  for (const Event& e : events) s += e.source + " " + e.code + " " + e.target + " (" + e.rule + ")\n";
+  return s;
+}
+
+}  // namespace dragoman::coding::testing
