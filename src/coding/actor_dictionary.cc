@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
+#include <string>
 #include <utility>
 
 namespace dragoman::coding {
@@ -439,6 +441,27 @@ std::optional<Hit> LongestAgent(const ActorDictionary& dict, const std::vector<U
 
 bool IsCountryLike(ActorKind k) { return k == ActorKind::kCountry || k == ActorKind::kRegion; }
 
+// A nationality adjective before one of these nouns names no political actor: "the German team
+// arrived in Qatar", "American fans traveled to Mexico", "Italian chef". Sport, culture and
+// consumer news would otherwise code as relations between states.
+bool IsNonPoliticalHead(const std::string& w) {
+  static const std::set<std::string, std::less<>> k = {
+      "team", "teams", "squad", "fans", "supporters", "player", "players", "footballer", "footballers",
+      "striker", "goalkeeper", "coach", "club", "clubs", "league", "champion", "champions", "athlete", "athletes",
+      "swimmer", "skier", "cyclist", "runner", "chef", "chefs", "cuisine", "food", "dish", "dishes", "wine", "wines",
+      "beer", "restaurant", "restaurants", "film", "films", "movie", "movies", "singer", "band", "actor", "actress",
+      "director", "novelist", "writer", "artist", "artists", "painter", "composer", "fashion", "designer",
+      "language", "accent", "tourists", "tourist", "car", "cars", "brand", "brands", "cheese", "coffee", "tea"};
+  return k.count(w) > 0;
+}
+
+// Words that may stand between the adjective and such a noun: "the German national team".
+bool IsHeadModifier(const std::string& w) {
+  return w == "national" || w == "football" || w == "soccer" || w == "olympic" || w == "women's" || w == "men's" ||
+         w == "youth" || w == "basketball" || w == "hockey" || w == "rugby" || w == "cricket" || w == "tennis" ||
+         w == "famous" || w == "star" || w == "celebrity" || w == "young";
+}
+
 std::string Compose(const std::string& actor_code, const std::string& agent_code) {
   if (actor_code.size() >= agent_code.size() &&
       actor_code.compare(actor_code.size() - agent_code.size(), agent_code.size(), agent_code) == 0)
@@ -529,6 +552,14 @@ std::vector<ActorMention> ActorMatcher::Match(const Sentence& sentence, int date
           c.agent_origin = agent_entry.origin;
           if (!c.code.empty()) out.push_back(std::move(c));
           i = stop;
+          continue;
+        }
+      }
+      if (m.adjective && end < units.size()) {
+        size_t head = end;
+        while (head + 1 < units.size() && IsHeadModifier(units[head].norm)) ++head;
+        if (IsNonPoliticalHead(units[head].norm)) {
+          i = end;
           continue;
         }
       }

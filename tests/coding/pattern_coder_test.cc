@@ -128,6 +128,18 @@ TEST(PatternCoderLexicon, CountedTargets) {
   EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSECVL")) << Dump(e);
 }
 
+// Sport and culture news: a nationality adjective before "team", "fans", "chef" is no state actor.
+TEST(PatternCoderLexicon, NationalityOfTeamsAndFansIsNoActor) {
+  for (const char* text : {"The German national team arrived in Qatar on Sunday.", "American fans traveled to Mexico.",
+                           "The Canadian squad will host the Mexican team in Toronto."}) {
+    std::vector<Event> e = CodeText(text, "2024-01-01");
+    EXPECT_TRUE(e.empty()) << text << "\n" << Dump(e);
+  }
+  // The same adjective before an agent still names the state: "German troops arrived in Lithuania".
+  std::vector<Event> e = CodeText("German troops arrived in Lithuania.", "2024-01-01");
+  EXPECT_TRUE(Has(e, "DEUMIL", "04", "LTU")) << Dump(e);
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);
