@@ -555,8 +555,19 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
       };
       for (size_t k = stop; k < best_state.verb_end && k < n; ++k)
         if (IsNegation(v.lower[k]) && !spelled_by_pattern(k)) negated = true;
+      // A condition is no event: "if the United States attacks Iran, ..." ("if" opens the
+      // source's clause). The main clause after the comma is coded as usual.
+      bool hypothetical = false;
+      for (size_t k = stop; k-- > 0 && stop - k <= 8;) {
+        const std::string& w = v.lower[k];
+        if (w == "," || w == ";" || w == ":" || w == "--") break;
+        if (w == "if" || w == "unless" || w == "whether") {
+          hypothetical = true;
+          break;
+        }
+      }
       if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
-      if (negated || source_code.empty() || best_state.target < 0) continue;
+      if (negated || hypothetical || source_code.empty() || best_state.target < 0) continue;
       const ActorMention& target = v.mentions[best_state.target];
       if (target.code == source_code) continue;
       if (!seen.insert({source_code, target.code, best->entry->code}).second) continue;

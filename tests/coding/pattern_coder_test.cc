@@ -140,6 +140,16 @@ TEST(PatternCoderLexicon, NationalityOfTeamsAndFansIsNoActor) {
   EXPECT_TRUE(Has(e, "DEUMIL", "04", "LTU")) << Dump(e);
 }
 
+TEST(PatternCoderLexicon, ConditionIsNotCoded) {
+  std::vector<Event> e = CodeText("If the United States attacks Iran, oil prices will soar.", "2024-01-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Analysts asked whether China would impose sanctions on Lithuania.", "2024-01-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  // The main clause after the condition is an event of its own.
+  e = CodeText("If talks fail, Russia will accuse Ukraine of sabotage.", "2024-01-01");
+  EXPECT_TRUE(Has(e, "RUS", "11", "UKR")) << Dump(e);
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);
