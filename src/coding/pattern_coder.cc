@@ -328,6 +328,22 @@ int SlotMention(const SentenceView& v, size_t t, size_t* after) {
   return -1;
 }
 
+// Mentions joined to mention m by "and"/"or" in the parse: tokens whose relation is conj and whose
+// head lies inside m ("Russia and Belarus": Belarus -conj-> Russia). Empty for unparsed text.
+std::vector<int> CoordinatedMentions(const SentenceView& v, int m) {
+  std::vector<int> out;
+  if (m < 0) return out;
+  const std::vector<Token>& tokens = v.sentence->tokens;
+  const ActorMention& mention = v.mentions[m];
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const int head = tokens[i].head - 1;
+    if (tokens[i].head <= 0 || tokens[i].deprel != "conj" || head < mention.begin || head >= mention.end) continue;
+    const int other = v.mention_at[i];
+    if (other >= 0 && other != m && std::find(out.begin(), out.end(), other) == out.end()) out.push_back(other);
+  }
+  return out;
+}
+
 // Matches elements[i..] starting at token t. Returns true and fills st on success.
 bool MatchFrom(const PatternCoder::Pattern& p, size_t i, const SentenceView& v, size_t t, MatchState* st,
                bool after_word) {
@@ -386,6 +402,40 @@ bool MatchFrom(const PatternCoder::Pattern& p, size_t i, const SentenceView& v, 
 }
 
 bool IsFirstPerson(const std::string& w) { return w == "i" || w == "we"; }
+
+// The universal part of a relation: "nsubj:pass" -> "nsubj".
+std::string_view BaseRelation(const std::string& deprel) {
+  return std::string_view(deprel).substr(0, deprel.find(':'));
+}
+
+// The actor mention that the dependency parse makes the subject of the verb at token t: the
+// verb's nsubj, or, for a verb without one, the subject of the verb it depends on as xcomp, conj
+// or advcl ("China is ready to work with": ready <- nsubj China; "Russia met ... and signed").
+// -1 when the sentence is unparsed, the verb has no subject, or the subject is not an actor (a
+// pronoun: the caller resolves those). Passive subjects are patients, never returned.
+int ParsedSubjectMention(const SentenceView& v, size_t t) {
+  const std::vector<Token>& tokens = v.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto head_of = [&](int i) { return tokens[i].head - 1; };  // -1: the root
+  if (tokens[t].head < 0) return -1;
+  int verb = static_cast<int>(t);
+  // "is ready to", "will visit": the auxiliary's head is the predicate.
+  for (int hops = 0; hops < 2; ++hops) {
+    std::string_view rel = BaseRelation(tokens[verb].deprel);
+    if ((rel != "cop" && rel != "aux") || head_of(verb) < 0) break;
+    verb = head_of(verb);
+  }
+  for (int hops = 0; hops < 3 && verb >= 0; ++hops) {
+    for (int i = 0; i < n; ++i) {
+      if (head_of(i) != verb || tokens[i].deprel != "nsubj") continue;
+      return v.mention_at[i];  // -1 when the subject is no actor
+    }
+    std::string_view rel = BaseRelation(tokens[verb].deprel);
+    if (rel != "xcomp" && rel != "conj" && rel != "advcl") break;
+    verb = head_of(verb);
+  }
+  return -1;
+}
 
 }  // namespace
 
@@ -490,6 +540,18 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
       Span source_span;
       bool negated = false;
       size_t stop = best_state.first;  // tokens [stop, first) were crossed going back
+      // The parse decides who acts where it names an actor as the verb's subject ("Putin, who
+      // met Xi on Monday, accused ..."); otherwise the nearest fitting actor before the verb.
+      bool parsed_source = false;
+      if (source < 0) {
+        const int parsed = ParsedSubjectMention(v, best_state.verb_begin);
+        if (parsed >= 0 && parsed != best_state.target &&
+            static_cast<size_t>(v.mentions[parsed].begin) < best_state.verb_begin) {
+          source = parsed;
+          stop = static_cast<size_t>(v.mentions[parsed].begin);
+          parsed_source = true;
+        }
+      }
       if (source < 0) {
         for (size_t back = best_state.first; back-- > 0;) {
           const std::string& w = v.lower[back];
@@ -568,24 +630,35 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
       }
       if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
       if (negated || hypothetical || source_code.empty() || best_state.target < 0) continue;
-      const ActorMention& target = v.mentions[best_state.target];
-      if (target.code == source_code) continue;
-      if (!seen.insert({source_code, target.code, best->entry->code}).second) continue;
-
-      Event e;
-      e.article_id = article.id;
-      e.date = article.date;
-      e.sentence_index = static_cast<int>(si);
-      e.source = source_code;
-      e.target = target.code;
-      e.code = best->entry->code;
-      e.root = e.code.substr(0, 2);
-      e.source_span = source_span;
-      size_t vb = best_state.verb_begin, ve = std::max(best_state.verb_end, vb + 1);
-      e.verb_span = {sentence.tokens[vb].span.begin, sentence.tokens[std::min(ve, n) - 1].span.end};
-      e.target_span = target.span;
-      e.rule = best->entry->origin;
-      events->push_back(std::move(e));
+      // Coordinated actors share the event: "The United States and Japan condemned North Korea",
+      // "sanctions on Russia and Belarus" (conj in the parse; the slot holds the first).
+      std::vector<std::pair<std::string, Span>> sources = {{source_code, source_span}};
+      if (parsed_source) {
+        for (int m : CoordinatedMentions(v, source)) sources.emplace_back(v.mentions[m].code, v.mentions[m].span);
+      }
+      std::vector<int> targets = {best_state.target};
+      for (int m : CoordinatedMentions(v, best_state.target)) targets.push_back(m);
+      for (const auto& [who_code, who_span] : sources) {
+        for (int t_index : targets) {
+          const ActorMention& target = v.mentions[t_index];
+          if (target.code == who_code || t_index == source) continue;
+          if (!seen.insert({who_code, target.code, best->entry->code}).second) continue;
+          Event e;
+          e.article_id = article.id;
+          e.date = article.date;
+          e.sentence_index = static_cast<int>(si);
+          e.source = who_code;
+          e.target = target.code;
+          e.code = best->entry->code;
+          e.root = e.code.substr(0, 2);
+          e.source_span = who_span;
+          size_t vb = best_state.verb_begin, ve = std::max(best_state.verb_end, vb + 1);
+          e.verb_span = {sentence.tokens[vb].span.begin, sentence.tokens[std::min(ve, n) - 1].span.end};
+          e.target_span = target.span;
+          e.rule = best->entry->origin;
+          events->push_back(std::move(e));
+        }
+      }
     }
 
     // The subject for the next sentence's "we": this sentence's event source, else an actor that

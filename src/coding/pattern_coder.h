@@ -1,7 +1,7 @@
-// A coder that works on tokens alone, without a parse: actor mentions from an ActorMatcher, verb
-// phrases from word patterns ("meet with +", "be ready to work with +", "look forward to + visit"),
-// the source found by walking back from the verb within the sentence, the target at the pattern's
-// "+" slot. Used when no parse is available and as the walking skeleton's coder.
+// dragoman's default coder: actor mentions from an ActorMatcher, verb phrases from lemma patterns
+// ("meet with +", "be ready to work with +", "look forward to + visit"), the target at the
+// pattern's "+" slot, the source from the dependency parse where the sentence has one (the verb's
+// subject) and otherwise by walking back from the verb. Works on unparsed tokens too.
 //
 //   Result<std::unique_ptr<Coder>> coder = MakeDefaultPatternCoder(/*strict=*/false);
 //   if (!coder.ok()) return coder.status();
@@ -12,9 +12,13 @@
 // - pattern words are lemmas and match their inflected forms ("meet" matches met, meets,
 //   meeting), or Token::lemma when the tokens carry one; adverbs ("firmly", "very") may sit
 //   between pattern words;
-// - the source is the nearest actor before the verb that is not an object (after a preposition)
-//   or a possessive; "I"/"we" stand for the speaker ("Tokayev: I look forward ...") or the
-//   previous sentence's subject, "we" giving the speaker's country;
+// - the source is the actor the parse makes the verb's nsubj (or the subject of the verb it is an
+//   xcomp, conj or advcl of); without one, the nearest actor before the verb that is not an
+//   object (after a preposition) or a possessive; "I"/"we" stand for the speaker ("Tokayev: I
+//   look forward ...") or the previous sentence's subject, "we" giving the speaker's country;
+// - actors coordinated with the source or the target in the parse ("the United States and Japan
+//   condemned", "sanctions on Russia and Belarus") share the event;
+// - a clause opened by "if", "unless" or "whether" is a condition, not an event;
 // - a negation ("not", "never", "no", "denied") between source and verb suppresses the event,
 //   unless the pattern itself spells it ("refuse to release +");
 // - the most specific pattern at a word wins (most literal words, then a "$" slot); a verb inside

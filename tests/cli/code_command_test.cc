@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "run_program.h"
@@ -84,6 +85,32 @@ TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
       found_meeting = true;
   }
   EXPECT_TRUE(found_meeting) << run.out;
+}
+
+// Through the whole pipeline the parser's subject decides who acts, past a relative clause that
+// names another actor (Putin accused, not Xi; China criticized, not Pakistan), and actors joined
+// by "and" share the event.
+TEST(CodeCommand, TheParsedSubjectIsTheSource) {
+  TempDir dir;
+  std::string path = dir.Write(
+      "subjects.txt",
+      "Relations\n\n2023-06-01\n\nPutin, who met Xi Jinping in Beijing last week, accused the United States of "
+      "provoking the conflict.\nChina, which has close ties with Pakistan, criticized India over the border clashes.\n"
+      "The United States and Japan condemned North Korea's missile launch.\n"
+      "The European Union imposed new sanctions on Russia and Belarus.\n");
+  ProgramRun run = RunDragoman("code " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::set<std::string> found;
+  for (const auto& e : ParseJsonLines(run.out))
+    found.insert(e["source"].get<std::string>() + " " + e["code"].get<std::string>().substr(0, 2) + " " +
+                 e["target"].get<std::string>());
+  EXPECT_TRUE(found.count("RUSGOV 11 USA")) << run.out;
+  EXPECT_FALSE(found.count("CHNGOV 11 USA")) << run.out;
+  EXPECT_TRUE(found.count("CHN 11 IND")) << run.out;
+  EXPECT_FALSE(found.count("PAK 11 IND")) << run.out;
+  // Coordinated actors share the event.
+  EXPECT_TRUE(found.count("USA 11 PRK") && found.count("JPN 11 PRK")) << run.out;
+  EXPECT_TRUE(found.count("IGOEUREEC 16 RUS") && found.count("IGOEUREEC 16 BLR")) << run.out;
 }
 
 TEST(CodeCommand, JsonLinesFromStandardInput) {
