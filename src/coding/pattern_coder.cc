@@ -339,7 +339,18 @@ std::vector<int> CoordinatedMentions(const SentenceView& v, int m) {
     const int head = tokens[i].head - 1;
     if (tokens[i].head <= 0 || tokens[i].deprel != "conj" || head < mention.begin || head >= mention.end) continue;
     const int other = v.mention_at[i];
-    if (other >= 0 && other != m && std::find(out.begin(), out.end(), other) == out.end()) out.push_back(other);
+    if (other < 0 || other == m || std::find(out.begin(), out.end(), other) != out.end()) continue;
+    // Only a real list: commas, "and"/"or" and other listed actors between the two, with at least
+    // one conjunction ("Ukraine, Chancellor Olaf Scholz said" is a parse error, not a list).
+    const ActorMention& later = v.mentions[other];
+    if (later.begin < mention.end) continue;
+    bool conjunction = false, list = true;
+    for (int k = mention.end; k < later.begin && list; ++k) {
+      const std::string& w = v.lower[k];
+      if (w == "and" || w == "or" || w == "nor") conjunction = true;
+      else if (w != "," && w != "as" && w != "well" && w != "the" && w != "'s" && v.mention_at[k] < 0) list = false;
+    }
+    if (list && conjunction) out.push_back(other);
   }
   return out;
 }

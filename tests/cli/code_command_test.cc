@@ -113,6 +113,18 @@ TEST(CodeCommand, TheParsedSubjectIsTheSource) {
   EXPECT_TRUE(found.count("IGOEUREEC 16 RUS") && found.count("IGOEUREEC 16 BLR")) << run.out;
 }
 
+// A comma before a reporting clause is no list: Scholz does not share Ukraine's role.
+TEST(CodeCommand, ReportingClauseIsNotACoordinatedActor) {
+  TempDir dir;
+  std::string path = dir.Write("aid.txt",
+                               "Aid\n\n2023-06-01\n\nGermany will send more Patriot air defence systems to Ukraine, "
+                               "Chancellor Olaf Scholz said.\n");
+  ProgramRun run = RunDragoman("code --format tsv " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("\tDEU\tUKR\t072\t"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("\tDEU\tDEUGOV\t"), std::string::npos) << run.out;
+}
+
 TEST(CodeCommand, JsonLinesFromStandardInput) {
   TempDir dir;
   std::string path = dir.Write(
