@@ -66,6 +66,7 @@ struct Article {
 struct ErrorRecord {
   std::string origin;        // input name and record position, e.g. "feed.jsonl:12"
   std::string message;       // what was wrong
+  bool skipped = false;      // left out on purpose (an article not in English), not an error
 };
 
 }  // namespace dragoman

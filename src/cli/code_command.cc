@@ -20,13 +20,14 @@ int RunCode(int argc, char** argv) {
   std::string format = "jsonl", date, model, dict_dir, verbs, errors_path, input_format = "auto";
   bool strict = false, quiet = false, cameo_quads = false;
   int jobs = 0;
-  bool repair_utf8 = false;
+  bool repair_utf8 = false, any_language = false;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_option("--format", format, "output format: jsonl, tsv or table")->capture_default_str();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
   app.add_option("--input-format,--format-in", input_format, "auto, text, jsonl, json, html or warc")->capture_default_str();
   app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes");
   app.add_flag("--repair-utf8", repair_utf8, "replace invalid UTF-8 in text and JSON input with U+FFFD instead of rejecting the record");
+  app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
@@ -66,6 +67,7 @@ int RunCode(int argc, char** argv) {
   read_options.default_date = date;
   read_options.format = input_format;
   read_options.repair_utf8 = repair_utf8;
+  read_options.english_only = !any_language;
   read_options.defer_html = true;  // the runner's workers extract HTML pages, not the reading thread
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
   output::EventWriter writer(std::cout, *out_format);
@@ -78,16 +80,17 @@ int RunCode(int argc, char** argv) {
   RunSummary summary = RunPipeline(*reader, **pipeline, run_options, [&](RunItem& item) {
     if (item.record.error) {
       if (progress_on_terminal) std::cerr << "\r\033[K";  // clear the progress line first
-      std::cerr << "error: " << item.record.error->origin << ": " << item.record.error->message << "\n";
+      std::cerr << (item.record.error->skipped ? "" : "error: ") << item.record.error->origin << ": "
+                << item.record.error->message << "\n";
       if (errors_file.is_open()) errors_file << output::ErrorToJson(*item.record.error) << "\n";
-      return !strict;
+      return !strict || item.record.error->skipped;
     }
     writer.Write(*item.record.article, item.events);
     return true;
   });
   writer.Finish();
   std::cerr << "dragoman code: " << summary.read << " records read, " << summary.coded << " coded, "
-            << summary.rejected << " rejected; " << summary.sentences << " sentences, " << summary.events
+            << summary.rejected << " rejected, " << summary.skipped << " skipped; " << summary.sentences << " sentences, " << summary.events
             << " events";
   char rate[96];
   std::snprintf(rate, sizeof rate, " in %.2f s (%.0f sentences/s, %d thread%s)\n", summary.seconds,

@@ -98,6 +98,8 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");
   app.add_flag("--force", force, "code every article again, even those stored unchanged");
+  bool any_language = false;
+  app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
   app.add_flag("-q,--quiet", quiet, "no progress or summary on standard error");
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
@@ -132,6 +134,7 @@ int RunIngest(int argc, char** argv) {
   ingest::ReadOptions read_options;
   read_options.default_date = date;
   read_options.format = input_format;
+  read_options.english_only = !any_language;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
 
   using Clock = std::chrono::steady_clock;
@@ -181,7 +184,8 @@ int RunIngest(int argc, char** argv) {
   };
   RunSummary summary = RunParallel(*reader, process, run_options, [&](RunItem& item) {
     if (item.record.error) {
-      std::cerr << "error: " << item.record.error->origin << ": " << item.record.error->message << "\n";
+      std::cerr << (item.record.error->skipped ? "" : "error: ") << item.record.error->origin << ": "
+                << item.record.error->message << "\n";
       begin();
       if (Status s = db.PutError(*item.record.error); !s.ok() && status.ok()) status = s;
       commit_if_due(false);
@@ -227,9 +231,9 @@ int RunIngest(int argc, char** argv) {
   if (!quiet) {
     std::fprintf(
         stderr,
-        "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu rejected, "
-        "%zu failed; %zu events in %.1f s\n",
-        read, stored, skipped, rejected, failed, events_total, seconds);
+        "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu not in English "
+        "(skipped), %zu rejected, %zu failed; %zu events in %.1f s\n",
+        read, stored, skipped, static_cast<size_t>(summary.skipped), rejected, failed, events_total, seconds);
     if (g_stop) std::fprintf(stderr, "dragoman ingest: interrupted; run the same command again to resume\n");
   }
   if (g_stop) return kExitFailure;

@@ -29,6 +29,7 @@ int RunParse(int argc, char** argv) {
   }
   ingest::ReadOptions read_options;
   read_options.format = input_format;
+  read_options.english_only = false;  // parses whatever it is given
   // CoNLL-U output carries no date, so undated plain text must not be an error here.
   read_options.default_date = date.empty() ? "1970-01-01" : date;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);

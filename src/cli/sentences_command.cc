@@ -98,6 +98,7 @@ int RunSentences(int argc, char** argv) {
   // Sentences need no date: an article without one is shown, not rejected.
   read_options.default_date = date.empty() ? std::string(kNoDate) : date;
   read_options.repair_utf8 = repair_utf8;
+  read_options.english_only = false;  // a look at the text stage, whatever the language
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
   ingest::Record record;
   size_t read = 0, rejected = 0;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "ingest/date_parser.h"
+#include "ingest/language.h"
 #include "ingest/utf8.h"
 
 namespace dragoman::ingest {
@@ -65,6 +66,18 @@ Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const
 Record ErrorRecordOf(std::string origin, std::string message) {
   Record r;
   r.error = ErrorRecord{std::move(origin), std::move(message)};
+  return r;
+}
+
+Record ArticleRecordOf(Article article, std::string_view declared_language, const ReadOptions& options) {
+  Record r;
+  if (options.english_only) {
+    if (std::optional<std::string> why = NonEnglishReason(declared_language, article.text)) {
+      r.error = ErrorRecord{article.origin, "skipped: " + *why + " (--any-language codes it anyway)", true};
+      return r;
+    }
+  }
+  r.article = std::move(article);
   return r;
 }
 
@@ -139,9 +152,7 @@ Record ParseTextArticle(std::string content, const std::string& origin, const st
   a.date = date ? *date : ResolveDate("", false, options, &error);
   if (a.date.empty()) return ErrorRecordOf(origin, error);
   a.text = std::move(content);
-  Record r;
-  r.article = std::move(a);
-  return r;
+  return ArticleRecordOf(std::move(a), "", options);
 }
 
 Record ParseJsonLine(std::string_view line, const std::string& origin, const std::string& stem, size_t line_number,
@@ -208,6 +219,9 @@ Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const
   if (!error.empty()) return ErrorRecordOf(origin, error);
   bool has_date = string_field("date", &date, &error);
   if (!error.empty()) return ErrorRecordOf(origin, error);
+  std::string language;  // scrapers name it either way
+  if (!string_field("language", &language, &error) && error.empty()) string_field("lang", &language, &error);
+  if (!error.empty()) return ErrorRecordOf(origin, error);
 
   auto [tb, te] = TrimRange(title, 0, title.size());
   title = title.substr(tb, te - tb);
@@ -231,9 +245,7 @@ Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const
     a.text += text;
     a.title_span = Span{0, title.size()};
   }
-  Record r;
-  r.article = std::move(a);
-  return r;
+  return ArticleRecordOf(std::move(a), language, options);
 }
 
 }  // namespace

@@ -43,6 +43,10 @@ std::string FileStem(const std::string& path);
 // An ErrorRecord as a Record.
 Record ErrorRecordOf(std::string origin, std::string message);
 
+// The article record itself, or, with ReadOptions::english_only and an article that is not in
+// English, a skipped record saying why. declared_language: what the input says ("" = nothing).
+Record ArticleRecordOf(Article article, std::string_view declared_language, const ReadOptions& options);
+
 }  // namespace dragoman::ingest
 
 namespace dragoman::ingest {

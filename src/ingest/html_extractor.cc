@@ -805,9 +805,7 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
     if (!a.text.empty()) a.text += "\n\n";
     a.text += p;
   }
-  Record r;
-  r.article = std::move(a);
-  return r;
+  return ArticleRecordOf(std::move(a), page.lang, options);
 }
 
 Record HtmlRecordOrPending(std::string html, std::string_view charset, const std::string& origin, const std::string& id,

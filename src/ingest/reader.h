@@ -41,6 +41,9 @@ struct ReadOptions {
   // page) to whoever resolves the record, so that parallel workers do it instead of the single
   // reading thread. The parallel runner resolves pending records in its workers.
   bool defer_html = false;
+  // Articles not in English (declared, or judged from the text: language.h) become skipped
+  // records instead of articles; false codes every article whatever its language.
+  bool english_only = true;
 };
 
 // How far the reader has got, for progress lines: raw bytes read of all inputs, and their total

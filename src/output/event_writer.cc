@@ -72,6 +72,7 @@ std::string EventToJson(const Article& article, const Event& e) {
 
 std::string ErrorToJson(const ErrorRecord& error) {
   nlohmann::json j = {{"error", error.message}, {"origin", error.origin}};
+  if (error.skipped) j["skipped"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -116,6 +116,8 @@ void Count(const RunItem& item, RunSummary* s) {
     s->sentences += item.record.article->sentences.size();
     s->events += item.events.size();
     if (!item.events.empty()) ++s->with_events;
+  } else if (item.record.error && item.record.error->skipped) {
+    ++s->skipped;
   } else {
     ++s->rejected;
   }
@@ -163,7 +165,8 @@ std::string RunSummary::ToString() const {
   char time[32];
   std::snprintf(time, sizeof time, "%.2f s", seconds);
   return "read " + std::to_string(read) + " records: " + std::to_string(coded) + " coded (" +
-         std::to_string(with_events) + " with events), " + std::to_string(rejected) + " rejected; " +
+         std::to_string(with_events) + " with events), " + std::to_string(rejected) + " rejected, " +
+         std::to_string(skipped) + " skipped; " +
          std::to_string(sentences) + " sentences, " + std::to_string(events) + " events in " + time + rate +
          (stopped ? "; stopped early" : "");
 }

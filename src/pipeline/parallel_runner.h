@@ -48,6 +48,7 @@ struct RunSummary {
   uint64_t read = 0;            // records read (articles and errors)
   uint64_t coded = 0;           // articles run through the pipeline
   uint64_t rejected = 0;        // error records
+  uint64_t skipped = 0;         // records left out on purpose (not English); not errors
   uint64_t with_events = 0;     // articles that gave at least one event
   uint64_t sentences = 0;
   uint64_t events = 0;
@@ -55,7 +56,7 @@ struct RunSummary {
   StageTimes times;             // summed over all workers
   bool stopped = false;         // the sink stopped the run early
   int threads = 0;              // workers used
-  // "read 12 records: 11 coded (9 with events), 1 rejected; 300 sentences, 40 events in 0.5 s (600 sentences/s)"
+  // "read 12 records: 11 coded (9 with events), 1 rejected, 0 skipped; 300 sentences, 40 events in 0.5 s (600 sentences/s)"
   std::string ToString() const;
 };
 

@@ -125,6 +125,27 @@ TEST(CodeCommand, ReportingClauseIsNotACoordinatedActor) {
   EXPECT_EQ(run.out.find("\tDEU\tDEUGOV\t"), std::string::npos) << run.out;
 }
 
+// A feed mixing languages: the foreign article is skipped with its reason, not an error, so the
+// run still exits 0; --any-language codes it too.
+TEST(CodeCommand, ArticlesNotInEnglishAreSkippedNotRejected) {
+  TempDir dir;
+  std::string feed = dir.Write(
+      "mixed.jsonl",
+      "{\"id\":\"en\",\"date\":\"2022-05-20\",\"text\":\"China congratulated Kazakhstan on its election.\"}\n"
+      "{\"id\":\"de\",\"date\":\"2022-05-20\",\"language\":\"de\",\"text\":\"China gratulierte Kasachstan.\"}\n");
+  std::string errors = feed + ".errors";
+  ProgramRun run = RunDragoman("code -q --errors " + errors + " " + feed);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("mixed.jsonl:2: skipped: the article declares language \"de\""), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("2 records read, 1 coded, 0 rejected, 1 skipped"), std::string::npos) << run.err;
+  std::ifstream in(errors);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_EQ(nlohmann::json::parse(line).value("skipped", false), true) << line;
+  ProgramRun all = RunDragoman("code -q --any-language " + feed);
+  EXPECT_NE(all.err.find("2 records read, 2 coded, 0 rejected, 0 skipped"), std::string::npos) << all.err;
+}
+
 TEST(CodeCommand, JsonLinesFromStandardInput) {
   TempDir dir;
   std::string path = dir.Write(

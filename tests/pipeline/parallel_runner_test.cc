@@ -175,7 +175,7 @@ TEST(ParallelRunner, ProgressLineAndSummary) {
   EXPECT_NE(text.find(" articles, "), std::string::npos) << text;
   EXPECT_NE(text.find("ETA"), std::string::npos) << text;
   std::string line = s.ToString();
-  EXPECT_EQ(line.rfind("read 50 records: 43 coded (43 with events), 7 rejected; 43 sentences, 43 events in ", 0), 0u)
+  EXPECT_EQ(line.rfind("read 50 records: 43 coded (43 with events), 7 rejected, 0 skipped; 43 sentences, 43 events in ", 0), 0u)
       << line;
 }
 
