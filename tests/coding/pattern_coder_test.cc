@@ -150,6 +150,16 @@ TEST(PatternCoderLexicon, ConditionIsNotCoded) {
   EXPECT_TRUE(Has(e, "RUS", "11", "UKR")) << Dump(e);
 }
 
+// Nominal events take their possessor as the source; without one they are no event.
+TEST(PatternCoderLexicon, PossessorOfAnEventNounIsTheSource) {
+  std::vector<Event> e = CodeText("Putin's visit to North Korea drew criticism from Seoul.", "2024-06-20");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "PRK")) << Dump(e);
+  e = CodeText("Russia's invasion of Ukraine began in 2022.", "2024-06-20");
+  EXPECT_TRUE(Has(e, "RUS", "19", "UKR")) << Dump(e);
+  e = CodeText("The attack on Israel killed hundreds.", "2024-06-20");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);
