@@ -48,7 +48,7 @@ const std::vector<RootCase>& RootCases() {
       {"Russian President Vladimir Putin is expected to visit North Korea next month.", "RUSGOV", "03", "PRK"},
       // 04 consult
       {"Chinese Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov in Beijing.", "CHNGOV",
-       "04", "RUS"},
+       "04", "RUSGOV"},
       {"Indian Prime Minister Narendra Modi spoke by phone with French President Emmanuel Macron on Friday.",
        "INDGOV", "04", "FRAGOV"},
       {"French President Emmanuel Macron paid a state visit to Germany.", "FRAGOV", "04", "DEU"},
