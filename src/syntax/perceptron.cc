@@ -107,8 +107,13 @@ void Perceptron::Accumulate(const uint64_t* feats, size_t n, int32_t* acc) const
           acc[e[0].cls] += e[0].weight;
           acc[e[1].cls] += e[1].weight;
         } else {
-          __builtin_prefetch(s.count == kDense ? static_cast<const void*>(&dense_[s.offset])
-                                               : static_cast<const void*>(&entries_[s.offset]));
+          // Every cache line of the weights: a dense row spans four, a sparse run up to two.
+          const char* first = s.count == kDense ? reinterpret_cast<const char*>(&dense_[s.offset])
+                                                : reinterpret_cast<const char*>(&entries_[s.offset]);
+          const char* last = s.count == kDense ? first + stride_ * sizeof(int16_t) - 1
+                                               : first + s.count * sizeof(Entry) - 1;
+          for (const char* line = first; line <= last; line += 64) __builtin_prefetch(line);
+          __builtin_prefetch(last);
           found[m++] = &s;
         }
         break;
