@@ -282,12 +282,12 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
   for (size_t i = 0; i < train_p.size(); ++i) {
     const Tagger& t = folds > 1 ? taggers[i % folds] : model->tagger_;
     std::vector<int> tags;
-    t.Tag(train_p[i].forms, &tags);
+    t.Tag(train_p[i].forms, &tags, /*keep_confident=*/false);
     for (size_t j = 0; j < tags.size(); ++j) tag_correct += tags[j] == train_p[i].tags[j];
     tag_total += tags.size();
     train_p[i].tags = std::move(tags);
   }
-  for (ParseSentence& p : dev_p) model->tagger_.Tag(p.forms, &p.tags);
+  for (ParseSentence& p : dev_p) model->tagger_.Tag(p.forms, &p.tags, /*keep_confident=*/false);
   log("parser training tags: " + std::to_string(100.0 * tag_correct / std::max<size_t>(1, tag_total)) + "% correct");
 
   std::vector<LemmaExample> examples;

@@ -241,14 +241,14 @@ void Tagger::Pass(const Perceptron& model, bool second, const std::vector<WordKe
   }
 }
 
-void Tagger::Tag(const std::vector<std::string>& forms, std::vector<int>* tags) const {
+void Tagger::Tag(const std::vector<std::string>& forms, std::vector<int>* tags, bool keep_confident) const {
   std::vector<WordKeys> keys;
   Keys(forms, &keys);
   std::vector<int> first(forms.size(), 0);
   std::vector<float> margins(forms.size(), 0);
-  Pass(pass1_, false, keys, nullptr, &first, &margins);
+  Pass(pass1_, false, keys, nullptr, &first, keep_confident ? &margins : nullptr);
   tags->assign(forms.size(), 0);
-  Pass(pass2_, true, keys, &first, tags, &margins);
+  Pass(pass2_, true, keys, &first, tags, keep_confident ? &margins : nullptr);
 }
 
 Tagger Tagger::Train(const std::vector<std::string>& tag_names, const std::vector<TaggedSentence>& train,
@@ -316,7 +316,7 @@ Tagger Tagger::Train(const std::vector<std::string>& tag_names, const std::vecto
         size_t dc = 0, dt = 0;
         std::vector<int> tags;
         for (const TaggedSentence& s : dev) {
-          tagger.Tag(s.forms, &tags);
+          tagger.Tag(s.forms, &tags, /*keep_confident=*/false);
           for (size_t i = 0; i < tags.size(); ++i) dc += tags[i] == s.tags[i];
           dt += tags.size();
         }

@@ -48,8 +48,10 @@ class Tagger {
   // Id of the tag "upos\txpos", or -1.
   int TagId(const std::string& upos, const std::string& xpos) const;
 
-  // Tags one sentence (forms are the words as written).
-  void Tag(const std::vector<std::string>& forms, std::vector<int>* tags) const;
+  // Tags one sentence (forms are the words as written). keep_confident: the second pass leaves
+  // the words the first pass was sure of (faster, as accurate on dev); training, which tags the
+  // parser's jackknifed data, runs both passes on every word so that committed models reproduce.
+  void Tag(const std::vector<std::string>& forms, std::vector<int>* tags, bool keep_confident = true) const;
 
   // Trains on sentences whose tags index tag_names ("UPOS\tXPOS"); dev (may be empty) is scored per epoch.
   static Tagger Train(const std::vector<std::string>& tag_names, const std::vector<TaggedSentence>& train,
