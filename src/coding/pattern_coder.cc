@@ -427,7 +427,8 @@ std::string_view BaseRelation(const std::string& deprel) {
 int ParsedSubjectMention(const SentenceView& v, size_t t) {
   const std::vector<Token>& tokens = v.sentence->tokens;
   const int n = static_cast<int>(tokens.size());
-  auto head_of = [&](int i) { return tokens[i].head - 1; };  // -1: the root
+  // -1 for the root, and for a head outside the sentence (never from our parser; be safe).
+  auto head_of = [&](int i) { return tokens[i].head >= 1 && tokens[i].head <= n ? tokens[i].head - 1 : -1; };
   if (tokens[t].head < 0) return -1;
   int verb = static_cast<int>(t);
   // "is ready to", "will visit": the auxiliary's head is the predicate.

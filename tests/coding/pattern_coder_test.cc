@@ -160,6 +160,28 @@ TEST(PatternCoderLexicon, PossessorOfAnEventNounIsTheSource) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+// The coder reads heads from whatever filled the tokens: heads out of range or cycles are ignored,
+// never followed out of the sentence.
+TEST(PatternCoderTest, MalformedParseIsHarmless) {
+  Article a;
+  a.id = "t";
+  a.date = "2024-01-01";
+  a.text = "Putin, who met Xi Jinping, accused the United States and Japan of provocation.";
+  testing::Segment(a);
+  ASSERT_FALSE(a.sentences.empty());
+  for (int variant = 0; variant < 3; ++variant) {
+    Article b = a;
+    std::vector<Token>& tokens = b.sentences.back().tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      tokens[i].head = variant == 0 ? 999 : variant == 1 ? static_cast<int>(i) + 1 : -7;  // beyond, self, negative
+      tokens[i].deprel = i % 2 ? "conj" : "xcomp";
+    }
+    std::vector<Event> events;
+    testing::DefaultCoder().Code(b, &events);
+    EXPECT_TRUE(Has(events, "RUSGOV", "11", "USA") || Has(events, "CHNGOV", "11", "USA")) << variant << "\n" << Dump(events);
+  }
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);
