@@ -80,8 +80,7 @@ int RunCode(int argc, char** argv) {
   RunSummary summary = RunPipeline(*reader, **pipeline, run_options, [&](RunItem& item) {
     if (item.record.error) {
       if (progress_on_terminal) std::cerr << "\r\033[K";  // clear the progress line first
-      std::cerr << (item.record.error->skipped ? "" : "error: ") << item.record.error->origin << ": "
-                << item.record.error->message << "\n";
+      std::cerr << output::ErrorToText(*item.record.error) << "\n";
       if (errors_file.is_open()) errors_file << output::ErrorToJson(*item.record.error) << "\n";
       return !strict || item.record.error->skipped;
     }

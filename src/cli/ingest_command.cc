@@ -18,6 +18,7 @@
 #include "cli/command.h"
 #include "dragoman/pipeline.h"
 #include "ingest/reader.h"
+#include "output/event_writer.h"
 #include "pipeline/parallel_runner.h"
 #include "store/event_store.h"
 
@@ -184,8 +185,7 @@ int RunIngest(int argc, char** argv) {
   };
   RunSummary summary = RunParallel(*reader, process, run_options, [&](RunItem& item) {
     if (item.record.error) {
-      std::cerr << (item.record.error->skipped ? "" : "error: ") << item.record.error->origin << ": "
-                << item.record.error->message << "\n";
+      std::cerr << output::ErrorToText(*item.record.error) << "\n";
       begin();
       if (Status s = db.PutError(*item.record.error); !s.ok() && status.ok()) status = s;
       commit_if_due(false);

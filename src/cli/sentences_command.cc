@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "ingest/reader.h"
+#include "output/event_writer.h"
 #include "text/boilerplate.h"
 #include "text/segmenter.h"
 
@@ -106,7 +107,7 @@ int RunSentences(int argc, char** argv) {
     ++read;
     if (record.error) {
       ++rejected;
-      std::cerr << "error: " << record.error->origin << ": " << record.error->message << "\n";
+      std::cerr << output::ErrorToText(*record.error) << "\n";
       if (strict) return kExitFailure;
       continue;
     }

@@ -28,7 +28,7 @@ const std::set<std::string, std::less<>>& OtherMarkers() {
       "der",  "die",  "und",  "das",  "den",  "ist",  "nicht", "mit", "sich", "auf",  "für",  "dem",  "ein",
       "eine", "il",   "di",   "che",  "della", "per", "non",  "sono", "gli",  "het",  "een",  "van",  "niet",
       "zijn", "yang", "dan",  "ini",  "itu",  "dengan", "untuk", "ve", "bir",  "bu",   "ile",  "için", "nie",
-      "się",  "jest", "że",   "oraz", "się"};
+      "się",  "jest", "że",   "oraz"};
   return k;
 }
 

@@ -70,6 +70,10 @@ std::string EventToJson(const Article& article, const Event& e) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string ErrorToText(const ErrorRecord& error) {
+  return (error.skipped ? "" : "error: ") + error.origin + ": " + error.message;
+}
+
 std::string ErrorToJson(const ErrorRecord& error) {
   nlohmann::json j = {{"error", error.message}, {"origin", error.origin}};
   if (error.skipped) j["skipped"] = true;

@@ -28,6 +28,9 @@ std::string EventToJson(const Article& article, const Event& event);
 
 // One error record as a JSON object: {"error": message, "origin": ...}.
 std::string ErrorToJson(const ErrorRecord& error);
+// An error record as a line for standard error: "error: feed.jsonl:12: what was wrong", or for a
+// skipped record "feed.jsonl:12: skipped: why" (no newline).
+std::string ErrorToText(const ErrorRecord& error);
 
 // Not thread-safe: one writer per output stream.
 class EventWriter {

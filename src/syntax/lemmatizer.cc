@@ -102,32 +102,26 @@ std::string Lemmatizer::Lemma(const std::string& form, const std::string& lower,
   return form;
 }
 
-const std::string& Lemmatizer::Feats(const std::string& form, int tag) const { return FeatsOfLowercased(Lowercase(form), tag); }
-
-const std::string& Lemmatizer::FeatsOfLowercased(const std::string& lower, int tag) const {
+const std::string& Lemmatizer::TagFeats(int tag) const {
   static const std::string kNone = "_";
-  std::string key;
-  key.reserve(lower.size() + 8);
-  key.append(lower).append(1, '\t').append(std::to_string(tag));
-  auto it = feats_.find(std::string_view(key));
-  if (it != feats_.end()) return it->second;
-  if (tag >= 0 && tag < static_cast<int>(tag_feats_.size())) return tag_feats_[tag];
-  return kNone;
+  return tag >= 0 && tag < static_cast<int>(tag_feats_.size()) ? tag_feats_[tag] : kNone;
+}
+
+const std::string& Lemmatizer::Feats(const std::string& form, int tag) const {
+  auto it = known_.find(std::string_view(Key(Lowercase(form), tag)));
+  return it != known_.end() && it->second.feats ? *it->second.feats : TagFeats(tag);
 }
 
 void Lemmatizer::Annotate(const std::string& form, const std::string& lower, int tag, std::string* lemma,
                           std::string* feats) const {
-  std::string key;
-  key.reserve(lower.size() + 8);
-  key.append(lower).append(1, '\t').append(std::to_string(tag));
-  auto it = known_.find(std::string_view(key));
+  auto it = known_.find(std::string_view(Key(lower, tag)));
   if (it == known_.end()) {
     *lemma = Lemma(form, lower, tag);
-    *feats = tag >= 0 && tag < static_cast<int>(tag_feats_.size()) ? tag_feats_[tag] : "_";
+    *feats = TagFeats(tag);
     return;
   }
   const KnownWord& w = it->second;
-  *feats = w.feats ? *w.feats : tag >= 0 && tag < static_cast<int>(tag_feats_.size()) ? tag_feats_[tag] : "_";
+  *feats = w.feats ? *w.feats : TagFeats(tag);
   // The order of Lemma: the exact form's rule, then the lowercased form's, then suffixes.
   if (form != lower) {
     *lemma = Lemma(form, lower, tag);

@@ -43,10 +43,8 @@ class Lemmatizer {
 
   std::string Lemma(const std::string& form, int tag) const;
   const std::string& Feats(const std::string& form, int tag) const;
-  // The same, given the lowercased form too (the annotator has it already).
-  std::string Lemma(const std::string& form, const std::string& lower, int tag) const;
-  const std::string& FeatsOfLowercased(const std::string& lower, int tag) const;
-  // Lemma and features at once, with one table lookup for a known lowercase word.
+  // Lemma and features at once, given the lowercased form too (the annotator has it already);
+  // one table lookup for a known lowercase word.
   void Annotate(const std::string& form, const std::string& lower, int tag, std::string* lemma,
                 std::string* feats) const;
 
@@ -57,6 +55,8 @@ class Lemmatizer {
 
  private:
   static std::string Key(const std::string& s, int tag);
+  std::string Lemma(const std::string& form, const std::string& lower, int tag) const;
+  const std::string& TagFeats(int tag) const;  // the tag's most frequent features, "_" if none
   RuleMap exact_;   // form \t tag -> rule
   RuleMap lower_;   // lowercased form \t tag -> rule
   RuleMap suffix_;  // tag \t suffix of lowercased form -> rule
