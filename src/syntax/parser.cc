@@ -94,15 +94,23 @@ bool Valid(const State& s, int c, int num_labels, int root_label) {
   return l != root_label;
 }
 
+// Word, tag and suffix hashes of the n+1 positions of a sentence (0 = the root), lowercased word
+// hashes first, then suffix hashes; and fine tags, then (feature set 3) coarse UPOS ids.
+struct SentenceKeys {
+  const std::vector<uint64_t>& words;
+  const std::vector<int>& tags;
+  uint64_t W(int i) const { return i < 0 ? kNone : words[i]; }
+  uint64_t S(int i) const { return i < 0 ? kNone : words[words.size() / 2 + i]; }
+  uint64_t P(int i) const { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); }
+};
+
 // The features of a configuration that depend on more than one fixed position (Zhang & Nivre
 // 2011, plus second-stack-word features); BufferFeatures and StackTopFeatures give the rest.
-size_t DynamicFeatures(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags,
-                       int feature_set, uint64_t* f) {
-  // words holds the lowercased word hashes of the n+1 positions, then their suffix hashes.
-  const size_t stride = words.size() / 2;
-  auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : words[i]; };
-  auto S = [&](int i) -> uint64_t { return i < 0 ? kNone : words[stride + i]; };
-  auto P = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); };
+size_t DynamicFeatures(const State& s, const SentenceKeys& x, int feature_set, uint64_t* f) {
+  auto W = [&](int i) { return x.W(i); };
+  auto S = [&](int i) { return x.S(i); };
+  auto P = [&](int i) { return x.P(i); };
+  const std::vector<int>& tags = x.tags;
   // tags holds the fine tags of the n+1 positions, then (feature set 3) their coarse UPOS ids.
   const size_t tstride = feature_set >= 3 ? tags.size() / 2 : 0;
   auto C = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(tags[tstride + i]) + 5000; };
@@ -227,16 +235,6 @@ size_t DynamicFeatures(const State& s, const std::vector<uint64_t>& words, const
   return k;
 }
 
-// Word, tag and suffix hashes of the n+1 positions of a sentence (0 = the root), lowercased word
-// hashes first, then suffix hashes; and fine tags, then (feature set 3) coarse UPOS ids.
-struct SentenceKeys {
-  const std::vector<uint64_t>& words;
-  const std::vector<int>& tags;
-  uint64_t W(int i) const { return i < 0 ? kNone : words[i]; }
-  uint64_t S(int i) const { return i < 0 ? kNone : words[words.size() / 2 + i]; }
-  uint64_t P(int i) const { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); }
-};
-
 // Features that depend only on the buffer front n0 (and the fixed words around it): the same for
 // every configuration with that front, so parsing scores them once per front.
 size_t BufferFeatures(int n0, int n, const SentenceKeys& x, int feature_set, uint64_t* f) {
@@ -280,7 +278,7 @@ size_t Features(const State& s, const std::vector<uint64_t>& words, const std::v
   const SentenceKeys x{words, tags};
   size_t k = BufferFeatures(s.buf <= s.n ? s.buf : -1, s.n, x, feature_set, f);
   k += StackTopFeatures(s.S0(), x, f + k);
-  return k + DynamicFeatures(s, words, tags, feature_set, f + k);
+  return k + DynamicFeatures(s, x, feature_set, f + k);
 }
 
 // Costs of each class under the dynamic oracle of Goldberg & Nivre (2012): gold arcs that the
@@ -420,7 +418,7 @@ void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>
     }
     std::copy(front_scores.begin() + front * stride, front_scores.begin() + (front + 1) * stride, acc.begin());
     model_.AddScores(&top_scores[top * stride], acc.data());
-    size_t k = DynamicFeatures(s, words, ptags, feature_set_, feats);
+    size_t k = DynamicFeatures(s, x, feature_set_, feats);
     model_.Accumulate(feats, k, acc.data());
     for (int c = 0; c < num_classes; ++c) scores[c] = static_cast<float>(acc[c]);
     int c = BestValid(s, scores.data(), num_classes, L, root_label_);
