@@ -1,5 +1,6 @@
 // `dragoman eval`: scores the syntax model against a gold CoNLL-U file.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
@@ -19,12 +20,13 @@ std::string Percent(double v) {
 
 int RunEval(int argc, char** argv) {
   CLI::App app("Score the tagger, lemmatizer and parser against a gold CoNLL-U file.", "eval");
-  std::string gold_path, model_path;
+  std::string gold_path, model_path, output_path;
   bool raw = false, json = false;
   app.add_option("--gold", gold_path, "gold treebank (CoNLL-U)")->required();
   app.add_option("--model", model_path, "model file (default: the built-in model)");
   app.add_flag("--raw", raw, "start from the raw text (# text lines) with our own splitter and tokenizer");
   app.add_flag("--json", json, "print one JSON object of percentages");
+  app.add_option("--output", output_path, "also write the system's annotation as CoNLL-U (gold tokenization only)");
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
 
@@ -39,8 +41,21 @@ int RunEval(int argc, char** argv) {
     std::cerr << "dragoman eval: " << model.status().message() << "\n";
     return kExitFailure;
   }
+  if (raw && !output_path.empty()) {
+    std::cerr << "dragoman eval: --output needs gold tokenization (drop --raw, or use `dragoman parse`)\n";
+    return kExitUsage;
+  }
+  std::vector<syntax::ConlluSentence> system;
   syntax::Scores scores = raw ? syntax::EvaluateRaw(**model, gold, [](Article& a) { text::Segment(a); })
-                              : syntax::EvaluateGold(**model, gold);
+                              : syntax::EvaluateGold(**model, gold, output_path.empty() ? nullptr : &system);
+  if (!output_path.empty()) {
+    std::ofstream out(output_path);
+    syntax::WriteConllu(system, out);
+    if (!out.flush()) {
+      std::cerr << "dragoman eval: cannot write " << output_path << "\n";
+      return kExitFailure;
+    }
+  }
   std::vector<std::pair<std::string, double>> figures;
   if (raw) {
     figures.push_back({"tokens", scores.tokens.F1()});

@@ -73,7 +73,8 @@ void ScoreDocument(const EvalDoc& gold, const EvalDoc& system, Scores* scores) {
   }
 }
 
-Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold) {
+Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold,
+                    std::vector<ConlluSentence>* system) {
   Scores scores;
   // Each sentence is its own document; spans are word positions.
   for (const ConlluSentence& c : gold) {
@@ -88,6 +89,7 @@ Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold)
       s.words.push_back({Span{i, i + 1}, t.upos, t.xpos, t.lemma, t.feats, t.deprel, t.head - 1L});
     }
     ScoreDocument(g, s, &scores);
+    if (system) system->push_back(FromSentence(sys, c.Comment("sent_id"), c.Comment("text")));
   }
   return scores;
 }

@@ -49,7 +49,10 @@ void ScoreDocument(const EvalDoc& gold, const EvalDoc& system, Scores* scores);
 // "obl:tmod" -> "obl".
 std::string UniversalRelation(const std::string& deprel);
 
-Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold);
+// Annotates each gold sentence's words afresh; with `system` given, the annotated sentences are
+// appended to it (for error analysis).
+Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold,
+                    std::vector<ConlluSentence>* system = nullptr);
 
 using Segmenter = std::function<void(Article&)>;
 Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, const Segmenter& segment);
