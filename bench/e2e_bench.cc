@@ -125,6 +125,7 @@ double LoadAverage() {
 int main(int argc, char** argv) {
   std::string shared = DRAGOMAN_SHARED_DIR;
   std::string log_path, model;
+  bool accurate_parse = false;
   std::vector<int> thread_counts = {1, 2};
   size_t limit = 0, repeat = 3;
   for (int i = 1; i < argc; ++i) {
@@ -140,12 +141,14 @@ int main(int argc, char** argv) {
       shared = a.substr(9);
     } else if (a.rfind("--model=", 0) == 0) {
       model = a.substr(8);
+    } else if (a == "--parser=accurate" || a == "--parser=fast") {
+      accurate_parse = a == "--parser=accurate";
     } else if (a.rfind("--repeat=", 0) == 0) {
       repeat = std::max<size_t>(1, static_cast<size_t>(std::atol(a.substr(9).c_str())));
     } else if (a.rfind("--limit=", 0) == 0) {
       limit = static_cast<size_t>(std::atol(a.substr(8).c_str()));
     } else {
-      std::cerr << "usage: bench_e2e [--threads=1,2] [--log=FILE] [--shared=DIR] [--model=F|none] [--limit=N] [--repeat=N]\n";
+      std::cerr << "usage: bench_e2e [--threads=1,2] [--log=FILE] [--shared=DIR] [--model=F|none] [--parser=fast|accurate] [--limit=N] [--repeat=N]\n";
       return 2;
     }
   }
@@ -178,6 +181,7 @@ int main(int argc, char** argv) {
 
   PipelineOptions options;
   options.model_path = model;
+  options.accurate_parse = accurate_parse;
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
     std::cerr << "bench_e2e: " << pipeline.status().message() << "\n";
@@ -223,7 +227,7 @@ int main(int argc, char** argv) {
 
   // One line to compare across commits.
   std::ostringstream line;
-  line << Today() << " " << Commit() << " e2e:";
+  line << Today() << " " << Commit() << " e2e" << (accurate_parse ? " (accurate parser)" : "") << ":";
   line << " sentences=" << (measures.empty() ? 0 : measures[0].summary.sentences);
   for (const Measure& m : measures) {
     char buf[64];

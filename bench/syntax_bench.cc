@@ -62,13 +62,20 @@ const std::vector<Sentence>& Sentences() {
   return sentences;
 }
 
-void BM_Annotate(benchmark::State& state) {
+void AnnotateLoop(benchmark::State& state, Model::Parsing parsing);
+
+// Tag + lemma + parse with both parsers (the default of `parse` and `eval`).
+void BM_Annotate(benchmark::State& state) { AnnotateLoop(state, Model::Parsing::kAccurate); }
+// The first parser alone (the default of bulk coding).
+void BM_AnnotateFast(benchmark::State& state) { AnnotateLoop(state, Model::Parsing::kFast); }
+
+void AnnotateLoop(benchmark::State& state, Model::Parsing parsing) {
   const Model* model = GetModel();
   const std::vector<Sentence>& sentences = Sentences();
   size_t tokens = 0, i = static_cast<size_t>(state.thread_index()) * 997;
   for (auto _ : state) {
     Sentence s = sentences[i++ % sentences.size()];
-    model->Annotate(s);
+    model->Annotate(s, parsing);
     tokens += s.tokens.size();
     benchmark::DoNotOptimize(s.tokens.data());
   }
@@ -79,6 +86,8 @@ void BM_Annotate(benchmark::State& state) {
 BENCHMARK(BM_Annotate)->Threads(1)->MinTime(3.0);
 // Two threads: wall-clock rate of both together.
 BENCHMARK(BM_Annotate)->Threads(2)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_AnnotateFast)->Threads(1)->MinTime(3.0);
+BENCHMARK(BM_AnnotateFast)->Threads(2)->UseRealTime()->MinTime(3.0);
 
 void BM_LoadModel(benchmark::State& state) {
   std::string name;

@@ -19,6 +19,9 @@ namespace dragoman {
 
 struct PipelineOptions {
   std::string model_path;     // syntax model file; "" = the built-in model; "none" = no parse
+  // Bulk coding runs the model's first parser alone (about twice the throughput); the accurate
+  // setting adds its guided second parser (see models/README.md for both scores).
+  bool accurate_parse = false;
   std::string dict_dir;       // "" = dragoman's own dictionaries; else a folder of PETRARCH-format files
   std::string verbs_file;     // with dict_dir: the verb file to use instead of CAMEO.2.0.txt
   bool strict = false;        // a bad dictionary line is an error instead of a warning

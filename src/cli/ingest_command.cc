@@ -49,7 +49,8 @@ std::string CoderFingerprint(const PipelineOptions& options) {
     }
     for (size_t i = n - n % 8; i < n; ++i) mix(static_cast<unsigned char>(buffer[i]));
   }
-  std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path + "|" + options.dict_dir +
+  std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path +
+                         (options.accurate_parse ? "|accurate" : "") + "|" + options.dict_dir +
                          "|" + options.verbs_file + "|" + (options.gdelt_quad_classes ? "gdelt" : "cameo");
   for (unsigned char c : settings) mix(c);
   char hex[32];
@@ -95,6 +96,11 @@ int RunIngest(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
+  std::string parser = "fast";
+  app.add_option("--parser", parser, "fast: the model's first parser alone; accurate: add its guided second parser (about half the speed)")
+      ->check(CLI::IsMember({"fast", "accurate"}))
+      ->capture_default_str();
+
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");
@@ -119,6 +125,7 @@ int RunIngest(int argc, char** argv) {
 
   PipelineOptions options;
   options.model_path = model;
+  options.accurate_parse = parser == "accurate";
   options.dict_dir = dict_dir;
   options.verbs_file = verbs;
   options.gdelt_quad_classes = !cameo_quads;

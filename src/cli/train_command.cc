@@ -23,6 +23,9 @@ int RunTrain(int argc, char** argv) {
   app.add_option("--parser-min-updates", options.parser_min_updates, "drop parser features updated fewer times")
       ->capture_default_str();
   app.add_option("--parser-features", options.parser_feature_set, "parser feature set (1, 2 or 3)")->capture_default_str();
+  app.add_flag("--guided", options.guided, "stack the parser on a right-to-left guide parser (slower, more accurate)");
+  app.add_flag("--guide-coarse-labels", options.guide_coarse_labels, "the guide predicts groups of relations");
+  app.add_option("--guide-epochs", options.guide_epochs, "passes over the data for the guide parser")->capture_default_str();
   app.add_option("--folds", options.folds, "jackknife folds for the parser's training tags")->capture_default_str();
   app.add_option("--threads", options.threads, "threads (at most 2) for the jackknife taggers")->capture_default_str();
   int exit_code = kExitOk;
@@ -40,7 +43,8 @@ int RunTrain(int argc, char** argv) {
                         " --folds " + std::to_string(options.folds) + " --tagger-min-updates " +
                         std::to_string(options.tagger_min_updates) + " --parser-min-updates " +
                         std::to_string(options.parser_min_updates) + " --parser-features " +
-                        std::to_string(options.parser_feature_set);
+                        std::to_string(options.parser_feature_set) +
+                        (options.guided ? " --guided --guide-epochs " + std::to_string(options.guide_epochs) : "");
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& m) { std::cerr << m << "\n"; };
   auto model = syntax::TrainModel(options);

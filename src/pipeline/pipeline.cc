@@ -11,6 +11,14 @@
 
 namespace dragoman {
 
+namespace {
+
+syntax::Model::Parsing ParsingOf(const PipelineOptions& options) {
+  return options.accurate_parse ? syntax::Model::Parsing::kAccurate : syntax::Model::Parsing::kFast;
+}
+
+}  // namespace
+
 struct Pipeline::Impl {
   PipelineOptions options;
   std::shared_ptr<const syntax::Model> model;  // null when running without a parse
@@ -53,7 +61,7 @@ void Pipeline::Segment(Article& article) const { text::Segment(article); }
 void Pipeline::Annotate(Article& article) const {
   Segment(article);
   if (!impl_->model) return;
-  for (Sentence& s : article.sentences) impl_->model->Annotate(s);
+  for (Sentence& s : article.sentences) impl_->model->Annotate(s, ParsingOf(impl_->options));
 }
 
 void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes* times) const {
@@ -64,7 +72,7 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   Clock::time_point t1 = Clock::now();
   syntax::Model::Times syntax_times;
   if (impl_->model) {
-    for (Sentence& s : article.sentences) impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr);
+    for (Sentence& s : article.sentences) impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr, ParsingOf(impl_->options));
   }
   Clock::time_point t2 = Clock::now();
   size_t first = events->size();

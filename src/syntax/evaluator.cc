@@ -74,12 +74,12 @@ void ScoreDocument(const EvalDoc& gold, const EvalDoc& system, Scores* scores) {
 }
 
 Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold,
-                    std::vector<ConlluSentence>* system) {
+                    std::vector<ConlluSentence>* system, Model::Parsing parsing) {
   Scores scores;
   // Each sentence is its own document; spans are word positions.
   for (const ConlluSentence& c : gold) {
     Sentence sys = ToSentence(c, false);
-    model.Annotate(sys);
+    model.Annotate(sys, parsing);
     EvalDoc g, s;
     std::vector<const ConlluRow*> words = c.Words();
     for (size_t i = 0; i < words.size(); ++i) {
@@ -178,7 +178,8 @@ void BuildRawDocuments(const std::vector<ConlluSentence>& gold, std::vector<Arti
   }
 }
 
-Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, const Segmenter& segment) {
+Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, const Segmenter& segment,
+                   Model::Parsing parsing) {
   std::vector<Article> articles;
   std::vector<EvalDoc> gold_docs;
   BuildRawDocuments(gold, &articles, &gold_docs);
@@ -189,7 +190,7 @@ Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, 
     EvalDoc sys;
     for (Sentence& s : a.sentences) {
       if (s.tokens.empty()) continue;
-      model.Annotate(s);
+      model.Annotate(s, parsing);
       const long base = static_cast<long>(sys.words.size());
       for (const Token& t : s.tokens) {
         sys.words.push_back({t.span, t.upos, t.xpos, t.lemma, t.feats, t.deprel, t.head > 0 ? base + t.head - 1 : -1});

@@ -52,10 +52,12 @@ std::string UniversalRelation(const std::string& deprel);
 // Annotates each gold sentence's words afresh; with `system` given, the annotated sentences are
 // appended to it (for error analysis).
 Scores EvaluateGold(const Model& model, const std::vector<ConlluSentence>& gold,
-                    std::vector<ConlluSentence>* system = nullptr);
+                    std::vector<ConlluSentence>* system = nullptr,
+                    Model::Parsing parsing = Model::Parsing::kAccurate);
 
 using Segmenter = std::function<void(Article&)>;
-Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, const Segmenter& segment);
+Scores EvaluateRaw(const Model& model, const std::vector<ConlluSentence>& gold, const Segmenter& segment,
+                   Model::Parsing parsing = Model::Parsing::kAccurate);
 
 // The gold side of a raw evaluation: documents rebuilt from the comments, as Articles (text
 // only) and EvalDocs whose spans point into the Article's text.

@@ -24,7 +24,7 @@ std::vector<std::string> Forms(const Sentence& s) {
 
 }  // namespace
 
-void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times) const {
+void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing) const {
   if (sentence.tokens.empty()) return;
   using Clock = std::chrono::steady_clock;
   const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
@@ -32,7 +32,20 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times) const {
   std::vector<int> tags, heads, labels;
   tagger_.Tag(forms, &tags);
   const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
-  parser_.Parse(forms, tags, &heads, &labels);
+  const Parser* labeller = &parser_;
+  if (has_guide_) {
+    GuideParse guide;
+    guide_.Parse(forms, tags, &guide.heads, &guide.labels);
+    if (parsing == Parsing::kFast) {
+      heads = std::move(guide.heads);
+      labels = std::move(guide.labels);
+      labeller = &guide_;
+    } else {
+      parser_.Parse(forms, tags, &heads, &labels, &guide);
+    }
+  } else {
+    parser_.Parse(forms, tags, &heads, &labels);
+  }
   const Clock::time_point t2 = times ? Clock::now() : Clock::time_point{};
   for (size_t i = 0; i < forms.size(); ++i) {
     Token& t = sentence.tokens[i];
@@ -41,7 +54,7 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times) const {
     const std::string lower = Lowercase(forms[i]);
     lemmatizer_.Annotate(forms[i], lower, tags[i], &t.lemma, &t.feats);
     t.head = heads[i];
-    t.deprel = parser_.label(labels[i]);
+    t.deprel = labeller->label(labels[i]);
   }
   if (times) {
     times->tag_s += std::chrono::duration<double>(t1 - t0).count() +
@@ -56,6 +69,7 @@ std::string SyntaxModel::Serialize() const {
   tagger_.Write(w.Section("TAGR"));
   lemmatizer_.Write(w.Section("LEMM"));
   parser_.Write(w.Section("PARS"));
+  if (has_guide_) guide_.Write(w.Section("GUID"));
   ByteWriter& t = w.Section("TEST");
   t.U32(static_cast<uint32_t>(self_test_.size()));
   for (const Sentence& s : self_test_) {
@@ -122,6 +136,16 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view byt
   ByteReader pr = file.Section("PARS");
   s = model->parser_.Read(pr);
   if (!s.ok()) return s;
+  model->has_guide_ = file.Has("GUID");
+  if (model->has_guide_) {
+    ByteReader gr = file.Section("GUID");
+    s = model->guide_.Read(gr);
+    if (!s.ok()) return s;
+  }
+  if (model->parser_.guided() != model->has_guide_) {
+    return Corrupt(name + ": the parser " + (model->has_guide_ ? "is not guided but the file has" : "is guided but the file has no") +
+                   " guide parser");
+  }
   ByteReader te = file.Section("TEST");
   uint32_t n = te.U32();
   for (uint32_t i = 0; i < n && te.ok(); ++i) {
@@ -172,6 +196,49 @@ Result<std::shared_ptr<const Model>> Model::LoadDefault() {
   cached = *model;
   return cached;
 }
+
+namespace {
+
+// The group of a dependency relation that a guide parser predicts: core arguments, nominal and
+// clausal modifiers, function words, multiword names and so on.
+std::string GuideLabel(const std::string& deprel) {
+  static const std::map<std::string, std::string> kGroups = {
+      {"nsubj", "subj"},     {"csubj", "subj"},      {"expl", "subj"},      {"obj", "obj"},
+      {"iobj", "obj"},       {"ccomp", "comp"},      {"xcomp", "comp"},     {"obl", "obl"},
+      {"nmod", "nmod"},      {"appos", "nmod"},      {"advcl", "clause"},   {"acl", "clause"},
+      {"parataxis", "clause"}, {"list", "clause"},   {"conj", "conj"},      {"amod", "mod"},
+      {"advmod", "mod"},     {"nummod", "mod"},      {"discourse", "mod"},  {"vocative", "mod"},
+      {"dislocated", "mod"}, {"orphan", "mod"},      {"reparandum", "mod"}, {"case", "func"},
+      {"mark", "func"},      {"det", "func"},        {"aux", "func"},       {"cop", "func"},
+      {"cc", "func"},        {"clf", "func"},        {"compound", "name"},  {"flat", "name"},
+      {"fixed", "name"},     {"goeswith", "name"},   {"punct", "punct"},    {"root", "root"}};
+  auto it = kGroups.find(deprel.substr(0, deprel.find(':')));
+  return it == kGroups.end() ? "dep" : it->second;
+}
+
+// Runs job(0) .. job(jobs - 1) on up to two threads.
+void RunOnThreads(int jobs, int threads, const std::function<void(int)>& job) {
+  threads = std::max(1, std::min(threads, 2));
+  std::vector<std::thread> pool;
+  std::mutex next_mu;
+  int next = 0;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&]() {
+      while (true) {
+        int k;
+        {
+          std::lock_guard<std::mutex> lock(next_mu);
+          if (next >= jobs) return;
+          k = next++;
+        }
+        job(k);
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace
 
 Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options) {
   auto log = [&](const std::string& m) {
@@ -256,26 +323,7 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
       taggers[k] = Tagger::Train(tag_names, part, {}, to);
     }
   };
-  {
-    const int threads = std::max(1, std::min(options.threads, 2));
-    std::vector<std::thread> pool;
-    std::mutex next_mu;
-    int next = 0;
-    for (int t = 0; t < threads; ++t) {
-      pool.emplace_back([&]() {
-        while (true) {
-          int k;
-          {
-            std::lock_guard<std::mutex> lock(next_mu);
-            if (next >= static_cast<int>(taggers.size())) return;
-            k = next++;
-          }
-          train_tagger(k);
-        }
-      });
-    }
-    for (std::thread& t : pool) t.join();
-  }
+  RunOnThreads(static_cast<int>(taggers.size()), options.threads, train_tagger);
   model->tagger_ = std::move(taggers.back());
   log("taggers trained (" + elapsed() + ")");
   size_t tag_correct = 0, tag_total = 0;
@@ -313,6 +361,57 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
     }
   }
   po.log = [&](const std::string& m) { log(m + " (" + elapsed() + ")"); };
+  if (options.guided) {
+    // Stacking: the guide's parses of the training sentences come from guides that did not see
+    // them (folds), like the tags, so the parser learns how far to trust it.
+    ParserOptions go = po;
+    go.right_to_left = true;
+    go.root_last = true;  // read backwards, a sentence's root comes late: decide it last
+    go.epochs = options.guide_epochs;
+    go.log = nullptr;
+    // The guide labels with coarse groups of relations: few classes keep it fast.
+    std::vector<std::string> guide_label_names;
+    std::vector<int> guide_label_of(label_names.size());
+    {
+      std::set<std::string> groups;
+      for (const std::string& l : label_names) groups.insert(options.guide_coarse_labels ? GuideLabel(l) : l);
+      guide_label_names.assign(groups.begin(), groups.end());
+      for (size_t l = 0; l < label_names.size(); ++l) {
+        guide_label_of[l] = static_cast<int>(
+            std::find(guide_label_names.begin(), guide_label_names.end(),
+                      options.guide_coarse_labels ? GuideLabel(label_names[l]) : label_names[l]) -
+            guide_label_names.begin());
+      }
+    }
+    std::vector<ParseSentence> guide_train = train_p;
+    for (ParseSentence& p : guide_train) {
+      for (int& l : p.labels) l = guide_label_of[l];
+    }
+    // The guide trained on every sentence goes first: it is the longest job.
+    std::vector<Parser> guides(folds > 1 ? folds + 1 : 1);
+    auto train_guide = [&](int k) {
+      const bool final_guide = k == 0;
+      std::vector<ParseSentence> part;
+      if (!final_guide) {
+        for (size_t i = 0; i < guide_train.size(); ++i) {
+          if (static_cast<int>(i % folds) != k - 1) part.push_back(guide_train[i]);
+        }
+      }
+      guides[k] = Parser::Train(guide_label_names, static_cast<int>(tag_names.size()), final_guide ? guide_train : part,
+                                {}, go);
+      std::lock_guard<std::mutex> lock(log_mu);
+      log("guide parser " + std::to_string(k + 1) + " of " + std::to_string(guides.size()) + " trained (" + elapsed() + ")");
+    };
+    RunOnThreads(static_cast<int>(guides.size()), options.threads, train_guide);
+    for (size_t i = 0; i < train_p.size(); ++i) {
+      const Parser& g = folds > 1 ? guides[1 + i % folds] : guides[0];
+      g.Parse(train_p[i].forms, train_p[i].tags, &train_p[i].guide.heads, &train_p[i].guide.labels);
+    }
+    model->guide_ = std::move(guides[0]);
+    model->has_guide_ = true;
+    for (ParseSentence& p : dev_p) model->guide_.Parse(p.forms, p.tags, &p.guide.heads, &p.guide.labels);
+    po.guided = true;
+  }
   model->parser_ = Parser::Train(label_names, static_cast<int>(tag_names.size()), train_p, dev_p, po);
   log("parser trained (" + elapsed() + ")");
 

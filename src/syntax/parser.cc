@@ -10,41 +10,54 @@ namespace {
 
 constexpr uint64_t kNone = 0x7777777777ULL;  // value of a missing word, tag or label
 constexpr uint64_t kRootWord = 0x1234567ULL;
-constexpr size_t kMaxFeatures = 128;
+constexpr uint64_t kSentenceStart = 0x7654321ULL;
+constexpr size_t kMaxFeatures = 160;
 constexpr int kShift = 0, kReduce = 1;
 
-// A parser configuration: the stack, the buffer front and the arcs built so far.
+// A parser configuration: the stack, the buffer front and the arcs built so far. The artificial
+// root is position 0 at the bottom of the stack, or (root last) position n + 1 at the end of the
+// buffer, where the choice of the sentence's root waits until every word has been seen
+// (Ballesteros & Nivre 2013).
 struct State {
   int n = 0;
+  int root = 0;
   std::vector<int> stack;
   int buf = 1;
   std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lset, rset;
   int root_children = 0;
 
-  void Init(int words) {
+  void Init(int words, bool root_last) {
     n = words;
-    stack.assign(1, 0);
+    root = root_last ? n + 1 : 0;
+    if (root_last) {
+      stack.clear();
+    } else {
+      stack.assign(1, 0);
+    }
     buf = 1;
-    head.assign(n + 1, -1);
-    label.assign(n + 1, -1);
-    lc1.assign(n + 1, -1);
-    lc2.assign(n + 1, -1);
-    rc1.assign(n + 1, -1);
-    rc2.assign(n + 1, -1);
-    nl.assign(n + 1, 0);
-    nr.assign(n + 1, 0);
-    lset.assign(n + 1, 0);
-    rset.assign(n + 1, 0);
+    const size_t positions = n + 2;
+    head.assign(positions, -1);
+    label.assign(positions, -1);
+    lc1.assign(positions, -1);
+    lc2.assign(positions, -1);
+    rc1.assign(positions, -1);
+    rc2.assign(positions, -1);
+    nl.assign(positions, 0);
+    nr.assign(positions, 0);
+    lset.assign(positions, 0);
+    rset.assign(positions, 0);
     root_children = 0;
   }
-  bool Terminal() const { return buf > n; }
+  bool Terminal() const { return buf > n && (root == 0 || stack.empty()); }
   int S0() const { return stack.empty() ? -1 : stack.back(); }
+  // The buffer front, -1 when the buffer is empty.
+  int N0() const { return buf <= n || buf == root ? buf : -1; }
 
   void AddArc(int h, int d, int l) {
     head[d] = h;
     label[d] = l;
-    if (h == 0) ++root_children;
+    if (h == root) ++root_children;
     if (d < h) {
       if (lc1[h] < 0 || d < lc1[h]) {
         lc2[h] = lc1[h];
@@ -82,27 +95,95 @@ struct State {
   }
 };
 
+// Whether class c applies. With the root last, a headless word still on the stack when the root
+// already has its one child is reduced without a head (Finish gives it one), so parsing always ends.
 bool Valid(const State& s, int c, int num_labels, int root_label) {
-  const int s0 = s.S0();
   if (s.Terminal()) return false;
-  if (c == kShift) return true;
-  if (c == kReduce) return s0 > 0 && s.head[s0] >= 0;
-  if (c < 2 + num_labels) return s0 > 0 && s.head[s0] < 0 && c - 2 != root_label;
-  int l = c - 2 - num_labels;
-  if (s0 < 0) return false;
-  if (s0 == 0) return l == root_label && s.root_children == 0;
+  const int s0 = s.S0();
+  const bool s0_word = s0 >= 0 && s0 != s.root;
+  const bool front_is_root = s.buf == s.root;
+  if (c == kShift) return !front_is_root;
+  if (c == kReduce) return s0_word && (s.head[s0] >= 0 || (front_is_root && s.root_children > 0));
+  if (c < 2 + num_labels) {  // LEFT-ARC: the buffer front becomes the head of s0
+    const int l = c - 2;
+    if (!s0_word || s.head[s0] >= 0) return false;
+    return front_is_root ? l == root_label && s.root_children == 0 : l != root_label;
+  }
+  const int l = c - 2 - num_labels;  // RIGHT-ARC: s0 becomes the head of the buffer front
+  if (s0 < 0 || front_is_root) return false;
+  if (s0 == s.root) return l == root_label && s.root_children == 0;
   return l != root_label;
 }
 
 // Word, tag and suffix hashes of the n+1 positions of a sentence (0 = the root), lowercased word
 // hashes first, then suffix hashes; and fine tags, then (feature set 3) coarse UPOS ids.
+// With a guide, guide_heads/guide_labels hold its parse of positions 0..n (-1 at 0).
 struct SentenceKeys {
   const std::vector<uint64_t>& words;
   const std::vector<int>& tags;
+  const std::vector<int>* guide_heads = nullptr;
+  const std::vector<int>* guide_labels = nullptr;
   uint64_t W(int i) const { return i < 0 ? kNone : words[i]; }
   uint64_t S(int i) const { return i < 0 ? kNone : words[words.size() / 2 + i]; }
   uint64_t P(int i) const { return i < 0 ? kNone : static_cast<uint64_t>(tags[i]); }
 };
+
+// What the guide parser says about the stack top and the buffer front: whether it joins them,
+// where it puts their heads relative to the configuration, its labels, and how many of their
+// dependents it still expects. This brings in structure to the right of the buffer front, which
+// a left-to-right parser otherwise cannot see.
+size_t GuideFeatures(const State& s, const SentenceKeys& x, int s0, int n0, int n1, uint64_t* f) {
+  const std::vector<int>& gh = *x.guide_heads;
+  auto GH = [&](int i) { return i > 0 ? gh[i] : -1; };
+  auto GL = [&](int i) -> uint64_t { return i > 0 ? static_cast<uint64_t>((*x.guide_labels)[i]) : kNone; };
+  auto P = [&](int i) { return x.P(i); };
+  auto in_stack = [&](int i) { return std::find(s.stack.begin(), s.stack.end(), i) != s.stack.end(); };
+  uint64_t rel = kNone;
+  if (s0 >= 0 && n0 >= 0) rel = GH(n0) == s0 ? 1 : (s0 > 0 && GH(s0) == n0) ? 2 : 0;
+  uint64_t where_n0_head = kNone, where_s0_head = kNone;
+  if (n0 > 0) {
+    const int h = GH(n0);
+    where_n0_head = h == s0 ? 1 : h == 0 ? 0 : h > n0 ? 4 : in_stack(h) ? 2 : 3;
+  }
+  if (s0 > 0) {
+    const int h = GH(s0);
+    where_s0_head = h == n0 ? 1 : h == 0 ? 0 : h > n0 ? 2 : h < s0 ? 3 : 4;
+  }
+  uint64_t s0_deps_ahead = kNone, n0_deps_behind = kNone;
+  if (s0 >= 0 && n0 >= 0) {
+    int c = 0;
+    for (int k = n0; k <= s.n && c < 3; ++k) c += gh[k] == s0;
+    s0_deps_ahead = c;
+    c = 0;
+    for (int k : s.stack) c += k > 0 && s.head[k] < 0 && gh[k] == n0;
+    n0_deps_behind = std::min(c, 3);
+  }
+  const uint64_t n1_rel = n1 > 0 ? (GH(n1) == n0 ? 1 : GH(n1) == s0 ? 2 : GH(n1) > n1 ? 3 : 0) : kNone;
+  const uint64_t s0p = P(s0), n0p = P(n0);
+  size_t k = 0;
+  f[k++] = Feat(220, rel, s0p, n0p);
+  f[k++] = Feat(221, rel, GL(s0), GL(n0));
+  f[k++] = Feat(222, where_n0_head, n0p, s0p);
+  f[k++] = Feat(223, where_s0_head, s0p, n0p);
+  f[k++] = Feat(224, s0_deps_ahead, s0p);
+  f[k++] = Feat(225, n0_deps_behind, n0p);
+  f[k++] = Feat(226, rel, where_n0_head, where_s0_head);
+  f[k++] = Feat(227, rel, s0_deps_ahead, n0_deps_behind);
+  f[k++] = Feat(228, where_n0_head, GL(n0));
+  f[k++] = Feat(229, where_s0_head, GL(s0));
+  f[k++] = Feat(230, rel, x.W(s0), x.W(n0));
+  f[k++] = Feat(231, n1_rel, n0p, P(n1));
+  const int n0_head = n0 > 0 ? GH(n0) : -1, s0_head = s0 > 0 ? GH(s0) : -1;
+  const uint64_t proposed_label = rel == 1 ? GL(n0) : rel == 2 ? GL(s0) : kNone;
+  f[k++] = Feat(232, P(n0_head), n0p, where_n0_head);
+  f[k++] = Feat(233, P(s0_head), s0p, where_s0_head);
+  f[k++] = Feat(234, GL(n0), x.W(n0));
+  f[k++] = Feat(235, GL(s0), x.W(s0));
+  f[k++] = Feat(236, Feat(0, rel, proposed_label), s0p, n0p);
+  f[k++] = Feat(237, where_n0_head, where_s0_head, s0_deps_ahead);
+  f[k++] = Feat(238, n0_head >= 0 ? static_cast<uint64_t>(std::clamp(n0_head - n0, -8, 8) + 8) : kNone, n0p);
+  return k;
+}
 
 // The features of a configuration that depend on more than one fixed position (Zhang & Nivre
 // 2011, plus second-stack-word features); BufferFeatures and StackTopFeatures give the rest.
@@ -117,7 +198,7 @@ size_t DynamicFeatures(const State& s, const SentenceKeys& x, int feature_set, u
   auto L = [&](int i) -> uint64_t { return i < 0 || s.label[i] < 0 ? kNone : static_cast<uint64_t>(s.label[i]); };
   const int s0 = s.S0();
   const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
-  const int n0 = s.buf <= s.n ? s.buf : -1;
+  const int n0 = s.N0();
   const int n1 = s.buf + 1 <= s.n ? s.buf + 1 : -1;
   const int s0h = s0 >= 0 ? s.head[s0] : -1;
   const int s0h2 = s0h >= 0 ? s.head[s0h] : -1;
@@ -232,6 +313,7 @@ size_t DynamicFeatures(const State& s, const SentenceKeys& x, int feature_set, u
     f[k++] = Feat(205, C(s0), n0w);
     f[k++] = Feat(206, C(s0), C(s0r), C(n0));
   }
+  if (x.guide_heads) k += GuideFeatures(s, x, s0, n0, n1, f + k);
   return k;
 }
 
@@ -273,10 +355,8 @@ size_t StackTopFeatures(int s0, const SentenceKeys& x, uint64_t* f) {
 }
 
 // Every feature of a configuration (training scores them all at once).
-size_t Features(const State& s, const std::vector<uint64_t>& words, const std::vector<int>& tags, int feature_set,
-                uint64_t* f) {
-  const SentenceKeys x{words, tags};
-  size_t k = BufferFeatures(s.buf <= s.n ? s.buf : -1, s.n, x, feature_set, f);
+size_t Features(const State& s, const SentenceKeys& x, int feature_set, uint64_t* f) {
+  size_t k = BufferFeatures(s.N0(), s.n, x, feature_set, f);
   k += StackTopFeatures(s.S0(), x, f + k);
   return k + DynamicFeatures(s, x, feature_set, f + k);
 }
@@ -290,11 +370,10 @@ void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<
   const int n = s.n;
   costs->assign(2 + 2 * num_labels, 1 << 20);
   auto in_stack = [&](int x) { return std::find(s.stack.begin(), s.stack.end(), x) != s.stack.end(); };
-  // SHIFT.
-  {
+  if (Valid(s, kShift, num_labels, root_label)) {
     int c = 0;
     for (int k : s.stack) {
-      if (k > 0 && s.head[k] < 0 && gold_head[k] == b) ++c;
+      if (k != s.root && s.head[k] < 0 && gold_head[k] == b) ++c;
     }
     if (in_stack(gold_head[b])) ++c;
     (*costs)[kShift] = c;
@@ -305,19 +384,19 @@ void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<
     for (int k = b; k <= n; ++k) s0_deps_in_buffer += gold_head[k] == s0;
   }
   if (Valid(s, kReduce, num_labels, root_label)) (*costs)[kReduce] = s0_deps_in_buffer;
-  if (s0 > 0 && s.head[s0] < 0) {
+  if (s0 >= 0 && s0 != s.root && s.head[s0] < 0) {
     int c = s0_deps_in_buffer + (gold_head[s0] > b ? 1 : 0);
     for (int l = 0; l < num_labels; ++l) {
       if (!Valid(s, 2 + l, num_labels, root_label)) continue;
       (*costs)[2 + l] = c + (gold_head[s0] == b && gold_label[s0] != l ? 1 : 0);
     }
   }
-  if (s0 >= 0) {
+  if (s0 >= 0 && b != s.root) {
     int c = 0;
     int gh = gold_head[b];
     if (gh != s0 && (gh > b || in_stack(gh))) ++c;
     for (int k : s.stack) {
-      if (k > 0 && s.head[k] < 0 && gold_head[k] == b) ++c;
+      if (k != s.root && s.head[k] < 0 && gold_head[k] == b) ++c;
     }
     for (int l = 0; l < num_labels; ++l) {
       int cls = 2 + num_labels + l;
@@ -327,11 +406,13 @@ void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<
   }
 }
 
-void WordHashes(const std::vector<std::string>& forms, std::vector<uint64_t>* words) {
-  const size_t n = forms.size() + 1;
+// Lowercased word hashes of the positions (0, the words, and with the root last n + 1), then
+// their suffix hashes. The root has its own word; position 0 before a last root is a sentence start.
+void WordHashes(const std::vector<std::string>& forms, bool root_last, std::vector<uint64_t>* words) {
+  const size_t n = forms.size() + (root_last ? 2 : 1);
   words->resize(2 * n);
-  (*words)[0] = kRootWord;
-  (*words)[n] = kRootWord;
+  (*words)[0] = (*words)[n] = root_last ? kSentenceStart : kRootWord;
+  if (root_last) (*words)[n - 1] = (*words)[2 * n - 1] = kRootWord;
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string lower = Lowercase(forms[i]);
     (*words)[i + 1] = HashString(lower);
@@ -339,13 +420,18 @@ void WordHashes(const std::vector<std::string>& forms, std::vector<uint64_t>* wo
   }
 }
 
-void TagsWithRoot(const std::vector<int>& tags, int num_tags, const std::vector<int>& coarse, std::vector<int>* out) {
-  const size_t n = tags.size() + 1;
+// Tag ids of the positions laid out as WordHashes, then (coarse given) their coarse ids. The root
+// takes tag id num_tags, a sentence start num_tags + 1.
+void TagsWithRoot(const std::vector<int>& tags, int num_tags, const std::vector<int>& coarse, bool root_last,
+                  std::vector<int>* out) {
+  const size_t n = tags.size() + (root_last ? 2 : 1);
   out->resize(coarse.empty() ? n : 2 * n);
-  (*out)[0] = num_tags;  // the root's own tag
+  (*out)[0] = root_last ? num_tags + 1 : num_tags;
+  if (root_last) (*out)[n - 1] = num_tags;
   std::copy(tags.begin(), tags.end(), out->begin() + 1);
   if (coarse.empty()) return;
   (*out)[n] = -1;
+  if (root_last) (*out)[2 * n - 1] = -3;
   for (size_t i = 0; i < tags.size(); ++i) {
     (*out)[n + 1 + i] = tags[i] >= 0 && tags[i] < static_cast<int>(coarse.size()) ? coarse[tags[i]] : -2;
   }
@@ -359,13 +445,13 @@ int BestValid(const State& s, const float* scores, int num_classes, int num_labe
   return best;
 }
 
-// Gives a head to every word the transitions left without one.
+// Gives a head to every word the transitions left without one, and numbers the root 0.
 void Finish(State& s, int root_label, int fallback_label) {
   int root_word = -1;
   for (int i = 1; i <= s.n; ++i) {
-    if (s.head[i] == 0) {
-      root_word = i;
-      break;
+    if (s.head[i] == s.root) {
+      s.head[i] = 0;
+      if (root_word < 0) root_word = i;
     }
   }
   for (int i = 1; i <= s.n; ++i) {
@@ -381,32 +467,75 @@ void Finish(State& s, int root_label, int fallback_label) {
   }
 }
 
+// Positions 0..n of a guide's parse, as SentenceKeys reads them.
+void GuideArrays(const GuideParse& guide, std::vector<int>* heads, std::vector<int>* labels) {
+  heads->assign(1, -1);
+  heads->insert(heads->end(), guide.heads.begin(), guide.heads.end());
+  labels->assign(1, -1);
+  labels->insert(labels->end(), guide.labels.begin(), guide.labels.end());
+}
+
+// The same sentence read backwards: word i of n becomes word n + 1 - i.
+template <typename T>
+std::vector<T> Reversed(const std::vector<T>& v) {
+  return std::vector<T>(v.rbegin(), v.rend());
+}
+std::vector<int> ReversedHeads(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size());
+  std::vector<int> out(n);
+  for (int i = 0; i < n; ++i) out[n - 1 - i] = heads[i] == 0 ? 0 : n + 1 - heads[i];
+  return out;
+}
+GuideParse Reversed(const GuideParse& g) { return {ReversedHeads(g.heads), Reversed(g.labels)}; }
+
 }  // namespace
 
 void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>& tags, std::vector<int>* heads,
-                   std::vector<int>* labels) const {
+                   std::vector<int>* labels, const GuideParse* guide) const {
+  if (!right_to_left_) {
+    ParseInOrder(forms, tags, guide, heads, labels);
+    return;
+  }
+  GuideParse reversed_guide;
+  if (guide) reversed_guide = Reversed(*guide);
+  std::vector<int> h, l;
+  ParseInOrder(Reversed(forms), Reversed(tags), guide ? &reversed_guide : nullptr, &h, &l);
+  *heads = ReversedHeads(h);
+  *labels = Reversed(l);
+}
+
+void Parser::ParseInOrder(const std::vector<std::string>& forms, const std::vector<int>& tags, const GuideParse* guide,
+                          std::vector<int>* heads, std::vector<int>* labels) const {
   const int n = static_cast<int>(forms.size());
   const int L = num_labels();
   const int num_classes = 2 + 2 * L;
   std::vector<uint64_t> words;
-  WordHashes(forms, &words);
+  WordHashes(forms, root_last_, &words);
   std::vector<int> ptags;
-  TagsWithRoot(tags, num_tags_, coarse_, &ptags);
+  TagsWithRoot(tags, num_tags_, coarse_, root_last_, &ptags);
   State s;
-  s.Init(n);
+  s.Init(n, root_last_);
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(num_classes);
   // The scores of the features fixed by the buffer front and by the stack top, per position
   // (index n + 1 stands for "none"), computed the first time a position takes that role.
-  const SentenceKeys x{words, ptags};
+  std::vector<int> guide_heads, guide_labels;
+  SentenceKeys x{words, ptags};
+  if (guided_ && guide && guide->heads.size() == forms.size() && guide->labels.size() == forms.size()) {
+    GuideArrays(*guide, &guide_heads, &guide_labels);
+    x.guide_heads = &guide_heads;
+    x.guide_labels = &guide_labels;
+  }
   const size_t stride = model_.stride();
   std::vector<int32_t> front_scores((n + 2) * stride), top_scores((n + 2) * stride);
   std::vector<char> front_done(n + 2, 0), top_done(n + 2, 0);
   std::vector<int32_t> acc(stride);
   while (!s.Terminal()) {
-    const int front = s.buf <= n ? s.buf : n + 1;
+    // Index n + 1 is the root at the end of the buffer, or with the root first an empty buffer.
+    const int n0 = s.N0();
+    const int front = n0 >= 0 ? n0 : n + 1;
     if (!front_done[front]) {
-      size_t k = BufferFeatures(front <= n ? front : -1, n, x, feature_set_, feats);
+      size_t k = BufferFeatures(n0, n, x, feature_set_, feats);
       model_.Accumulate(feats, k, &front_scores[front * stride]);
       front_done[front] = 1;
     }
@@ -425,8 +554,8 @@ void Parser::Parse(const std::vector<std::string>& forms, const std::vector<int>
     s.Apply(c, L);
   }
   Finish(s, root_label_, fallback_label_);
-  heads->assign(s.head.begin() + 1, s.head.end());
-  labels->assign(s.label.begin() + 1, s.label.end());
+  heads->assign(s.head.begin() + 1, s.head.begin() + 1 + n);
+  labels->assign(s.label.begin() + 1, s.label.begin() + 1 + n);
 }
 
 Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, const std::vector<ParseSentence>& train,
@@ -435,6 +564,9 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
   parser.labels_ = label_names;
   parser.num_tags_ = num_tags;
   parser.feature_set_ = options.feature_set;
+  parser.root_last_ = options.root_last;
+  parser.right_to_left_ = options.right_to_left;
+  parser.guided_ = options.guided;
   if (parser.feature_set_ >= 3) parser.coarse_ = options.coarse_tags;
   for (size_t l = 0; l < label_names.size(); ++l) {
     if (label_names[l] == "root") parser.root_label_ = static_cast<int>(l);
@@ -447,25 +579,40 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<uint64_t> words;
-  std::vector<int> ptags, gold_head, gold_label, costs;
+  std::vector<int> ptags, gold_head, gold_label, costs, guide_heads, guide_labels;
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(num_classes);
   State s;
+  std::vector<ParseSentence> reversed;
+  if (options.right_to_left) {
+    for (const ParseSentence& p : train) {
+      reversed.push_back({Reversed(p.forms), Reversed(p.tags), ReversedHeads(p.heads), Reversed(p.labels),
+                          p.guide.heads.empty() ? GuideParse{} : Reversed(p.guide)});
+    }
+  }
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t steps = 0, errors = 0;
     for (size_t idx : order) {
-      const ParseSentence& sent = train[idx];
+      const ParseSentence& sent = options.right_to_left ? reversed[idx] : train[idx];
       const int n = static_cast<int>(sent.forms.size());
-      WordHashes(sent.forms, &words);
-      TagsWithRoot(sent.tags, num_tags, parser.coarse_, &ptags);
-      gold_head.assign(1, -1);
-      gold_head.insert(gold_head.end(), sent.heads.begin(), sent.heads.end());
-      gold_label.assign(1, -1);
-      gold_label.insert(gold_label.end(), sent.labels.begin(), sent.labels.end());
-      s.Init(n);
+      WordHashes(sent.forms, parser.root_last_, &words);
+      TagsWithRoot(sent.tags, num_tags, parser.coarse_, parser.root_last_, &ptags);
+      s.Init(n, parser.root_last_);
+      gold_head.assign(n + 2, -1);
+      gold_label.assign(n + 2, -1);
+      for (int i = 0; i < n; ++i) {
+        gold_head[i + 1] = sent.heads[i] == 0 ? s.root : sent.heads[i];
+        gold_label[i + 1] = sent.labels[i];
+      }
+      SentenceKeys x{words, ptags};
+      if (options.guided) {
+        GuideArrays(sent.guide, &guide_heads, &guide_labels);
+        x.guide_heads = &guide_heads;
+        x.guide_labels = &guide_labels;
+      }
       while (!s.Terminal()) {
-        size_t k = Features(s, words, ptags, parser.feature_set_, feats);
+        size_t k = Features(s, x, parser.feature_set_, feats);
         trainer.Score(feats, k, scores.data());
         Costs(s, gold_head, gold_label, L, parser.root_label_, &costs);
         int guess = -1, best = -1, min_cost = 1 << 20;
@@ -497,7 +644,7 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
       size_t total = 0, uas = 0, las = 0;
       std::vector<int> heads, labels;
       for (const ParseSentence& d : dev) {
-        parser.Parse(d.forms, d.tags, &heads, &labels);
+        parser.Parse(d.forms, d.tags, &heads, &labels, &d.guide);
         for (size_t i = 0; i < heads.size(); ++i) {
           ++total;
           if (heads[i] == d.heads[i]) {
@@ -525,6 +672,7 @@ void Parser::Write(ByteWriter& w) const {
     w.U32(static_cast<uint32_t>(coarse_.size()));
     for (int c : coarse_) w.U32(static_cast<uint32_t>(c));
   }
+  w.U32((right_to_left_ ? 1u : 0u) | (guided_ ? 2u : 0u) | (root_last_ ? 4u : 0u));
 }
 
 Status Parser::Read(ByteReader& r) {
@@ -549,6 +697,15 @@ Status Parser::Read(ByteReader& r) {
     uint32_t m = r.U32();
     if (r.ok() && m != static_cast<uint32_t>(num_tags_)) r.Fail("coarse tag map has " + std::to_string(m) + " entries");
     for (uint32_t i = 0; i < m && r.ok(); ++i) coarse_.push_back(static_cast<int>(r.U32()));
+  }
+  // Models written before the direction field read left to right, unguided.
+  right_to_left_ = guided_ = root_last_ = false;
+  if (r.ok() && !r.AtEnd()) {
+    const uint32_t flags = r.U32();
+    if (r.ok() && flags > 7) r.Fail("unknown parser flags " + std::to_string(flags));
+    right_to_left_ = flags & 1;
+    guided_ = flags & 2;
+    root_last_ = flags & 4;
   }
   if (model_.num_classes() != 2 + 2 * static_cast<int>(n)) {
     r.Fail("parser weights have " + std::to_string(model_.num_classes()) + " classes, expected " +

@@ -16,11 +16,18 @@
 
 namespace dragoman::syntax {
 
+// Another parser's analysis of a sentence, which a guided parser reads as features (stacking,
+// Nivre & McDonald 2008): one head (0 = root, 1-based) and label id per word.
+struct GuideParse {
+  std::vector<int> heads, labels;
+};
+
 struct ParseSentence {
   std::vector<std::string> forms;
   std::vector<int> tags;    // tagger tag ids (predicted when training, for robustness)
   std::vector<int> heads;   // gold, 0 = root, 1-based
   std::vector<int> labels;  // gold label ids
+  GuideParse guide;         // for a guided parser: the guide's parse (held out when training)
 };
 
 struct ParserOptions {
@@ -31,6 +38,9 @@ struct ParserOptions {
                             // 3: plus coarse (UPOS) tag context
   std::vector<int> coarse_tags;  // feature set 3: tag id -> UPOS group id
   int min_updates = 1;  // features updated fewer times are dropped
+  bool right_to_left = false;  // read the sentence from its last word to its first
+  bool root_last = false;      // the artificial root at the end of the buffer, not the stack's bottom
+  bool guided = false;         // score features of ParseSentence::guide
   std::function<void(const std::string&)> log;
 };
 
@@ -40,8 +50,10 @@ class Parser {
   const std::string& label(int l) const { return labels_[l]; }
 
   // Parses one sentence of forms with tags; heads/labels get one entry per word.
+  // A guided parser needs the guide's parse of the same sentence.
   void Parse(const std::vector<std::string>& forms, const std::vector<int>& tags, std::vector<int>* heads,
-             std::vector<int>* labels) const;
+             std::vector<int>* labels, const GuideParse* guide = nullptr) const;
+  bool guided() const { return guided_; }
 
   static Parser Train(const std::vector<std::string>& label_names, int num_tags,
                       const std::vector<ParseSentence>& train, const std::vector<ParseSentence>& dev,
@@ -59,6 +71,12 @@ class Parser {
   int fallback_label_ = 0;  // for words left without a head
   int feature_set_ = 1;
   std::vector<int> coarse_;  // tag id -> coarse group (feature set 3)
+  bool right_to_left_ = false;
+  bool root_last_ = false;
+  bool guided_ = false;
+
+  void ParseInOrder(const std::vector<std::string>& forms, const std::vector<int>& tags, const GuideParse* guide,
+                    std::vector<int>* heads, std::vector<int>* labels) const;
   Perceptron model_;
 };
 

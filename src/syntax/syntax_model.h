@@ -21,8 +21,8 @@ inline constexpr const char* kDefaultModelName = "models/en_ewt.bin";
 
 class SyntaxModel : public Model {
  public:
-  void Annotate(Sentence& sentence) const override { AnnotateTimed(sentence, nullptr); }
-  void AnnotateTimed(Sentence& sentence, Times* times) const override;
+  void AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing = Parsing::kAccurate) const override;
+  bool has_guide() const { return has_guide_; }
 
   // The model file's bytes; Save writes them to path.
   std::string Serialize() const;
@@ -44,6 +44,9 @@ class SyntaxModel : public Model {
   Tagger tagger_;
   Lemmatizer lemmatizer_;
   Parser parser_;
+  // With guided parsing, a right-to-left parser whose parse parser_ reads as features.
+  bool has_guide_ = false;
+  Parser guide_;
   std::vector<Sentence> self_test_;  // annotated as the model annotated them when saved
 };
 
@@ -57,6 +60,9 @@ struct TrainOptions {
   int tagger_min_updates = 2;   // rarer features are dropped (smaller, faster model)
   int parser_min_updates = 2;
   int parser_feature_set = 3;   // 1 and 2 score 0.3 and 0.25 UAS lower on dev
+  bool guided = false;           // stack the parser on a right-to-left guide parser
+  int guide_epochs = 10;
+  bool guide_coarse_labels = false;  // the guide predicts groups of relations (then it cannot parse alone)
   int folds = 4;                 // jackknife folds for the parser's training tags (1 = tag with the final tagger)
   int threads = 2;               // jackknife taggers trained in parallel
   std::string description;       // free text stored in the metadata section (command line)

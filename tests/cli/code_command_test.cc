@@ -98,19 +98,22 @@ TEST(CodeCommand, TheParsedSubjectIsTheSource) {
       "provoking the conflict.\nChina, which has close ties with Pakistan, criticized India over the border clashes.\n"
       "The United States and Japan condemned North Korea's missile launch.\n"
       "The European Union imposed new sanctions on Russia and Belarus.\n");
-  ProgramRun run = RunDragoman("code " + path);
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::set<std::string> found;
-  for (const auto& e : ParseJsonLines(run.out))
-    found.insert(e["source"].get<std::string>() + " " + e["code"].get<std::string>().substr(0, 2) + " " +
-                 e["target"].get<std::string>());
-  EXPECT_TRUE(found.count("RUSGOV 11 USA")) << run.out;
-  EXPECT_FALSE(found.count("CHNGOV 11 USA")) << run.out;
-  EXPECT_TRUE(found.count("CHN 11 IND")) << run.out;
-  EXPECT_FALSE(found.count("PAK 11 IND")) << run.out;
-  // Coordinated actors share the event.
-  EXPECT_TRUE(found.count("USA 11 PRK") && found.count("JPN 11 PRK")) << run.out;
-  EXPECT_TRUE(found.count("IGOEUREEC 16 RUS") && found.count("IGOEUREEC 16 BLR")) << run.out;
+  // Both the bulk-coding parser (the default) and the accurate pair of parsers.
+  for (const std::string parser : {"", "--parser accurate "}) {
+    ProgramRun run = RunDragoman("code " + parser + path);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::set<std::string> found;
+    for (const auto& e : ParseJsonLines(run.out))
+      found.insert(e["source"].get<std::string>() + " " + e["code"].get<std::string>().substr(0, 2) + " " +
+                   e["target"].get<std::string>());
+    EXPECT_TRUE(found.count("RUSGOV 11 USA")) << parser << run.out;
+    EXPECT_FALSE(found.count("CHNGOV 11 USA")) << parser << run.out;
+    EXPECT_TRUE(found.count("CHN 11 IND")) << parser << run.out;
+    EXPECT_FALSE(found.count("PAK 11 IND")) << parser << run.out;
+    // Coordinated actors share the event.
+    EXPECT_TRUE(found.count("USA 11 PRK") && found.count("JPN 11 PRK")) << parser << run.out;
+    EXPECT_TRUE(found.count("IGOEUREEC 16 RUS") && found.count("IGOEUREEC 16 BLR")) << parser << run.out;
+  }
 }
 
 // A comma before a reporting clause is no list: Scholz does not share Ukraine's role.

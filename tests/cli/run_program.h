@@ -64,6 +64,7 @@ class TempDir {
     std::filesystem::create_directories(path_);
   }
   ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string Path(const std::string& name) const { return (path_ / name).string(); }
   std::string Write(const std::string& name, const std::string& content) {
     std::ofstream(path_ / name, std::ios::binary) << content;
     return (path_ / name).string();

@@ -75,7 +75,7 @@ TEST(Evaluator, UniversalRelation) {
 // A model that attaches every word to the root.
 class FlatModel : public Model {
  public:
-  void Annotate(Sentence& s) const override {
+  void AnnotateTimed(Sentence& s, Times*, Parsing) const override {
     for (Token& t : s.tokens) {
       t.head = 0;
       t.deprel = "root";
