@@ -23,16 +23,20 @@ int RunTrain(int argc, char** argv) {
   app.add_option("--parser-min-updates", options.parser_min_updates, "drop parser features updated fewer times")
       ->capture_default_str();
   app.add_option("--parser-features", options.parser_feature_set, "parser feature set (1, 2 or 3)")->capture_default_str();
-  app.add_flag("--guided", options.guided, "stack the parser on a right-to-left guide parser (slower, more accurate)");
-  app.add_flag("--guide-coarse-labels", options.guide_coarse_labels, "the guide predicts groups of relations");
+  app.add_flag("--guided,!--no-guide", options.guided,
+               "stack the parser on a guide parser reading the other way (default; --no-guide: one parser)");
+  app.add_flag("--guide-right-to-left,!--guide-left-to-right", options.guide_right_to_left,
+               "the guide reads right to left or (default) left to right, the parser the other way");
   app.add_option("--guide-epochs", options.guide_epochs, "passes over the data for the guide parser")->capture_default_str();
+  app.add_option("--guide-folds", options.guide_folds, "folds for the guide's parses of the training sentences")
+      ->capture_default_str();
   app.add_option("--folds", options.folds, "jackknife folds for the parser's training tags")->capture_default_str();
   app.add_option("--threads", options.threads, "threads (at most 2) for the jackknife taggers")->capture_default_str();
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
-  if (options.tagger_epochs < 1 || options.parser_epochs < 1 || options.folds < 1 ||
-      options.tagger_min_updates < 1 || options.parser_min_updates < 1 || options.parser_feature_set < 1 ||
-      options.parser_feature_set > 3) {
+  if (options.tagger_epochs < 1 || options.parser_epochs < 1 || options.guide_epochs < 1 || options.folds < 1 ||
+      options.guide_folds < 1 || options.tagger_min_updates < 1 || options.parser_min_updates < 1 ||
+      options.parser_feature_set < 1 || options.parser_feature_set > 3) {
     std::cerr << "dragoman train: epochs, folds and min-updates must be at least 1; parser features 1 to 3\n";
     return kExitUsage;
   }
@@ -44,7 +48,10 @@ int RunTrain(int argc, char** argv) {
                         std::to_string(options.tagger_min_updates) + " --parser-min-updates " +
                         std::to_string(options.parser_min_updates) + " --parser-features " +
                         std::to_string(options.parser_feature_set) +
-                        (options.guided ? " --guided --guide-epochs " + std::to_string(options.guide_epochs) : "");
+                        (options.guided ? " --guided --guide-epochs " + std::to_string(options.guide_epochs) +
+                                              " --guide-folds " + std::to_string(options.guide_folds) +
+                                              (options.guide_right_to_left ? " --guide-right-to-left" : "")
+                                        : " --no-guide");
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& m) { std::cerr << m << "\n"; };
   auto model = syntax::TrainModel(options);

@@ -199,23 +199,6 @@ Result<std::shared_ptr<const Model>> Model::LoadDefault() {
 
 namespace {
 
-// The group of a dependency relation that a guide parser predicts: core arguments, nominal and
-// clausal modifiers, function words, multiword names and so on.
-std::string GuideLabel(const std::string& deprel) {
-  static const std::map<std::string, std::string> kGroups = {
-      {"nsubj", "subj"},     {"csubj", "subj"},      {"expl", "subj"},      {"obj", "obj"},
-      {"iobj", "obj"},       {"ccomp", "comp"},      {"xcomp", "comp"},     {"obl", "obl"},
-      {"nmod", "nmod"},      {"appos", "nmod"},      {"advcl", "clause"},   {"acl", "clause"},
-      {"parataxis", "clause"}, {"list", "clause"},   {"conj", "conj"},      {"amod", "mod"},
-      {"advmod", "mod"},     {"nummod", "mod"},      {"discourse", "mod"},  {"vocative", "mod"},
-      {"dislocated", "mod"}, {"orphan", "mod"},      {"reparandum", "mod"}, {"case", "func"},
-      {"mark", "func"},      {"det", "func"},        {"aux", "func"},       {"cop", "func"},
-      {"cc", "func"},        {"clf", "func"},        {"compound", "name"},  {"flat", "name"},
-      {"fixed", "name"},     {"goeswith", "name"},   {"punct", "punct"},    {"root", "root"}};
-  auto it = kGroups.find(deprel.substr(0, deprel.find(':')));
-  return it == kGroups.end() ? "dep" : it->second;
-}
-
 // Runs job(0) .. job(jobs - 1) on up to two threads.
 void RunOnThreads(int jobs, int threads, const std::function<void(int)>& job) {
   threads = std::max(1, std::min(threads, 2));
@@ -362,55 +345,42 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
   }
   po.log = [&](const std::string& m) { log(m + " (" + elapsed() + ")"); };
   if (options.guided) {
-    // Stacking: the guide's parses of the training sentences come from guides that did not see
-    // them (folds), like the tags, so the parser learns how far to trust it.
+    // Stacking: the guide reads the other way, so its parse tells the parser about words it has
+    // not reached yet. The guide's parses of the training sentences come from guides that did
+    // not see them (folds), like the tags, so the parser learns how far to trust it. Whichever
+    // parser reads right to left puts the root last: read backwards with the root first, the
+    // root would be chosen among the sentence's last words (dev UAS 79.4 root first, 84.1 last).
     ParserOptions go = po;
-    go.right_to_left = true;
-    go.root_last = true;  // read backwards, a sentence's root comes late: decide it last
+    go.right_to_left = options.guide_right_to_left;
+    go.root_last = options.guide_right_to_left;
     go.epochs = options.guide_epochs;
     go.log = nullptr;
-    // The guide labels with coarse groups of relations: few classes keep it fast.
-    std::vector<std::string> guide_label_names;
-    std::vector<int> guide_label_of(label_names.size());
-    {
-      std::set<std::string> groups;
-      for (const std::string& l : label_names) groups.insert(options.guide_coarse_labels ? GuideLabel(l) : l);
-      guide_label_names.assign(groups.begin(), groups.end());
-      for (size_t l = 0; l < label_names.size(); ++l) {
-        guide_label_of[l] = static_cast<int>(
-            std::find(guide_label_names.begin(), guide_label_names.end(),
-                      options.guide_coarse_labels ? GuideLabel(label_names[l]) : label_names[l]) -
-            guide_label_names.begin());
-      }
-    }
-    std::vector<ParseSentence> guide_train = train_p;
-    for (ParseSentence& p : guide_train) {
-      for (int& l : p.labels) l = guide_label_of[l];
-    }
     // The guide trained on every sentence goes first: it is the longest job.
-    std::vector<Parser> guides(folds > 1 ? folds + 1 : 1);
+    const int guide_folds = std::max(1, options.guide_folds);
+    std::vector<Parser> guides(guide_folds > 1 ? guide_folds + 1 : 1);
     auto train_guide = [&](int k) {
       const bool final_guide = k == 0;
       std::vector<ParseSentence> part;
       if (!final_guide) {
-        for (size_t i = 0; i < guide_train.size(); ++i) {
-          if (static_cast<int>(i % folds) != k - 1) part.push_back(guide_train[i]);
+        for (size_t i = 0; i < train_p.size(); ++i) {
+          if (static_cast<int>(i % guide_folds) != k - 1) part.push_back(train_p[i]);
         }
       }
-      guides[k] = Parser::Train(guide_label_names, static_cast<int>(tag_names.size()), final_guide ? guide_train : part,
-                                {}, go);
+      guides[k] = Parser::Train(label_names, static_cast<int>(tag_names.size()), final_guide ? train_p : part, {}, go);
       std::lock_guard<std::mutex> lock(log_mu);
       log("guide parser " + std::to_string(k + 1) + " of " + std::to_string(guides.size()) + " trained (" + elapsed() + ")");
     };
     RunOnThreads(static_cast<int>(guides.size()), options.threads, train_guide);
     for (size_t i = 0; i < train_p.size(); ++i) {
-      const Parser& g = folds > 1 ? guides[1 + i % folds] : guides[0];
+      const Parser& g = guide_folds > 1 ? guides[1 + i % guide_folds] : guides[0];
       g.Parse(train_p[i].forms, train_p[i].tags, &train_p[i].guide.heads, &train_p[i].guide.labels);
     }
     model->guide_ = std::move(guides[0]);
     model->has_guide_ = true;
     for (ParseSentence& p : dev_p) model->guide_.Parse(p.forms, p.tags, &p.guide.heads, &p.guide.labels);
     po.guided = true;
+    po.right_to_left = !options.guide_right_to_left;
+    po.root_last = !options.guide_right_to_left;
   }
   model->parser_ = Parser::Train(label_names, static_cast<int>(tag_names.size()), train_p, dev_p, po);
   log("parser trained (" + elapsed() + ")");

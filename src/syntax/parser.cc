@@ -130,12 +130,16 @@ struct SentenceKeys {
 
 // What the guide parser says about the stack top and the buffer front: whether it joins them,
 // where it puts their heads relative to the configuration, its labels, and how many of their
-// dependents it still expects. This brings in structure to the right of the buffer front, which
-// a left-to-right parser otherwise cannot see.
+// dependents it still expects. This brings in structure beyond the buffer front, which the
+// parser has not read yet. Positions are in reading order (a right-to-left parser reverses both).
 size_t GuideFeatures(const State& s, const SentenceKeys& x, int s0, int n0, int n1, uint64_t* f) {
   const std::vector<int>& gh = *x.guide_heads;
-  auto GH = [&](int i) { return i > 0 ? gh[i] : -1; };
-  auto GL = [&](int i) -> uint64_t { return i > 0 ? static_cast<uint64_t>((*x.guide_labels)[i]) : kNone; };
+  // Positions outside the words (the root, a root at the end) have no guide head or label.
+  const int last = static_cast<int>(gh.size()) - 1;
+  auto GH = [&](int i) { return i > 0 && i <= last ? gh[i] : -1; };
+  auto GL = [&](int i) -> uint64_t {
+    return i > 0 && i <= last ? static_cast<uint64_t>((*x.guide_labels)[i]) : kNone;
+  };
   auto P = [&](int i) { return x.P(i); };
   auto in_stack = [&](int i) { return std::find(s.stack.begin(), s.stack.end(), i) != s.stack.end(); };
   uint64_t rel = kNone;
@@ -152,10 +156,10 @@ size_t GuideFeatures(const State& s, const SentenceKeys& x, int s0, int n0, int 
   uint64_t s0_deps_ahead = kNone, n0_deps_behind = kNone;
   if (s0 >= 0 && n0 >= 0) {
     int c = 0;
-    for (int k = n0; k <= s.n && c < 3; ++k) c += gh[k] == s0;
+    for (int k = n0; k <= last && c < 3; ++k) c += gh[k] == s0;
     s0_deps_ahead = c;
     c = 0;
-    for (int k : s.stack) c += k > 0 && s.head[k] < 0 && gh[k] == n0;
+    for (int k : s.stack) c += s.head[k] < 0 && GH(k) == n0;
     n0_deps_behind = std::min(c, 3);
   }
   const uint64_t n1_rel = n1 > 0 ? (GH(n1) == n0 ? 1 : GH(n1) == s0 ? 2 : GH(n1) > n1 ? 3 : 0) : kNone;

@@ -1,7 +1,9 @@
 // Labelled dependency parser: greedy arc-eager transitions scored by an averaged perceptron over
 // the rich feature templates of Zhang & Nivre (2011) (words, tags, distance, valency, labels of
 // the children of the stack top and buffer front). Trained with the dynamic oracle of Goldberg &
-// Nivre (2012), following its own mistakes with exploration so that it learns to recover.
+// Nivre (2012), following its own mistakes with exploration so that it learns to recover. A
+// parser reads left to right or right to left, with the artificial root first or last, and may be
+// guided by another parser's parse of the sentence.
 //
 //   std::vector<int> heads, labels;
 //   parser.Parse(forms, tags, &heads, &labels);   // heads[i] is 0 for the root, 1-based otherwise

@@ -26,7 +26,7 @@ void WriteFile(const std::string& path, const std::string& bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-// A small model trained on the tiny treebank, shared by the tests below.
+// A small model trained on the tiny treebank (guided, the default), shared by the tests below.
 const SyntaxModel& TinyModel() {
   static std::shared_ptr<SyntaxModel> model = [] {
     TrainOptions o;
@@ -142,23 +142,6 @@ TEST(SyntaxModel, BadSectionsFailWithReasons) {
   }
 }
 
-// A model whose parser is stacked on a right-to-left guide parser.
-const SyntaxModel& TinyGuidedModel() {
-  static std::shared_ptr<SyntaxModel> model = [] {
-    TrainOptions o;
-    o.train_path = kTiny;
-    o.tagger_epochs = 3;
-    o.parser_epochs = 6;
-    o.guide_epochs = 6;
-    o.folds = 2;
-    o.guided = true;
-    auto m = TrainModel(o);
-    EXPECT_TRUE(m.ok()) << m.status().message();
-    return *m;
-  }();
-  return *model;
-}
-
 // Share of words whose head the parser gets right on sentences it was trained on: a parser that
 // mixed up positions while reading backwards would score far lower.
 double TrainingUas(const Parser& parser, const std::vector<ParseSentence>& sentences) {
@@ -214,7 +197,7 @@ TEST(Parser, LearnsTheTreesReadingEitherWayWithTheRootFirstOrLast) {
 }
 
 TEST(SyntaxModel, GuidedModelRoundTripsWithItsGuide) {
-  const SyntaxModel& model = TinyGuidedModel();
+  const SyntaxModel& model = TinyModel();
   EXPECT_TRUE(model.parser().guided());
   auto again = SyntaxModel::FromBytes(model.Serialize(), "guided");
   ASSERT_TRUE(again.ok()) << again.status().message();
@@ -229,6 +212,27 @@ TEST(SyntaxModel, GuidedModelRoundTripsWithItsGuide) {
   ModelWriter w;
   for (const char* tag : {"META", "TAGR", "LEMM", "PARS", "TEST"}) w.Section(tag).Bytes(file.sections.at(tag));
   ExpectError(w.Finish(kComponentBundle), "noguide.bin", "is guided but the file has no guide parser");
+
+  // A model trained without a guide has one parser, and both settings run it.
+  TrainOptions o;
+  o.train_path = kTiny;
+  o.tagger_epochs = 2;
+  o.parser_epochs = 2;
+  o.folds = 2;
+  o.guided = false;
+  auto single = TrainModel(o);
+  ASSERT_TRUE(single.ok());
+  EXPECT_FALSE((*single)->has_guide());
+  ASSERT_TRUE(ParseModelFile((*single)->Serialize(), "single", &file).ok());
+  EXPECT_FALSE(file.Has("GUID"));
+  std::vector<ConlluSentence> sentences;
+  ASSERT_TRUE(ReadConlluFile(kTiny, &sentences).ok());
+  for (const ConlluSentence& c : sentences) {
+    Sentence accurate = ToSentence(c, false), fast = accurate;
+    (*single)->Annotate(accurate);
+    (*single)->Annotate(fast, Model::Parsing::kFast);
+    for (size_t i = 0; i < accurate.tokens.size(); ++i) EXPECT_EQ(accurate.tokens[i].head, fast.tokens[i].head);
+  }
 }
 
 TEST(Lemmatizer, SuffixRulesForUnseenWords) {
