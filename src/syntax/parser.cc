@@ -115,9 +115,10 @@ bool Valid(const State& s, int c, int num_labels, int root_label) {
   return l != root_label;
 }
 
-// Word, tag and suffix hashes of the n+1 positions of a sentence (0 = the root), lowercased word
-// hashes first, then suffix hashes; and fine tags, then (feature set 3) coarse UPOS ids.
-// With a guide, guide_heads/guide_labels hold its parse of positions 0..n (-1 at 0).
+// Word, tag and suffix hashes of the positions of a sentence (0 and the words; with the root last
+// also n + 1, see WordHashes), lowercased word hashes first, then suffix hashes; and fine tags,
+// then (feature set 3) coarse UPOS ids. With a guide, guide_heads/guide_labels hold its parse of
+// positions 0..n (-1 at 0).
 struct SentenceKeys {
   const std::vector<uint64_t>& words;
   const std::vector<int>& tags;
