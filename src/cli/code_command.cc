@@ -30,10 +30,7 @@ int RunCode(int argc, char** argv) {
   app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
   std::string parser = "fast";
-  app.add_option("--parser", parser, "fast: the model's first parser alone; accurate: add its guided second parser (about half the speed)")
-      ->check(CLI::IsMember({"fast", "accurate"}))
-      ->capture_default_str();
-
+  AddParserOption(app, &parser);
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file");

@@ -37,4 +37,12 @@ struct CommandRegistrar {
 // the problem and the usage and sets *exit_code to 2. Returns true when the command should run.
 bool ParseArguments(CLI::App& app, int argc, char** argv, int* exit_code);
 
+// --parser fast|accurate: the syntax model's first parser alone, or both of its parsers. *value
+// holds the command's default and receives the choice.
+inline void AddParserOption(CLI::App& app, std::string* value) {
+  app.add_option("--parser", *value, "fast: the model's first parser alone; accurate: add its guided second parser")
+      ->check(CLI::IsMember({"fast", "accurate"}))
+      ->capture_default_str();
+}
+
 }  // namespace dragoman::cli

@@ -25,10 +25,7 @@ int RunEval(int argc, char** argv) {
   app.add_option("--gold", gold_path, "gold treebank (CoNLL-U)")->required();
   app.add_option("--model", model_path, "model file (default: the built-in model)");
   std::string parser = "accurate";
-  app.add_option("--parser", parser, "fast: the model's first parser alone; accurate: add its guided second parser (about half the speed)")
-      ->check(CLI::IsMember({"fast", "accurate"}))
-      ->capture_default_str();
-
+  AddParserOption(app, &parser);
   app.add_flag("--raw", raw, "start from the raw text (# text lines) with our own splitter and tokenizer");
   app.add_flag("--json", json, "print one JSON object of percentages");
   app.add_option("--output", output_path, "also write the system's annotation as CoNLL-U (gold tokenization only)");

@@ -97,10 +97,7 @@ int RunIngest(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
   std::string parser = "fast";
-  app.add_option("--parser", parser, "fast: the model's first parser alone; accurate: add its guided second parser (about half the speed)")
-      ->check(CLI::IsMember({"fast", "accurate"}))
-      ->capture_default_str();
-
+  AddParserOption(app, &parser);
   app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");

@@ -16,10 +16,7 @@ int RunParse(int argc, char** argv) {
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_option("--model", model, "syntax model file (default: built in)");
   std::string parser = "accurate";
-  app.add_option("--parser", parser, "fast: the model's first parser alone; accurate: add its guided second parser (about half the speed)")
-      ->check(CLI::IsMember({"fast", "accurate"}))
-      ->capture_default_str();
-
+  AddParserOption(app, &parser);
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none (not written to the output)");
   int exit_code = kExitOk;
