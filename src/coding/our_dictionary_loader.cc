@@ -266,18 +266,34 @@ Result<std::string> DictFileKind(std::string_view name, std::string_view text) {
                       std::to_string(kDictFormatVersion) + " KIND\")");
 }
 
+// The bad lines of one dictionary file: each is reported to problems (when given) as
+// "file:line: what: the line"; in strict mode the first one also fails the load.
+class BadLines {
+ public:
+  BadLines(std::string_view name, bool strict, std::vector<std::string>* problems)
+      : name_(name), strict_(strict), problems_(problems) {}
+  void Add(size_t line_no, std::string_view line, const std::string& what) {
+    std::string m = Where(name_, line_no) + ": " + what + ": " + Quote(line);
+    if (problems_) problems_->push_back(m);
+    if (strict_ && failed_.ok()) failed_ = InvalidInput(m);
+  }
+  const Status& failed() const { return failed_; }
+
+ private:
+  std::string_view name_;
+  bool strict_;
+  std::vector<std::string>* problems_;
+  Status failed_;
+};
+
 Status ParseActorFile(std::string_view name, std::string_view text, bool strict, std::vector<ActorEntry>* actors,
                       std::vector<AgentEntry>* agents, std::vector<std::string>* problems) {
   Result<std::string> kind = DictFileKind(name, text);
   if (!kind.ok()) return kind.status();
   if (!ActorKinds().count(*kind))
     return InvalidInput(std::string(name) + ": a " + *kind + " file is not an actor dictionary");
-  Status failed;
-  auto bad = [&](size_t line_no, std::string_view line, const std::string& msg) {
-    std::string m = Where(name, line_no) + ": " + msg + ": " + Quote(line);
-    if (problems) problems->push_back(m);
-    if (strict && failed.ok()) failed = InvalidInput(m);
-  };
+  BadLines bad_lines(name, strict, problems);
+  auto bad = [&](size_t line_no, std::string_view line, const std::string& msg) { bad_lines.Add(line_no, line, msg); };
   ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
     std::string err;
     if (*kind == "countries" || *kind == "regions") {
@@ -391,7 +407,7 @@ Status ParseActorFile(std::string_view name, std::string_view text, bool strict,
     }
     actors->push_back(std::move(e));
   });
-  return failed;
+  return bad_lines.failed();
 }
 
 Status LoadActorFile(std::string_view name, std::string_view text, bool strict, ActorDictionary* dict,
@@ -422,13 +438,9 @@ Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, s
   Result<std::string> kind = DictFileKind(name, text);
   if (!kind.ok()) return kind.status();
   if (*kind != "verbs") return InvalidInput(std::string(name) + ": a " + *kind + " file is not a verbs file");
-  Status failed;
+  BadLines bad_lines(name, strict, problems);
   ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
-    auto bad = [&](const std::string& msg) {
-      std::string m = Where(name, line_no) + ": " + msg + ": " + Quote(line);
-      if (problems) problems->push_back(m);
-      if (strict && failed.ok()) failed = InvalidInput(m);
-    };
+    auto bad = [&](const std::string& msg) { bad_lines.Add(line_no, line, msg); };
     std::vector<std::string> f;
     for (std::string_view p : Split(content, ' '))
       if (!p.empty()) f.emplace_back(p);
@@ -484,7 +496,7 @@ Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, s
     for (size_t i = 1; i < f.size(); ++i) v.text += (i > 1 ? " " : "") + f[i];
     verbs->push_back(std::move(v));
   });
-  return failed;
+  return bad_lines.failed();
 }
 
 Status LoadMemberFile(std::string_view name, std::string_view text, bool strict, std::vector<std::string>* codes,
@@ -492,18 +504,16 @@ Status LoadMemberFile(std::string_view name, std::string_view text, bool strict,
   Result<std::string> kind = DictFileKind(name, text);
   if (!kind.ok()) return kind.status();
   if (*kind != "members") return InvalidInput(std::string(name) + ": a " + *kind + " file is not a members file");
-  Status failed;
+  BadLines bad_lines(name, strict, problems);
   ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
     bool ok = content.size() == 3 && std::all_of(content.begin(), content.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!ok) {
-      std::string m = Where(name, line_no) + ": expected one ISO 3166-1 alpha-3 code (e.g. KAZ): " + Quote(line);
-      if (problems) problems->push_back(m);
-      if (strict && failed.ok()) failed = InvalidInput(m);
+      bad_lines.Add(line_no, line, "expected one ISO 3166-1 alpha-3 code (e.g. KAZ)");
       return;
     }
     codes->emplace_back(content);
   });
-  return failed;
+  return bad_lines.failed();
 }
 
 Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* countries,
