@@ -16,6 +16,7 @@ packages=(
   libpugixml-dev                          # XML: PETRARCH validation records
   libcpp-httplib-dev                      # the dashboard's HTTP server
   iso-codes                               # ISO 3166-1 country names
+  wordnet-base                            # word classes for training the tagger (dragoman train)
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver)   # headless browser test of the dashboard

@@ -30,6 +30,12 @@ int RunTrain(int argc, char** argv) {
   app.add_option("--guide-epochs", options.guide_epochs, "passes over the data for the guide parser")->capture_default_str();
   app.add_option("--guide-folds", options.guide_folds, "folds for the guide's parses of the training sentences")
       ->capture_default_str();
+  // The committed model's tagger reads WordNet's word classes (Debian package wordnet-base).
+  options.wordnet_dir = "/usr/share/wordnet";
+  bool no_wordnet = false;
+  app.add_option("--wordnet", options.wordnet_dir, "WordNet dictionary folder: word classes for the tagger")
+      ->capture_default_str();
+  app.add_flag("--no-wordnet", no_wordnet, "train the tagger without WordNet's word classes");
   app.add_option("--folds", options.folds, "jackknife folds for the parser's training tags")->capture_default_str();
   app.add_option("--threads", options.threads, "threads (at most 2) for the jackknife taggers")->capture_default_str();
   int exit_code = kExitOk;
@@ -40,6 +46,7 @@ int RunTrain(int argc, char** argv) {
     std::cerr << "dragoman train: epochs, folds and min-updates must be at least 1; parser features 1 to 3\n";
     return kExitUsage;
   }
+  if (no_wordnet) options.wordnet_dir.clear();
   options.description = "command: dragoman train --train " + options.train_path +
                         (options.dev_path.empty() ? "" : " --dev " + options.dev_path) + " --out " + out +
                         " --seed " + std::to_string(options.seed) + " --tagger-epochs " +
@@ -51,7 +58,8 @@ int RunTrain(int argc, char** argv) {
                         (options.guided ? " --guided --guide-epochs " + std::to_string(options.guide_epochs) +
                                               " --guide-folds " + std::to_string(options.guide_folds) +
                                               (options.guide_right_to_left ? " --guide-right-to-left" : "")
-                                        : " --no-guide");
+                                        : " --no-guide") +
+                        (options.wordnet_dir.empty() ? "" : " --wordnet " + options.wordnet_dir);
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& m) { std::cerr << m << "\n"; };
   auto model = syntax::TrainModel(options);

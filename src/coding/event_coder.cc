@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <set>
 #include <unordered_map>
 
@@ -1483,12 +1484,19 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (result_of[trigger] >= 0) results[result_of[trigger]].transformed_away = true;
   }
   // A verb of saying whose target came from the reported clause adds nothing when that clause is
-  // coded itself ("China said it attacked Kazakhstan" is the attack).
+  // coded itself ("China said it attacked Kazakhstan" is the attack), also through the clause's
+  // complements ("said Arnor is about to restore ties": the clause's head is "about").
+  std::function<bool(int, int)> clause_coded = [&](int c, int depth) {
+    if (result_of[c] >= 0 && !results[result_of[c]].events.empty()) return true;
+    if (depth == 0) return false;
+    for (int k : a_.kids[c])
+      if (a_.rel[k] == "xcomp" && clause_coded(k, depth - 1)) return true;
+    return false;
+  };
   for (VerbResult& r : results) {
     if (!r.target_from_clause) continue;
     for (int c : a_.kids[r.verb])
-      if ((a_.rel[c] == "ccomp" || a_.rel[c] == "csubj") && result_of[c] >= 0 && !results[result_of[c]].events.empty())
-        r.events.clear();
+      if ((a_.rel[c] == "ccomp" || a_.rel[c] == "csubj") && clause_coded(c, 3)) r.events.clear();
   }
   // A complement verb ("urged Eriador to respond") adds nothing when its governor is coded.
   for (VerbResult& r : results) {

@@ -329,15 +329,31 @@ int SlotMention(const SentenceView& v, size_t t, size_t* after) {
 }
 
 // Mentions joined to mention m by "and"/"or" in the parse: tokens whose relation is conj and whose
-// head lies inside m ("Russia and Belarus": Belarus -conj-> Russia). Empty for unparsed text.
+// head lies inside m ("Russia and Belarus": Belarus -conj-> Russia), or, where the parser made
+// the two siblings, a later subject or object of the same word as m ("The United States and
+// Japan condemned": two nsubj of "condemned"). Empty for unparsed text.
 std::vector<int> CoordinatedMentions(const SentenceView& v, int m) {
   std::vector<int> out;
   if (m < 0) return out;
   const std::vector<Token>& tokens = v.sentence->tokens;
   const ActorMention& mention = v.mentions[m];
+  // The mention's head word: the first whose head lies outside it.
+  int mention_head = -1;
+  for (int k = mention.begin; k < mention.end && k < static_cast<int>(tokens.size()); ++k) {
+    if (tokens[k].head - 1 < mention.begin || tokens[k].head - 1 >= mention.end) {
+      mention_head = k;
+      break;
+    }
+  }
+  auto sibling_argument = [&](size_t i) {
+    if (mention_head < 0 || tokens[i].head <= 0 || tokens[i].head != tokens[mention_head].head) return false;
+    const std::string& rel = tokens[i].deprel;
+    return rel == tokens[mention_head].deprel && (rel == "nsubj" || rel == "obj");
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const int head = tokens[i].head - 1;
-    if (tokens[i].head <= 0 || tokens[i].deprel != "conj" || head < mention.begin || head >= mention.end) continue;
+    const bool conj = tokens[i].head > 0 && tokens[i].deprel == "conj" && head >= mention.begin && head < mention.end;
+    if (!conj && !sibling_argument(i)) continue;
     const int other = v.mention_at[i];
     if (other < 0 || other == m || std::find(out.begin(), out.end(), other) != out.end()) continue;
     // Only a real list: commas, "and"/"or" and other listed actors between the two, with at least
@@ -440,6 +456,13 @@ int ParsedSubjectMention(const SentenceView& v, size_t t) {
   for (int hops = 0; hops < 3 && verb >= 0; ++hops) {
     for (int i = 0; i < n; ++i) {
       if (head_of(i) != verb || tokens[i].deprel != "nsubj") continue;
+      // A relative pronoun stands for the noun its clause modifies: in "Putin, who met Xi ... and
+      // accused", "who" is Putin.
+      const std::string& w = v.lower[i];
+      if ((w == "who" || w == "which" || w == "that") && BaseRelation(tokens[verb].deprel) == "acl" &&
+          head_of(verb) >= 0) {
+        return v.mention_at[head_of(verb)];
+      }
       return v.mention_at[i];  // -1 when the subject is no actor
     }
     std::string_view rel = BaseRelation(tokens[verb].deprel);

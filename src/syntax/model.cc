@@ -284,6 +284,13 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
   // Jackknifing: the parser trains on tags predicted by taggers that never saw the sentence,
   // so it learns to cope with tagging errors as they occur on new text.
   const int folds = std::max(1, options.folds);
+  OpenClassLexicon open_classes;
+  if (!options.wordnet_dir.empty()) {
+    auto wordnet = OpenClassLexicon::LoadWordNet(options.wordnet_dir);
+    if (!wordnet.ok()) return wordnet.status();
+    open_classes = wordnet.take();
+    log("WordNet: " + std::to_string(open_classes.size()) + " word forms (" + elapsed() + ")");
+  }
   std::vector<Tagger> taggers(folds > 1 ? folds + 1 : 1);
   std::mutex log_mu;
   auto train_tagger = [&](int k) {
@@ -291,6 +298,7 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
     to.epochs = options.tagger_epochs;
     to.seed = options.seed + static_cast<uint64_t>(k);
     to.min_updates = options.tagger_min_updates;
+    to.open_classes = &open_classes;
     bool final_tagger = k == static_cast<int>(taggers.size()) - 1;
     if (final_tagger) {
       to.log = [&](const std::string& m) {

@@ -67,6 +67,7 @@ struct TrainOptions {
   bool guide_right_to_left = false;  // default: the guide reads left to right, the parser right to left
   int folds = 4;                 // jackknife folds for the parser's training tags (1 = tag with the final tagger)
   int threads = 2;               // jackknife taggers trained in parallel
+  std::string wordnet_dir;       // WordNet's dictionary folder: word classes for the tagger; empty: none
   std::string description;       // free text stored in the metadata section (command line)
   std::function<void(const std::string&)> log;
 };

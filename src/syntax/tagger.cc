@@ -121,6 +121,18 @@ size_t TaggerFeatures(const std::vector<WordKeys>& keys, size_t i, int prev1, in
     feats[k++] = Feat(44, n1, w.suffix[2]);
     feats[k++] = Feat(45, n1, wp1);
   }
+  if (w.open >= 0) {
+    // WordNet's classes of the word (and the next one) stand in for the treebank's tags of words
+    // it rarely or never saw.
+    const uint64_t open = static_cast<uint64_t>(w.open);
+    const uint64_t open_p1 = i + 1 < n ? static_cast<uint64_t>(keys[i + 1].open) : kNone;
+    feats[k++] = Feat(46, open);
+    feats[k++] = Feat(47, open, w.flags);
+    feats[k++] = Feat(48, open, w.suffix[1]);
+    feats[k++] = Feat(49, open, p1);
+    feats[k++] = Feat(50, open, open_p1);
+    feats[k++] = Feat(51, open, w.amb == 0);
+  }
   return k;
 }
 
@@ -133,7 +145,9 @@ int Tagger::TagId(const std::string& upos, const std::string& xpos) const {
 
 void Tagger::Keys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys) const {
   ComputeWordKeys(forms, keys);
-  for (WordKeys& k : *keys) {
+  for (size_t i = 0; i < forms.size(); ++i) {
+    WordKeys& k = (*keys)[i];
+    if (!open_classes_.empty()) k.open = open_classes_.Classes(Lowercase(forms[i]));
     auto it = lexicon_.find(k.lower);
     if (it == lexicon_.end()) continue;
     k.amb = it->second.amb;
@@ -260,6 +274,7 @@ Tagger Tagger::Train(const std::vector<std::string>& tag_names, const std::vecto
     tagger.xpos_.push_back(tab == std::string::npos ? "" : name.substr(tab + 1));
   }
   const int num_tags = static_cast<int>(tag_names.size());
+  if (options.open_classes) tagger.open_classes_ = *options.open_classes;
   tagger.BuildLexicon(train);
   const TagCounts counts = CountTags(train);
   PerceptronTrainer t1(num_tags), t2(num_tags);
@@ -339,6 +354,8 @@ void Tagger::Write(ByteWriter& w) const {
   for (const auto& [word, l] : lex) w.U64(word).U64(l.amb).U32(static_cast<uint32_t>(l.fixed + 1));
   pass1_.Write(w);
   pass2_.Write(w);
+  // Optional (taggers written without it have none).
+  if (!open_classes_.empty()) open_classes_.Write(w);
 }
 
 Status Tagger::Read(ByteReader& r) {
@@ -365,6 +382,11 @@ Status Tagger::Read(ByteReader& r) {
   if (!s.ok()) return s;
   s = pass2_.Read(r);
   if (!s.ok()) return s;
+  open_classes_ = OpenClassLexicon();
+  if (!r.AtEnd()) {
+    s = open_classes_.Read(r);
+    if (!s.ok()) return s;
+  }
   if (pass1_.num_classes() != static_cast<int>(n) || pass2_.num_classes() != static_cast<int>(n)) {
     r.Fail("tagger weights have " + std::to_string(pass1_.num_classes()) + " classes, expected " + std::to_string(n));
   }

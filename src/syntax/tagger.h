@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "syntax/open_class_lexicon.h"
 #include "syntax/perceptron.h"
 
 namespace dragoman::syntax {
@@ -23,6 +24,7 @@ struct WordKeys {
   uint8_t flags = 0;  // 1 upper-initial, 2 has digit, 4 has hyphen, 8 all upper
   uint64_t amb = 0;   // the set of tags the word had in training (its ambiguity class), 0 = unseen
   int fixed = -1;     // the tag of a frequent word that always had that tag, else -1
+  int open = -1;      // OpenClassLexicon::Classes of the word; -1 when the tagger has no lexicon
 };
 void ComputeWordKeys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys);
 std::string Lowercase(std::string_view s);
@@ -36,6 +38,8 @@ struct TaggerOptions {
   int epochs = 10;
   uint64_t seed = 1;
   int min_updates = 1;  // features updated fewer times are dropped
+  // WordNet's word classes as features (words the treebank lacks); null or empty: none.
+  const OpenClassLexicon* open_classes = nullptr;
   std::function<void(const std::string&)> log;
 };
 
@@ -60,6 +64,7 @@ class Tagger {
   void Write(ByteWriter& w) const;
   Status Read(ByteReader& r);
   size_t num_weights() const { return pass1_.num_weights() + pass2_.num_weights(); }
+  const OpenClassLexicon& open_classes() const { return open_classes_; }
 
  private:
   struct Lexical {
@@ -72,6 +77,7 @@ class Tagger {
   // be for new text (a class that always contains the gold tag would be trusted too much).
   void TrainKeys(const TaggedSentence& s, const TagCounts& counts, std::vector<WordKeys>* keys) const;
   std::unordered_map<uint64_t, Lexical> lexicon_;  // lowercased word hash -> lexical info
+  OpenClassLexicon open_classes_;                   // empty: the tagger does not use one
   // One tagging pass. With margins, the first pass records how far each word's tag won by and
   // the second pass keeps the first pass's tag where that margin is large.
   void Pass(const Perceptron& model, bool second, const std::vector<WordKeys>& keys,
@@ -82,7 +88,7 @@ class Tagger {
 
 // Fills feats (at most kMaxTaggerFeatures) for word i. prev1/prev2 are the tags before i (-1 for
 // none); next1/next2 the first pass's tags after i (only when second).
-inline constexpr size_t kMaxTaggerFeatures = 48;
+inline constexpr size_t kMaxTaggerFeatures = 48;  // 34 + 6 (second pass) + 6 (word classes)
 size_t TaggerFeatures(const std::vector<WordKeys>& keys, size_t i, int prev1, int prev2, bool second, int next1,
                       int next2, uint64_t* feats);
 

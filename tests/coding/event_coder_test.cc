@@ -268,6 +268,26 @@ Kazakhstan Kazakhstan PROPN 4 obj)");
   EXPECT_EQ(Code(*coder, b), std::vector<std::string>{"CHN 190 KAZ"});
 }
 
+// The reported clause's head may be a predicate whose complement is the coded verb ("China is
+// ready to sign"): the speech act still adds nothing to the coded event.
+TEST(EventCoderTest, ReportingVerbYieldsToAnEventInsideItsClause) {
+  auto coder = MakeTestCoder();
+  Article a = OneSentence(R"(a a DET 3 det
+senior senior ADJ 3 amod
+president president NOUN 4 nsubj
+said say VERB 0 root
+China China PROPN 7 nsubj
+is be AUX 7 cop
+ready ready ADJ 4 ccomp
+to to PART 9 mark
+sign sign VERB 7 xcomp
+an a DET 11 det
+accord accord NOUN 9 obj
+with with ADP 13 case
+Russia Russia PROPN 9 obl)");
+  EXPECT_EQ(Code(*coder, a), std::vector<std::string>{"CHN 0311 RUS"});
+}
+
 TEST(EventCoderTest, IntentComplementUsesTheDictionary) {
   auto coder = MakeTestCoder();
   // "vowed to attack" -> threaten (138) through "~ a (_ b ATTACK) VOW = a b 138".

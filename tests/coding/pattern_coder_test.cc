@@ -182,6 +182,58 @@ TEST(PatternCoderTest, MalformedParseIsHarmless) {
   }
 }
 
+// Gives the last sentence of a itself the parse (head, relation) of each token, as a parser would.
+void SetParse(Article& a, const std::vector<std::pair<int, std::string>>& parse) {
+  ASSERT_FALSE(a.sentences.empty());
+  std::vector<Token>& tokens = a.sentences.back().tokens;
+  std::string forms;
+  for (const Token& t : tokens) forms += t.form + " ";
+  ASSERT_EQ(tokens.size(), parse.size()) << forms;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    tokens[i].head = parse[i].first;
+    tokens[i].deprel = parse[i].second;
+  }
+}
+
+std::vector<Event> CodeParsed(const std::string& text, const std::vector<std::pair<int, std::string>>& parse) {
+  Article a;
+  a.id = "t";
+  a.date = "2024-01-01";
+  a.text = text;
+  testing::Segment(a);
+  SetParse(a, parse);
+  std::vector<Event> events;
+  testing::DefaultCoder().Code(a, &events);
+  return events;
+}
+
+// A parser may attach both of two coordinated subjects to the verb instead of joining them with
+// conj; "and" between them still makes them one list.
+TEST(PatternCoderTest, SiblingSubjectsJoinedByAndShareTheEvent) {
+  std::vector<Event> e = CodeParsed("The United States and Japan condemned North Korea's missile launch.",
+                                    {{3, "det"}, {3, "amod"}, {6, "nsubj"}, {6, "cc"}, {6, "nsubj"}, {0, "root"},
+                                     {8, "compound"}, {11, "nmod:poss"}, {8, "case"}, {11, "compound"}, {6, "obj"},
+                                     {6, "punct"}});
+  EXPECT_TRUE(Has(e, "USA", "11", "PRK") && Has(e, "JPN", "11", "PRK")) << Dump(e);
+  // Two subjects of one verb without a conjunction between them are no list.
+  e = CodeParsed("The United States, Japan condemned North Korea's missile launch.",
+                 {{3, "det"}, {3, "amod"}, {6, "nsubj"}, {6, "punct"}, {6, "nsubj"}, {0, "root"}, {8, "compound"},
+                  {11, "nmod:poss"}, {8, "case"}, {11, "compound"}, {6, "obj"}, {6, "punct"}});
+  EXPECT_FALSE(Has(e, "USA", "11", "PRK") && Has(e, "JPN", "11", "PRK")) << Dump(e);
+}
+
+// "who" is the noun its relative clause modifies, also for a verb conjoined with the clause's.
+TEST(PatternCoderTest, ARelativePronounSubjectStandsForItsNoun) {
+  std::vector<Event> e = CodeParsed(
+      "Putin, who met Xi Jinping in Beijing last week, accused the United States of provoking the conflict.",
+      {{0, "root"}, {4, "punct"}, {4, "nsubj"}, {1, "acl:relcl"}, {4, "obj"}, {5, "flat"}, {8, "case"}, {4, "obl"},
+       {10, "amod"}, {4, "obl:unmarked"}, {12, "punct"}, {4, "conj"}, {15, "det"}, {15, "amod"}, {12, "obj"},
+       {17, "mark"}, {12, "advcl"}, {19, "det"}, {17, "obj"}, {12, "punct"}});
+  EXPECT_TRUE(Has(e, "RUSGOV", "11", "USA")) << Dump(e);
+  EXPECT_FALSE(Has(e, "CHNGOV", "11", "USA")) << Dump(e);
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "CHNGOV")) << Dump(e);
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);

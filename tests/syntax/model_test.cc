@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "mini_wordnet.h"
 #include "syntax/conllu.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model_io.h"
@@ -233,6 +234,31 @@ TEST(SyntaxModel, GuidedModelRoundTripsWithItsGuide) {
     (*single)->Annotate(fast, Model::Parsing::kFast);
     for (size_t i = 0; i < accurate.tokens.size(); ++i) EXPECT_EQ(accurate.tokens[i].head, fast.tokens[i].head);
   }
+}
+
+TEST(SyntaxModel, TaggerKeepsWordNetClassesThroughSaveAndLoad) {
+  MiniWordNet wordnet;
+  TrainOptions o;
+  o.train_path = kTiny;
+  o.tagger_epochs = 2;
+  o.parser_epochs = 2;
+  o.folds = 2;
+  o.wordnet_dir = wordnet.dir();
+  auto with = TrainModel(o);
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  EXPECT_EQ((*with)->tagger().open_classes().Classes("countries"), OpenClassLexicon::kNoun << 4);
+  auto again = SyntaxModel::FromBytes((*with)->Serialize(), "wordnet.bin");
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ((*again)->Serialize(), (*with)->Serialize());
+  EXPECT_EQ((*again)->tagger().open_classes().Classes("met"), OpenClassLexicon::kVerb << 4);
+  EXPECT_EQ(Annotations(**again, kTiny), Annotations(**with, kTiny));
+  // Trained without WordNet, the tagger has no lexicon.
+  EXPECT_TRUE(TinyModel().tagger().open_classes().empty());
+  // A folder that lacks one of WordNet's files fails training, naming the file.
+  wordnet.Remove("index.adj");
+  auto bad = TrainModel(o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("index.adj"), std::string::npos) << bad.status().message();
 }
 
 TEST(Lemmatizer, SuffixRulesForUnseenWords) {
