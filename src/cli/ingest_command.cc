@@ -3,13 +3,16 @@
 //
 // Safe to kill: articles are committed in batches, each article whole, so a killed run leaves
 // only complete articles; running the same command again resumes. An article already stored
-// with the same content and the same coder (this binary, these options) is skipped; any other
-// is coded again and replaces the stored one, so re-ingesting never duplicates.
+// with the same content and the same coder (this binary, its model and dictionary files, these
+// options) is skipped; any other is coded again and replaces the stored one, so re-ingesting
+// never duplicates.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -28,8 +31,9 @@ namespace {
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
 
-// Identifies the coder: this program's bytes plus the options that change coding, so a rebuilt
-// binary or new dictionaries re-code articles that an unchanged one would skip.
+// Identifies the coder: this program's bytes, the bytes of the model file and dictionaries it was
+// given, and the options that change coding, so a rebuilt binary, a retrained model or edited
+// dictionaries re-code articles that an unchanged setup would skip.
 std::string CoderFingerprint(const PipelineOptions& options) {
   uint64_t hash = 0x9e3779b97f4a7c15ULL;
   auto mix = [&hash](uint64_t word) {
@@ -37,17 +41,34 @@ std::string CoderFingerprint(const PipelineOptions& options) {
     hash *= 0xff51afd7ed558ccdULL;
     hash ^= hash >> 32;
   };
-  std::ifstream exe("/proc/self/exe", std::ios::binary);
   std::vector<char> buffer(1 << 20);
-  while (exe) {
-    exe.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    size_t n = static_cast<size_t>(exe.gcount());
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-      uint64_t word;
-      std::memcpy(&word, buffer.data() + i, 8);
-      mix(word);
+  auto mix_file = [&](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      size_t n = static_cast<size_t>(in.gcount());
+      for (size_t i = 0; i + 8 <= n; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, buffer.data() + i, 8);
+        mix(word);
+      }
+      for (size_t i = n - n % 8; i < n; ++i) mix(static_cast<unsigned char>(buffer[i]));
     }
-    for (size_t i = n - n % 8; i < n; ++i) mix(static_cast<unsigned char>(buffer[i]));
+  };
+  mix_file("/proc/self/exe");
+  if (!options.model_path.empty() && options.model_path != "none") mix_file(options.model_path);
+  if (!options.dict_dir.empty()) {
+    // Every file of the folder, in name order (the verb file is one of them).
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(options.dict_dir, ec)) {
+      if (entry.is_regular_file(ec)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      for (unsigned char c : f.filename().string()) mix(c);
+      mix_file(f.string());
+    }
   }
   std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path +
                          (options.accurate_parse ? "|accurate" : "") + "|" + options.dict_dir +

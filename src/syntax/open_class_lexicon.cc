@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <utility>
 #include <vector>
 
 #include "syntax/perceptron.h"
@@ -82,8 +83,7 @@ Result<OpenClassLexicon> OpenClassLexicon::LoadWordNet(const std::string& dir) {
     }
     if (lemmas == 0) return InvalidInput(index_path + ": no lemmas (not a WordNet index file)");
   }
-  // Irregular forms whose lemma is in the index ("met meet", "children child").
-  std::vector<std::pair<std::string, uint8_t>> irregular;
+  // Irregular inflected forms, each line "form lemma..." ("met meet", "children child").
   for (const WordNetPos& pos : kWordNetPos) {
     const std::string exc_path = dir + "/" + pos.file + ".exc";
     std::ifstream exc(exc_path);
@@ -92,11 +92,10 @@ Result<OpenClassLexicon> OpenClassLexicon::LoadWordNet(const std::string& dir) {
     while (std::getline(exc, line)) {
       const size_t space = line.find(' ');
       if (space == std::string::npos) continue;
-      const std::string form = line.substr(0, space);
-      if (SingleWord(form)) irregular.emplace_back(form, pos.cls);
+      const std::string_view form = std::string_view(line).substr(0, space);
+      if (SingleWord(form)) lexicon.AddIrregular(form, pos.cls);
     }
   }
-  for (const auto& [form, cls] : irregular) lexicon.AddIrregular(form, cls);
   return lexicon;
 }
 
