@@ -1,5 +1,6 @@
 // `dragoman train`: trains the tagger, lemmatizer and parser on a CoNLL-U treebank.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -47,6 +48,11 @@ int RunTrain(int argc, char** argv) {
     return kExitUsage;
   }
   if (no_wordnet) options.wordnet_dir.clear();
+  if (!options.wordnet_dir.empty() && !std::filesystem::exists(options.wordnet_dir + "/index.noun")) {
+    std::cerr << "dragoman train: no WordNet dictionary in " << options.wordnet_dir
+              << " (install the Debian package wordnet-base, give its folder with --wordnet, or train with --no-wordnet)\n";
+    return kExitUsage;
+  }
   options.description = "command: dragoman train --train " + options.train_path +
                         (options.dev_path.empty() ? "" : " --dev " + options.dev_path) + " --out " + out +
                         " --seed " + std::to_string(options.seed) + " --tagger-epochs " +
