@@ -350,24 +350,27 @@ std::vector<int> CoordinatedMentions(const SentenceView& v, int m) {
     const std::string& rel = tokens[i].deprel;
     return rel == tokens[mention_head].deprel && (rel == "nsubj" || rel == "obj");
   };
+  // Only a real list: commas, "and"/"or" and other listed actors between m and each member, and a
+  // conjunction before the last one ("Germany, France and Italy"; "Ukraine, Chancellor Olaf Scholz
+  // said" is a parse error, not a list).
+  bool conjunction = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const int head = tokens[i].head - 1;
     const bool conj = tokens[i].head > 0 && tokens[i].deprel == "conj" && head >= mention.begin && head < mention.end;
     if (!conj && !sibling_argument(i)) continue;
     const int other = v.mention_at[i];
     if (other < 0 || other == m || std::find(out.begin(), out.end(), other) != out.end()) continue;
-    // Only a real list: commas, "and"/"or" and other listed actors between the two, with at least
-    // one conjunction ("Ukraine, Chancellor Olaf Scholz said" is a parse error, not a list).
     const ActorMention& later = v.mentions[other];
     if (later.begin < mention.end) continue;
-    bool conjunction = false, list = true;
+    bool list = true;
     for (int k = mention.end; k < later.begin && list; ++k) {
       const std::string& w = v.lower[k];
       if (w == "and" || w == "or" || w == "nor") conjunction = true;
       else if (w != "," && w != "as" && w != "well" && w != "the" && w != "'s" && v.mention_at[k] < 0) list = false;
     }
-    if (list && conjunction) out.push_back(other);
+    if (list) out.push_back(other);
   }
+  if (!conjunction) out.clear();
   return out;
 }
 

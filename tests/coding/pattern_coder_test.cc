@@ -222,6 +222,15 @@ TEST(PatternCoderTest, SiblingSubjectsJoinedByAndShareTheEvent) {
   EXPECT_FALSE(Has(e, "USA", "11", "PRK") && Has(e, "JPN", "11", "PRK")) << Dump(e);
 }
 
+// In a list of three the first two are joined by a comma only; the "and" before the last makes
+// it a list.
+TEST(PatternCoderTest, EveryMemberOfAListOfThreeSharesTheEvent) {
+  std::vector<Event> e = CodeParsed("Germany, France and Italy pledged more aid to Ukraine.",
+                                    {{6, "nsubj"}, {3, "punct"}, {1, "conj"}, {5, "cc"}, {1, "conj"}, {0, "root"},
+                                     {8, "amod"}, {6, "obj"}, {10, "case"}, {8, "nmod"}, {6, "punct"}});
+  EXPECT_TRUE(Has(e, "DEU", "03", "UKR") && Has(e, "FRA", "03", "UKR") && Has(e, "ITA", "03", "UKR")) << Dump(e);
+}
+
 // "who" is the noun its relative clause modifies, also for a verb conjoined with the clause's.
 TEST(PatternCoderTest, ARelativePronounSubjectStandsForItsNoun) {
   std::vector<Event> e = CodeParsed(
