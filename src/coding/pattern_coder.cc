@@ -666,8 +666,14 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
           break;
         }
       }
+      // An action warned against or kept from is no event: "warned China against providing
+      // weapons to Russia", "barred Russia from attacking" (a gerund right after the preposition).
+      const bool averted = best_state.verb_begin > 0 &&
+                           (v.lower[best_state.verb_begin - 1] == "against" || v.lower[best_state.verb_begin - 1] == "from") &&
+                           v.lower[best_state.verb_begin].size() > 4 &&
+                           v.lower[best_state.verb_begin].compare(v.lower[best_state.verb_begin].size() - 3, 3, "ing") == 0;
       if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
-      if (negated || hypothetical || source_code.empty() || best_state.target < 0) continue;
+      if (negated || hypothetical || averted || source_code.empty() || best_state.target < 0) continue;
       // Coordinated actors share the event: "The United States and Japan condemned North Korea",
       // "sanctions on Russia and Belarus" (conj in the parse; the slot holds the first).
       std::vector<std::pair<std::string, Span>> sources = {{source_code, source_span}};

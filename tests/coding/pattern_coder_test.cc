@@ -243,6 +243,19 @@ TEST(PatternCoderTest, ARelativePronounSubjectStandsForItsNoun) {
   EXPECT_TRUE(Has(e, "RUSGOV", "04", "CHNGOV")) << Dump(e);
 }
 
+// What an actor is warned against or kept from doing did not happen.
+TEST(PatternCoderLexicon, ActionsWarnedAgainstOrPreventedAreNotCoded) {
+  std::vector<Event> e = CodeText("The U.S. State Department warned China against providing weapons to Russia.",
+                                  "2024-03-05");
+  EXPECT_TRUE(Has(e, "USAGOV", "13", "CHN")) << Dump(e);
+  for (const Event& event : e) EXPECT_NE(event.root, "07") << Dump(e);
+  e = CodeText("The court barred Russia from attacking Ukraine.", "2024-03-05");
+  EXPECT_FALSE(Has(e, "RUS", "19", "UKR")) << Dump(e);
+  // The same action, reported as done, is an event.
+  e = CodeText("China is providing weapons to Russia.", "2024-03-05");
+  EXPECT_TRUE(Has(e, "CHN", "07", "RUS")) << Dump(e);
+}
+
 TEST(PatternCoderLexicon, NegatedConflictIsNotCoded) {
   std::vector<Event> e = CodeText("China did not attack Taiwan.", "2024-01-01");
   EXPECT_TRUE(e.empty()) << Dump(e);
