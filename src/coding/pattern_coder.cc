@@ -433,6 +433,15 @@ bool MatchFrom(const PatternCoder::Pattern& p, size_t i, const SentenceView& v, 
 
 bool IsFirstPerson(const std::string& w) { return w == "i" || w == "we"; }
 
+// An action warned against or kept from is no event: "warned China against providing weapons to
+// Russia", "barred Russia from attacking" (the verb at t is a gerund right after the preposition).
+bool IsAvertedAction(const SentenceView& v, size_t t) {
+  if (t == 0) return false;
+  const std::string& before = v.lower[t - 1];
+  const std::string& verb = v.lower[t];
+  return (before == "against" || before == "from") && verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0;
+}
+
 // The universal part of a relation: "nsubj:pass" -> "nsubj".
 std::string_view BaseRelation(const std::string& deprel) {
   return std::string_view(deprel).substr(0, deprel.find(':'));
@@ -666,12 +675,7 @@ void PatternCoder::Code(const Article& article, std::vector<Event>* events) cons
           break;
         }
       }
-      // An action warned against or kept from is no event: "warned China against providing
-      // weapons to Russia", "barred Russia from attacking" (a gerund right after the preposition).
-      const bool averted = best_state.verb_begin > 0 &&
-                           (v.lower[best_state.verb_begin - 1] == "against" || v.lower[best_state.verb_begin - 1] == "from") &&
-                           v.lower[best_state.verb_begin].size() > 4 &&
-                           v.lower[best_state.verb_begin].compare(v.lower[best_state.verb_begin].size() - 3, 3, "ing") == 0;
+      const bool averted = IsAvertedAction(v, best_state.verb_begin);
       if (source >= 0 && sentence_subject.empty()) sentence_subject = source_code;
       if (negated || hypothetical || averted || source_code.empty() || best_state.target < 0) continue;
       // Coordinated actors share the event: "The United States and Japan condemned North Korea",
