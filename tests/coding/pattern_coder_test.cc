@@ -243,6 +243,15 @@ TEST(PatternCoderTest, ARelativePronounSubjectStandsForItsNoun) {
   EXPECT_TRUE(Has(e, "RUSGOV", "04", "CHNGOV")) << Dump(e);
 }
 
+// Requests for arms name the weapons as news does: air defence, drones, artillery.
+TEST(PatternCoderLexicon, RequestsForWeaponsAreAppealsForMilitaryAid) {
+  for (const char* text : {"Ukraine asked Germany for more air defence systems.", "Ukraine asked Germany for drones.",
+                           "Ukraine requested artillery from Germany."}) {
+    std::vector<Event> e = CodeText(text, "2024-03-05");
+    EXPECT_TRUE(Has(e, "UKR", "02", "DEU")) << text << "\n" << Dump(e);
+  }
+}
+
 // What an actor is warned against or kept from doing did not happen.
 TEST(PatternCoderLexicon, ActionsWarnedAgainstOrPreventedAreNotCoded) {
   std::vector<Event> e = CodeText("The U.S. State Department warned China against providing weapons to Russia.",
