@@ -42,12 +42,17 @@ std::string Lowercase(std::string_view s) {
   return out;
 }
 
-void ComputeWordKeys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys) {
+void ComputeWordKeys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys,
+                     const OpenClassLexicon* open_classes) {
   keys->resize(forms.size());
+  if (open_classes && open_classes->empty()) open_classes = nullptr;
   for (size_t i = 0; i < forms.size(); ++i) {
     const std::string& f = forms[i];
     WordKeys& k = (*keys)[i];
     std::string lower = Lowercase(f);
+    k.open = open_classes ? open_classes->Classes(lower) : -1;
+    k.amb = 0;  // the tagger's lexicon fills these in (a reused vector keeps no stale values)
+    k.fixed = -1;
     k.lower = HashString(lower);
     k.form = HashString(f);
     k.shape = HashString(Shape(f));
@@ -144,10 +149,8 @@ int Tagger::TagId(const std::string& upos, const std::string& xpos) const {
 }
 
 void Tagger::Keys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys) const {
-  ComputeWordKeys(forms, keys);
-  for (size_t i = 0; i < forms.size(); ++i) {
-    WordKeys& k = (*keys)[i];
-    if (!open_classes_.empty()) k.open = open_classes_.Classes(Lowercase(forms[i]));
+  ComputeWordKeys(forms, keys, &open_classes_);
+  for (WordKeys& k : *keys) {
     auto it = lexicon_.find(k.lower);
     if (it == lexicon_.end()) continue;
     k.amb = it->second.amb;

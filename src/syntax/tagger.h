@@ -26,7 +26,9 @@ struct WordKeys {
   int fixed = -1;     // the tag of a frequent word that always had that tag, else -1
   int open = -1;      // OpenClassLexicon::Classes of the word; -1 when the tagger has no lexicon
 };
-void ComputeWordKeys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys);
+// With open_classes given (and not empty), also fills each word's WordNet classes.
+void ComputeWordKeys(const std::vector<std::string>& forms, std::vector<WordKeys>* keys,
+                     const OpenClassLexicon* open_classes = nullptr);
 std::string Lowercase(std::string_view s);
 
 struct TaggedSentence {
