@@ -33,7 +33,7 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsin
   tagger_.Tag(forms, &tags);
   const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
   const Parser* labeller = &parser_;
-  if (has_guide_) {
+  if (has_guide()) {
     GuideParse guide;
     guide_.Parse(forms, tags, &guide.heads, &guide.labels);
     if (parsing == Parsing::kFast) {
@@ -69,7 +69,7 @@ std::string SyntaxModel::Serialize() const {
   tagger_.Write(w.Section("TAGR"));
   lemmatizer_.Write(w.Section("LEMM"));
   parser_.Write(w.Section("PARS"));
-  if (has_guide_) guide_.Write(w.Section("GUID"));
+  if (has_guide()) guide_.Write(w.Section("GUID"));
   ByteWriter& t = w.Section("TEST");
   t.U32(static_cast<uint32_t>(self_test_.size()));
   for (const Sentence& s : self_test_) {
@@ -136,15 +136,15 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view byt
   ByteReader pr = file.Section("PARS");
   s = model->parser_.Read(pr);
   if (!s.ok()) return s;
-  model->has_guide_ = file.Has("GUID");
-  if (model->has_guide_) {
+  const bool guide_section = file.Has("GUID");
+  if (model->parser_.guided() != guide_section) {
+    return Corrupt(name + ": the parser " + (guide_section ? "is not guided but the file has" : "is guided but the file has no") +
+                   " guide parser");
+  }
+  if (guide_section) {
     ByteReader gr = file.Section("GUID");
     s = model->guide_.Read(gr);
     if (!s.ok()) return s;
-  }
-  if (model->parser_.guided() != model->has_guide_) {
-    return Corrupt(name + ": the parser " + (model->has_guide_ ? "is not guided but the file has" : "is guided but the file has no") +
-                   " guide parser");
   }
   ByteReader te = file.Section("TEST");
   uint32_t n = te.U32();
@@ -384,7 +384,6 @@ Result<std::shared_ptr<SyntaxModel>> TrainModelImpl(const TrainOptions& options)
       g.Parse(train_p[i].forms, train_p[i].tags, &train_p[i].guide.heads, &train_p[i].guide.labels);
     }
     model->guide_ = std::move(guides[0]);
-    model->has_guide_ = true;
     for (ParseSentence& p : dev_p) model->guide_.Parse(p.forms, p.tags, &p.guide.heads, &p.guide.labels);
     po.guided = true;
     po.right_to_left = !options.guide_right_to_left;

@@ -22,7 +22,8 @@ inline constexpr const char* kDefaultModelName = "models/en_ewt.bin";
 class SyntaxModel : public Model {
  public:
   void AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing = Parsing::kAccurate) const override;
-  bool has_guide() const { return has_guide_; }
+  // A guided parser comes with its guide (guide_), the first parser of the accurate setting.
+  bool has_guide() const { return parser_.guided(); }
 
   // The model file's bytes; Save writes them to path.
   std::string Serialize() const;
@@ -46,7 +47,6 @@ class SyntaxModel : public Model {
   Parser parser_;
   // With guided parsing, a first parser (reading the other way) whose parse parser_ reads as
   // features; run alone, it is the fast setting.
-  bool has_guide_ = false;
   Parser guide_;
   std::vector<Sentence> self_test_;  // annotated as the model annotated them when saved
 };
