@@ -51,6 +51,7 @@ struct State {
   }
   bool Terminal() const { return buf > n && (root == 0 || stack.empty()); }
   int S0() const { return stack.empty() ? -1 : stack.back(); }
+  bool OnStack(int i) const { return std::find(stack.begin(), stack.end(), i) != stack.end(); }
   // The buffer front, -1 when the buffer is empty.
   int N0() const { return buf <= n || buf == root ? buf : -1; }
 
@@ -142,13 +143,12 @@ size_t GuideFeatures(const State& s, const SentenceKeys& x, int s0, int n0, int 
     return i > 0 && i <= last ? static_cast<uint64_t>((*x.guide_labels)[i]) : kNone;
   };
   auto P = [&](int i) { return x.P(i); };
-  auto in_stack = [&](int i) { return std::find(s.stack.begin(), s.stack.end(), i) != s.stack.end(); };
   uint64_t rel = kNone;
   if (s0 >= 0 && n0 >= 0) rel = GH(n0) == s0 ? 1 : (s0 > 0 && GH(s0) == n0) ? 2 : 0;
   uint64_t where_n0_head = kNone, where_s0_head = kNone;
   if (n0 > 0) {
     const int h = GH(n0);
-    where_n0_head = h == s0 ? 1 : h == 0 ? 0 : h > n0 ? 4 : in_stack(h) ? 2 : 3;
+    where_n0_head = h == s0 ? 1 : h == 0 ? 0 : h > n0 ? 4 : s.OnStack(h) ? 2 : 3;
   }
   if (s0 > 0) {
     const int h = GH(s0);
@@ -374,13 +374,12 @@ void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<
   const int b = s.buf;
   const int n = s.n;
   costs->assign(2 + 2 * num_labels, 1 << 20);
-  auto in_stack = [&](int x) { return std::find(s.stack.begin(), s.stack.end(), x) != s.stack.end(); };
   if (Valid(s, kShift, num_labels, root_label)) {
     int c = 0;
     for (int k : s.stack) {
       if (k != s.root && s.head[k] < 0 && gold_head[k] == b) ++c;
     }
-    if (in_stack(gold_head[b])) ++c;
+    if (s.OnStack(gold_head[b])) ++c;
     (*costs)[kShift] = c;
   }
   // Dependents of s0 still in the buffer.
@@ -399,7 +398,7 @@ void Costs(const State& s, const std::vector<int>& gold_head, const std::vector<
   if (s0 >= 0 && b != s.root) {
     int c = 0;
     int gh = gold_head[b];
-    if (gh != s0 && (gh > b || in_stack(gh))) ++c;
+    if (gh != s0 && (gh > b || s.OnStack(gh))) ++c;
     for (int k : s.stack) {
       if (k != s.root && s.head[k] < 0 && gold_head[k] == b) ++c;
     }
@@ -472,12 +471,14 @@ void Finish(State& s, int root_label, int fallback_label) {
   }
 }
 
-// Positions 0..n of a guide's parse, as SentenceKeys reads them.
-void GuideArrays(const GuideParse& guide, std::vector<int>* heads, std::vector<int>* labels) {
+// Lays out a guide's parse as positions 0..n in heads/labels and points x at them.
+void UseGuide(const GuideParse& guide, std::vector<int>* heads, std::vector<int>* labels, SentenceKeys* x) {
   heads->assign(1, -1);
   heads->insert(heads->end(), guide.heads.begin(), guide.heads.end());
   labels->assign(1, -1);
   labels->insert(labels->end(), guide.labels.begin(), guide.labels.end());
+  x->guide_heads = heads;
+  x->guide_labels = labels;
 }
 
 // The same sentence read backwards: word i of n becomes word n + 1 - i.
@@ -527,9 +528,7 @@ void Parser::ParseInOrder(const std::vector<std::string>& forms, const std::vect
   std::vector<int> guide_heads, guide_labels;
   SentenceKeys x{words, ptags};
   if (guided_ && guide && guide->heads.size() == forms.size() && guide->labels.size() == forms.size()) {
-    GuideArrays(*guide, &guide_heads, &guide_labels);
-    x.guide_heads = &guide_heads;
-    x.guide_labels = &guide_labels;
+    UseGuide(*guide, &guide_heads, &guide_labels, &x);
   }
   const size_t stride = model_.stride();
   std::vector<int32_t> front_scores((n + 2) * stride), top_scores((n + 2) * stride);
@@ -611,11 +610,7 @@ Parser Parser::Train(const std::vector<std::string>& label_names, int num_tags, 
         gold_label[i + 1] = sent.labels[i];
       }
       SentenceKeys x{words, ptags};
-      if (options.guided) {
-        GuideArrays(sent.guide, &guide_heads, &guide_labels);
-        x.guide_heads = &guide_heads;
-        x.guide_labels = &guide_labels;
-      }
+      if (options.guided) UseGuide(sent.guide, &guide_heads, &guide_labels, &x);
       while (!s.Terminal()) {
         size_t k = Features(s, x, parser.feature_set_, feats);
         trainer.Score(feats, k, scores.data());
