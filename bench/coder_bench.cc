@@ -83,7 +83,7 @@ void BM_CodeGivenParsesValidateDicts(benchmark::State& state) {
   files.actors = {"PETR.Validate.actors.txt"};
   files.agents = {"PETR.Validate.agents.txt"};
   files.discards = "PETR.Validate.discards.txt";
-  Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(files, false, nullptr);
+  Result<Lexicon> d = LoadPetrarchFiles(files, false, nullptr);
   if (!d.ok() || corpus.articles.empty()) {
     state.SkipWithError("cannot load the validation records or dictionaries");
     return;
@@ -97,7 +97,7 @@ BENCHMARK(BM_CodeGivenParsesValidateDicts)->Unit(benchmark::kMillisecond);
 void BM_CodeGivenParsesCameoPhoenix(benchmark::State& state) {
   if (!Available(state)) return;
   static Corpus corpus = LoadRecords();
-  Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(PetrarchFiles::Phoenix(kDir), false, nullptr);
+  Result<Lexicon> d = LoadPetrarchFiles(PetrarchFiles::Phoenix(kDir), false, nullptr);
   if (!d.ok() || corpus.articles.empty()) {
     state.SkipWithError("cannot load the validation records or dictionaries");
     return;

@@ -22,7 +22,7 @@ struct PipelineOptions {
   // Bulk coding runs the model's first parser alone (about twice the throughput); the accurate
   // setting adds its guided second parser (see models/README.md for both scores).
   bool accurate_parse = false;
-  std::string dict_dir;       // "" = dragoman's own dictionaries; else a folder of PETRARCH-format files
+  std::string dict_dir;       // "" = dragoman's own dictionaries; else a folder of dictionaries in our format or PETRARCH's
   std::string verbs_file;     // with dict_dir: the verb file to use instead of CAMEO.2.0.txt
   bool strict = false;        // a bad dictionary line is an error instead of a warning
   bool gdelt_quad_classes = true;  // GDELT's quad classes (09 -> 2, 14 -> 3) or the 09 -> 3, 14 -> 4 scheme

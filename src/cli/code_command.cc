@@ -28,10 +28,10 @@ int RunCode(int argc, char** argv) {
   app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes");
   app.add_flag("--repair-utf8", repair_utf8, "replace invalid UTF-8 in text and JSON input with U+FFFD instead of rejecting the record");
   app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
-  app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
+  app.add_option("--model", model, "syntax model file (default: built in)");
   std::string parser = "fast";
   AddParserOption(app, &parser);
-  app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
+  app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");

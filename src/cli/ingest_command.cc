@@ -116,10 +116,10 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--batch", batch, "articles per transaction")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  app.add_option("--model", model, "syntax model file (default: built in; none: no parse)");
+  app.add_option("--model", model, "syntax model file (default: built in)");
   std::string parser = "fast";
   AddParserOption(app, &parser);
-  app.add_option("--dict", dict_dir, "folder of PETRARCH-format dictionaries (default: dragoman's own)");
+  app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");
   app.add_flag("--force", force, "code every article again, even those stored unchanged");

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "coding/event_coder.h"
+#include "coding/petrarch_reader.h"
 #include "coding/validation.h"
 #include "syntax/model.h"
 #include "text/segmenter.h"
@@ -54,7 +55,7 @@ int RunValidate(int argc, char** argv) {
   if (!set->agent_file.empty()) files.agents = {set->agent_file};
   files.discards = set->discard_file;
   std::vector<std::string> warnings;
-  Result<coding::PetrarchDictionaries> dicts = coding::LoadPetrarchDictionaries(files, strict, &warnings);
+  Result<coding::Lexicon> dicts = coding::LoadPetrarchFiles(files, strict, &warnings);
   if (!dicts.ok()) {
     std::cerr << "dragoman validate: " << dicts.status().message() << "\n";
     return kExitFailure;

@@ -1,7 +1,5 @@
 #include "coding/event_coder.h"
 
-#include "coding/our_dictionary_loader.h"
-#include "resources/resources.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,13 +17,6 @@ struct NameRef {
   ActorName::Case match_case = ActorName::Case::kAnyCase;
   std::string cased;      // for kExact: the letters the text must have
 };
-
-bool IsPronounWord(std::string_view w) {
-  return w == "he" || w == "she" || w == "it" || w == "they" || w == "him" || w == "her" || w == "them" ||
-         w == "its" || w == "their" || w == "his";
-}
-
-bool IsNegationWord(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no"; }
 
 // Relations that do not belong to a noun's own phrase.
 bool OutsidePhrase(std::string_view rel) {
@@ -79,6 +70,22 @@ struct NameTrie {
 };
 
 struct EventCoder::Index {
+  explicit Index(const WordLists& w)
+      : pronoun(w.Get("pronoun")), plural_pronoun(w.Get("plural-pronoun")), relative(w.Get("relative-pronoun")),
+        negation(w.Get("negation")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
+        intent(w.Get("intent")), meeting_noun(w.Get("meeting-noun")), condition(w.Get("condition")),
+        object_acts(w.Get("object-acts-marker")), averted(w.Get("averted-marker")),
+        phrase_preposition(w.Get("phrase-preposition")),
+        actor_phrase_preposition(w.Get("actor-phrase-preposition")), agent_preposition(w.Get("agent-preposition")),
+        partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
+        non_political_modifier(w.Get("non-political-modifier")) {}
+  // The language's word lists the rules read (data/dict/english.txt).
+  const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &group_noun, &group_quantifier, &intent,
+      &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
+      &agent_preposition,
+      &partner_preposition, &non_political_head, &non_political_modifier;
+  bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
+
   NameTrie actors;
   NameTrie agents;
   // For each block and pattern, the literal one-word nouns it requires (with their plurals): a
@@ -208,8 +215,8 @@ std::string Compose(const std::vector<std::string>& prefixes, const std::string&
 
 }  // namespace
 
-EventCoder::EventCoder(std::shared_ptr<const PetrarchDictionaries> dicts, EventCoderOptions options)
-    : dicts_(std::move(dicts)), options_(options), index_(std::make_unique<Index>()) {
+EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions options)
+    : dicts_(std::move(dicts)), options_(options), index_(std::make_unique<Index>(dicts_->words)) {
   const ActorDictionary& ad = dicts_->actors;
   for (size_t i = 0; i < ad.actors().size(); ++i) {
     for (const ActorName& n : ad.actors()[i].names)
@@ -262,7 +269,7 @@ struct ArticleContext {
 
 class SentenceCoder {
  public:
-  SentenceCoder(const PetrarchDictionaries& d, const EventCoder::Index& index, const Article& article,
+  SentenceCoder(const Lexicon& d, const EventCoder::Index& index, const Article& article,
                 int sentence_index, int date, const EventCoderOptions& options, ArticleContext* context)
       : d_(d), index_(index), article_(article), sentence_index_(sentence_index), date_(date),
         options_(options), context_(context) {}
@@ -292,6 +299,12 @@ class SentenceCoder {
   int TokenMatches(const PatternWord& w, int t) const;
   int NounMatchesAt(const PatternNoun& noun, int t, const std::vector<char>& region) const;
   int PhraseHead(int t) const;
+  // A verb by its tag; or a noun or adjective that anchors a nominal pattern of the lexicon.
+  bool IsVerbal(int t) const;
+  bool HasNominalForm(int t) const;
+  // An act that does not happen: in a condition or question ("if X attacks", "whether X will"),
+  // or warned against or prevented ("warned X against attacking", "barred X from entering").
+  bool Unreal(int v) const;
   int Subject(int v, bool* passive, int depth = 0);
   bool Infinitival(int t) const;
   // PETRARCH's new actor: the phrase at h as quoted upper-case text, when it has at most
@@ -315,7 +328,7 @@ class SentenceCoder {
     return static_cast<size_t>(entry) < n ? d_.actors.actors()[entry] : d_.extra_actors[entry - n];
   }
 
-  const PetrarchDictionaries& d_;
+  const Lexicon& d_;
   const EventCoder::Index& index_;
   const Article& article_;
   int sentence_index_;
@@ -452,11 +465,11 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
   std::vector<ActorCode> out;
   if (!options_.resolve_pronouns) return out;
   const std::string& w = a_.low[h];
-  bool plural = w == "they" || w == "them" || w == "their";
+  bool plural = index_.Is(index_.plural_pronoun, w);
   // The nearest earlier subject in this sentence.
   for (int t = h - 1; t >= 0; --t) {
     const std::string& r = a_.rel[t];
-    if ((r == "nsubj" || r == "nsubjpass" || r == "nsubj:pass") && !IsPronounWord(a_.low[t])) {
+    if ((r == "nsubj" || r == "nsubjpass" || r == "nsubj:pass") && !index_.Is(index_.pronoun, a_.low[t])) {
       std::vector<ActorCode> c = Resolve(t, false);
       if (!c.empty() && (plural ? c.size() >= 2 : c.size() == 1)) {
         for (ActorCode& x : c) x.first = x.last = h;
@@ -477,11 +490,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   std::vector<ActorCode> out;
   if (h < 0 || depth > 4) return out;
   // Pronouns and "the two sides".
-  if (a_.s->tokens[h].upos == "PRON" && IsPronounWord(a_.low[h])) return ResolvePronoun(h);
-  if ((a_.lem[h] == "side" || a_.lem[h] == "country" || a_.lem[h] == "nation") && options_.resolve_pronouns &&
+  if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.pronoun, a_.low[h])) return ResolvePronoun(h);
+  if (index_.Is(index_.group_noun, a_.lem[h]) && options_.resolve_pronouns &&
       a_.actor_at[h] < 0) {
     bool two = false;
-    for (int k : a_.kids[h]) two |= a_.low[k] == "two" || a_.low[k] == "both";
+    for (int k : a_.kids[h]) two |= index_.Is(index_.group_quantifier, a_.low[k]);
     if (two && context_->last_actors.size() == 2) {
       for (const std::string& c : context_->last_actors) out.push_back({c, c, h, h});
       return out;
@@ -507,7 +520,9 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (OutsidePhrase(r)) continue;
       if (IsNominalRel(r) && r != "nmod:poss") {
         std::string c = a_.CaseOf(k);
-        bool ok = c == "of" || ((c == "in" || c == "from") && (head_is_agent || a_.actor_at[h] >= 0));
+        // "the president of X"; "officials in X", "troops from X" when the head names an actor.
+        bool ok = index_.Is(index_.phrase_preposition, c) ||
+                  (index_.Is(index_.actor_phrase_preposition, c) && (head_is_agent || a_.actor_at[h] >= 0));
         if (!ok) {
           // A name taken for a preposition ("the evil Arnor awful Gondor" with "Arnor" as the
           // case marker of "Gondor") is a misparse: the name still modifies this phrase.
@@ -676,7 +691,7 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   if (h < 0) return out;
   if (!allow_pronoun && a_.s->tokens[h].upos == "PRON") return out;
   // A relative pronoun stands for the noun its clause modifies.
-  if ((a_.low[h] == "who" || a_.low[h] == "which" || a_.low[h] == "that") && a_.head[h] >= 0) {
+  if (index_.Is(index_.relative, a_.low[h]) && a_.head[h] >= 0) {
     int clause = a_.head[h];
     if (a_.head[clause] >= 0 && (a_.rel[clause] == "acl:relcl" || a_.rel[clause] == "relcl" || a_.rel[clause] == "acl"))
       return Resolve(a_.head[clause], allow_pronoun, depth + 1);
@@ -799,7 +814,7 @@ int SentenceCoder::NounMatchesAt(const PatternNoun& noun, int t, const std::vect
 bool SentenceCoder::Negated(int v) const {
   for (int k : a_.kids[v]) {
     if (a_.rel[k] == "neg") return true;
-    if ((a_.rel[k] == "advmod" || a_.rel[k] == "aux" || a_.rel[k] == "det") && IsNegationWord(a_.low[k])) return true;
+    if ((a_.rel[k] == "advmod" || a_.rel[k] == "aux" || a_.rel[k] == "det") && index_.Is(index_.negation, a_.low[k])) return true;
   }
   return false;
 }
@@ -847,7 +862,7 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     std::string intro;
     for (int k : a_.kids[v])
       if (a_.rel[k] == "mark" || a_.rel[k] == "case") intro = a_.low[k];
-    if (intro == "on" || intro == "for" || intro == "over") {
+    if (index_.Is(index_.object_acts, intro)) {
       int obj = a_.ChildWithRel(h, {"dobj", "obj"});
       if (obj >= 0) return obj;
     }
@@ -869,20 +884,6 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
   return -1;
 }
 
-bool IsIntentWord(std::string_view w) {
-  static const char* const kWords[] = {"ready", "willing", "prepared", "eager", "determined", "keen", "hope",
-                                       "plan", "intend", "want", "wish", "seek", "aim", "vow", "pledge",
-                                       "promise", "expect", "offer", "commit", "resolve", "look"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
-
-bool IsMeetingNoun(std::string_view w) {
-  return w == "visit" || w == "meeting" || w == "talk" || w == "talks" || w == "summit" || w == "negotiation" ||
-         w == "negotiations" || w == "consultation" || w == "trip" || w == "meet";
-}
-
 int SentenceCoder::IntentGovernor(int v) const {
   int t = v;
   for (int guard = 0; guard < 6 && t >= 0; ++guard) {
@@ -895,7 +896,7 @@ int SentenceCoder::IntentGovernor(int v) const {
     }
     bool complement = r == "xcomp" || ((r == "advcl" || r == "ccomp") && Infinitival(t));
     if (!complement) return -1;
-    if (IsIntentWord(a_.lem[h]) || IsIntentWord(a_.low[h])) return h;
+    if (index_.Is(index_.intent, a_.lem[h]) || index_.Is(index_.intent, a_.low[h])) return h;
     return -1;
   }
   return -1;
@@ -993,10 +994,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   bool bad_es = surface.size() == lemma.size() + 2 && surface.starts_with(lemma) && surface.ends_with("es") &&
                 !lemma.empty() && !lemma.ends_with("s") && !lemma.ends_with("x") && !lemma.ends_with("z") &&
                 !lemma.ends_with("ch") && !lemma.ends_with("sh") && !lemma.ends_with("o");
+  const bool verbal = IsVerbal(v);
   for (const std::string* key : {&a_.lem[v], &a_.low[v]}) {
     if (bad_es && key == &a_.lem[v]) continue;
     for (const VerbDictionary::FormRef& ref : dict.Find(*key)) {
       const VerbForm& f = dict.blocks()[ref.block].forms[ref.form];
+      if (!verbal && !f.nominal) continue;
       bool ok = true;
       int k = v - 1;
       for (int j = static_cast<int>(f.before.size()) - 1; j >= 0 && ok; --j, --k)
@@ -1018,7 +1021,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       bool listed = *key == a_.low[v] &&
                     (f.lemma == a_.low[v] ||
                      std::find(f.inflections.begin(), f.inflections.end(), a_.low[v]) != f.inflections.end());
-      int score = 10 * static_cast<int>(f.before.size() + f.after.size()) + (listed ? 1 : 0);
+      // A verb reads its verb patterns before the patterns of its noun ("visited" vs. "$ visit to +").
+      int score = 10 * static_cast<int>(f.before.size() + f.after.size()) + (listed ? 1 : 0) + (f.nominal ? 0 : 2);
       if (ok && score > chosen_score) {
         chosen = &ref;
         chosen_score = score;
@@ -1035,6 +1039,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   bool passive = false;
   int subj = Subject(v, &passive);
   if (!passive && a_.HasChildRel(v, {"auxpass", "aux:pass"}) && a_.rel[v] != "xcomp") passive = subj >= 0 && a_.head[subj] == v;
+  // A noun's event ("Xi's visit to Astana", "talks between X and Y"): its own phrase names the
+  // source, else the subject of the verb it is the object of ("Xi began a visit to Astana").
+  if (!verbal && subj < 0) {
+    std::vector<ActorCode> own = Resolve(v);
+    std::erase_if(own, [](const ActorCode& x) { return x.base == "---"; });
+    if (!own.empty()) {
+      subj = v;
+    } else if (a_.head[v] >= 0 && (a_.rel[v] == "obj" || a_.rel[v] == "dobj")) {
+      bool p;
+      subj = Subject(a_.head[v], &p);
+    }
+  }
 
   // Regions: words of v's clause before and after it (not inside other clauses).
   std::vector<char> pre(a_.n, 0), post(a_.n, 0);
@@ -1104,11 +1120,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           bool found = false;
           for (int t = 0; t < v && !found; ++t) found = pre[t] && NounMatchesAt(noun, t, pre);
           ok = found;
-          if (noun.head.synset < 0 && IsNegationWord(noun.head.text)) names_negation = true;
+          if (noun.head.synset < 0 && index_.Is(index_.negation, noun.head.text)) names_negation = true;
           if (noun.head.synset >= 0) {
             const Synset& s = d_.verbs.synsets()[noun.head.synset];
             for (const std::string& ph : s.phrases)
-              if (ph.find("not") != std::string::npos || ph.find("n't") != std::string::npos) names_negation = true;
+              for (size_t b = 0, e; b < ph.size(); b = e + 1) {
+                e = ph.find(' ', b);
+                if (e == std::string::npos) e = ph.size();
+                if (index_.Is(index_.negation, ph.substr(b, e - b))) names_negation = true;
+              }
           }
           break;
         }
@@ -1135,7 +1155,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // "at the hall" to the verb, "met [X at the hall]" does not.
           // A pattern naming several phrases is specific enough to accept them nested inside one
           // another, as parsers often attach "with X" to the phrase before it.
-          if (o >= 0 && o != v && a_.head[o] != v && preps.size() < 2) {
+          if (o >= 0 && o != v && a_.head[o] != v && preps.size() < 2 && !p.preps_anywhere) {
             int g = a_.head[o];
             const std::string& gr = g >= 0 ? a_.rel[g] : std::string();
             bool object_of_v = g >= 0 && a_.head[g] == v &&
@@ -1164,6 +1184,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             } else if (noun.role == SlotRole::kSkip) {
               skip_root = o;
               ++skips;
+            } else if (noun.role == SlotRole::kCompound) {
+              src = o;
+              compound = true;
             }
           }
           if (all) {
@@ -1211,7 +1234,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           }
         }
         ok = found;
-        if (IsNegationWord(noun.head.text)) names_negation = true;
+        if (index_.Is(index_.negation, noun.head.text)) names_negation = true;
       } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
         int found = -1;
         for (int t = pos + 1; t < a_.n && found < 0; ++t)
@@ -1250,7 +1273,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // "looks forward to President Xi's visit", "hopes for talks with X": intent to meet (036) with
   // the visitor or partner as target.
   int meeting_target = -1;
-  if (IsIntentWord(a_.lem[v]) || IsIntentWord(a_.low[v])) {
+  if (index_.Is(index_.intent, a_.lem[v]) || index_.Is(index_.intent, a_.low[v])) {
     // The meeting noun is an object or oblique of the verb, or (in a poorer parse) one level
     // further down, a few words after the verb.
     std::vector<int> candidates;
@@ -1265,7 +1288,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       if (k < v || k > v + 10) continue;
       const std::string& r = a_.rel[k];
       if (!(IsNominalRel(r) || r == "obj" || r == "dobj")) continue;
-      if (!IsMeetingNoun(a_.lem[k]) && !IsMeetingNoun(a_.low[k])) continue;
+      if (!index_.Is(index_.meeting_noun, a_.lem[k]) && !index_.Is(index_.meeting_noun, a_.low[k])) continue;
       meeting_target = k;
       code = "036";
       reverse.clear();
@@ -1279,7 +1302,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     target_head = subj;
     for (int k : a_.kids[v]) {
       const std::string& r = a_.rel[k];
-      if (r == "nmod:agent" || r == "obl:agent" || (IsNominalRel(r) && a_.CaseOf(k) == "by")) {
+      if (r == "nmod:agent" || r == "obl:agent" || (IsNominalRel(r) && index_.Is(index_.agent_preposition, a_.CaseOf(k)))) {
         source_head = k;
         break;
       }
@@ -1298,7 +1321,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     // else whoever the verb names.
     target_head = meeting_target;
     for (int k : a_.kids[meeting_target])
-      if (IsNominalRel(a_.rel[k]) && a_.CaseOf(k) == "with") target_head = k;
+      if (IsNominalRel(a_.rel[k]) && index_.Is(index_.partner_preposition, a_.CaseOf(k))) target_head = k;
     std::vector<ActorCode> t = Resolve(target_head);
     std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
     if (t.empty()) target_head = -1;
@@ -1409,18 +1432,51 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   return true;
 }
 
+bool SentenceCoder::IsVerbal(int v) const {
+  const Token& t = a_.s->tokens[v];
+  return t.upos == "VERB" || (t.upos.empty() && t.xpos.starts_with("VB")) ||
+         (t.upos != "AUX" && t.xpos.starts_with("VB") && t.upos != "NOUN");
+}
+
+bool SentenceCoder::HasNominalForm(int v) const {
+  const Token& t = a_.s->tokens[v];
+  if (t.upos != "NOUN" && t.upos != "ADJ") return false;
+  for (const std::string* key : {&a_.lem[v], &a_.low[v]})
+    for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key))
+      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return true;
+  return false;
+}
+
+bool SentenceCoder::Unreal(int v) const {
+  // "against providing", "from attacking": a gerund after an averting marker.
+  for (int k : a_.kids[v])
+    if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
+        a_.low[v].ends_with("ing"))
+      return true;
+  // Up the verb's own clause (its conjuncts and complements) to a condition's marker.
+  int t = v;
+  for (int guard = 0; guard < 6 && t >= 0; ++guard) {
+    for (int k : a_.kids[t])
+      if ((a_.rel[k] == "mark" || a_.rel[k] == "advmod") && k < t && index_.Is(index_.condition, a_.low[k])) return true;
+    const std::string& r = a_.rel[t];
+    if (r != "conj" && r != "xcomp") break;
+    t = a_.head[t];
+  }
+  return false;
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   Analyze();
   if (a_.n == 0 || Discarded()) return;
+  // A question asks; it reports no act ("Will Iran strike Israel?").
+  if (a_.low[a_.n - 1] == "?") return;
   std::vector<VerbResult> results;
   std::vector<int> result_of(a_.n, -1);
   for (int v = 0; v < a_.n; ++v) {
-    const Token& t = a_.s->tokens[v];
-    bool verbal = t.upos == "VERB" || (t.upos.empty() && t.xpos.starts_with("VB")) ||
-                  (t.upos != "AUX" && t.xpos.starts_with("VB") && t.upos != "NOUN");
-    if (!verbal) continue;
+    if (!IsVerbal(v) && !HasNominalForm(v)) continue;
     VerbResult r;
     if (!CodeVerb(v, &r)) continue;
+    if (Unreal(v)) r.events.clear();
     result_of[v] = static_cast<int>(results.size());
     results.push_back(std::move(r));
   }
@@ -1574,27 +1630,19 @@ void EventCoder::CodeSentence(const Article& article, int sentence_index, int da
   coder.Run(events);
 }
 
-Result<std::unique_ptr<Coder>> MakePetrarchCoder(const std::string& dict_dir, const std::string& verbs_file,
-                                                 bool strict, std::vector<std::string>* warnings,
-                                                 bool add_our_countries) {
-  PetrarchFiles files = PetrarchFiles::Phoenix(dict_dir, verbs_file.empty() ? "CAMEO.2.0.txt" : verbs_file);
-  Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(files, strict, warnings);
-  if (!d.ok()) return d.status();
-  if (add_our_countries) {
-    // Phoenix lacks many demonyms ("Kazakh"); dragoman's country list adds them after the
-    // PETRARCH entries, which keep priority where both name the same words.
-    if (auto text = resources::Find("data/dict/countries.txt")) {
-      std::vector<std::string> problems;
-      Status s = LoadActorFile("data/dict/countries.txt", *text, false, &d->actors, &problems);
-      if (!s.ok() && warnings) warnings->push_back(s.message());
-    }
-  }
-  std::unique_ptr<Coder> coder = MakeEventCoder(d.take());
-  return coder;
+Result<std::unique_ptr<Coder>> MakeCoder(const CoderOptions& options) {
+  if (!options.parsed)
+    return InvalidInput("the coder reads the dependency parse; coding needs a syntax model (drop --model none)");
+  std::vector<std::string> problems;
+  Result<Lexicon> lexicon = LoadLexicon({options.dict_dir, options.verbs_file, options.strict}, &problems);
+  // Bad dictionary lines are reported once, where the user can see them, and loading goes on.
+  if (options.warnings) options.warnings->insert(options.warnings->end(), problems.begin(), problems.end());
+  if (!lexicon.ok()) return lexicon.status();
+  return std::unique_ptr<Coder>(MakeEventCoder(lexicon.take()));
 }
 
-std::unique_ptr<EventCoder> MakeEventCoder(PetrarchDictionaries dicts, EventCoderOptions options) {
-  auto shared = std::make_shared<const PetrarchDictionaries>(std::move(dicts));
+std::unique_ptr<EventCoder> MakeEventCoder(Lexicon dicts, EventCoderOptions options) {
+  auto shared = std::make_shared<const Lexicon>(std::move(dicts));
   return std::make_unique<EventCoder>(std::move(shared), options);
 }
 

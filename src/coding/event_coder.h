@@ -1,7 +1,7 @@
 // The parse-based event coder: events from the dependency parse of each sentence, the verb
 // lexicon (verb_dictionary.h) and the actor dictionary (actor_dictionary.h).
 //
-//   Result<std::unique_ptr<Coder>> coder = MakePetrarchCoder("../shared/petrarch", "", false);
+//   Result<std::unique_ptr<Coder>> coder = MakeCoder({.dict_dir = ""});   // or a dictionary folder
 //   std::vector<Event> events;
 //   (*coder)->Code(article, &events);   // sentences must carry Token::head/deprel/lemma/upos
 //
@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "coding/coder.h"
-#include "coding/petrarch_reader.h"
+#include "coding/lexicon.h"
 #include "dragoman/status.h"
 
 namespace dragoman::coding {
@@ -52,7 +52,7 @@ struct EventCoderOptions {
 
 class EventCoder : public Coder {
  public:
-  EventCoder(std::shared_ptr<const PetrarchDictionaries> dicts, EventCoderOptions options = {});
+  EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions options = {});
   ~EventCoder() override;
 
   void Code(const Article& article, std::vector<Event>* events) const override;
@@ -61,26 +61,29 @@ class EventCoder : public Coder {
   void CodeSentence(const Article& article, int sentence_index, int date, const EventCoderOptions& options,
                     std::vector<Event>* events) const;
 
-  const PetrarchDictionaries& dictionaries() const { return *dicts_; }
+  const Lexicon& dictionaries() const { return *dicts_; }
 
   struct Index;  // name indexes built at construction (implementation detail)
 
  private:
-  std::shared_ptr<const PetrarchDictionaries> dicts_;
+  std::shared_ptr<const Lexicon> dicts_;
   EventCoderOptions options_;
   std::unique_ptr<Index> index_;
 };
 
-// A coder over a folder of PETRARCH-format dictionaries: verbs_file (default "CAMEO.2.0.txt")
-// with the Phoenix actor, agent, discard and issue files. Warnings about bad lines go to
-// *warnings when given. add_our_countries adds dragoman's own country names, demonyms and
-// capitals (data/dict/countries.txt) after the PETRARCH actors, which keep priority.
-Result<std::unique_ptr<Coder>> MakePetrarchCoder(const std::string& dict_dir, const std::string& verbs_file,
-                                                 bool strict, std::vector<std::string>* warnings = nullptr,
-                                                 bool add_our_countries = true);
+struct CoderOptions {
+  std::string dict_dir;    // "" = dragoman's own dictionaries (data/dict/); else a folder in either format
+  std::string verbs_file;  // PETRARCH folders: the verb file instead of CAMEO.2.0.txt
+  bool strict = false;     // a bad dictionary line fails instead of being reported
+  bool parsed = true;      // sentences carry a dependency parse (the coder needs one)
+  std::vector<std::string>* warnings = nullptr;  // receives bad dictionary lines, "file:line: ..."
+};
+
+// The coder the pipeline runs: the lexicon of options.dict_dir (LoadLexicon) under EventCoder.
+Result<std::unique_ptr<Coder>> MakeCoder(const CoderOptions& options);
 
 // A coder over dictionaries already in memory (e.g. dragoman's own files loaded into an
 // ActorDictionary and a VerbDictionary).
-std::unique_ptr<EventCoder> MakeEventCoder(PetrarchDictionaries dicts, EventCoderOptions options = {});
+std::unique_ptr<EventCoder> MakeEventCoder(Lexicon dicts, EventCoderOptions options = {});
 
 }  // namespace dragoman::coding

@@ -256,10 +256,10 @@ Result<std::string> DictFileKind(std::string_view name, std::string_view text) {
       return Unsupported(Where(name, line_no) + ": dictionary format " + std::string(f[1]) +
                          ", this build reads up to " + std::to_string(kDictFormatVersion));
     std::string kind(f[2]);
-    if (!ActorKinds().count(kind) && kind != "verbs" && kind != "members")
+    if (!ActorKinds().count(kind) && kind != "verbs" && kind != "members" && kind != "words")
       return InvalidInput(Where(name, line_no) + ": unknown dictionary kind \"" + kind +
-                          "\" (expected countries, regions, organizations, people, groups, agents, verbs or "
-                          "members)");
+                          "\" (expected countries, regions, organizations, people, groups, agents, verbs, "
+                          "members or words)");
     return kind;
   }
   return InvalidInput(std::string(name) + ": empty dictionary file (expected a version line \"dragoman-dict " +
@@ -448,14 +448,22 @@ Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, s
       bad("expected \"CODE pattern\"");
       return;
     }
-    const std::string& code = f[0];
-    if (code.size() < 2 || code.size() > 4 ||
-        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      bad("bad event code \"" + code + "\" (expected 2 to 4 digits)");
+    std::string code = f[0], reverse;
+    if (size_t colon = code.find(':'); colon != std::string::npos) {
+      reverse = code.substr(colon + 1);
+      code = code.substr(0, colon);
+    }
+    auto is_code = [](const std::string& c) {
+      return c.size() >= 2 && c.size() <= 4 &&
+             std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    };
+    if (!is_code(code) || (!reverse.empty() && !is_code(reverse)) || (f[0].find(':') != std::string::npos && reverse.empty())) {
+      bad("bad event code \"" + f[0] + "\" (expected 2 to 4 digits, or CODE:REVERSE)");
       return;
     }
     VerbEntry v;
     v.code = code;
+    v.reverse_code = reverse;
     v.origin = Where(name, line_no);
     int targets = 0, sources = 0, words = 0;
     for (size_t i = 1; i < f.size(); ++i) {
@@ -495,6 +503,33 @@ Status LoadVerbFile(std::string_view name, std::string_view text, bool strict, s
     }
     for (size_t i = 1; i < f.size(); ++i) v.text += (i > 1 ? " " : "") + f[i];
     verbs->push_back(std::move(v));
+  });
+  return bad_lines.failed();
+}
+
+Status LoadWordFile(std::string_view name, std::string_view text, bool strict, WordLists* words,
+                    std::vector<std::string>* problems) {
+  Result<std::string> kind = DictFileKind(name, text);
+  if (!kind.ok()) return kind.status();
+  if (*kind != "words") return InvalidInput(std::string(name) + ": a " + *kind + " file is not a words file");
+  BadLines bad_lines(name, strict, problems);
+  ForEachEntry(text, [&](size_t line_no, std::string_view content, std::string_view line) {
+    size_t colon = content.find(':');
+    std::string list(Trim(content.substr(0, colon == std::string_view::npos ? 0 : colon)));
+    if (colon == std::string_view::npos || list.empty() ||
+        !std::all_of(list.begin(), list.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; })) {
+      bad_lines.Add(line_no, line, "expected \"list-name: word word ...\"");
+      return;
+    }
+    for (std::string_view w : Split(content.substr(colon + 1), ' ')) {
+      if (w.empty()) continue;
+      std::string word(w);
+      for (char& c : word) {
+        if (c == '_') c = ' ';
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      words->Add(list, std::move(word));
+    }
   });
   return bad_lines.failed();
 }
@@ -601,6 +636,8 @@ Result<OurDictionaries> LoadFiles(const std::vector<std::pair<std::string, std::
       s = LoadVerbFile(name, text, options.strict, &out.verbs, problems);
     } else if (*kind == "members") {
       s = LoadMemberFile(name, text, options.strict, &out.un_members, problems);
+    } else if (*kind == "words") {
+      s = LoadWordFile(name, text, options.strict, &out.words, problems);
     } else if (*kind == "countries" || *kind == "regions") {
       s = ParseActorFile(name, text, options.strict, &countries, &agents, problems);
     } else {

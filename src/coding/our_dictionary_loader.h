@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "coding/actor_dictionary.h"
+#include "coding/lexicon.h"
 #include "dragoman/status.h"
 
 namespace dragoman::coding {
@@ -32,6 +33,7 @@ inline constexpr int kDictFormatVersion = 1;
 // One verb pattern: "040 meet with +" (see data/dict/README.md for the pattern syntax).
 struct VerbEntry {
   std::string code;                   // CAMEO event code, "040"
+  std::string reverse_code;           // "CODE:REVERSE": the event target -> source too ("042:043")
   std::vector<std::string> elements;  // pattern elements: lemma words, "+", "$", "*", "(word)", "a|b"
   std::string text;                   // the pattern as written
   std::string origin;                 // "data/dict/verbs.txt:12"
@@ -42,6 +44,8 @@ struct OurDictionaries {
   std::vector<VerbEntry> verbs;
   // ISO 3166-1 alpha-3 codes of the UN member states, from a "members" file (data/dict/un_members.txt).
   std::vector<std::string> un_members;
+  // The language's word lists, from a "words" file (data/dict/english.txt); empty when none.
+  WordLists words;
 };
 
 // Offices a people-file code range may carry after its dates ("KAZGOV 2019-03-20.. head-of-state").

@@ -158,15 +158,7 @@ bool SplitCodes(std::string_view line, std::string* name, std::vector<std::strin
 
 }  // namespace
 
-bool IsCommonWord(std::string_view w) {
-  static const char* const kWords[] = {"a", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "did",
-                                       "do", "for", "go", "had", "has", "he", "her", "him", "his", "i", "if", "in",
-                                       "is", "it", "its", "may", "me", "my", "no", "not", "of", "on", "or", "our",
-                                       "so", "the", "to", "un", "up", "us", "was", "we", "who", "why", "you"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool IsCommonWord(std::string_view w) { return BuiltInWordLists().Has("exact-case-word", w); }
 
 std::optional<int> ParsePetrarchDate(std::string_view text) {
   text = Trim(text);
@@ -574,9 +566,10 @@ PetrarchFiles PetrarchFiles::Phoenix(std::string dir, std::string verbs) {
   return f;
 }
 
-Result<PetrarchDictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files, bool strict,
+Result<Lexicon> LoadPetrarchFiles(const PetrarchFiles& files, bool strict,
                                                       std::vector<std::string>* warnings) {
-  PetrarchDictionaries d;
+  Lexicon d;
+  d.words = BuiltInWordLists();
   auto path = [&](const std::string& name) {
     if (files.dir.empty() || (!name.empty() && name[0] == '/')) return name;
     return files.dir + "/" + name;

@@ -3,7 +3,7 @@
 //
 //   std::vector<std::string> warnings;
 //   PetrarchFiles files = PetrarchFiles::Phoenix("../shared/petrarch");   // CAMEO.2.0 + Phoenix
-//   Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(files, /*strict=*/false, &warnings);
+//   Result<Lexicon> d = LoadPetrarchFiles(files, /*strict=*/false, &warnings);
 //   for (const std::string& w : warnings) std::cerr << w << "\n";   // "file:line: ..."
 //
 // Actors and agents are loaded into coding::ActorDictionary (actor_dictionary.h). Formats:
@@ -27,40 +27,11 @@
 #include <vector>
 
 #include "coding/actor_dictionary.h"
+#include "coding/lexicon.h"
 #include "coding/verb_dictionary.h"
 #include "dragoman/status.h"
 
 namespace dragoman::coding {
-
-// Phrases that stop coding: a sentence discard drops the sentence, a story discard the article.
-struct DiscardList {
-  struct Phrase {
-    std::vector<std::string> words;  // normalized (NormalizeForm) tokens
-    bool story = false;
-    std::string origin;
-  };
-  std::vector<Phrase> phrases;
-};
-
-struct IssueEntry {
-  std::vector<std::string> words;  // normalized tokens, one expanded form
-  std::string code;                // "" for an exclusion phrase
-  std::string category;
-  bool exclude_sentence = false;   // "~": found in the sentence, no issues for it
-  bool exclude_story = false;      // "~~"
-  std::string origin;
-};
-
-struct PetrarchDictionaries {
-  ActorDictionary actors;            // actors and agents (agent codes without '~')
-  // PETRARCH actors whose codes ActorDictionary does not take ("ELR/GAL", "+++"): the event
-  // coder matches them too; names are normalized as ActorDictionary stores them.
-  std::vector<ActorEntry> extra_actors;
-  std::vector<bool> agent_prefix;    // by agent index: the agent code goes before the actor's
-  VerbDictionary verbs;
-  DiscardList discards;
-  std::vector<IssueEntry> issues;
-};
 
 // Where the files are. Empty names are skipped.
 struct PetrarchFiles {
@@ -95,7 +66,7 @@ Status ReadPetrarchIssues(std::string_view text, std::string_view file_name, boo
                           std::vector<std::string>* warnings, std::vector<IssueEntry>* issues);
 
 // Reads every file named in files from files.dir. A missing file is an error.
-Result<PetrarchDictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files, bool strict,
+Result<Lexicon> LoadPetrarchFiles(const PetrarchFiles& files, bool strict,
                                                       std::vector<std::string>* warnings);
 
 // Reads a whole file; the error names the path.

@@ -86,6 +86,10 @@ struct VerbPattern {
   std::string code;          // CAMEO code or kNullCode; "" = the block's code
   std::string reverse_code;  // "" = none
   std::string origin;        // "CAMEO.2.0.txt:1234"
+  // A prepositional phrase may sit anywhere in the verb's clause ("threaten to impose sanctions on
+  // +"), not only on the verb or its object: patterns compiled from dragoman's token patterns,
+  // whose words are read in the order of the sentence.
+  bool preps_anywhere = false;
   // How many constraints the pattern has; the coder prefers the most specific match.
   int Specificity() const;
 };
@@ -98,6 +102,9 @@ struct VerbForm {
   std::vector<std::string> inflections;  // forms listed in {...}: "broke", "broken"
   std::string code;                      // the form's own code ("" = the block's)
   std::string origin;
+  // The word may be a noun or an adjective, not only a verb: the anchor of a nominal event ("$
+  // visit to +") or of a predicate after the copula ("be concerned about +").
+  bool nominal = false;
 };
 
 // A verb block: "--- AGREE [030] ---" with its verbs and patterns.

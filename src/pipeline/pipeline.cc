@@ -5,7 +5,7 @@
 
 #include "coding/cameo_table.h"
 #include "coding/coder.h"
-#include "coding/coder_factory.h"
+#include "coding/event_coder.h"
 #include "syntax/model.h"
 #include "text/segmenter.h"
 
@@ -40,7 +40,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     } else if (!options.model_path.empty() || model.status().code() != StatusCode::kNotFound) {
       return model.status();
     }
-    // A build without a built-in model codes from tokens alone (the pattern coder).
+    // A build without a built-in model cannot code (the coder reads the parse); MakeCoder says so.
   }
   impl->cameo = &coding::CameoTable::Default();
   if (impl->cameo->size() == 0) return Corrupt("the built-in CAMEO table (data/reference/cameo_codes.tsv) is missing or empty");
@@ -50,7 +50,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   coder_options.verbs_file = options.verbs_file;
   coder_options.strict = options.strict;
   coder_options.parsed = impl->model != nullptr;
+  std::vector<std::string> warnings;
+  coder_options.warnings = &warnings;
   Result<std::unique_ptr<coding::Coder>> coder = coding::MakeCoder(coder_options);
+  for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
   if (!coder.ok()) return coder.status();
   impl->coder = coder.take();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));

@@ -48,7 +48,7 @@ TEST(CodeCommand, RealSampleGivesTheMustHaveEventsAndNoConflict) {
   }
 }
 
-TEST(CodeCommand, RealSampleWithPetrarchDictionariesGivesTheMustHaveRoots) {
+TEST(CodeCommand, RealSampleWithLexiconGivesTheMustHaveRoots) {
   std::string dict = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
   if (!fs::exists(SharedSample()) || !fs::exists(dict + "/CAMEO.2.0.txt"))
     GTEST_SKIP() << "../shared/samples or ../shared/petrarch is absent";

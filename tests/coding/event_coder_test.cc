@@ -66,7 +66,7 @@ CRITICIZE
 )";
 
 std::shared_ptr<EventCoder> MakeTestCoder(const char* discards = "") {
-  PetrarchDictionaries d;
+  Lexicon d;
   EXPECT_TRUE(ReadPetrarchActors(kActors, "actors.txt", true, nullptr, &d.actors).ok());
   EXPECT_TRUE(ReadPetrarchAgents(kAgents, "agents.txt", true, nullptr, &d.actors, &d.agent_prefix).ok());
   EXPECT_TRUE(ReadPetrarchVerbsInto(kVerbs, "verbs.txt", true, nullptr, &d.verbs).ok());
@@ -517,7 +517,7 @@ Russia Russia PROPN 3 obj)");
 
 // A coder on the shared test actors with its own agents and verbs.
 std::shared_ptr<EventCoder> MakeCoderWith(const char* agents, const char* verbs, const char* actors = kActors) {
-  PetrarchDictionaries d;
+  Lexicon d;
   EXPECT_TRUE(ReadPetrarchActors(actors, "actors.txt", true, nullptr, &d.actors).ok());
   EXPECT_TRUE(ReadPetrarchAgents(agents, "agents.txt", true, nullptr, &d.actors, &d.agent_prefix).ok());
   EXPECT_TRUE(ReadPetrarchVerbsInto(verbs, "verbs.txt", true, nullptr, &d.verbs).ok());

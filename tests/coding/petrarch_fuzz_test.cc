@@ -62,7 +62,7 @@ TEST(PetrarchFuzzTest, ReadersNeverCrash) {
 }
 
 TEST(PetrarchFuzzTest, CoderSurvivesRandomParses) {
-  PetrarchDictionaries d;
+  Lexicon d;
   ASSERT_TRUE(ReadPetrarchActors("CHINA [CHN]\nRUSSIA [RUS]\n", "a.txt", true, nullptr, &d.actors).ok());
   ASSERT_TRUE(ReadPetrarchAgents("PRESIDENT [~GOV]\n", "g.txt", true, nullptr, &d.actors, &d.agent_prefix).ok());
   ASSERT_TRUE(ReadPetrarchVerbsInto("--- MEET [040:040] ---\nMEET\n- * (WITH +) [041]\n- % * [042]\n", "v.txt", true,

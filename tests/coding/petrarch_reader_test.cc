@@ -171,14 +171,14 @@ TEST(PetrarchFolderTest, LoadsPhoenixSet) {
   if (!f) GTEST_SKIP() << "no " << dir;
   std::fclose(f);
   std::vector<std::string> warnings;
-  Result<PetrarchDictionaries> d = LoadPetrarchDictionaries(PetrarchFiles::Phoenix(dir), false, &warnings);
+  Result<Lexicon> d = LoadPetrarchFiles(PetrarchFiles::Phoenix(dir), false, &warnings);
   ASSERT_TRUE(d.ok()) << d.status().message();
   EXPECT_GT(d->actors.actors().size(), 20000u);
   EXPECT_GT(d->actors.agents().size(), 1000u);
   EXPECT_GT(d->verbs.blocks().size(), 300u);
   EXPECT_GT(d->discards.phrases.size(), 100u);
   EXPECT_GT(d->issues.size(), 1000u);
-  Result<PetrarchDictionaries> missing = LoadPetrarchDictionaries(PetrarchFiles::Phoenix("/nonexistent"), false, nullptr);
+  Result<Lexicon> missing = LoadPetrarchFiles(PetrarchFiles::Phoenix("/nonexistent"), false, nullptr);
   EXPECT_FALSE(missing.ok());
 }
 
