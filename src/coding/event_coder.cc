@@ -78,13 +78,16 @@ struct EventCoder::Index {
         phrase_preposition(w.Get("phrase-preposition")),
         actor_phrase_preposition(w.Get("actor-phrase-preposition")), agent_preposition(w.Get("agent-preposition")),
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
-        non_political_modifier(w.Get("non-political-modifier")) {}
+        non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
+        non_country_prefix(w.Get("non-country-prefix")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
+  // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
+  std::unordered_map<std::string, std::string> reciprocal;
 
   NameTrie actors;
   NameTrie agents;
@@ -245,6 +248,10 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
       for (const PatternPrep& pp : p.post_preps) add(pp.objects);
     }
   }
+  for (const std::string& rule : dicts_->words.Get("reciprocal")) {
+    size_t gt = rule.find('>');
+    if (gt != std::string::npos) index_->reciprocal[rule.substr(0, gt)] = rule.substr(gt + 1);
+  }
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -265,6 +272,11 @@ struct ArticleContext {
   // Names not in the dictionary seen in a coded phrase ("Kazakh President Kazak Tokayev" ->
   // "tokayev" = KAZGOV), so that a later bare "Tokayev" gets the same code.
   std::unordered_map<std::string, std::string> names;
+  // Where the article's events happen, for agents whose country the text does not name
+  // ("gunmen", "police"): countries named in place phrases, by sentence and in the title, and
+  // every country the article names.
+  std::vector<std::vector<std::string>> places;  // by sentence
+  std::vector<std::string> title_places, countries;
 };
 
 class SentenceCoder {
@@ -275,6 +287,8 @@ class SentenceCoder {
         options_(options), context_(context) {}
 
   void Run(std::vector<Event>* out);
+  // Fills context->places[sentence], title_places and countries from this sentence's mentions.
+  void CollectPlaces();
 
  private:
   struct VerbResult {
@@ -305,6 +319,11 @@ class SentenceCoder {
   // An act that does not happen: in a condition or question ("if X attacks", "whether X will"),
   // or warned against or prevented ("warned X against attacking", "barred X from entering").
   bool Unreal(int v) const;
+  // The country of an agent that names none: the one country of this sentence's place phrases,
+  // else of the title's, else the one country the article names; "" when that is not clear.
+  std::string ContextCountry() const;
+  // The country code an actor mention stands for, "" for an international or unknown actor.
+  std::string CountryOf(const Analysis::Mention& m) const;
   int Subject(int v, bool* passive, int depth = 0);
   bool Infinitival(int t) const;
   // PETRARCH's new actor: the phrase at h as quoted upper-case text, when it has at most
@@ -635,7 +654,9 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         if (a_.rel[k] == "appos") return ResolveOne(k, depth + 1);
       return out;
     }
-    out.push_back({Compose(prefixes, "---", suffixes), "---", first, last});
+    std::string country = ContextCountry();
+    out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
+                   first, last});
     return out;
   }
   // The span names the whole phrase up to its of/in/from phrases: "Kazakh President Kazak Tokayev".
@@ -1427,7 +1448,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
                                (s.code.starts_with(t.code) || t.code.starts_with(s.code))))
         continue;
       if (code != kNullCode) make(s, &t, code);
-      if (!reverse.empty()) make(t, &s, reverse);
+      if (!reverse.empty()) {
+        make(t, &s, reverse);
+      } else if (auto it = index_.reciprocal.find(code); it != index_.reciprocal.end() && code != kNullCode) {
+        make(t, &s, it->second);
+      }
     }
   return true;
 }
@@ -1463,6 +1488,46 @@ bool SentenceCoder::Unreal(int v) const {
     t = a_.head[t];
   }
   return false;
+}
+
+std::string SentenceCoder::CountryOf(const Analysis::Mention& m) const {
+  const ActorEntry& e = Actor(m.entry);
+  if (e.kind == ActorKind::kRegion) return "";
+  std::string code = e.CodeAt(date_);
+  if (code.size() < 3) return "";
+  std::string prefix = code.substr(0, 3);
+  std::string lower = prefix;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (index_.Is(index_.non_country_prefix, lower)) return "";
+  if (!std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return "";
+  return prefix;
+}
+
+void SentenceCoder::CollectPlaces() {
+  Analyze();
+  if (static_cast<int>(context_->places.size()) <= sentence_index_) context_->places.resize(sentence_index_ + 1);
+  auto add = [](std::vector<std::string>* list, const std::string& c) {
+    if (std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
+  };
+  for (const Analysis::Mention& m : a_.actor_mentions) {
+    std::string country = CountryOf(m);
+    if (country.empty()) continue;
+    add(&context_->countries, country);
+    // A place phrase: the mention's phrase ("in Iraq", "his Baghdad home", "Iraq's northeast")
+    // is introduced by a preposition of place.
+    int h = PhraseHead(m.begin);
+    if (!index_.Is(index_.locative, a_.CaseOf(h))) continue;
+    add(&context_->places[sentence_index_], country);
+    if (a_.s->is_title) add(&context_->title_places, country);
+  }
+}
+
+std::string SentenceCoder::ContextCountry() const {
+  if (sentence_index_ < static_cast<int>(context_->places.size()) && context_->places[sentence_index_].size() == 1)
+    return context_->places[sentence_index_][0];
+  if (context_->title_places.size() == 1) return context_->title_places[0];
+  if (context_->countries.size() == 1) return context_->countries[0];
+  return "";
 }
 
 void SentenceCoder::Run(std::vector<Event>* out) {
@@ -1615,6 +1680,10 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   if (StoryDiscarded(*index_, article)) return;
   int date = DateOf(article.date);
   ArticleContext context;
+  for (size_t i = 0; i < article.sentences.size(); ++i) {
+    SentenceCoder places(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
+    places.CollectPlaces();
+  }
   for (size_t i = 0; i < article.sentences.size(); ++i) {
     SentenceCoder coder(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
     coder.Run(events);

@@ -20,7 +20,7 @@ const std::vector<std::string>& WordLists::Required() {
   static const std::vector<std::string> k = {
       "pronoun", "plural-pronoun", "relative-pronoun", "negation", "group-noun", "group-quantifier", "intent",
       "report", "meeting-noun", "condition", "object-acts-marker", "averted-marker", "preposition",
-      "phrase-preposition", "actor-phrase-preposition", "agent-preposition", "partner-preposition", "copula", "determiner",
+      "locative-preposition", "phrase-preposition", "actor-phrase-preposition", "agent-preposition", "partner-preposition", "copula", "determiner",
       "exact-case-word", "non-political-head", "non-political-modifier"};
   return k;
 }

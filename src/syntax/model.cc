@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -22,6 +23,32 @@ std::vector<std::string> Forms(const Sentence& s) {
   return forms;
 }
 
+bool Capitalized(const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+bool AllCaps(const std::string& w) {
+  return std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// A headline in title case ("Delegates Urge Cleric to Pull Out of Najaf") is tagged as if every
+// word were a name. Its capitalized words that are common words in the lexicon are read in lower
+// case for tagging and parsing; the tokens keep their forms, so names still match as written.
+void LowercaseTitleCase(const Sentence& s, const OpenClassLexicon& open_classes, std::vector<std::string>* forms) {
+  if (!s.is_title || open_classes.empty()) return;
+  int words = 0, capitalized = 0;
+  for (const std::string& f : *forms) {
+    if (f.size() < 4 || !std::all_of(f.begin(), f.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      continue;
+    ++words;
+    capitalized += Capitalized(f) && !AllCaps(f);
+  }
+  if (words < 3 || capitalized * 10 < words * 7) return;
+  for (std::string& f : *forms) {
+    if (!Capitalized(f) || AllCaps(f)) continue;
+    std::string lower = f;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (open_classes.Classes(lower) != 0) f = std::move(lower);
+  }
+}
+
 }  // namespace
 
 void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing) const {
@@ -29,6 +56,7 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsin
   using Clock = std::chrono::steady_clock;
   const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
   std::vector<std::string> forms = Forms(sentence);
+  LowercaseTitleCase(sentence, tagger_.open_classes(), &forms);
   std::vector<int> tags, heads, labels;
   tagger_.Tag(forms, &tags);
   const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
