@@ -85,6 +85,9 @@ struct ActorName {
   // exact letters as written in `cased` (acronyms such as "US" versus the pronoun "us").
   enum class Case { kAnyCase, kCapitalized, kExact } match_case = Case::kAnyCase;
   std::string cased;  // the name as written in the dictionary, for kExact
+  // A person's surname taken from a full name ("Bush"): not a match when another name follows
+  // ("Howard Schmidt" is not John Howard).
+  bool surname = false;
 };
 
 struct ActorEntry {

@@ -2,6 +2,8 @@
 
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <functional>
 #include <set>
@@ -16,6 +18,7 @@ struct NameRef {
   int entry = 0;
   ActorName::Case match_case = ActorName::Case::kAnyCase;
   std::string cased;      // for kExact: the letters the text must have
+  bool surname = false;   // ActorName::surname
 };
 
 // Relations that do not belong to a noun's own phrase.
@@ -79,12 +82,12 @@ struct EventCoder::Index {
         actor_phrase_preposition(w.Get("actor-phrase-preposition")), agent_preposition(w.Get("agent-preposition")),
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
-        non_country_prefix(w.Get("non-country-prefix")) {}
+        non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -119,8 +122,8 @@ struct EventCoder::Index {
 
 namespace {
 
-void AddName(NameTrie* index, const std::string& text,
-             int entry, ActorName::Case match_case, const std::string& cased) {
+void AddName(NameTrie* index, const std::string& text, int entry, ActorName::Case match_case,
+             const std::string& cased, bool surname = false) {
   NameRef ref;
   for (size_t i = 0, j; i < text.size(); i = j + 1) {
     j = text.find(' ', i);
@@ -132,6 +135,7 @@ void AddName(NameTrie* index, const std::string& text,
   ref.entry = entry;
   ref.match_case = match_case;
   ref.cased = cased;
+  ref.surname = surname;
   index->Add(std::move(ref));
 }
 
@@ -223,7 +227,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   const ActorDictionary& ad = dicts_->actors;
   for (size_t i = 0; i < ad.actors().size(); ++i) {
     for (const ActorName& n : ad.actors()[i].names)
-      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case, n.cased);
+      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case, n.cased, n.surname);
   }
   for (size_t i = 0; i < dicts_->extra_actors.size(); ++i) {
     for (const ActorName& n : dicts_->extra_actors[i].names)
@@ -394,6 +398,16 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  // An agent word used as an adjective of a thing is no actor: "an official visit", "military
+  // actions"; of a person or another agent it is ("a military official", "Iraqi military").
+  for (int t = 0; t < a_.n; ++t) {
+    int g = a_.agent_at[t];
+    if (g < 0 || a_.s->tokens[t].upos != "ADJ" || a_.rel[t] != "amod") continue;
+    const Analysis::Mention& m = a_.agent_mentions[g];
+    int h = a_.head[t];
+    if (m.end - m.begin != 1 || h < 0 || a_.agent_at[h] >= 0 || a_.actor_at[h] >= 0) continue;
+    a_.agent_at[t] = -1;
+  }
 }
 
 void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
@@ -435,12 +449,22 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
             ok = !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
           }
         }
-        if (ok && !agents && Actor(ref.entry).CodeAt(date_).empty()) ok = false;
-        if (ok) {
-          best = &ref;
-          matched = j - k + 1;
-          break;
+        if (ok && ref.surname && j + 1 < units.size() && units[j + 1].token == units[j].token + 1) {
+          const std::string& next = a_.s->tokens[units[j + 1].token].form;
+          ok = next.empty() || !std::isupper(static_cast<unsigned char>(next[0]));
         }
+        if (!ok) continue;
+        // Several entries share a name ("Bush"): the one holding a role at the date wins.
+        bool role = !agents && Actor(ref.entry).CodeAt(date_).size() > 3;
+        if (!agents && Actor(ref.entry).CodeAt(date_).empty()) continue;
+        if (!best || matched != j - k + 1 || role) {
+          bool had_role = best && matched == j - k + 1 && Actor(best->entry).CodeAt(date_).size() > 3;
+          if (!had_role) {
+            best = &ref;
+            matched = j - k + 1;
+          }
+        }
+        if (agents || role) break;
       }
     }
     if (!best) {
@@ -485,12 +509,35 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
   if (!options_.resolve_pronouns) return out;
   const std::string& w = a_.low[h];
   bool plural = index_.Is(index_.plural_pronoun, w);
+  auto fits = [&](const std::vector<ActorCode>& c, int t) {
+    // "they": several actors, or one named by a plural noun ("followers of al-Sadr ... they").
+    if (plural) return c.size() >= 2 || a_.s->tokens[t].feats.find("Number=Plur") != std::string::npos;
+    return c.size() == 1;
+  };
+  // An object ("accusing him") is not the subject of its own clause: the nearest earlier actor
+  // outside that subject.
+  const std::string& hr = a_.rel[h];
+  if ((hr == "obj" || hr == "dobj" || hr == "iobj" || IsNominalRel(hr)) && a_.head[h] >= 0) {
+    bool p;
+    int own = Subject(a_.head[h], &p);
+    for (int t = h - 1; t >= 0; --t) {
+      if (a_.actor_at[t] < 0 || (own >= 0 && a_.InSubtree(t, own))) continue;
+      int head = PhraseHead(t);
+      if (head == h || index_.Is(index_.pronoun, a_.low[head])) continue;
+      std::vector<ActorCode> c = Resolve(head, false);
+      if (!c.empty() && fits(c, head)) {
+        for (ActorCode& x : c) x.first = x.last = h;
+        return c;
+      }
+      break;
+    }
+  }
   // The nearest earlier subject in this sentence.
   for (int t = h - 1; t >= 0; --t) {
     const std::string& r = a_.rel[t];
     if ((r == "nsubj" || r == "nsubjpass" || r == "nsubj:pass") && !index_.Is(index_.pronoun, a_.low[t])) {
       std::vector<ActorCode> c = Resolve(t, false);
-      if (!c.empty() && (plural ? c.size() >= 2 : c.size() == 1)) {
+      if (!c.empty() && fits(c, t)) {
         for (ActorCode& x : c) x.first = x.last = h;
         return c;
       }
@@ -1443,10 +1490,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
   for (const ActorCode& s : sources)
     for (const ActorCode& t : targets) {
-      // An actor and a part of itself ("Kazakhstan serves the Kazakh people") is no dyad.
-      if (s.code == t.code || (s.code.size() != t.code.size() &&
-                               (s.code.starts_with(t.code) || t.code.starts_with(s.code))))
-        continue;
+      // An actor acting on itself is no dyad; a country's parts act on each other ("insurgents
+      // killed Iraqis": IRQREB -> IRQ) but not on the whole they belong to when it is the source
+      // ("Kazakhstan serves the Kazakh people").
+      if (s.code == t.code || (s.code.size() < t.code.size() && t.code.starts_with(s.code))) continue;
       if (code != kNullCode) make(s, &t, code);
       if (!reverse.empty()) {
         make(t, &s, reverse);
@@ -1455,6 +1502,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
     }
   return true;
+}
+
+// DRAGOMAN_TRACE=1 prints each sentence's actors and coded verbs to stderr (for dictionary work).
+bool Trace() {
+  static const bool on = std::getenv("DRAGOMAN_TRACE") != nullptr;
+  return on;
 }
 
 bool SentenceCoder::IsVerbal(int v) const {
@@ -1597,6 +1650,17 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   for (VerbResult& r : results) {
     if (r.transformed || r.events.empty()) continue;
     int trigger = IntentGovernor(r.verb);
+    // "X will meet Y", "X will send troops": a future act announced is an intention too.
+    bool future = false;
+    for (int k : a_.kids[r.verb])
+      if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    if (future) {
+      for (Event& e : r.events) {
+        std::string intent = IntentCode(e.code);
+        if (!intent.empty()) e.code = intent;
+      }
+      continue;
+    }
     if (trigger < 0) continue;
     for (Event& e : r.events) {
       std::string intent = IntentCode(e.code);
@@ -1639,6 +1703,23 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         break;
       }
       t = h;
+    }
+  }
+  if (Trace()) {
+    std::string line = "trace: sentence " + std::to_string(sentence_index_) + ":";
+    for (int t = 0; t < a_.n; ++t) {
+      line += " " + a_.s->tokens[t].form;
+      if (a_.actor_at[t] >= 0 && (t == 0 || a_.actor_at[t - 1] != a_.actor_at[t]))
+        line += "[" + Actor(a_.actor_mentions[a_.actor_at[t]].entry).CodeAt(date_) + "]";
+      if (a_.agent_at[t] >= 0) line += "[~" + d_.actors.agents()[a_.agent_mentions[a_.agent_at[t]].entry].code + "]";
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+    for (const VerbResult& r : results) {
+      std::string src;
+      for (const ActorCode& c : r.sources) src += c.code + " ";
+      std::fprintf(stderr, "trace:   %s (%s) sources: %s events: %zu%s\n", a_.s->tokens[r.verb].form.c_str(),
+                   d_.verbs.blocks()[r.block].name.c_str(), src.c_str(), r.events.size(),
+                   r.transformed_away ? " (yields to its clause)" : "");
     }
   }
   std::vector<std::string> actors;

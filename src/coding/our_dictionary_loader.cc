@@ -619,6 +619,55 @@ Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* count
 
 namespace {
 
+// A reader names a person by surname once the person is known ("President George W. Bush ...
+// Bush", and headlines: "Powell accuses Iran"): every person gets the last word of each full name
+// as a capitalized name, unless that word already names another entry or people of different
+// countries share it ("Kim", "Singh").
+void AddSurnames(std::vector<ActorEntry>* entries) {
+  auto surname_of = [](const std::string& cased) -> std::string {
+    std::vector<std::string> words;
+    for (std::string_view w : Split(cased, ' '))
+      if (!w.empty()) words.emplace_back(w);
+    while (words.size() > 2 && (words.back() == "Jr." || words.back() == "Jr" || words.back() == "Sr." ||
+                                 std::all_of(words.back().begin(), words.back().end(),
+                                             [](char c) { return c == 'I' || c == 'V' || c == 'X'; })))
+      words.pop_back();
+    if (words.size() < 2) return "";
+    const std::string& last = words.back();
+    bool has_lower = std::any_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (last.size() < 3 || !has_lower || last.find('.') != std::string::npos || !(last[0] >= 'A' && last[0] <= 'Z'))
+      return "";
+    return last;
+  };
+  std::set<std::string> names;
+  for (const ActorEntry& e : *entries)
+    for (const ActorName& n : e.names) names.insert(n.text);
+  std::map<std::string, std::set<std::string>> countries;  // surname -> country prefixes
+  for (const ActorEntry& e : *entries) {
+    if (e.kind != ActorKind::kPerson) continue;
+    for (const ActorName& n : e.names) {
+      std::string surname = surname_of(n.cased);
+      if (surname.empty()) continue;
+      for (const DatedCode& c : e.codes) countries[surname].insert(c.code.substr(0, 3));
+    }
+  }
+  for (ActorEntry& e : *entries) {
+    if (e.kind != ActorKind::kPerson) continue;
+    std::vector<ActorName> add;
+    for (const ActorName& n : e.names) {
+      std::string surname = surname_of(n.cased);
+      if (surname.empty() || countries[surname].size() != 1) continue;
+      std::string error;
+      std::optional<ActorName> alias = ParseName("!" + surname, NameRole::kName, &error);
+      if (!alias || names.count(alias->text)) continue;
+      alias->surname = true;
+      if (std::any_of(add.begin(), add.end(), [&](const ActorName& a) { return a.text == alias->text; })) continue;
+      add.push_back(std::move(*alias));
+    }
+    for (ActorName& a : add) e.names.push_back(std::move(a));
+  }
+}
+
 Result<OurDictionaries> LoadFiles(const std::vector<std::pair<std::string, std::string>>& files,
                                   const LoadOptions& options, std::vector<std::string>* problems) {
   OurDictionaries out;
@@ -651,6 +700,15 @@ Result<OurDictionaries> LoadFiles(const std::vector<std::pair<std::string, std::
       if (options.strict) return s;
       if (problems) problems->push_back(s.message());
     }
+  }
+  {
+    std::vector<ActorEntry> all = std::move(others);
+    size_t n_others = all.size();
+    for (ActorEntry& c : countries) all.push_back(std::move(c));
+    AddSurnames(&all);
+    countries.assign(std::make_move_iterator(all.begin() + n_others), std::make_move_iterator(all.end()));
+    all.resize(n_others);
+    others = std::move(all);
   }
   // People and organizations first: for equal-length names a person's code wins.
   for (std::vector<ActorEntry>* list : {&others, &countries}) {
