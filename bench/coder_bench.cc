@@ -8,6 +8,7 @@
 #include <string>
 
 #include "coding/event_coder.h"
+#include "coding/petrarch_reader.h"
 #include "coding/validation.h"
 
 namespace dragoman::coding {
@@ -30,7 +31,7 @@ void BM_LoadCameoPhoenix(benchmark::State& state) {
   if (!Available(state)) return;
   for (auto _ : state) {
     std::vector<std::string> warnings;
-    Result<std::unique_ptr<Coder>> coder = MakePetrarchCoder(kDir, "CAMEO.2.0.txt", false, &warnings);
+    Result<std::unique_ptr<Coder>> coder = MakeCoder({.dict_dir = kDir, .warnings = &warnings});
     if (!coder.ok()) {
       state.SkipWithError(coder.status().message().c_str());
       return;
@@ -39,6 +40,19 @@ void BM_LoadCameoPhoenix(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadCameoPhoenix)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Loading dragoman's own dictionaries built into the binary (compiling the token patterns).
+void BM_LoadDefaultDictionaries(benchmark::State& state) {
+  for (auto _ : state) {
+    Result<std::unique_ptr<Coder>> coder = MakeCoder({});
+    if (!coder.ok()) {
+      state.SkipWithError(coder.status().message().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(coder);
+  }
+}
+BENCHMARK(BM_LoadDefaultDictionaries)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 struct Corpus {
   std::vector<Article> articles;

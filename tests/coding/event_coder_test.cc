@@ -1,5 +1,6 @@
 // Each grammatical case of the coder on a hand-parsed sentence (UD v2 labels unless noted).
 #include "coding/event_coder.h"
+#include "coding/petrarch_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -477,7 +478,7 @@ TEST(EventCoderTest, PetrarchCoderOnSharedDictionaries) {
   if (!f) GTEST_SKIP() << "no " << dir;
   std::fclose(f);
   std::vector<std::string> warnings;
-  Result<std::unique_ptr<Coder>> coder = MakePetrarchCoder(dir, "", false, &warnings);
+  Result<std::unique_ptr<Coder>> coder = MakeCoder({.dict_dir = dir, .warnings = &warnings});
   ASSERT_TRUE(coder.ok()) << coder.status().message();
   // "Kazakh" is not in Phoenix; dragoman's country list adds it.
   Article a = OneSentence(R"(The the DET 3 det

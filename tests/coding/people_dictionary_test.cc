@@ -6,10 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include "coder_test_helpers.h"
+
 #include "actor_test_tokens.h"
 #include "coding/dictionary_check.h"
 #include "coding/our_dictionary_loader.h"
-#include "coding/pattern_coder.h"
 
 namespace dragoman::coding {
 namespace {
@@ -255,38 +256,9 @@ TEST(PeopleDictionaryTest, CheckWarnsAboutMembersWithoutLeadersOnTheDate) {
 
 // ---- The same leaders coded differently before and after taking office ----
 
-const Coder& DefaultCoder() {
-  static std::unique_ptr<Coder> coder = [] {
-    Result<std::unique_ptr<Coder>> c = MakeDefaultPatternCoder(/*strict=*/true);
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    return c.ok() ? c.take() : nullptr;
-  }();
-  return *coder;
-}
-
-std::vector<Event> CodeText(const std::string& text, const std::string& date) {
-  Article a;
-  a.id = "t";
-  a.date = date;
-  a.text = text;
-  testing::Segment(a);
-  std::vector<Event> events;
-  DefaultCoder().Code(a, &events);
-  return events;
-}
-
-bool Has(const std::vector<Event>& events, const std::string& source, const std::string& root,
-         const std::string& target) {
-  for (const Event& e : events)
-    if (e.source == source && e.root == root && e.target == target) return true;
-  return false;
-}
-
-std::string Dump(const std::vector<Event>& events) {
-  std::string s;
-  for (const Event& e : events) s += e.source + " " + e.code + " " + e.target + " (" + e.rule + ")\n";
-  return s;
-}
+using testing::CodeText;
+using testing::Dump;
+using testing::Has;
 
 struct DatedCase {
   std::string text;

@@ -6,6 +6,7 @@
 
 #include "coding/event_coder.h"
 #include "coding/petrarch_reader.h"
+#include "coding/petrarch_reader.h"
 
 namespace dragoman::coding {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pattern_coder_test_helpers.h"
+#include "coder_test_helpers.h"
 
 namespace dragoman::coding {
 namespace {

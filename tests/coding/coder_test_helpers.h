@@ -1,5 +1,5 @@
-// Helpers shared by the pattern-coder tests: the default coder over dragoman's own dictionaries,
-// coding a text with the stand-in tokenizer, and printing what was coded.
+// Helpers shared by the coder tests: the whole pipeline (built-in model and dictionaries) coding a
+// text, and printing what was coded.
 #pragma once
 
 #include <memory>
@@ -8,15 +8,27 @@
 
 #include <gtest/gtest.h>
 
-#include "actor_test_tokens.h"
-#include "coding/pattern_coder.h"
+#include "coding/event_coder.h"
+#include "dragoman/pipeline.h"
 
 namespace dragoman::coding::testing {
 
-// The default pattern coder, built once (strict: a bad dictionary line fails the test).
+// The default pipeline, built once (strict: a bad dictionary line fails the test).
+inline const Pipeline& DefaultPipeline() {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    PipelineOptions options;
+    options.strict = true;
+    Result<std::unique_ptr<Pipeline>> p = Pipeline::Create(options);
+    EXPECT_TRUE(p.ok()) << p.status().message();
+    return p.ok() ? p.take() : nullptr;
+  }();
+  return *pipeline;
+}
+
+// The coder alone over the built-in dictionaries, for sentences whose parse a test sets by hand.
 inline const Coder& DefaultCoder() {
   static std::unique_ptr<Coder> coder = [] {
-    Result<std::unique_ptr<Coder>> c = MakeDefaultPatternCoder(/*strict=*/true);
+    Result<std::unique_ptr<Coder>> c = MakeCoder({.strict = true});
     EXPECT_TRUE(c.ok()) << c.status().message();
     return c.ok() ? c.take() : nullptr;
   }();
@@ -29,9 +41,8 @@ inline std::vector<Event> CodeText(const std::string& text, const std::string& d
   a.id = "t";
   a.date = date;
   a.text = text;
-  Segment(a);
   std::vector<Event> events;
-  DefaultCoder().Code(a, &events);
+  DefaultPipeline().Process(a, &events);
   return events;
 }
 
