@@ -311,6 +311,15 @@ def code_ok(code, places):
     return all(code[k:k + 3] in AGENT_TYPES for k in range(3, len(code), 3))
 
 
+def company_code(code, places):
+    """Phoenix codes a company MNC + its country (+ a sector): MNCUSA, MNCUSAHLH. The GUIDE codes
+    companies as their country + BUS (USABUS), and so does the scorer: MNCUSA -> USABUS. A company
+    without a country stays MNC."""
+    if code.startswith("MNC") and len(code) >= 6 and code[3:6] in places:
+        return code[3:6] + "BUS"
+    return code
+
+
 def resolve_codes(raw_codes, places, drops):
     """Parsed, checked and painted codes: (undated code or None, [(code, begin, end)]) with
     non-overlapping dated ranges; where Phoenix's ranges overlap, the shorter range wins."""
@@ -321,6 +330,7 @@ def resolve_codes(raw_codes, places, drops):
             drops["bad-code"] += 1
             continue
         code, b, e = parsed
+        code = company_code(code, places)
         if b is None:
             if undated is None:
                 undated = code
