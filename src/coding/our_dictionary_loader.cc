@@ -623,6 +623,11 @@ namespace {
 // Bush", and headlines: "Powell accuses Iran"): every person gets the last word of each full name
 // as a capitalized name, unless that word already names another entry or people of different
 // countries share it ("Kim", "Singh").
+bool IsCuratedPeopleFile(const std::string& origin) {
+  std::string file = origin.substr(0, origin.rfind(':'));
+  return file == "people.txt" || file.ends_with("/people.txt");
+}
+
 void AddSurnames(std::vector<ActorEntry>* entries) {
   auto surname_of = [](const std::string& cased) -> std::string {
     std::vector<std::string> words;
@@ -652,7 +657,9 @@ void AddSurnames(std::vector<ActorEntry>* entries) {
     }
   }
   for (ActorEntry& e : *entries) {
-    if (e.kind != ActorKind::kPerson) continue;
+    // Only the curated people file: imported lists hold thousands of minor figures whose
+    // surnames are ordinary capitalized words in headlines ("Gates", "Brown").
+    if (e.kind != ActorKind::kPerson || !IsCuratedPeopleFile(e.origin)) continue;
     std::vector<ActorName> add;
     for (const ActorName& n : e.names) {
       std::string surname = surname_of(n.cased);
