@@ -43,6 +43,9 @@ import os
 import re
 import sys
 
+PREPOSITIONS = {"to", "with", "against", "on", "from", "for", "of", "in", "into", "at", "toward",
+                "towards", "over", "upon", "about", "by", "between", "among", "inside", "outside"}
+
 MAX_PHRASES = 3  # multi-word synset members repeated as separate patterns at most this many
 
 # Prepositions that may introduce the target after a pattern's object words.
@@ -237,6 +240,50 @@ REVIEW_VERBS = {
     "abort": ("drop", "abortions"),
     "defect": ("nobare", "'defect' the noun (a product defect)"),
     "beef": ("drop", "the meat"),
+    # WordNet synonyms of praise (051) and others that are not acts towards an actor on news.
+    "prefer": ("drop", "preferences are no praise"),
+    "value": ("drop", "prices and values"),
+    "prize": ("drop", "prizes"),
+    "esteem": ("drop", "rare; 'self-esteem'"),
+    "toast": ("drop", "food, and 'toasted' as slang"),
+    "clap": ("drop", "applause of audiences"),
+    "celebrate": ("drop", "festivals and anniversaries"),
+    "commemorate": ("drop", "anniversaries"),
+    "spur": ("drop", "'spurred growth, fears'"),
+    "rouse": ("drop", "rare"),
+    "galvanize": ("drop", "'galvanized' support, steel"),
+    "invigorate": ("drop", "economies"),
+    "enliven": ("drop", "rare"),
+    "embolden": ("drop", "'emboldened' is no praise"),
+    "inspire": ("drop", "'inspired by'"),
+    "exalt": ("drop", "rare"),
+    "glorify": ("drop", "'glorifying terrorism' is no praise"),
+    "sanctify": ("drop", "rare"),
+    "disarray": ("drop", "a noun ('in disarray')"),
+    "disorder": ("drop", "a noun (disorders)"),
+    "countermine": ("drop", "rare"),
+    "infest": ("drop", "pests; no occupation (192)"),
+    "inhabit": ("drop", "residence is no occupation (192)"),
+    "reside": ("drop", "residence is no occupation (192)"),
+    "explode": ("drop", "explosions have no target actor; suicide bombing (183) needs its own wording"),
+    "dishonor": ("drop", "not sexual assault (1821)"),
+    "dishonour": ("drop", "not sexual assault (1821)"),
+    "tax": ("drop", "taxation is no ban (172)"),
+    "lecture": ("drop", "university lectures"),
+    "remonstrate": ("nobare", "rare"),
+    "reprobate": ("drop", "rare"),
+    "crucify": ("drop", "religious"),
+    "disassociate": ("nobare", "rare"),
+    "secede": ("nobare", "'secede from +' has no direct object"),
+    "interdict": ("nobare", "shipments are interdicted"),
+    "dynamite": ("drop", "a noun mostly"),
+    "butcher": ("drop", "a noun mostly"),
+    "greet": ("nobare", "'greeted' crowds, news"),
+    "reward": ("drop", "rewards for information"),
+    "recognise": ("nobare", "'recognised' as a fact; verbs.txt has recognition patterns"),
+    "recognize": ("nobare", "'recognized' as a fact; verbs.txt has recognition patterns"),
+    "occupy": ("nobare", "'occupied' posts and buildings by protesters; keep patterns"),
+    "charge": ("recode 173", "GUIDE: charges, trials and detentions are 173; 'charge +' is a charge, not an accusation"),
 }
 
 # Codes a bare verb ("CODE verb +", the verb's object is the target) may carry: specific acts
@@ -248,6 +295,29 @@ SAFE_BARE_CODES = {
     "173", "174", "175", "181", "182", "1821", "1822", "1823", "183", "1831", "1832", "185",
     "186", "192", "193", "194", "195", "202", "203",
 }
+
+
+def check(lines):
+    """The rules of LoadVerbFile (src/coding/our_dictionary_loader.cc), plus CODE:REVERSE."""
+    errors = []
+    for text in lines:
+        f = text.split()
+        if len(f) < 2 or not re.fullmatch(r"[0-9]{2,4}(:[0-9]{2,4})?", f[0]):
+            errors.append("bad code: " + text)
+            continue
+        els = f[1:]
+        if els[0] == "*" or els[-1] == "*":
+            errors.append("gap at an end: " + text)
+        if els.count("+") > 1 or els.count("$") > 1:
+            errors.append("two slots: " + text)
+        words = [e for e in els if e not in ("+", "$", "*")]
+        for w in words:
+            inner = w[1:-1] if len(w) > 2 and w[0] == "(" and w[-1] == ")" else w
+            if not all(re.fullmatch(r"[a-z0-9'\-]+", a) for a in inner.split("|")):
+                errors.append("bad word %r: %s" % (w, text))
+        if not any(not w.startswith("(") for w in words):
+            errors.append("no word: " + text)
+    return errors
 
 
 def root_dir():
@@ -551,6 +621,8 @@ class Converter:
                 if not has_words:
                     # the verb's object is the target: "sue + for"
                     els = ["+"] + els
+                elif els and els[-1] in PREPOSITIONS:
+                    els += ["+"]  # "* BACK TO": the target follows the preposition
                 else:
                     els += [TARGET_PREPS, "+"]
             # Clean gaps: none first/last, none doubled, none next to a slot at the end.
@@ -586,6 +658,7 @@ def main():
     drops = conv.drops
     lines = collections.OrderedDict()  # text -> origin comment
     n_patterns = 0
+    n_kept = 0
     n_bare_in = 0
     bare_written = 0
     for b in blocks:
@@ -619,6 +692,9 @@ def main():
             if action == "nobare":
                 drops["bare verb: review keeps only its patterns"] += 1
                 continue
+            rec = REVIEW_VERBS.get(lemma, ("keep", ""))[0]
+            if rec.startswith("recode "):
+                c = rec.split()[1]
             if c is None or c not in SAFE_BARE_CODES:
                 drops["bare verb: code a bare verb cannot carry safely"] += 1
                 continue
@@ -690,7 +766,7 @@ def main():
                         drops["pattern: reverse-only code with a slot before the verb"] += 1
                         swapped = None
                         break
-                    els = ["$" if e == "+" else e for e in els]
+                    els = ["$" if e == "+" else ("from" if e == TARGET_PREPS else e) for e in els]
                     swapped.append("+ " + " ".join(els))
                 if swapped is None:
                     continue
@@ -704,10 +780,21 @@ def main():
             for o in outs:
                 if any(w in BAD_PATTERN_WORDS for w in o.split()):
                     continue
+                bad = next((r for rx, r in REVIEW_OUTPUT if re.search(rx, o)), None)
+                if bad:
+                    drops["pattern: review: " + bad] += 1
+                    continue
                 lines.setdefault(code_str + " " + o, b.name)
                 kept = True
-            if not kept:
-                drops["pattern: review (words that over-fire)"] += 1
+            if kept:
+                n_kept += 1
+            else:
+                drops["pattern: every converted line dropped by review"] += 1
+    errors = check(lines)
+    if errors:
+        for e in errors[:20]:
+            print("error: " + e, file=sys.stderr)
+        sys.exit(1)
     # Write.
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(HEADER)
@@ -719,7 +806,8 @@ def main():
             f.write(text + "\n")
     stats = {
         "blocks": len(blocks), "patterns in": n_patterns, "verb forms": n_bare_in,
-        "bare verbs written": bare_written, "lines written": len(lines),
+        "patterns kept": n_kept, "bare verbs written": bare_written, "lines written": len(lines),
+        "lines with a reverse code": sum(1 for t in lines if ":" in t.split()[0]),
         "transformations skipped": transformations, "synonym sets": len(synsets),
     }
     if args.stats:
@@ -731,8 +819,20 @@ def main():
             print("note: %-44s %d" % (k, v), file=sys.stderr)
 
 
-# Patterns reviewed one by one: (block, pattern body, code) -> reason.
+# Patterns reviewed one by one: (block, pattern body, code) -> reason. Unused so far: the
+# review below works on the converted text, which is what the coder sees.
 REVIEW_PATTERNS = {}
+
+# Converted patterns (regular expressions over the output line without its code) dropped by
+# review, with the reason.
+REVIEW_OUTPUT = [
+    (r"^press \* on \+$", "'pressed + on' an issue is an appeal, not fighting (190)"),
+    (r"\btrade\b", "trade wording: blocking or halting trade is economics, not a blockade or force"),
+    (r"\b(tariffs?|prices?|markets?|shares?|stocks?|economy|growth|inflation)\b",
+     "economic wording does not name a political event between actors"),
+    (r"^cross in pursuit", "no target: a pursuit across a border names a place"),
+    (r"\bback by\b", "'backed by' gives the backer, not the attacker"),
+]
 # Words that make a converted pattern over-fire whatever its verb.
 BAD_PATTERN_WORDS = set()
 
