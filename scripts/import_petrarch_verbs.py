@@ -871,6 +871,9 @@ REVIEW_OUTPUT = [
     (r"\bby \+$", "'by +' names the agent of a passive: the target would be the actor acting"),
     (r"^kill gunfire|^shot and\b", "broken multi-word verbs of TABARI ('KILL_GUNFIRE', 'SHOT_AND')"),
     (r"\bhartals\b", "too rare and local to be worth a pattern"),
+    (r"^meet at \+$|^destroy \* outside \+$",
+     "the actor after 'at'/'outside' is a place ('a meeting at the United Nations'), not the one met or attacked"),
+    (r"^spend \* ", "spending names no recipient (071 needs aid given to an actor)"),
 ]
 
 # Converted patterns whose code review changes: regex over the pattern -> (code, reason).
