@@ -15,7 +15,7 @@ alternation of the block's single-word verbs, in dragoman's token-pattern format
 of data/dict/verbs.txt):
 
     - * TIES (WITH +) [050]        under RESTORE   ->  050 restore|renew * ties with +
-    - % * &TREATY [057:057]        under SIGN      ->  057:057 $ and + sign * treaty|accord|...
+    - % * &TREATY [057:057]        under SIGN      ->  057 $ and + sign * treaty|...  # reverse 057
     - * (FOR) [173]                under SUE       ->  173 sue + for
 
 * Target. PETRARCH takes the target from the parse when a pattern has no "+"; a token pattern
@@ -32,8 +32,9 @@ of data/dict/verbs.txt):
   pattern once each when a set has at most MAX_PHRASES of them, else they are left out.
 * Codes: kept when they are CAMEO codes of the reference table (two-digit roots become the
   three-digit "x0" code); "---" (no event) patterns are dropped (our format has no blocking
-  entries). A reverse code "[043:042]" is written "043:042" (new syntax: the second code is the
-  event from the target to the source); a reverse-only code "[:110]" swaps the slots instead.
+  entries). A reverse code "[043:042]" is the event 042 from the target to the source: written
+  "043 pattern  # reverse 042" until the loader reads the new syntax "043:042 pattern"
+  (--reverse code writes that); a reverse-only code "[:110]" swaps the slots instead.
 * REVIEW (below) drops verbs and patterns that over-fire on news or code the wrong thing.
 """
 
