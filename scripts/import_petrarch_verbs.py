@@ -15,7 +15,7 @@ alternation of the block's single-word verbs, in dragoman's token-pattern format
 of data/dict/verbs.txt):
 
     - * TIES (WITH +) [050]        under RESTORE   ->  050 restore|renew * ties with +
-    - % * &TREATY [057:057]        under SIGN      ->  057 $ and + sign * treaty|...  # reverse 057
+    - % * &TREATY [057:057]  (were it there)      ->  057 $ and + sign * treaty|...  # reverse 057
     - * (FOR) [173]                under SUE       ->  173 sue + for
 
 * Target. PETRARCH takes the target from the parse when a pattern has no "+"; a token pattern
