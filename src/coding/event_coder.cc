@@ -223,7 +223,7 @@ std::string Compose(const std::vector<std::string>& prefixes, const std::string&
 }  // namespace
 
 EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions options)
-    : dicts_(std::move(dicts)), options_(options), index_(std::make_unique<Index>(dicts_->words)) {
+    : dicts_(std::move(dicts)), options_(options), index_(std::make_unique<Index>(dicts_->words.empty() ? BuiltInWordLists() : dicts_->words)) {
   const ActorDictionary& ad = dicts_->actors;
   for (size_t i = 0; i < ad.actors().size(); ++i) {
     for (const ActorName& n : ad.actors()[i].names)
@@ -252,7 +252,8 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
       for (const PatternPrep& pp : p.post_preps) add(pp.objects);
     }
   }
-  for (const std::string& rule : dicts_->words.Get("reciprocal")) {
+  const WordLists& words = dicts_->words.empty() ? BuiltInWordLists() : dicts_->words;
+  for (const std::string& rule : words.Get("reciprocal")) {
     size_t gt = rule.find('>');
     if (gt != std::string::npos) index_->reciprocal[rule.substr(0, gt)] = rule.substr(gt + 1);
   }
@@ -398,6 +399,20 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  // A nationality before a sport, culture or consumer noun names no political actor: "the German
+  // (national) team", "American fans", "an Italian chef".
+  for (int t = 0; t < a_.n; ++t) {
+    int m = a_.actor_at[t];
+    if (m < 0 || (t > 0 && a_.actor_at[t - 1] == m)) continue;
+    if (Actor(a_.actor_mentions[m].entry).kind != ActorKind::kCountry) continue;
+    int end = a_.actor_mentions[m].end;
+    int head = end;
+    while (head < a_.n && index_.Is(index_.non_political_modifier, a_.low[head])) ++head;
+    if (head < a_.n && (index_.Is(index_.non_political_head, a_.low[head]) ||
+                        index_.Is(index_.non_political_head, a_.lem[head]))) {
+      for (int k = a_.actor_mentions[m].begin; k < end; ++k) a_.actor_at[k] = -1;
+    }
+  }
   // An agent word used as an adjective of a thing is no actor: "an official visit", "military
   // actions"; of a person or another agent it is ("a military official", "Iraqi military").
   for (int t = 0; t < a_.n; ++t) {
@@ -406,6 +421,9 @@ void SentenceCoder::Analyze() {
     const Analysis::Mention& m = a_.agent_mentions[g];
     int h = a_.head[t];
     if (m.end - m.begin != 1 || h < 0 || a_.agent_at[h] >= 0 || a_.actor_at[h] >= 0) continue;
+    // Only before a noun the lexicon codes as an event ("visit", "action"): elsewhere ("an
+    // official news agency") the adjective may still name who acts.
+    if (d_.verbs.Find(a_.lem[h]).empty() && d_.verbs.Find(a_.low[h]).empty()) continue;
     a_.agent_at[t] = -1;
   }
 }
@@ -1086,7 +1104,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
       // Multi-word matches first; then a form that lists this very word ("left" under LEFT
       // rather than the lemma "leave").
-      bool listed = *key == a_.low[v] &&
+      // (A token pattern's anchor written inflected, "+ be killed by $", lists nothing: the lemma's
+      // block reads it.)
+      bool listed = *key == a_.low[v] && !f.from_token_pattern &&
                     (f.lemma == a_.low[v] ||
                      std::find(f.inflections.begin(), f.inflections.end(), a_.low[v]) != f.inflections.end());
       // A verb reads its verb patterns before the patterns of its noun ("visited" vs. "$ visit to +").

@@ -63,6 +63,7 @@ class Compiler {
       f.lemma = anchor;
       f.origin = origin;
       f.nominal = nominal;
+      f.from_token_pattern = true;
       b.forms.push_back(std::move(f));
       blocks_.push_back(std::move(b));
     }

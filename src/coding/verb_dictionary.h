@@ -105,6 +105,9 @@ struct VerbForm {
   // The word may be a noun or an adjective, not only a verb: the anchor of a nominal event ("$
   // visit to +") or of a predicate after the copula ("be concerned about +").
   bool nominal = false;
+  // Compiled from a token pattern (token_patterns.h), whose anchor may be written inflected
+  // ("+ be killed by $"): the lemma's own block comes first.
+  bool from_token_pattern = false;
 };
 
 // A verb block: "--- AGREE [030] ---" with its verbs and patterns.
