@@ -30,6 +30,12 @@ bool OutsidePhrase(std::string_view rel) {
          rel == "csubj" || rel == "cop" || rel == "aux" || rel == "mark";
 }
 
+// DRAGOMAN_TRACE=1 prints each sentence's actors and coded verbs to stderr (for dictionary work).
+bool Trace() {
+  static const bool on = std::getenv("DRAGOMAN_TRACE") != nullptr;
+  return on;
+}
+
 bool IsNominalRel(std::string_view rel) {
   if (rel == "nmod:desc") return false;  // "President Romendacil": a title, not a phrase of its own
   return rel == "nmod" || rel == "obl" || rel.starts_with("nmod:") || rel.starts_with("obl:");
@@ -1243,6 +1249,19 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // "at the hall" to the verb, "met [X at the hall]" does not.
           // A pattern naming several phrases is specific enough to accept them nested inside one
           // another, as parsers often attach "with X" to the phrase before it.
+          // A token pattern reads a phrase anywhere in the verb's clause, but not inside another
+          // verb's clause unless the pattern names that verb ("threaten to impose sanctions on +").
+          if (o >= 0 && p.preps_anywhere) {
+            bool foreign = false;
+            for (int g = a_.head[o], guard = 0; g >= 0 && g != v && guard < a_.n; g = a_.head[g], ++guard) {
+              if (!IsVerbal(g)) continue;
+              bool named = false;
+              for (const PatternNoun& pn : p.post_nouns)
+                if (pn.role == SlotRole::kWord && TokenMatches(pn.head, g)) named = true;
+              if (!named) foreign = true;
+            }
+            if (foreign) continue;
+          }
           if (o >= 0 && o != v && a_.head[o] != v && preps.size() < 2 && !p.preps_anywhere) {
             int g = a_.head[o];
             const std::string& gr = g >= 0 ? a_.rel[g] : std::string();
@@ -1265,10 +1284,14 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
                 for (int t = 0; t < a_.n && !m; ++t) m = t != o && a_.InSubtree(t, o) && NounMatchesAt(noun, t, region);
               }
               all = m;
-            } else if (noun.role == SlotRole::kTarget) {
-              tgt = o;
-            } else if (noun.role == SlotRole::kSource) {
-              src = o;
+            } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource) {
+              // A token pattern's slot must hold an actor ("reject * proposal for +" is not
+              // "rejected Hamas's proposal for a ceasefire"), so that a plainer pattern can.
+              if (p.preps_anywhere && Resolve(o).empty()) {
+                all = false;
+                continue;
+              }
+              (noun.role == SlotRole::kTarget ? tgt : src) = o;
             } else if (noun.role == SlotRole::kSkip) {
               skip_root = o;
               ++skips;
@@ -1417,6 +1440,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
 
   std::vector<ActorCode> sources = Resolve(source_head);
   if (sources.empty()) sources = NewActor(source_head);
+  if (Trace())
+    std::fprintf(stderr, "trace:     %s: code %s, source at %d, target at %d%s\n", rule.c_str(), code.c_str(), source_head,
+                 target_head, Negated(v) ? ", negated" : "");
   result->sources = sources;
   if (!sources.empty()) context_->last_sources = sources;
 
@@ -1522,12 +1548,6 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
     }
   return true;
-}
-
-// DRAGOMAN_TRACE=1 prints each sentence's actors and coded verbs to stderr (for dictionary work).
-bool Trace() {
-  static const bool on = std::getenv("DRAGOMAN_TRACE") != nullptr;
-  return on;
 }
 
 bool SentenceCoder::IsVerbal(int v) const {

@@ -128,6 +128,9 @@ bool Compiler::Add(const VerbEntry& entry, std::string* error) {
     return false;
   }
   std::vector<std::string> anchors = Alternatives(el[i++]);
+  // "talks between $ and +", "visit by $ to +": a source after the anchor names a noun's event.
+  for (size_t j = i; j < el.size(); ++j)
+    if (el[j] == "$") nominal = true;
 
   std::vector<Step> steps;
   for (; i < el.size(); ++i) {
