@@ -91,7 +91,7 @@ TEST(EntityRemnantTest, QuotRemnant) {
 TEST(EntityRemnantTest, EmDashRemnantReadAsCp1252) {
   EXPECT_EQ(Forms("has done  #151; and has not"), (V{"has", "done", "--", "and", "has", "not"}));
   EXPECT_EQ(Forms("has done &#151; and"), (V{"has", "done", "--", "and"}));
-  EXPECT_EQ(Forms("it &#146;s"), (V{"it", "'s"}));
+  EXPECT_EQ(Forms("it&#146;s"), (V{"it", "'s"}));
 }
 
 TEST(EntityRemnantTest, FullEntitiesDecoded) {
