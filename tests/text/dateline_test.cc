@@ -166,6 +166,21 @@ TEST(DatelineTest, OnlyAtTheStartOfTheBody) {
   EXPECT_EQ(FirstBodyForms(b), (V{"Followers", "said", "."}));
 }
 
+TEST(DatelineTest, OnALineOfItsOwnAndInWrappedText) {
+  Article a = Segmented("WASHINGTON (Reuters) -\nThe president spoke.");
+  EXPECT_EQ(a.Slice(a.dateline.span), "WASHINGTON (Reuters) -");
+  EXPECT_EQ(FirstBodyForms(a), (V{"The", "president", "spoke", "."}));
+  // Paragraphs as units (text wrapped at a fixed width): the same dateline, the same first word.
+  Article b;
+  b.text = "BAGHDAD, Iraq - Followers of the cleric\nsaid Saturday.";
+  SegmentOptions wrapped;
+  wrapped.line_breaks_end_sentences = false;
+  Segment(b, wrapped);
+  EXPECT_EQ(b.dateline.place, "BAGHDAD, Iraq");
+  ASSERT_EQ(b.sentences.size(), 1u);
+  EXPECT_EQ(b.Slice(b.sentences[0].span), "Followers of the cleric\nsaid Saturday.");
+}
+
 TEST(DatelineTest, OptionTurnsItOff) {
   Article a;
   a.text = "BAGHDAD, Iraq - Followers said.";
