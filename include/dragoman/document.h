@@ -45,6 +45,22 @@ struct Sentence {
   bool is_title = false;     // the article's headline
 };
 
+// A wire dateline opening an article's body: "BAGHDAD, Iraq (Reuters) - ", "AP - ",
+// "KABUL, Afghanistan Aug. 23, 2004 - ", "ISLAMABAD, Oct 23: ", "LONDON " (before "President").
+// Filled by the text stage; its tokens are in no sentence, so that the place is never read as
+// the subject of the first sentence. Empty (span.empty()) when the body opens with none.
+struct Dateline {
+  Span span;                  // the whole dateline with its separator, in Article::text
+  Span place_span;            // the place as written, region included; empty for an agency alone
+  std::string place;          // the place as written: "BAGHDAD, Iraq", "GAZA CITY, Gaza Strip"
+  std::string place_display;  // the place for display, upper-case words title-cased: "Baghdad, Iraq"
+  std::string city;           // the upper-case part for display: "Baghdad", "Gaza City"
+  std::string region;         // the part after the comma, as written: "Iraq", "Mass."; may be empty
+  std::string date;           // the date as written: "Aug. 23, 2004", "Oct 23"; may be empty
+  std::string agency;         // the news agency as written: "Reuters", "AP", "dpa"; may be empty
+  bool empty() const { return span.empty(); }
+};
+
 struct Article {
   std::string id;            // stable identifier: from the input record, else derived from its name
   std::string date;          // publication date, ISO "YYYY-MM-DD"; empty when unknown
@@ -55,6 +71,7 @@ struct Article {
   Span title_span;           // where the title is in text (empty when there is none)
   std::string origin;        // where the record came from: "file.txt", "feed.jsonl:12"
   std::vector<Sentence> sentences;
+  Dateline dateline;         // the wire dateline opening the body, from the text stage; empty if none
 
   // The bytes of a span, as they were read.
   std::string_view Slice(Span s) const {

@@ -23,6 +23,15 @@ void PrintText(const Article& article, std::ostream& out) {
   out << "# article " << article.id << " (" << article.origin << ")"
       << (dated ? " date " + article.date : std::string()) << ", " << article.sentences.size()
       << " sentences\n";
+  // The wire dateline the text stage took off the body ("BAGHDAD, Iraq (Reuters) -").
+  const Dateline& d = article.dateline;
+  if (!d.empty()) {
+    out << "# dateline\t" << d.span.begin << "-" << d.span.end << "\t" << article.Slice(d.span);
+    if (!d.place_display.empty()) out << "\tplace=" << d.place_display;
+    if (!d.date.empty()) out << "\tdate=" << d.date;
+    if (!d.agency.empty()) out << "\tagency=" << d.agency;
+    out << "\n";
+  }
   for (size_t i = 0; i < article.sentences.size(); ++i) {
     const Sentence& s = article.sentences[i];
     out << i << "\t" << s.span.begin << "-" << s.span.end << (s.is_title ? "\ttitle" : "") << "\t"

@@ -295,21 +295,24 @@ char32_t CharDecoder::Mojibake(char32_t lead, size_t lead_len, size_t* len) cons
   return cp;
 }
 
-char32_t CharDecoder::Entity(size_t* len) const {
-  // &name; or &#NNN; or &#xHH; of at most 10 bytes.
-  size_t semi = pos_ + 1;
-  while (semi < end_ && semi - pos_ <= 10 && text_[semi] != ';') {
-    char c = text_[semi];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#')) return 0;
-    ++semi;
-  }
-  if (semi >= end_ || text_[semi] != ';' || semi == pos_ + 1) return 0;
-  std::string_view name = text_.substr(pos_ + 1, semi - pos_ - 1);
-  char32_t cp = 0;
+namespace {
+
+// What a numeric character reference in 128..159 means: browsers read those as cp1252 ("&#151;"
+// is an em dash, "&#146;" a right single quote), and scraped news writes them so. 0 for the gaps.
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The code point of an entity's name, without '&' and ';': "amp", "#8217", "#x2019". 0 if none.
+// With bare_only, only the names whose bare remnants are unambiguous ("quot", "#39"), see BareRemnant.
+char32_t EntityValue(std::string_view name, bool bare_only) {
+  if (name.empty()) return 0;
   if (name[0] == '#') {
     bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
     std::string_view digits = name.substr(hex ? 2 : 1);
     if (digits.empty() || digits.size() > 6) return 0;
+    char32_t cp = 0;
     for (char c : digits) {
       int v = (c >= '0' && c <= '9')          ? c - '0'
               : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
@@ -318,27 +321,114 @@ char32_t CharDecoder::Entity(size_t* len) const {
       if (v < 0) return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
     }
+    if (cp >= 0x80 && cp <= 0x9F) cp = kCp1252High[cp - 0x80];
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  } else {
-    static constexpr std::pair<std::string_view, char32_t> kNames[] = {
-        {"amp", '&'},      {"quot", '"'},     {"apos", '\''},     {"lt", '<'},       {"gt", '>'},
-        {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D}, {"ldquo", 0x201C},
-        {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},
-        {"eacute", 0xE9},  {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},
-        {"pound", 0xA3},   {"deg", 0xB0},     {"shy", 0xAD},      {"zwnj", 0x200C},  {"zwj", 0x200D}};
-    for (const auto& [n, v] : kNames) {
-      if (name == n) cp = v;
-    }
-    if (cp == 0) return 0;
+    return cp;
   }
+  // The names scraping leaves bare: its '&' lost, the rest of the entity kept.
+  static constexpr std::pair<std::string_view, char32_t> kBareNames[] = {
+      {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'}, {"nbsp", 0xA0}};
+  static constexpr std::pair<std::string_view, char32_t> kNames[] = {
+      {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"ndash", 0x2013},
+      {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"eacute", 0xE9},
+      {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},  {"pound", 0xA3},
+      {"deg", 0xB0},     {"shy", 0xAD},      {"zwnj", 0x200C},  {"zwj", 0x200D}};
+  for (const auto& [n, v] : kBareNames) {
+    if (name == n) return v;
+  }
+  if (bare_only) return 0;
+  for (const auto& [n, v] : kNames) {
+    if (name == n) return v;
+  }
+  return 0;
+}
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+char32_t CharDecoder::Entity(size_t* len) const {
+  // &name; or &#NNN; or &#xHH; of at most 10 bytes.
+  size_t semi = pos_ + 1;
+  while (semi < end_ && semi - pos_ <= 10 && text_[semi] != ';') {
+    char c = text_[semi];
+    if (!(IsAsciiAlnum(c) || c == '#')) return 0;
+    ++semi;
+  }
+  if (semi >= end_ || text_[semi] != ';' || semi == pos_ + 1) return 0;
+  char32_t cp = EntityValue(text_.substr(pos_ + 1, semi - pos_ - 1), false);
+  if (cp == 0) return 0;
   *len = semi + 1 - pos_;
   return cp;
+}
+
+char32_t CharDecoder::BareRemnant(size_t pos, size_t* len) const {
+  // Scraped feeds (AG News among them) lose the '&' of an entity, or turn it into a space:
+  // "Iran #39;s", " #36;1 million", " quot;old fashioned quot;". The rest is specific enough to
+  // read back: '#' and digits, or one of a few names, then ';', not glued to a word before it.
+  if (pos >= end_ || (text_[pos] != '#' && (text_[pos] < 'a' || text_[pos] > 'z'))) return 0;
+  if (pos > 0 && (IsAsciiAlnum(text_[pos - 1]) || text_[pos - 1] == '&' || text_[pos - 1] == '#')) return 0;
+  size_t semi = pos + 1;
+  while (semi < end_ && semi - pos <= 8 && text_[semi] != ';') {
+    if (!IsAsciiAlnum(text_[semi])) return 0;
+    ++semi;
+  }
+  if (semi >= end_ || text_[semi] != ';') return 0;
+  std::string_view name = text_.substr(pos, semi - pos);
+  // "#1;" may be a rank in a list; a remnant is a printable character of two digits or more.
+  if (name[0] == '#' && name.size() < 3) return 0;
+  char32_t cp = EntityValue(name, true);
+  if (cp < 0x20) return 0;
+  *len = semi + 1 - pos;
+  return cp;
+}
+
+size_t CharDecoder::EscapedTagEnd(size_t pos) const {
+  // "&lt;b&gt;", "&lt;/b&gt;", "&lt;p class=&quot;x&quot;&gt;", or bare "lt;b gt;": markup that was
+  // escaped once too often. After "<" comes a tag name (a letter, then letters or digits), then
+  // nothing, '/', or attributes with '=', then the escaped ">". "x &lt; y" and "&lt;3" are no tags.
+  size_t lt_len = 0;
+  if (text_.compare(pos, 4, "&lt;") == 0) {
+    lt_len = 4;
+  } else if (text_.compare(pos, 3, "lt;") == 0 && BareRemnant(pos, &lt_len) == '<') {
+    lt_len = 3;
+  } else {
+    return 0;
+  }
+  size_t i = pos + lt_len;
+  if (i < end_ && text_[i] == '/') ++i;
+  auto is_letter = [&](size_t k) {
+    return k < end_ && ((text_[k] >= 'a' && text_[k] <= 'z') || (text_[k] >= 'A' && text_[k] <= 'Z'));
+  };
+  if (!is_letter(i)) return 0;
+  while (i < end_ && IsAsciiAlnum(text_[i])) ++i;
+  constexpr size_t kMaxTagBytes = 300;
+  bool attributes = false;
+  for (size_t k = i; k + 4 <= end_ && k - pos <= kMaxTagBytes; ++k) {
+    char c = text_[k];
+    if (text_.compare(k, 4, "&gt;") == 0 || text_.compare(k, 4, " gt;") == 0) {
+      // Only a bare name, a closing '/' or attributes before it: "&lt;b and c&gt;" is text.
+      bool tag = k == i || attributes || text_[k - 1] == '/' || text_[k - 1] == ' ';
+      return tag ? k + 4 : 0;
+    }
+    if (c == '\n' || c == '<' || c == '>' || text_.compare(k, 4, "&lt;") == 0) return 0;
+    if (k == i && c != ' ' && c != '/') return 0;  // the name ends at a space, '/' or the '>'
+    if (c == '=') attributes = true;
+  }
+  return 0;
 }
 
 bool CharDecoder::Next(Char* c) {
   while (pos_ < end_) {
     size_t len = 0;
     char32_t raw = DecodeRaw(pos_, &len);
+    if (raw == '&' || raw == 'l') {
+      // Escaped markup ("&lt;b&gt;...&lt;/b&gt;") is no text: it is dropped whole.
+      if (size_t tag_end = EscapedTagEnd(pos_); tag_end != 0) {
+        pos_ = tag_end;
+        continue;
+      }
+    }
     if (raw == '&') {
       // HTML entities left in scraped text ("&amp;", "&#8217;") stand for one character.
       size_t entity_len = 0;
@@ -346,6 +436,22 @@ bool CharDecoder::Next(Char* c) {
       if (entity != 0) {
         raw = entity;
         len = entity_len;
+      }
+    } else if (raw == '#' || (raw >= 'a' && raw <= 'z')) {
+      // An entity that lost its '&' ("#39;", "quot;") stands for the same character.
+      size_t remnant_len = 0;
+      char32_t remnant = BareRemnant(pos_, &remnant_len);
+      if (remnant != 0) {
+        raw = remnant;
+        len = remnant_len;
+      }
+    } else if (raw == ' ' && pos_ + 1 < end_) {
+      // The space before such a remnant is where the '&' was ("Iran #39;s" is "Iran&#39;s"): it
+      // separates nothing, so it is dropped like a zero-width character.
+      size_t remnant_len = 0;
+      if (BareRemnant(pos_ + 1, &remnant_len) != 0) {
+        ++pos_;
+        continue;
       }
     }
     // Only leads that real mojibake starts with: Â Ã (Latin-1 letters and signs), Ä Å Æ É Ë Î Ï
@@ -367,6 +473,16 @@ bool CharDecoder::Next(Char* c) {
     if (cp == 0) continue;  // dropped character
     c->cp = cp;
     return true;
+  }
+  return false;
+}
+
+bool SpaceBetween(std::string_view text, size_t begin, size_t end) {
+  // Decodes on past end so that a space dropped before a remnant at end is seen as dropped.
+  CharDecoder decoder(text, begin, text.size());
+  Char c;
+  while (decoder.Next(&c) && c.begin < end) {
+    if (IsSpace(c.cp)) return true;
   }
   return false;
 }

@@ -4,8 +4,11 @@
 // Normalization never rewrites Article::text. A Char keeps the span of the bytes it came from
 // and a canonical code point: curly quotes become ASCII quotes, odd spaces become a space,
 // zero-width characters and soft hyphens are dropped, a cp1252 mojibake sequence ("â€™") or an
-// HTML entity ("&rsquo;", "&#8217;", "&amp;") becomes the one character it stood for, and an invalid UTF-8
-// byte becomes an opaque character (shown as U+FFFD in forms). Dashes and the ellipsis keep their own code
+// HTML entity ("&rsquo;", "&#8217;", "&amp;", "&#151;" read as cp1252) becomes the one character it
+// stood for, and an invalid UTF-8 byte becomes an opaque character (shown as U+FFFD in forms).
+// Entities whose '&' scraping lost or turned into a space ("Iran #39;s", " quot;old quot;",
+// " #36;1") are read the same way, the space before them dropped; escaped markup ("&lt;b&gt;")
+// is dropped whole. Dashes and the ellipsis keep their own code
 // point; AppendForm writes them as
 // "-", "--" and "...".
 //
@@ -49,6 +52,11 @@ class CharDecoder {
   char32_t Mojibake(char32_t lead, size_t lead_len, size_t* len) const;
   // An HTML entity at pos_ ("&amp;", "&#8217;", "&rsquo;"): its code point, *len its bytes; 0 if none.
   char32_t Entity(size_t* len) const;
+  // An entity whose '&' was lost in scraping ("#39;", "quot;") at pos: its code point, *len its
+  // bytes; 0 if none.
+  char32_t BareRemnant(size_t pos, size_t* len) const;
+  // Escaped markup at pos ("&lt;b&gt;", "&lt;/b&gt;", bare "lt;b gt;"): where it ends; 0 if none.
+  size_t EscapedTagEnd(size_t pos) const;
 
   std::string_view text_;
   size_t pos_;
@@ -76,6 +84,10 @@ void AppendUtf8(char32_t cp, std::string* out);
 
 // Lower-cases an ASCII letter; other code points unchanged.
 inline char32_t AsciiLower(char32_t cp) { return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp; }
+
+// True when [begin, end) holds a character that decodes to a space (not one dropped before an
+// entity remnant, "Iran #39;s"): what separates two tokens, for SpaceAfter.
+bool SpaceBetween(std::string_view text, size_t begin, size_t end);
 
 // The normalized form of a byte range, as tokens carry it: canonical characters, dropped
 // characters removed, spaces collapsed to one.

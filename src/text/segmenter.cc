@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "text/boilerplate.h"
+#include "text/chars.h"
+#include "text/dateline.h"
 #include "text/lexicon.h"
 #include "text/tokenizer.h"
 
@@ -15,6 +17,9 @@ namespace {
 constexpr size_t kMaxCheckedLineBytes = 4000;
 // A date/byline line has at most this many tokens.
 constexpr size_t kMaxDatelineTokens = 14;
+// A wire dateline is looked for in the body's first lines that hold a sentence or are dropped
+// (a byline, a date line), at most this many.
+constexpr size_t kWireDatelineLines = 3;
 
 bool StartsWithOpeningQuote(std::string_view text, size_t pos) {
   // “ (E2 80 9C), ‘ (E2 80 98), « (C2 AB)
@@ -140,8 +145,31 @@ class Builder {
     article_.sentences.push_back(std::move(s));
   }
 
+  // The next units are the body: look for a wire dateline at its start.
+  void StartBody() { dateline_units_left_ = options_.find_wire_datelines ? kWireDatelineLines : 0; }
+
   // Segments one unit (a line, or a paragraph when line breaks do not end sentences).
   void Unit(size_t begin, size_t end) {
+    if (dateline_units_left_ > 0) {
+      --dateline_units_left_;
+      // "BAGHDAD, Iraq (Reuters) - Followers of ...": the dateline goes to Article::dateline and
+      // the first sentence starts after it.
+      if (std::optional<Dateline> dateline = FindDateline(article_.text, begin, end)) {
+        article_.dateline = std::move(*dateline);
+        begin = article_.dateline.span.end;
+        dateline_units_left_ = 0;
+      }
+    }
+    size_t first_sentence = article_.sentences.size();
+    UnitSentences(begin, end);
+    // The first line with a sentence ends the search: a dateline opens the story or not at all.
+    if (article_.sentences.size() > first_sentence) dateline_units_left_ = 0;
+  }
+
+ private:
+  enum class Pending { kNone, kStop, kAbbreviation, kForced };
+
+  void UnitSentences(size_t begin, size_t end) {
     size_t first_sentence = article_.sentences.size();
     Tokenizer tokenizer(lexicon_, article_.text, begin, end);
     buffer_.clear();
@@ -164,9 +192,6 @@ class Builder {
     if (!drop && boilerplate_ != nullptr) drop = boilerplate_->Matches(*tokens, 0, tokens->size(), true);
     if (drop) article_.sentences.resize(first_sentence);
   }
-
- private:
-  enum class Pending { kNone, kStop, kAbbreviation, kForced };
 
   Token MakeToken(RawToken&& raw) {
     Token t;
@@ -279,6 +304,7 @@ class Builder {
   bool ellipsis_ = false;      // the pending stop is an ellipsis
   size_t open_quotes_ = 0;     // double quotes in the current sentence (odd: one is open)
   size_t last_end_ = 0;
+  size_t dateline_units_left_ = 0;  // units still to look for a wire dateline in
 };
 
 // The end of the line starting at pos (before end): a line feed, or U+2028 LINE SEPARATOR or
@@ -329,6 +355,7 @@ void ForEachUnit(std::string_view text, size_t begin, size_t end, bool by_line, 
 
 void Segment(Article& article, const SegmentOptions& options) {
   article.sentences.clear();
+  article.dateline = Dateline();
   const Lexicon& lexicon = Lexicon::Default();
   const Boilerplate* boilerplate = nullptr;
   if (options.drop_boilerplate)
@@ -342,15 +369,21 @@ void Segment(Article& article, const SegmentOptions& options) {
     // Text before the title (rare) first, so that sentences stay in text order.
     ForEachUnit(text, 0, title.begin, options.line_breaks_end_sentences, unit);
     builder.Title(title);
+    builder.StartBody();
     ForEachUnit(text, title.end, text.size(), options.line_breaks_end_sentences, unit);
   } else {
+    builder.StartBody();
     ForEachUnit(text, 0, text.size(), options.line_breaks_end_sentences, unit);
   }
   // SpaceAfter=No when the next token starts right where this one ends.
   Token* previous = nullptr;
   for (Sentence& s : article.sentences) {
     for (Token& t : s.tokens) {
-      if (previous != nullptr) previous->space_after = previous->span.end != t.span.begin;
+      // A space dropped before an entity remnant ("Iran #39;s") separates nothing.
+      if (previous != nullptr) {
+        previous->space_after =
+            previous->span.end != t.span.begin && SpaceBetween(text, previous->span.end, t.span.begin);
+      }
       previous = &t;
     }
   }

@@ -28,6 +28,9 @@ struct SegmentOptions {
   const Boilerplate* boilerplate = nullptr;
   // Skip a short line holding only a date, time or byline ("2022-05-20 0 By", "By John Smith").
   bool drop_datelines = true;
+  // Take a wire dateline ("BAGHDAD, Iraq (Reuters) - ", "AP - ") off the start of the body into
+  // Article::dateline, so that its words are in no sentence (see text/dateline.h).
+  bool find_wire_datelines = true;
   // A line break ends a sentence (news puts paragraphs and titles on lines of their own). Off for
   // text wrapped at a fixed width, where only a blank line does.
   bool line_breaks_end_sentences = true;
@@ -35,8 +38,9 @@ struct SegmentOptions {
   size_t max_sentence_tokens = 250;
 };
 
-// Fills article.sentences from article.text. The title (article.title_span, when not empty)
-// becomes sentence 0 with is_title set. Thread-safe.
+// Fills article.sentences and article.dateline from article.text. The title (article.title_span,
+// when not empty) becomes sentence 0 with is_title set; a wire dateline at the start of the body
+// is in no sentence. Thread-safe.
 void Segment(Article& article, const SegmentOptions& options = {});
 
 // The normalized forms of the tokens of text, tokenized exactly as Segment tokenizes (no sentence

@@ -1,6 +1,6 @@
 // Golden files: tests/data/text/NAME.txt (an article we wrote, title on the first line) segments to
 // tests/data/text/NAME.expected: one line per sentence, "T" for the title or "S", then the token
-// forms separated by spaces. To accept a deliberate change, rerun with DRAGOMAN_UPDATE_GOLDEN=1
+// forms separated by spaces; a wire dateline taken off the body is a line "D" with its bytes. To accept a deliberate change, rerun with DRAGOMAN_UPDATE_GOLDEN=1
 // and review the diff of the .expected file.
 #include <gtest/gtest.h>
 
@@ -26,6 +26,7 @@ std::string ReadFile(const fs::path& path) {
 
 std::string Render(Article& a) {
   std::string out;
+  if (!a.dateline.empty()) out += "D " + std::string(a.Slice(a.dateline.span)) + "\n";
   for (const Sentence& s : a.sentences) {
     out += s.is_title ? "T" : "S";
     for (const Token& t : s.tokens) out += " " + t.form;
