@@ -168,7 +168,7 @@ REVIEW = {
         source; military source; security source; police source; diplomatic source;
         intelligence source; informed source; senior source; informant; informants; contact;
         contacts; liaison; link; links; channel; channels; medium; media outlet; outlet;
-        outlets; paper; papers; daily; weekly; magazine; magazines; journal; journals; station;
+        outlets; publication; paper; papers; daily; weekly; magazine; magazines; journal; journals; station;
         stations; network; networks; broadcast; programme; program; show; fund; funds; bank
         account; budget; treasury bill; capital; market; markets; exchange; stock exchange;
         economy; industry; sector; sectors; trade; labor; labour; work; works; worker of;
@@ -220,7 +220,7 @@ REVIEW = {
         soldiery; battlewagon; weekend warrior; educatee; collegian; tourer; excursionist;
         townsperson; townspeople; townspeoples; rabble; medico; medical man; doc; nursemaid;
         nanny; polity; potentate; legate; privateer; generalissimo; mills association;
-        c in cof; c in c of; tinginist; kanidurgu; newswriter; editorialist; pulp magazine;
+        c in cof; c in c of; insurgence; tinginist; kanidurgu; newswriter; editorialist; pulp magazine;
         granger; cropper; husbandman; husbandmen; husbandwoman; husbandwomen; husbandperson;
         cultivator; agriculturist; fisher; mendicant; gunslinger; marauder; triggerman; hitman;
         hit man; gun for hire; hired gun; soldier of fortune; hasid; hasidim; hebrew
@@ -253,7 +253,7 @@ REVIEW = {
     "misspelt": """
         offcial; offical; high ranking offical; palace offcial; facilitiy; healthcare facilitiy;
         lieutentant (jg); brigaider; gendermarie; enterpreneur; manafacture; filmaker;
-        opthamologist; privitization commission; provincal office; monarcy; constitutional
+        opthamologist; midwive; privitization commission; provincal office; monarcy; constitutional
         monarcy; traffiker; kindergarden; maffia; mafias; businessmens; policemens;
         congressmens; law enforcements; law enforcement agents; childrens; cyberdissidents;
         law justice and parlaimentary affairs minister; secretariate; sanatarium;
@@ -306,13 +306,17 @@ ALREADY_PLURAL = {"men", "women", "ministers", "ministries", "people", "persons"
                   "militiamen", "gunmen", "jihadists", "persons"}
 
 
+IRREGULAR = {"child": "children", "thief": "thieves", "mafioso": "mafiosi", "hierarch": "hierarchs",
+             "monarch": "monarchs", "patriarch": "patriarchs", "wife": "wives", "life": "lives"}
+
+
 def plural_of(word):
     """Regular English plural of the last word, as PETRARCH adds it (None: no plural)."""
     w = word
-    if w in ALREADY_PLURAL or not re.search(r"[a-z]$", w):
+    if w in ALREADY_PLURAL or not re.search(r"[a-z0-9]$", w):
         return None
-    if w == "child":
-        return "children"
+    if w in IRREGULAR:
+        return IRREGULAR[w]
     if w.endswith(("men", "people", "children", "ies")):
         return None
     if w.endswith("man") and not w.endswith(("human", "german", "shaman", "talisman")):
@@ -488,6 +492,15 @@ def main():
             pairs.append((s, None if explicit is not None else plural_name(s)))
         if explicit:
             pairs += [(norm(p), None) for p in explicit]
+        # Ours wins for the whole Phoenix line: if agents.txt has any of its names
+        # ("spokesman"), its other forms ("spokesmen", which Phoenix codes MED) are not taken.
+        if any(key_of(n) in ours for s, p in pairs for n in (s, p) if n is not None):
+            for s, p in pairs:
+                for n in (s, p):
+                    if n is not None:
+                        n_names_in += 1
+                        drop("ours", n)
+            continue
         for s, p in pairs:
             n_names_in += 1 + (p is not None)
             mapped, why = map_code(code, s)
