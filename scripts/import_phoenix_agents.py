@@ -100,8 +100,6 @@ CLERGY_WORDS = {"clergy", "clergyman", "clergymen", "clergywoman", "clergywomen"
 # Names whose Phoenix code the GUIDE or agents.txt codes otherwise.
 CODE_OVERRIDE = {
     "kidnaper": "REB",          # GUIDE convention 1 (agents.txt: kidnappers = REB)
-    "delegate": "GOV",          # agents.txt: delegation = GOV (Phoenix: LEG)
-    "representatives": "GOV",   # "representatives of the two countries"; Phoenix: LEG (US House)
     "rioter": "CVL",            # GUIDE: protesters are CVL (Phoenix: OPP)
     "picketer": "CVL",
     "striking worker": "LAB",
@@ -130,7 +128,12 @@ AGENT_TYPES = {"COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "U
 #  ambiguous      Titles whose agent type depends on the country or the sentence ("secretary",
 #                 "chairman", "director", "commissioner" are GOV, BUS, NGO or IGO), adjectives
 #                 that Phoenix lists as nouns ("Islamic", "Jewish", "retired"), and
-#                 sport/entertainment roles ("actor", "coach", "player").
+#                 sport/entertainment roles ("actor", "coach", "player"). Lawyers: Phoenix
+#                 codes them JUD, but the GUIDE's JUD is courts, judges and prosecutors, and a
+#                 defence lawyer acts for a private party ("a defense lawyer for one of three
+#                 Americans" is no Afghan judiciary). "Representatives" are whoever "of X" names
+#                 ("representatives of the cleric"). "Immigrant" is mostly a modifier
+#                 ("immigrant transit camps") and CVL or REF.
 #  punctuation    Names with a comma or parentheses ("minister for lands, housing and urban
 #                 development"): the text's comma is a token of its own.
 #  abbreviation   Names with a full stop ("gen.", "lt.", "brig. gen."): ranks before a person's
@@ -226,6 +229,9 @@ REVIEW = {
         hit man; gun for hire; hired gun; soldier of fortune; hasid; hasidim; hebrew
         """,
     "ambiguous": """
+        lawyer; attorney; barrister; defense attorney; defense lawyer; trial lawyer; trial
+        attorney; public defender; criminal barrister; representatives; representative's
+        council; immigrant;
         culprit; perpetrator; killer; illegal immigrant; illegal migrant; looter; raider;
         reformer; reformist; social reformer; operative; advocate; counsel; counsellor;
         counselor; commentator; telecom; telecom firm; telecom consultant; waiter; waitress;
