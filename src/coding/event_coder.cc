@@ -288,6 +288,7 @@ struct ArticleContext {
   // every country the article names.
   std::vector<std::vector<std::string>> places;  // by sentence
   std::vector<std::string> title_places, countries;
+  std::string dateline_country;  // the country of the wire dateline's place ("BAGHDAD, Iraq -")
 };
 
 class SentenceCoder {
@@ -1618,6 +1619,7 @@ void SentenceCoder::CollectPlaces() {
 std::string SentenceCoder::ContextCountry() const {
   if (sentence_index_ < static_cast<int>(context_->places.size()) && context_->places[sentence_index_].size() == 1)
     return context_->places[sentence_index_][0];
+  if (!context_->dateline_country.empty()) return context_->dateline_country;
   if (context_->title_places.size() == 1) return context_->title_places[0];
   if (context_->countries.size() == 1) return context_->countries[0];
   return "";
@@ -1779,6 +1781,29 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   if (!actors.empty()) context_->last_actors = actors;
 }
 
+// The country a dateline's place names: its region ("Iraq" in "BAGHDAD, Iraq") or its city as a
+// capital ("BAGHDAD"), looked up among the actors; "" when neither is a country's name.
+std::string DatelineCountry(const Lexicon& d, const EventCoder::Index& index, const Dateline& dateline, int date) {
+  for (const std::string* name : {&dateline.region, &dateline.city}) {
+    if (name->empty()) continue;
+    std::vector<std::string> units = NameTokens(*name);
+    int node = 0;
+    for (const std::string& u : units) {
+      node = index.actors.Step(node, u);
+      if (node < 0) break;
+    }
+    if (node <= 0) continue;
+    for (const NameRef& ref : index.actors.nodes[node].hits) {
+      if (static_cast<size_t>(ref.entry) >= d.actors.actors().size()) continue;
+      const ActorEntry& e = d.actors.actors()[ref.entry];
+      if (e.kind != ActorKind::kCountry) continue;
+      std::string code = e.CodeAt(date);
+      if (code.size() >= 3) return code.substr(0, 3);
+    }
+  }
+  return "";
+}
+
 int DateOf(const std::string& iso) {
   std::optional<int> d = ParseDate(iso);
   return d ? *d : 0;
@@ -1801,6 +1826,7 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   if (StoryDiscarded(*index_, article)) return;
   int date = DateOf(article.date);
   ArticleContext context;
+  context.dateline_country = DatelineCountry(*dicts_, *index_, article.dateline, date);
   for (size_t i = 0; i < article.sentences.size(); ++i) {
     SentenceCoder places(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
     places.CollectPlaces();
