@@ -81,7 +81,7 @@ struct NameTrie {
 struct EventCoder::Index {
   explicit Index(const WordLists& w)
       : pronoun(w.Get("pronoun")), plural_pronoun(w.Get("plural-pronoun")), relative(w.Get("relative-pronoun")),
-        negation(w.Get("negation")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
+        negation(w.Get("negation")), speaker(w.Get("speaker-pronoun")), denial(w.Get("denial")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
         intent(w.Get("intent")), meeting_noun(w.Get("meeting-noun")), condition(w.Get("condition")),
         object_acts(w.Get("object-acts-marker")), averted(w.Get("averted-marker")),
         phrase_preposition(w.Get("phrase-preposition")),
@@ -90,7 +90,7 @@ struct EventCoder::Index {
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")) {}
   // The language's word lists the rules read (data/dict/english.txt).
-  const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &group_noun, &group_quantifier, &intent,
+  const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future;
@@ -320,6 +320,7 @@ class SentenceCoder {
   std::vector<ActorCode> ResolveUncached(int h, bool allow_pronoun, int depth);
   std::vector<ActorCode> ResolveOne(int h, int depth);
   std::vector<ActorCode> ResolvePronoun(int h);
+  std::vector<ActorCode> ResolveSpeaker(int h);
   // 0 when the word does not match token t, else the number of words matched (a phrase counts
   // each of its words, so a longer synonym beats a shorter one).
   int TokenMatches(const PatternWord& w, int t) const;
@@ -369,11 +370,14 @@ class SentenceCoder {
   Analysis a_;
   // Resolve(h) results for this sentence (pronouns allowed, top level), filled on first use.
   std::vector<std::vector<ActorCode>> resolved_;
+  int resolving_ = 0;  // nesting of ResolveUncached calls
+  bool analyzed_ = false;
   std::vector<char> resolved_done_;
   std::vector<std::string_view> words_;  // sorted forms and lemmas of the sentence
 };
 
 void SentenceCoder::Analyze() {
+  analyzed_ = true;
   const Sentence& s = article_.sentences[sentence_index_];
   a_.s = &s;
   a_.n = static_cast<int>(s.tokens.size());
@@ -460,6 +464,7 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
     // The longest name starting here that fits the text's case and has a code at the date.
     size_t matched = 0;
     const NameRef* best = nullptr;
+    bool best_has_role = false;
     int node = 0;
     for (size_t j = k; j < units.size(); ++j) {
       node = index.Step(node, units[j].text);
@@ -480,14 +485,13 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
         }
         if (!ok) continue;
         // Several entries share a name ("Bush"): the one holding a role at the date wins.
-        bool role = !agents && Actor(ref.entry).CodeAt(date_).size() > 3;
-        if (!agents && Actor(ref.entry).CodeAt(date_).empty()) continue;
-        if (!best || matched != j - k + 1 || role) {
-          bool had_role = best && matched == j - k + 1 && Actor(best->entry).CodeAt(date_).size() > 3;
-          if (!had_role) {
-            best = &ref;
-            matched = j - k + 1;
-          }
+        size_t code_size = agents ? 0 : Actor(ref.entry).CodeAt(date_).size();
+        if (!agents && code_size == 0) continue;
+        bool role = code_size > 3;
+        if (!best || matched != j - k + 1 || (role && !best_has_role)) {
+          best = &ref;
+          matched = j - k + 1;
+          best_has_role = role;
         }
         if (agents || role) break;
       }
@@ -527,6 +531,27 @@ int SentenceCoder::PhraseHead(int t) const {
       break;
   }
   return t;
+}
+
+std::vector<ActorCode> SentenceCoder::ResolveSpeaker(int h) {
+  // "Tokayev: I look forward ...": the actor before a colon opening the sentence. "we" speaks for
+  // the speaker's country.
+  std::vector<ActorCode> out;
+  for (int t = 1; t < h && t < 8; ++t) {
+    if (a_.low[t] != ":") continue;
+    for (int k = 0; k < t; ++k)
+      if (a_.actor_at[k] >= 0) {
+        out = Resolve(PhraseHead(k), false);
+        break;
+      }
+    break;
+  }
+  const bool plural = index_.Is(index_.plural_pronoun, a_.low[h]) || a_.low[h] == "we" || a_.low[h] == "our" || a_.low[h] == "us";
+  for (ActorCode& x : out) {
+    x.first = x.last = h;
+    if (plural && x.code.size() > 3) x.code = x.code.substr(0, 3), x.base = x.code;
+  }
+  return out;
 }
 
 std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
@@ -582,6 +607,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   if (h < 0 || depth > 4) return out;
   // Pronouns and "the two sides".
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.pronoun, a_.low[h])) return ResolvePronoun(h);
+  if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.speaker, a_.low[h])) return ResolveSpeaker(h);
   if (index_.Is(index_.group_noun, a_.lem[h]) && options_.resolve_pronouns &&
       a_.actor_at[h] < 0) {
     bool two = false;
@@ -609,6 +635,8 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         continue;
       }
       if (OutsidePhrase(r)) continue;
+      // "accused Ukraine of shelling civilians": a clause, not Ukraine's own phrase.
+      if (IsNominalRel(r) && IsVerbal(k)) continue;
       if (IsNominalRel(r) && r != "nmod:poss") {
         std::string c = a_.CaseOf(k);
         // "the president of X"; "officials in X", "troops from X" when the head names an actor.
@@ -671,6 +699,8 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   std::vector<int> agent_ids;
   for (int t : tokens) {
     int g = a_.agent_at[t];
+    // A named actor's "of" phrase is not its title: "Ukraine of shelling civilians".
+    if (g >= 0 && via_nominal[t] && a_.actor_at[h] >= 0) continue;
     if (g >= 0 && std::find(agent_ids.begin(), agent_ids.end(), g) == agent_ids.end()) agent_ids.push_back(g);
   }
   std::sort(agent_ids.begin(), agent_ids.end());
@@ -782,6 +812,14 @@ std::vector<ActorCode> SentenceCoder::Resolve(int h, bool allow_pronoun, int dep
 std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun, int depth) {
   std::vector<ActorCode> out;
   if (h < 0) return out;
+  // Pronouns, appositions and relative clauses resolve through one another; a malformed parse
+  // must not make that endless.
+  if (resolving_ > 8) return out;
+  struct Nesting {
+    int& n;
+    explicit Nesting(int& count) : n(count) { ++n; }
+    ~Nesting() { --n; }
+  } nesting(resolving_);
   if (!allow_pronoun && a_.s->tokens[h].upos == "PRON") return out;
   // A relative pronoun stands for the noun its clause modifies.
   if (index_.Is(index_.relative, a_.low[h]) && a_.head[h] >= 0) {
@@ -792,8 +830,14 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   std::vector<std::vector<ActorCode>> groups;
   groups.push_back(ResolveOne(h, depth));
   bool has_conj = false;
+  // A list ends with "and"/"or" before its last member; "Ukraine, Chancellor Scholz said" parsed
+  // as two conjuncts is no list.
+  // (UD v1 hangs the "and" from the first member, UD v2 from the member it precedes.)
+  int last_with_cc = a_.HasChildRel(h, {"cc"}) ? a_.n : -1;
   for (int k : a_.kids[h])
-    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB") {
+    if (a_.rel[k] == "conj" && a_.HasChildRel(k, {"cc"})) last_with_cc = std::max(last_with_cc, k);
+  for (int k : a_.kids[h])
+    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB" && k <= last_with_cc) {
       groups.push_back(ResolveOne(k, depth));
       has_conj = true;
     }
@@ -1156,7 +1200,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       stack.pop_back();
       for (int k : a_.kids[t]) {
         const std::string& r = a_.rel[k];
-        if (t == v && (r == "conj" || r == "parataxis" || r == "ccomp" || r == "punct")) continue;
+        // A token pattern may read into the reported clause ("demand that + withdraw").
+        if (t == v && (r == "conj" || r == "parataxis" || r == "punct" || (r == "ccomp" && !form.from_token_pattern)))
+          continue;
         if (t == v && r == "advcl" && !Infinitival(k)) continue;
         if (t != v && (r == "acl:relcl" || r == "relcl")) continue;
         (k < v ? pre : post)[k] = 1;
@@ -1427,7 +1473,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     target_head = subj;
     if (best_source < 0) source_head = -1;
   }
-  if (best_target >= 0) target_head = best_target;
+  if (best_target >= 0 && !(passive && best_target == source_head)) target_head = best_target;
   if (meeting_target >= 0) {
     // The meeting's other party: its "with" phrase, else the phrase itself (with its possessor),
     // else whoever the verb names.
@@ -1441,6 +1487,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
 
   std::vector<ActorCode> sources = Resolve(source_head);
   if (sources.empty()) sources = NewActor(source_head);
+  // Two subjects of the verb with "and" between them are one list ("The United States and Japan
+  // condemned", parsed as two subjects).
+  if (source_head >= 0 && source_head == subj && a_.head[subj] == v && !passive) {
+    for (int k : a_.kids[v]) {
+      if (k == subj || a_.rel[k] != a_.rel[subj]) continue;
+      bool joined = false;
+      for (int c = std::min(k, subj) + 1; c < std::max(k, subj); ++c)
+        joined |= a_.rel[c] == "cc" && (a_.head[c] == k || a_.head[c] == subj || a_.head[c] == v);
+      if (!joined) continue;
+      for (ActorCode& x : Resolve(k))
+        if (std::none_of(sources.begin(), sources.end(), [&](const ActorCode& y) { return y.code == x.code; }))
+          sources.push_back(x);
+    }
+  }
   if (Trace())
     std::fprintf(stderr, "trace:     %s: code %s, source at %d, target at %d%s\n", rule.c_str(), code.c_str(), source_head,
                  target_head, Negated(v) ? ", negated" : "");
@@ -1537,10 +1597,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
   for (const ActorCode& s : sources)
     for (const ActorCode& t : targets) {
-      // An actor acting on itself is no dyad; a country's parts act on each other ("insurgents
-      // killed Iraqis": IRQREB -> IRQ) but not on the whole they belong to when it is the source
-      // ("Kazakhstan serves the Kazakh people").
-      if (s.code == t.code || (s.code.size() < t.code.size() && t.code.starts_with(s.code))) continue;
+      // An actor acting on itself is no dyad; a country and its parts act on each other
+      // ("insurgents killed Iraqis": IRQREB -> IRQ; "Syria used chemical weapons against Syrian
+      // civilians": SYR -> SYRCVL).
+      if (s.code == t.code) continue;
       if (code != kNullCode) make(s, &t, code);
       if (!reverse.empty()) {
         make(t, &s, reverse);
@@ -1567,6 +1627,11 @@ bool SentenceCoder::HasNominalForm(int v) const {
 }
 
 bool SentenceCoder::Unreal(int v) const {
+  // "denied sending drones", "refused to release": the act its governor denies or refuses is not
+  // done (the refusal itself is coded by its own pattern, "refuse to release +").
+  if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || a_.rel[v] == "advcl") &&
+      index_.Is(index_.denial, a_.lem[a_.head[v]]))
+    return true;
   // "against providing", "from attacking": a gerund after an averting marker.
   for (int k : a_.kids[v])
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
@@ -1598,7 +1663,7 @@ std::string SentenceCoder::CountryOf(const Analysis::Mention& m) const {
 }
 
 void SentenceCoder::CollectPlaces() {
-  Analyze();
+  if (!analyzed_) Analyze();
   if (static_cast<int>(context_->places.size()) <= sentence_index_) context_->places.resize(sentence_index_ + 1);
   auto add = [](std::vector<std::string>* list, const std::string& c) {
     if (std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
@@ -1626,7 +1691,7 @@ std::string SentenceCoder::ContextCountry() const {
 }
 
 void SentenceCoder::Run(std::vector<Event>* out) {
-  Analyze();
+  if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
   // A question asks; it reports no act ("Will Iran strike Israel?").
   if (a_.low[a_.n - 1] == "?") return;
@@ -1734,7 +1799,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (h < 0) break;
       bool complement = a_.rel[t] == "xcomp" || (a_.rel[t] == "advcl" && Infinitival(t));
       if (a_.rel[t] == "acl" && Infinitival(t)) {
-        // "urged Eriador to respond": the infinitive hangs from the object.
+        // "urged Eriador to respond": the infinitive hangs from the object. But a noun with its
+        // own agent ("Washington's decision to sell arms") is that agent's act.
+        if (a_.HasChildRel(h, {"nmod:poss"})) break;
         h = a_.head[h];
         complement = true;
       }
@@ -1827,14 +1894,14 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   int date = DateOf(article.date);
   ArticleContext context;
   context.dateline_country = DatelineCountry(*dicts_, *index_, article.dateline, date);
+  // Every sentence is analysed once: first for the places the article names, then coded.
+  std::vector<SentenceCoder> coders;
+  coders.reserve(article.sentences.size());
   for (size_t i = 0; i < article.sentences.size(); ++i) {
-    SentenceCoder places(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
-    places.CollectPlaces();
+    coders.emplace_back(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
+    coders.back().CollectPlaces();
   }
-  for (size_t i = 0; i < article.sentences.size(); ++i) {
-    SentenceCoder coder(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
-    coder.Run(events);
-  }
+  for (SentenceCoder& coder : coders) coder.Run(events);
 }
 
 void EventCoder::CodeSentence(const Article& article, int sentence_index, int date,

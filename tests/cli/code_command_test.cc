@@ -116,7 +116,8 @@ TEST(CodeCommand, TheParsedSubjectIsTheSource) {
   }
 }
 
-// A comma before a reporting clause is no list: Scholz does not share Ukraine's role.
+// A comma before a reporting clause is no list: Scholz does not share Ukraine's role. The aid is
+// announced ("will send"), so it is the intent to give it (033), as CODING.md says.
 TEST(CodeCommand, ReportingClauseIsNotACoordinatedActor) {
   TempDir dir;
   std::string path = dir.Write("aid.txt",
@@ -124,8 +125,10 @@ TEST(CodeCommand, ReportingClauseIsNotACoordinatedActor) {
                                "Chancellor Olaf Scholz said.\n");
   ProgramRun run = RunDragoman("code --format tsv " + path);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("\tDEU\tUKR\t072\t"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("\tDEU\tUKR\t033\t"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("\tDEU\tDEUGOV\t"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("\tUKRGOV\t"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("\t072\t"), std::string::npos) << run.out;
 }
 
 // A feed mixing languages: the foreign article is skipped with its reason, not an error, so the

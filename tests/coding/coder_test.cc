@@ -148,8 +148,9 @@ TEST(CoderLexicon, PossessorOfAnEventNounIsTheSource) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
-// The coder reads heads from whatever filled the tokens: heads out of range or cycles are ignored,
-// never followed out of the sentence.
+// The coder reads heads from whatever filled the tokens: heads out of range, self-loops and
+// negative heads are ignored, never followed out of the sentence, and whatever is coded points
+// into the sentence.
 TEST(CoderTest, MalformedParseIsHarmless) {
   Article a;
   a.id = "t";
@@ -157,6 +158,10 @@ TEST(CoderTest, MalformedParseIsHarmless) {
   a.text = "Putin, who met Xi Jinping, accused the United States and Japan of provocation.";
   testing::DefaultPipeline().Annotate(a);
   ASSERT_FALSE(a.sentences.empty());
+  std::vector<Event> well_parsed;
+  testing::DefaultCoder().Code(a, &well_parsed);
+  EXPECT_TRUE(Has(well_parsed, "RUSGOV", "11", "USA")) << Dump(well_parsed);
+  const Span sentence = a.sentences.back().span;
   for (int variant = 0; variant < 3; ++variant) {
     Article b = a;
     std::vector<Token>& tokens = b.sentences.back().tokens;
@@ -166,7 +171,9 @@ TEST(CoderTest, MalformedParseIsHarmless) {
     }
     std::vector<Event> events;
     testing::DefaultCoder().Code(b, &events);
-    EXPECT_TRUE(Has(events, "RUSGOV", "11", "USA") || Has(events, "CHNGOV", "11", "USA")) << variant << "\n" << Dump(events);
+    for (const Event& e : events)
+      for (const Span& s : {e.source_span, e.verb_span, e.target_span})
+        EXPECT_TRUE(s.empty() || (s.begin >= sentence.begin && s.end <= sentence.end)) << variant << "\n" << Dump(events);
   }
 }
 

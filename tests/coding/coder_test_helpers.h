@@ -48,8 +48,9 @@ inline std::vector<Event> CodeText(const std::string& text, const std::string& d
 
 inline bool Has(const std::vector<Event>& events, const std::string& source, const std::string& root,
                 const std::string& target) {
+  // The coder alone leaves the root to CameoTable::Complete: read it from the code then.
   for (const Event& e : events)
-    if (e.source == source && e.root == root && e.target == target) return true;
+    if (e.source == source && (e.root.empty() ? e.code.substr(0, 2) : e.root) == root && e.target == target) return true;
   return false;
 }
 

