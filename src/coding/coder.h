@@ -20,6 +20,12 @@ class Coder {
   // Appends the article's events to *events, each with source, target, code, spans and rule;
   // quad class, Goldstein and PLOVER fields are filled by CameoTable::Complete afterwards.
   virtual void Code(const Article& article, std::vector<Event>* events) const = 0;
+  // Whether the sentence can give an event at all (it names an actor or an agent). The pipeline
+  // spends the parse only on such sentences.
+  virtual bool Codable(const Sentence& sentence) const {
+    (void)sentence;
+    return true;
+  }
 };
 
 }  // namespace dragoman::coding

@@ -1395,8 +1395,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         if (index_.Is(index_.negation, noun.head.text)) names_negation = true;
       } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
         int found = -1;
-        for (int t = pos + 1; t < a_.n && found < 0; ++t)
+        for (int t = pos + 1; t < a_.n && found < 0; ++t) {
           if (post[t] && !skipped[t] && (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0)) found = t;
+        }
         if (found < 0) {
           ok = false;
         } else {
@@ -1519,7 +1520,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   if (target_head >= 0) {
     targets = Resolve(target_head);
     if (targets.empty()) targets = NewActor(target_head);
-  } else if (!passive) {
+  } else if (!passive && verbal) {
     targets = FindTarget(v, subj, false, differs);
     // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
     if (targets.empty()) {
@@ -1579,6 +1580,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       if (x.source == e.source && x.target == e.target && x.code == e.code) return;
     result->events.push_back(std::move(e));
   };
+  // "India and Pakistan concluded a round of talks": a meeting without a named partner is between
+  // the actors that hold it.
+  if (!best_compound && targets.empty() && sources.size() >= 2 && index_.reciprocal.count(code)) best_compound = true;
   if (best_compound) {
     if (sources.size() < 2) return true;
     for (const ActorCode& s : sources)
@@ -1902,6 +1906,29 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
     coders.back().CollectPlaces();
   }
   for (SentenceCoder& coder : coders) coder.Run(events);
+}
+
+bool EventCoder::Codable(const Sentence& sentence) const {
+  // A name of either index in the words (case and the date are decided while coding). An event
+  // needs two actors, and at most one of them is a pronoun in all but rare sentences ("He met
+  // her"), so a sentence without a name cannot give one.
+  std::vector<std::string> units;
+  for (const Token& t : sentence.tokens) {
+    std::string unit = NormalizeForm(t.form);
+    if (unit.find('-') != std::string::npos && unit.size() >= 3) {
+      for (std::string& piece : NameTokens(t.form)) units.push_back(std::move(piece));
+    } else {
+      units.push_back(std::move(unit));
+    }
+  }
+  for (const NameTrie* trie : {&index_->actors, &index_->agents})
+    for (size_t k = 0; k < units.size(); ++k)
+      for (int node = 0, j = static_cast<int>(k); j < static_cast<int>(units.size()); ++j) {
+        node = trie->Step(node, units[j]);
+        if (node < 0) break;
+        if (!trie->nodes[node].hits.empty()) return true;
+      }
+  return false;
 }
 
 void EventCoder::CodeSentence(const Article& article, int sentence_index, int date,
