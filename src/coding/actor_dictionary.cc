@@ -9,12 +9,6 @@
 
 namespace dragoman::coding {
 
-struct ActorDictionary::Node {
-  std::unordered_map<std::string, std::unique_ptr<Node>> next;
-  // (entry index, name index) of every name that ends here.
-  std::vector<std::pair<size_t, size_t>> hits;
-};
-
 namespace {
 
 bool IsDigits(std::string_view s) {
@@ -148,16 +142,6 @@ bool ValidCode(std::string_view code) {
                      [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-void Index(ActorDictionary::Node* root, const std::vector<std::string>& units, size_t entry, size_t name) {
-  ActorDictionary::Node* node = root;
-  for (const std::string& u : units) {
-    auto& child = node->next[u];
-    if (!child) child = std::make_unique<ActorDictionary::Node>();
-    node = child.get();
-  }
-  node->hits.emplace_back(entry, name);
-}
-
 // Index units of a name: normalized pieces without a leading "the".
 std::vector<std::string> IndexUnits(std::string_view name) {
   std::vector<std::string> units = NameTokens(name);
@@ -255,8 +239,7 @@ std::vector<std::string> NameTokens(std::string_view name) {
   return out;
 }
 
-ActorDictionary::ActorDictionary()
-    : actor_root_(std::make_unique<Node>()), agent_root_(std::make_unique<Node>()) {}
+ActorDictionary::ActorDictionary() = default;
 ActorDictionary::~ActorDictionary() = default;
 ActorDictionary::ActorDictionary(ActorDictionary&&) noexcept = default;
 ActorDictionary& ActorDictionary::operator=(ActorDictionary&&) noexcept = default;
@@ -284,7 +267,6 @@ Status ActorDictionary::AddActor(ActorEntry entry) {
     }
   }
   size_t index = actors_.size();
-  for (size_t i = 0; i < units.size(); ++i) Index(actor_root_.get(), units[i], index, i);
   if ((entry.kind == ActorKind::kCountry || entry.kind == ActorKind::kRegion) && !entry.codes.empty())
     country_by_code_.emplace(entry.codes.front().code, index);
   actors_.push_back(std::move(entry));
@@ -296,14 +278,12 @@ Status ActorDictionary::AddAgent(AgentEntry entry) {
   if (entry.names.empty()) return InvalidInput(where + ": agent \"" + entry.code + "\" has no name");
   if (!ValidCode(entry.code))
     return InvalidInput(where + ": bad agent code \"" + entry.code + "\" (expected 3 to 21 of A-Z, 0-9, -)");
-  size_t index = agents_.size();
   for (size_t i = 0; i < entry.names.size(); ++i) {
     std::vector<std::string> units = IndexUnits(entry.names[i]);
     if (units.empty()) return InvalidInput(where + ": empty agent name");
     std::string joined;
     for (const std::string& u : units) joined += (joined.empty() ? "" : " ") + u;
     entry.names[i] = joined;
-    Index(agent_root_.get(), units, index, i);
   }
   agents_.push_back(std::move(entry));
   return Status::Ok();
@@ -312,303 +292,6 @@ Status ActorDictionary::AddAgent(AgentEntry entry) {
 const ActorEntry* ActorDictionary::FindCountry(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));
   return it == country_by_code_.end() ? nullptr : &actors_[it->second];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Matching.
-
-namespace {
-
-// A match unit: one token, or one piece of a hyphenated token.
-struct Unit {
-  std::string norm;    // normalized piece
-  std::string cased;   // the piece as written (quotes normalized)
-  int token = 0;
-  Span span;
-  bool possessive = false;  // followed by 's
-  bool word = false;        // starts with a letter
-};
-
-std::vector<Unit> MakeUnits(const Sentence& sentence) {
-  std::vector<Unit> units;
-  for (size_t t = 0; t < sentence.tokens.size(); ++t) {
-    const Token& tok = sentence.tokens[t];
-    std::string cased = CasedForm(tok.form);
-    if ((cased == "'s" || cased == "'") && !units.empty() && units.back().token == static_cast<int>(t) - 1) {
-      units.back().possessive = true;
-      continue;
-    }
-    // A hyphen split off between two words with no space ("Nur - Sultan" from "Nur-Sultan") joins
-    // them for matching.
-    if (cased == "-" && t > 0 && !sentence.tokens[t - 1].space_after && tok.space_after == false &&
-        t + 1 < sentence.tokens.size())
-      continue;
-    bool aligned = tok.form.size() == tok.span.end - tok.span.begin && cased.size() == tok.form.size();
-    size_t offset_fix = 0;
-    if (cased.size() > 2 && (cased.ends_with("'s"))) {
-      std::string stem = cased.substr(0, cased.size() - 2);
-      cased = stem;
-      offset_fix = 1;  // possessive carried by this token
-    }
-    std::vector<std::string> pieces;
-    std::vector<size_t> starts;
-    // Split on hyphens between letters: "china-Kazakhstan" -> china, Kazakhstan.
-    size_t start = 0;
-    for (size_t i = 0; i <= cased.size(); ++i) {
-      if (i == cased.size() || (cased[i] == '-' && i > 0 && i + 1 < cased.size() && IsLetter(cased[i - 1]) &&
-                                IsLetter(cased[i + 1]))) {
-        pieces.push_back(cased.substr(start, i - start));
-        starts.push_back(start);
-        start = i + 1;
-      }
-    }
-    for (size_t p = 0; p < pieces.size(); ++p) {
-      Unit u;
-      u.cased = pieces[p];
-      u.norm = NormalizeForm(pieces[p]);
-      u.token = static_cast<int>(t);
-      if (aligned && pieces.size() > 1) {
-        u.span = {tok.span.begin + starts[p], tok.span.begin + starts[p] + pieces[p].size()};
-      } else if (aligned && offset_fix) {
-        u.span = {tok.span.begin, tok.span.begin + pieces[p].size()};
-      } else {
-        u.span = tok.span;
-      }
-      u.word = !u.cased.empty() && IsLetter(u.cased[0]);
-      units.push_back(std::move(u));
-    }
-    if (offset_fix && !units.empty()) units.back().possessive = true;
-  }
-  return units;
-}
-
-struct Hit {
-  size_t entry = 0;
-  size_t end = 0;  // one past the last unit
-};
-
-bool CaseOk(const ActorName& name, const std::vector<Unit>& units, size_t begin, size_t end) {
-  switch (name.match_case) {
-    case ActorName::Case::kAnyCase:
-      return true;
-    case ActorName::Case::kCapitalized:
-      return StartsUpper(units[begin].cased);
-    case ActorName::Case::kExact: {
-      std::vector<std::string> want = SplitPieces(CasedForm(name.cased));
-      if (want.size() > 1 && NormalizeForm(want[0]) == "the" && end - begin == want.size() - 1)
-        want.erase(want.begin());
-      if (want.size() != end - begin) return false;
-      for (size_t i = 0; i < want.size(); ++i)
-        if (want[i] != units[begin + i].cased) return false;
-      return true;
-    }
-  }
-  return true;
-}
-
-// Longest actor name starting at unit i (ties: the first entry added).
-std::optional<Hit> LongestActor(const ActorDictionary& dict, const std::vector<Unit>& units, size_t i) {
-  const ActorDictionary::Node* node = dict.actor_root();
-  std::optional<Hit> best;
-  for (size_t j = i; j < units.size(); ++j) {
-    // A match may not continue past a possessive ("China's Xi" is two mentions).
-    auto it = node->next.find(units[j].norm);
-    if (it == node->next.end()) break;
-    node = it->second.get();
-    for (const auto& [entry, name] : node->hits) {
-      if (CaseOk(dict.actors()[entry].names[name], units, i, j + 1)) {
-        best = Hit{entry, j + 1};
-        break;
-      }
-    }
-    if (units[j].possessive) break;
-  }
-  return best;
-}
-
-std::optional<Hit> LongestAgent(const ActorDictionary& dict, const std::vector<Unit>& units, size_t i) {
-  const ActorDictionary::Node* node = dict.agent_root();
-  std::optional<Hit> best;
-  for (size_t j = i; j < units.size(); ++j) {
-    auto it = node->next.find(units[j].norm);
-    if (it == node->next.end()) break;
-    node = it->second.get();
-    if (!node->hits.empty()) best = Hit{node->hits.front().first, j + 1};
-    if (units[j].possessive) break;
-  }
-  return best;
-}
-
-bool IsCountryLike(ActorKind k) { return k == ActorKind::kCountry || k == ActorKind::kRegion; }
-
-// A nationality adjective before one of these nouns names no political actor: "the German team
-// arrived in Qatar", "American fans traveled to Mexico", "Italian chef". Sport, culture and
-// consumer news would otherwise code as relations between states.
-bool IsNonPoliticalHead(const std::string& w) {
-  static const std::set<std::string, std::less<>> k = {
-      "team", "teams", "squad", "fans", "supporters", "player", "players", "footballer", "footballers",
-      "striker", "goalkeeper", "coach", "club", "clubs", "league", "champion", "champions", "athlete", "athletes",
-      "swimmer", "skier", "cyclist", "runner", "chef", "chefs", "cuisine", "food", "dish", "dishes", "wine", "wines",
-      "beer", "restaurant", "restaurants", "film", "films", "movie", "movies", "singer", "band", "actor", "actress",
-      "director", "novelist", "writer", "artist", "artists", "painter", "composer", "fashion", "designer",
-      "language", "accent", "tourists", "tourist", "car", "cars", "brand", "brands", "cheese", "coffee", "tea"};
-  return k.count(w) > 0;
-}
-
-// Words that may stand between the adjective and such a noun: "the German national team".
-bool IsHeadModifier(const std::string& w) {
-  return w == "national" || w == "football" || w == "soccer" || w == "olympic" || w == "women's" || w == "men's" ||
-         w == "youth" || w == "basketball" || w == "hockey" || w == "rugby" || w == "cricket" || w == "tennis" ||
-         w == "famous" || w == "star" || w == "celebrity" || w == "young";
-}
-
-std::string Compose(const std::string& actor_code, const std::string& agent_code) {
-  if (actor_code.size() >= agent_code.size() &&
-      actor_code.compare(actor_code.size() - agent_code.size(), agent_code.size(), agent_code) == 0)
-    return actor_code;
-  return actor_code + agent_code;
-}
-
-}  // namespace
-
-std::vector<ActorMention> ActorMatcher::Match(const Sentence& sentence, int date) const {
-  std::vector<ActorMention> out;
-  std::vector<Unit> units = MakeUnits(sentence);
-  const auto& actors = dict_.actors();
-  const auto& agents = dict_.agents();
-
-  auto make = [&](size_t b, size_t e) {
-    ActorMention m;
-    m.begin = units[b].token;
-    m.end = units[e - 1].token + 1;
-    m.span = {units[b].span.begin, units[e - 1].span.end};
-    m.possessive = units[e - 1].possessive;
-    return m;
-  };
-  // A person named at unit i, allowing up to two unknown capitalized words before the name
-  // ("President Kazak Tokayev"). Returns the hit and its start.
-  auto person_after = [&](size_t i) -> std::optional<Hit> {
-    for (size_t skip = 0; skip <= 2 && i + skip < units.size(); ++skip) {
-      if (skip > 0) {
-        const Unit& u = units[i + skip - 1];
-        if (!u.word || !StartsUpper(u.cased) || u.possessive) return std::nullopt;
-      }
-      std::optional<Hit> h = LongestActor(dict_, units, i + skip);
-      if (h && actors[h->entry].kind == ActorKind::kPerson) return h;
-      if (h) return std::nullopt;
-    }
-    return std::nullopt;
-  };
-
-  size_t i = 0;
-  while (i < units.size()) {
-    std::optional<Hit> actor = LongestActor(dict_, units, i);
-    std::optional<Hit> agent = actor ? std::nullopt : LongestAgent(dict_, units, i);
-
-    if (actor) {
-      const ActorEntry& a = actors[actor->entry];
-      ActorMention m = make(i, actor->end);
-      m.kind = a.kind;
-      m.origin = a.origin;
-      m.code = a.CodeAt(date);
-      const ActorName* first_name = nullptr;
-      {
-        // Which name matched decides adjective/metonym roles.
-        std::string joined;
-        for (size_t k = i; k < actor->end; ++k) joined += (joined.empty() ? "" : " ") + units[k].norm;
-        for (const ActorName& n : a.names) {
-          std::string idx;
-          for (const std::string& u : IndexUnits(n.text)) idx += (idx.empty() ? "" : " ") + u;
-          if (idx == joined) {
-            first_name = &n;
-            break;
-          }
-        }
-      }
-      m.adjective = first_name && first_name->role == NameRole::kAdjective;
-      m.metonym = first_name && first_name->role == NameRole::kMetonym;
-      size_t end = actor->end;
-      if ((IsCountryLike(a.kind) || a.kind == ActorKind::kOrganization) && end < units.size()) {
-        if (std::optional<Hit> ag = LongestAgent(dict_, units, end)) {
-          // Country + title (+ person): "Chinese President (Xi Jinping)", "China's foreign minister".
-          const AgentEntry& agent_entry = agents[ag->entry];
-          size_t stop = ag->end;
-          std::string code = a.kind == ActorKind::kOrganization ? m.code : Compose(m.code, agent_entry.code);
-          std::string origin = m.origin;
-          if (!units[ag->end - 1].possessive) {
-            if (std::optional<Hit> p = person_after(ag->end)) {
-              std::string pc = actors[p->entry].CodeAt(date);
-              if (!pc.empty()) {
-                code = pc;
-                origin = actors[p->entry].origin;
-              }
-              stop = p->end;
-            }
-          }
-          ActorMention c = make(i, stop);
-          c.kind = stop == ag->end ? a.kind : ActorKind::kPerson;
-          c.code = code;
-          c.origin = origin;
-          c.agent_origin = agent_entry.origin;
-          if (!c.code.empty()) out.push_back(std::move(c));
-          i = stop;
-          continue;
-        }
-      }
-      if (m.adjective && end < units.size()) {
-        size_t head = end;
-        while (head + 1 < units.size() && IsHeadModifier(units[head].norm)) ++head;
-        if (IsNonPoliticalHead(units[head].norm)) {
-          i = end;
-          continue;
-        }
-      }
-      if (!m.code.empty()) out.push_back(std::move(m));
-      i = end;
-      continue;
-    }
-
-    if (agent) {
-      const AgentEntry& agent_entry = agents[agent->entry];
-      size_t stop = agent->end;
-      // Title + person: "Foreign Minister Wang Yi".
-      if (!units[stop - 1].possessive) {
-        if (std::optional<Hit> p = person_after(stop)) {
-          ActorMention m = make(i, p->end);
-          m.kind = ActorKind::kPerson;
-          m.code = actors[p->entry].CodeAt(date);
-          m.origin = actors[p->entry].origin;
-          m.agent_origin = agent_entry.origin;
-          if (!m.code.empty()) out.push_back(std::move(m));
-          i = p->end;
-          continue;
-        }
-        // Title + of + country: "President of Kazakhstan", "the foreign minister of China".
-        if (stop + 1 < units.size() && units[stop].norm == "of") {
-          size_t c = stop + 1;
-          if (c + 1 < units.size() && units[c].norm == "the") ++c;
-          if (std::optional<Hit> h = LongestActor(dict_, units, c)) {
-            const ActorEntry& a = actors[h->entry];
-            if (IsCountryLike(a.kind)) {
-              ActorMention m = make(i, h->end);
-              m.kind = a.kind;
-              std::string cc = a.CodeAt(date);
-              m.code = cc.empty() ? "" : Compose(cc, agent_entry.code);
-              m.origin = a.origin;
-              m.agent_origin = agent_entry.origin;
-              if (!m.code.empty()) out.push_back(std::move(m));
-              i = h->end;
-              continue;
-            }
-          }
-        }
-      }
-      i = stop;  // a bare title names no actor
-      continue;
-    }
-    ++i;
-  }
-  return out;
 }
 
 }  // namespace dragoman::coding

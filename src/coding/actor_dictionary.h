@@ -1,4 +1,4 @@
-// Actors, agents and countries in memory, and the matcher that finds them in a sentence's tokens.
+// Actors, agents and countries in memory (the coder indexes their names itself: event_coder.cc).
 //
 // An ActorDictionary holds entries from any source (dragoman's own files in data/dict/, or a
 // PETRARCH-format actor file): each entry is a list of names (token sequences, stored normalized:
@@ -10,11 +10,9 @@
 //   ActorDictionary dict;
 //   dict.AddActor({.id = "Xi Jinping", .kind = ActorKind::kPerson,
 //                  .names = {{"xi jinping"}}, .codes = {{"CHNGOV", {20080315, kDateMax}}}});
-//   ActorMatcher matcher(dict);
-//   for (const ActorMention& m : matcher.Match(sentence, 20220520)) Use(m.code, m.span);
+//   std::string code = dict.actors()[0].CodeAt(20220520);   // "CHNGOV"
 //
-// An ActorDictionary is built once and then read-only; an ActorMatcher keeps no per-call state, so
-// both may be shared across threads once built.
+// An ActorDictionary is built once and then read-only, and may be shared across threads.
 #pragma once
 
 #include <cstdint>
@@ -140,50 +138,11 @@ class ActorDictionary {
   const ActorEntry* FindCountry(std::string_view code) const;
 
   // Index access for the matcher: entries whose (first) name starts with this normalized token.
-  struct Node;  // a trie node over normalized tokens
-  const Node* actor_root() const { return actor_root_.get(); }
-  const Node* agent_root() const { return agent_root_.get(); }
 
  private:
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::unordered_map<std::string, size_t> country_by_code_;
-  std::unique_ptr<Node> actor_root_;
-  std::unique_ptr<Node> agent_root_;
-};
-
-// One actor found in a sentence.
-struct ActorMention {
-  int begin = 0;              // first token (index into Sentence::tokens)
-  int end = 0;                // one past the last token
-  Span span;                  // the words in Article::text (a part of a token for "china-Kazakhstan")
-  std::string code;           // resolved for the date, composed with an agent: "KAZGOV", "CHN"
-  ActorKind kind = ActorKind::kGroup;
-  std::string origin;         // dictionary line of the entry that gave the code
-  std::string agent_origin;   // dictionary line of the agent title, when one was composed
-  bool possessive = false;    // followed by 's ("Kazakhstan's")
-  bool adjective = false;     // a bare adjective ("Chinese people"): modifies a noun
-  bool metonym = false;       // a capital standing for the country ("Beijing")
-};
-
-// Finds actor mentions in a sentence: longest dictionary match at each position, case-insensitive
-// (with the per-name case rules above), inside hyphenated tokens ("china-Kazakhstan"), with
-// possessive 's, and composing country + agent + person:
-//   "Chinese President"                  -> CHNGOV (adjective + title)
-//   "Kazakh President Kazak Tokayev"     -> KAZGOV, one mention (a person's own code wins; up to two
-//                                           unknown capitalized words between title and name)
-//   "Foreign Minister Wang Yi"           -> CHNGOV (title + person)
-//   "President of Kazakhstan", "China's foreign minister" -> KAZGOV, CHNGOV
-// Mentions do not overlap and come in token order.
-class ActorMatcher {
- public:
-  explicit ActorMatcher(const ActorDictionary& dict) : dict_(dict) {}
-  // date: YYYYMMDD, 0 when unknown. Case rules look at Token::form (normalized quotes, original
-  // letters); spans come from Token::span.
-  std::vector<ActorMention> Match(const Sentence& sentence, int date) const;
-
- private:
-  const ActorDictionary& dict_;
 };
 
 }  // namespace dragoman::coding

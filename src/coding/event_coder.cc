@@ -328,7 +328,8 @@ class SentenceCoder {
   int PhraseHead(int t) const;
   // A verb by its tag; or a noun or adjective that anchors a nominal pattern of the lexicon.
   bool IsVerbal(int t) const;
-  bool HasNominalForm(int t) const;
+  bool HasNominalForm(int t);
+  bool NamesItsAgent(int t);
   // An act that does not happen: in a condition or question ("if X attacks", "whether X will"),
   // or warned against or prevented ("warned X against attacking", "barred X from entering").
   bool Unreal(int v) const;
@@ -1136,7 +1137,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (bad_es && key == &a_.lem[v]) continue;
     for (const VerbDictionary::FormRef& ref : dict.Find(*key)) {
       const VerbForm& f = dict.blocks()[ref.block].forms[ref.form];
-      if (!verbal && !f.nominal) continue;
+      if (!verbal && !f.nominal && !NamesItsAgent(v)) continue;
       bool ok = true;
       int k = v - 1;
       for (int j = static_cast<int>(f.before.size()) - 1; j >= 0 && ok; --j, --k)
@@ -1396,7 +1397,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
         int found = -1;
         for (int t = pos + 1; t < a_.n && found < 0; ++t) {
-          if (post[t] && !skipped[t] && (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0)) found = t;
+          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
+          // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
+          if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
+          found = t;
         }
         if (found < 0) {
           ok = false;
@@ -1621,13 +1625,22 @@ bool SentenceCoder::IsVerbal(int v) const {
          (t.upos != "AUX" && t.xpos.starts_with("VB") && t.upos != "NOUN");
 }
 
-bool SentenceCoder::HasNominalForm(int v) const {
+bool SentenceCoder::HasNominalForm(int v) {
   const Token& t = a_.s->tokens[v];
   if (t.upos != "NOUN" && t.upos != "ADJ") return false;
   for (const std::string* key : {&a_.lem[v], &a_.low[v]})
     for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key))
-      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return true;
+      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal || NamesItsAgent(v)) return true;
   return false;
+}
+
+bool SentenceCoder::NamesItsAgent(int v) {
+  // "Israeli attack on Gaza", "Russia's invasion of Ukraine", "US sanctions against Belarus": a
+  // noun whose own phrase names an actor before it reads its verb's patterns with that actor as
+  // the source.
+  if (a_.s->tokens[v].upos != "NOUN") return false;
+  std::vector<ActorCode> own = Resolve(v);
+  return std::any_of(own.begin(), own.end(), [&](const ActorCode& x) { return x.base != "---" && x.first < v; });
 }
 
 bool SentenceCoder::Unreal(int v) const {
@@ -1915,6 +1928,11 @@ bool EventCoder::Codable(const Sentence& sentence) const {
   std::vector<std::string> units;
   for (const Token& t : sentence.tokens) {
     std::string unit = NormalizeForm(t.form);
+    // "the two sides", "both countries": the actors of the sentence before.
+    if (!units.empty() && index_->Is(index_->group_quantifier, units.back()) &&
+        (index_->Is(index_->group_noun, unit) ||
+         (unit.size() > 1 && unit.back() == 's' && index_->Is(index_->group_noun, unit.substr(0, unit.size() - 1)))))
+      return true;
     if (unit.find('-') != std::string::npos && unit.size() >= 3) {
       for (std::string& piece : NameTokens(t.form)) units.push_back(std::move(piece));
     } else {

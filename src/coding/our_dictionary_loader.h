@@ -9,7 +9,7 @@
 //   std::vector<std::string> problems;
 //   Result<OurDictionaries> d = LoadOurDictionaries({}, &problems);
 //   if (!d.ok()) return d.status();
-//   ActorMatcher matcher(d->actors);
+//   Result<Lexicon> lexicon = LoadLexicon({}, &problems);   // what the coder reads (lexicon.h)
 #pragma once
 
 #include <string>
