@@ -49,6 +49,7 @@ struct Parsed {
   std::vector<std::string> members;        // ISO alpha-3 codes
   std::vector<std::string> member_origins;  // file of each member code
   std::map<std::string, size_t> entries_by_kind;
+  WordLists words;  // every "words" file together
 };
 
 Parsed ParseAll(const std::vector<DictFile>& files, const CheckOptions& options, CheckReport* report) {
@@ -70,6 +71,9 @@ Parsed ParseAll(const std::vector<DictFile>& files, const CheckOptions& options,
       before = p.verbs.size();
       LoadVerbFile(f.name, f.text, false, &p.verbs, &problems);
       p.entries_by_kind[*kind] += p.verbs.size() - before;
+    } else if (*kind == "words") {
+      LoadWordFile(f.name, f.text, false, &p.words, &problems);
+      p.entries_by_kind[*kind] += 1;
     } else if (*kind == "agents") {
       before = p.agents.size();
       ParseActorFile(f.name, f.text, false, &p.actors, &p.agents, &problems);
@@ -199,6 +203,11 @@ CheckReport CheckDictionaries(const std::vector<DictFile>& files, const CheckOpt
   auto warn = [&](const std::string& origin, const std::string& m) {
     report.issues.push_back({CheckIssue::Severity::kWarning, origin, m});
   };
+
+  // The coder's rules read these word lists; a folder with words files must name them all.
+  if (!p.words.empty())
+    for (const std::string& list : WordLists::Required())
+      if (p.words.Get(list).empty()) error("", "no words file names the \"" + list + "\" list, which the coder reads");
 
   std::set<std::string> places;  // country and region codes
   for (const ActorEntry& e : p.countries)

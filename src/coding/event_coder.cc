@@ -81,7 +81,7 @@ struct NameTrie {
 struct EventCoder::Index {
   explicit Index(const WordLists& w)
       : pronoun(w.Get("pronoun")), plural_pronoun(w.Get("plural-pronoun")), relative(w.Get("relative-pronoun")),
-        negation(w.Get("negation")), speaker(w.Get("speaker-pronoun")), denial(w.Get("denial")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
+        negation(w.Get("negation")), speaker(w.Get("speaker-pronoun")), speaker_plural(w.Get("speaker-plural")), denial(w.Get("denial")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
         intent(w.Get("intent")), meeting_noun(w.Get("meeting-noun")), condition(w.Get("condition")),
         object_acts(w.Get("object-acts-marker")), averted(w.Get("averted-marker")),
         phrase_preposition(w.Get("phrase-preposition")),
@@ -90,7 +90,7 @@ struct EventCoder::Index {
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")) {}
   // The language's word lists the rules read (data/dict/english.txt).
-  const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &denial, &group_noun, &group_quantifier, &intent,
+  const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future;
@@ -547,7 +547,7 @@ std::vector<ActorCode> SentenceCoder::ResolveSpeaker(int h) {
       }
     break;
   }
-  const bool plural = index_.Is(index_.plural_pronoun, a_.low[h]) || a_.low[h] == "we" || a_.low[h] == "our" || a_.low[h] == "us";
+  const bool plural = index_.Is(index_.speaker_plural, a_.low[h]);
   for (ActorCode& x : out) {
     x.first = x.last = h;
     if (plural && x.code.size() > 3) x.code = x.code.substr(0, 3), x.base = x.code;
@@ -1652,7 +1652,7 @@ bool SentenceCoder::Unreal(int v) const {
   // "against providing", "from attacking": a gerund after an averting marker.
   for (int k : a_.kids[v])
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
-        a_.low[v].ends_with("ing"))
+        a_.s->tokens[v].xpos == "VBG")
       return true;
   // Up the verb's own clause (its conjuncts and complements) to a condition's marker.
   int t = v;

@@ -18,7 +18,7 @@ const WordLists::Set& WordLists::Get(std::string_view list) const {
 
 const std::vector<std::string>& WordLists::Required() {
   static const std::vector<std::string> k = {
-      "pronoun", "plural-pronoun", "relative-pronoun", "speaker-pronoun", "denial", "negation", "group-noun", "group-quantifier", "intent", "meeting-noun", "condition", "object-acts-marker", "averted-marker", "preposition",
+      "pronoun", "plural-pronoun", "relative-pronoun", "speaker-pronoun", "speaker-plural", "denial", "negation", "group-noun", "group-quantifier", "intent", "meeting-noun", "condition", "object-acts-marker", "averted-marker", "preposition",
       "locative-preposition", "phrase-preposition", "actor-phrase-preposition", "agent-preposition", "partner-preposition", "copula", "determiner",
       "exact-case-word", "non-political-head", "non-political-modifier"};
   return k;

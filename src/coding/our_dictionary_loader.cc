@@ -94,17 +94,9 @@ std::string Quote(std::string_view line) {
   return "\"" + l + "\"";
 }
 
-// "Turkey" the country versus "turkey" the bird: single-word names that are common English words
-// must be capitalized to match.
-bool NeedsCapital(std::string_view name) {
-  static const std::set<std::string, std::less<>> kWords = {
-      "turkey", "chad", "jordan", "georgia", "guinea", "jersey", "niger", "china", "japan", "panama",
-      "chile", "wales", "man", "cook", "norfolk", "mayotte", "reunion", "martinique", "nauru"};
-  std::string n = NormalizeForm(name);
-  // "china" is written lower-case by machine translation often enough to keep matching it.
-  if (n == "china" || n == "japan") return false;
-  return kWords.count(n) > 0;
-}
+// "Turkey" the country versus "turkey" the bird: single-word names that are common words
+// (data/dict/english.txt, "capitalized-name") must be capitalized to match.
+bool NeedsCapital(std::string_view name) { return BuiltInWordLists().Has("capitalized-name", NormalizeForm(name)); }
 
 // Parses one name with its case marker: "!Xi" (capitalized), "=US" (exact case), else any case.
 std::optional<ActorName> ParseName(std::string_view raw, NameRole role, std::string* error) {
