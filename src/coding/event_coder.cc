@@ -1778,6 +1778,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     bool future = false;
     for (int k : a_.kids[r.verb])
       if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    if (trigger < 0 && !future) continue;
+    // An announced meeting or visit is the announcer's intent; the other side has announced
+    // nothing ("Fox said he will meet Bush": MEXGOV 036 USAGOV only).
+    std::erase_if(r.events, [&](const Event& e) {
+      return std::none_of(r.sources.begin(), r.sources.end(), [&](const ActorCode& s) { return s.code == e.source; });
+    });
     if (future) {
       for (Event& e : r.events) {
         std::string intent = IntentCode(e.code);
@@ -1785,7 +1791,6 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       }
       continue;
     }
-    if (trigger < 0) continue;
     for (Event& e : r.events) {
       std::string intent = IntentCode(e.code);
       if (!intent.empty()) e.code = intent;
