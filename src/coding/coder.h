@@ -20,11 +20,11 @@ class Coder {
   // Appends the article's events to *events, each with source, target, code, spans and rule;
   // quad class, Goldstein and PLOVER fields are filled by CameoTable::Complete afterwards.
   virtual void Code(const Article& article, std::vector<Event>* events) const = 0;
-  // Whether the sentence can give an event at all (it names an actor or an agent). The pipeline
-  // spends the parse only on such sentences.
-  virtual bool Codable(const Sentence& sentence) const {
+  // How many actor or agent names the sentence has, counted up to `most`. A sentence without one
+  // cannot give an event: the pipeline parses only those with a name.
+  virtual int NamesIn(const Sentence& sentence, int most) const {
     (void)sentence;
-    return true;
+    return most;
   }
 };
 

@@ -1016,7 +1016,16 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     int obj = a_.ChildWithRel(h, {"dobj", "obj"});
     if (obj >= 0 && obj < v && a_.s->tokens[obj].upos == "PRON") return obj;
   }
-  if (r == "acl") return h;  // "the parade supporting Gondor"
+  if (r == "acl") {
+    // "the parade supporting Gondor"; a participle with its agent is passive: "a journalist
+    // kidnapped by militants".
+    bool agent = false;
+    for (int k : a_.kids[v])
+      agent |= a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
+               (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k)));
+    *passive = agent && a_.s->tokens[v].xpos == "VBN";
+    return h;
+  }
   // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
   if (r == "dep" && a_.s->tokens[h].upos != "VERB" && a_.actor_at[h] >= 0) return h;
   return -1;
@@ -1179,6 +1188,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   bool passive = false;
   int subj = Subject(v, &passive);
   if (!passive && a_.HasChildRel(v, {"auxpass", "aux:pass"}) && a_.rel[v] != "xcomp") passive = subj >= 0 && a_.head[subj] == v;
+  // Headlines drop "is": "US hostage killed by Iraqi captors", "Eta suspects arrested in France".
+  if (!passive && a_.s->is_title && a_.s->tokens[v].xpos == "VBN" && subj >= 0 && a_.head[subj] == v &&
+      !a_.HasChildRel(v, {"aux", "aux:pass", "auxpass", "obj", "dobj"}))
+    passive = true;
   // A noun's event ("Xi's visit to Astana", "talks between X and Y"): its own phrase names the
   // source, else the subject of the verb it is the object of ("Xi began a visit to Astana").
   if (!verbal && subj < 0) {
@@ -1722,6 +1735,22 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     result_of[v] = static_cast<int>(results.size());
     results.push_back(std::move(r));
   }
+  // A noun's event yields to the verb it depends on when that verb codes an event or did not
+  // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
+  // impose sanctions": none).
+  for (VerbResult& r : results) {
+    if (IsVerbal(r.verb)) continue;
+    int h = r.verb;
+    for (int guard = 0; guard < 3 && h >= 0 && !IsVerbal(h); ++guard) {
+      const std::string& rel = a_.rel[h];
+      if (!(rel == "obj" || rel == "dobj" || rel == "nsubj:pass" || rel == "nsubjpass" || IsNominalRel(rel) ||
+            rel == "compound"))
+        break;
+      h = a_.head[h];
+    }
+    if (h < 0 || h == r.verb || !IsVerbal(h)) continue;
+    if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h)) r.events.clear();
+  }
   // Transformations: a verb whose complement clause is coded ("X said Y attacked Z").
   const VerbDictionary& dict = d_.verbs;
   for (VerbResult& outer : results) {
@@ -1926,32 +1955,36 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   for (SentenceCoder& coder : coders) coder.Run(events);
 }
 
-bool EventCoder::Codable(const Sentence& sentence) const {
-  // A name of either index in the words (case and the date are decided while coding). An event
-  // needs two actors, and at most one of them is a pronoun in all but rare sentences ("He met
-  // her"), so a sentence without a name cannot give one.
+int EventCoder::NamesIn(const Sentence& sentence, int most) const {
+  // Names of either index in the words (case and the date are decided while coding); "the two
+  // sides" counts as two.
   std::vector<std::string> units;
   for (const Token& t : sentence.tokens) {
     std::string unit = NormalizeForm(t.form);
-    // "the two sides", "both countries": the actors of the sentence before.
     if (!units.empty() && index_->Is(index_->group_quantifier, units.back()) &&
         (index_->Is(index_->group_noun, unit) ||
          (unit.size() > 1 && unit.back() == 's' && index_->Is(index_->group_noun, unit.substr(0, unit.size() - 1)))))
-      return true;
+      return most;
     if (unit.find('-') != std::string::npos && unit.size() >= 3) {
       for (std::string& piece : NameTokens(t.form)) units.push_back(std::move(piece));
     } else {
       units.push_back(std::move(unit));
     }
   }
+  int found = 0;
   for (const NameTrie* trie : {&index_->actors, &index_->agents})
-    for (size_t k = 0; k < units.size(); ++k)
+    for (size_t k = 0; k < units.size(); ++k) {
+      size_t longest = 0;
       for (int node = 0, j = static_cast<int>(k); j < static_cast<int>(units.size()); ++j) {
         node = trie->Step(node, units[j]);
         if (node < 0) break;
-        if (!trie->nodes[node].hits.empty()) return true;
+        if (!trie->nodes[node].hits.empty()) longest = j - k + 1;
       }
-  return false;
+      if (longest == 0) continue;
+      if (++found >= most) return most;
+      k += longest - 1;
+    }
+  return found;
 }
 
 void EventCoder::CodeSentence(const Article& article, int sentence_index, int date,

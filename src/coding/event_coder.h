@@ -56,7 +56,7 @@ class EventCoder : public Coder {
   ~EventCoder() override;
 
   void Code(const Article& article, std::vector<Event>* events) const override;
-  bool Codable(const Sentence& sentence) const override;
+  int NamesIn(const Sentence& sentence, int most) const override;
   // Codes one sentence as if it were the whole article (date: YYYYMMDD, 0 unknown). Used by the
   // validator, whose records carry a date per sentence.
   void CodeSentence(const Article& article, int sentence_index, int date, const EventCoderOptions& options,

@@ -75,10 +75,15 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   Clock::time_point t1 = Clock::now();
   syntax::Model::Times syntax_times;
   if (impl_->model) {
-    // The parse serves the coder: a sentence that names no actor, agent or pronoun cannot give an
-    // event, and keeps its tokens unannotated.
-    for (Sentence& s : article.sentences)
-      if (impl_->coder->Codable(s)) impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr, ParsingOf(impl_->options));
+    // The parse serves the coder: a sentence that names no actor or agent cannot give an event
+    // and keeps its tokens unannotated; a headline (short and telegraphic) gets the accurate
+    // parse; the others the parse asked for.
+    for (Sentence& s : article.sentences) {
+      if (impl_->coder->NamesIn(s, 1) == 0) continue;
+      bool accurate = s.is_title;
+      impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr,
+                                  accurate ? syntax::Model::Parsing::kAccurate : ParsingOf(impl_->options));
+    }
   }
   Clock::time_point t2 = Clock::now();
   size_t first = events->size();

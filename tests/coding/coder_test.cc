@@ -286,5 +286,49 @@ TEST(CoderLexicon, EveryCameoCodeHasAnEntry) {
   EXPECT_EQ(checked, 318);
 }
 
+// Rules of the one coder on news as wire services write it (CODING.md has one example of each).
+TEST(CoderNews, MeetingsAreSymmetricAndVisitsGiveTheHostingToo) {
+  std::vector<Event> e = CodeText("Putin met Blair in Moscow on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "GBRGOV") && Has(e, "GBRGOV", "04", "RUSGOV")) << Dump(e);
+  e = CodeText("Chinese President Hu Jintao visited Kazakhstan.", "2004-09-01");
+  bool visit = false, host = false;
+  for (const Event& x : e) {
+    visit |= x.source == "CHNGOV" && x.code == "042" && x.target == "KAZ";
+    host |= x.source == "KAZ" && x.code == "043" && x.target == "CHNGOV";
+  }
+  EXPECT_TRUE(visit && host) << Dump(e);
+}
+
+TEST(CoderNews, AnAnnouncedMeetingIsTheAnnouncersIntentOnly) {
+  std::vector<Event> e = CodeText("Mexican President Vicente Fox said he will meet Bush in Chile.", "2004-09-01");
+  bool intent = false;
+  for (const Event& x : e) {
+    intent |= x.source == "MEXGOV" && x.code == "036" && x.target == "USAGOV";
+    EXPECT_FALSE(x.source == "USAGOV") << Dump(e);
+    EXPECT_NE(x.code, "040") << Dump(e);
+  }
+  EXPECT_TRUE(intent) << Dump(e);
+}
+
+TEST(CoderNews, AgentsTakeTheCountryOfTheDatelineOrThePlace) {
+  std::vector<Event> e = CodeText("BAGHDAD, Iraq (Reuters) - Gunmen kidnapped two Jordanian drivers.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "JORCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "GBRMED") << "the agency is no actor\n" << Dump(e);
+  e = CodeText("Police arrested two Kenyan men in Uganda.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "UGACOP", "17", "KENCVL") || Has(e, "UGACOP", "17", "KEN")) << Dump(e);
+}
+
+TEST(CoderNews, APlaceIsNoTargetAndAListMeetsItself) {
+  std::vector<Event> e = CodeText("Israel and Syria met in Cairo.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "04", "SYR") && Has(e, "SYR", "04", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "EGY") << Dump(e);
+}
+
+TEST(CoderNews, AParticipleWithItsAgentIsPassive) {
+  std::vector<Event> e = CodeText("US hostage killed by Iraqi captors\n\nNo more details were given.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "USACVL") || Has(e, "IRQREB", "19", "USACVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "USACVL") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
