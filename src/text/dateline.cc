@@ -6,6 +6,7 @@
 
 #include "resources/resources.h"
 #include "text/chars.h"
+#include "text/lexicon.h"
 #include "text/tokenizer.h"
 
 namespace dragoman::text {
@@ -45,15 +46,6 @@ std::vector<ListLine> ReadLines(std::string_view content) {
 std::string MonthKey(std::string_view form) {
   if (!form.empty() && form.back() == '.') form.remove_suffix(1);
   return AsciiLowerCopy(form);
-}
-
-std::string_view Embedded(std::string_view name) {
-  std::optional<std::string_view> bytes = resources::Find(name);
-  if (!bytes) {
-    std::cerr << "dragoman: embedded file " << name << " is missing; rebuild after running cmake\n";
-    return {};
-  }
-  return *bytes;
 }
 
 // The canonical characters of a token form.
@@ -288,8 +280,8 @@ Result<DatelineWords> DatelineWords::Parse(std::string_view agencies, std::strin
 
 const DatelineWords& DatelineWords::Default() {
   static const DatelineWords* words = [] {
-    Result<DatelineWords> parsed = Parse(Embedded("data/text/news_agencies.txt"),
-                                         Embedded("data/text/dateline_words.txt"), "data/text");
+    Result<DatelineWords> parsed = Parse(EmbeddedList("data/text/news_agencies.txt"),
+                                         EmbeddedList("data/text/dateline_words.txt"), "data/text");
     auto* out = new DatelineWords();
     if (parsed.ok()) {
       *out = parsed.take();

@@ -40,7 +40,9 @@ std::vector<ListLine> ReadList(std::string_view content) {
   return lines;
 }
 
-std::string_view Embedded(std::string_view name) {
+}  // namespace
+
+std::string_view EmbeddedList(std::string_view name) {
   std::optional<std::string_view> bytes = resources::Find(name);
   if (!bytes) {
     std::cerr << "dragoman: embedded file " << name << " is missing; rebuild after running cmake\n";
@@ -48,8 +50,6 @@ std::string_view Embedded(std::string_view name) {
   }
   return *bytes;
 }
-
-}  // namespace
 
 std::string AsciiLowerCopy(std::string_view s) {
   std::string out(s);
@@ -99,15 +99,15 @@ Result<Lexicon> Lexicon::Parse(std::string_view abbreviations, std::string_view 
 const Lexicon& Lexicon::Default() {
   static const Lexicon* lexicon = [] {
     Result<Lexicon> parsed =
-        Parse(Embedded("data/text/abbreviations.txt"), Embedded("data/text/hyphen_prefixes.txt"),
-              Embedded("data/text/contractions.txt"), "data/text");
+        Parse(EmbeddedList("data/text/abbreviations.txt"), EmbeddedList("data/text/hyphen_prefixes.txt"),
+              EmbeddedList("data/text/contractions.txt"), "data/text");
     auto* out = new Lexicon();
     if (parsed.ok()) {
       *out = parsed.take();
     } else {
       std::cerr << "dragoman: " << parsed.status().message() << "\n";
     }
-    for (const ListLine& line : ReadList(Embedded("data/text/sentence_openers.txt"))) {
+    for (const ListLine& line : ReadList(EmbeddedList("data/text/sentence_openers.txt"))) {
       out->openers_.insert(std::string(line.fields[0]));
     }
     return out;

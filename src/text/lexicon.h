@@ -17,6 +17,10 @@
 
 namespace dragoman::text {
 
+// The bytes of an embedded data file (data/text/...); empty, with a message on stderr, when the
+// build lacks it.
+std::string_view EmbeddedList(std::string_view name);
+
 // kAny: may end a sentence ("etc.", "Inc."); kTitle: precedes a name, never ends one ("Mr.");
 // kNumber: an abbreviation only before a number ("No. 5", "p. 12"), else a word and a full stop.
 enum class AbbreviationKind { kNone, kAny, kTitle, kNumber };
