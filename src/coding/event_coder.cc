@@ -88,12 +88,13 @@ struct EventCoder::Index {
         actor_phrase_preposition(w.Get("actor-phrase-preposition")), agent_preposition(w.Get("agent-preposition")),
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
-        non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")) {}
+        non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
+        foreign_only(w.Get("foreign-only")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1197,11 +1198,14 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   if (!verbal && subj < 0) {
     std::vector<ActorCode> own = Resolve(v);
     std::erase_if(own, [](const ActorCode& x) { return x.base == "---"; });
+    // "concluded another round of talks": through an "of" phrase to the object.
+    int n = v;
+    if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
     if (!own.empty()) {
       subj = v;
-    } else if (a_.head[v] >= 0 && (a_.rel[v] == "obj" || a_.rel[v] == "dobj")) {
+    } else if (a_.head[n] >= 0 && (a_.rel[n] == "obj" || a_.rel[n] == "dobj")) {
       bool p;
-      subj = Subject(a_.head[v], &p);
+      subj = Subject(a_.head[n], &p);
     }
   }
 
@@ -1886,6 +1890,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   for (VerbResult& r : results) {
     if (r.transformed_away) continue;
     for (Event& e : r.events) {
+      // A visit crosses a border: "Indonesian police rushed to Aceh" is no visit to Indonesia.
+      if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
+          e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
+        continue;
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;
       });
