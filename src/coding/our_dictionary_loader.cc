@@ -613,8 +613,9 @@ namespace {
 
 // A reader names a person by surname once the person is known ("President George W. Bush ...
 // Bush", and headlines: "Powell accuses Iran"): every person gets the last word of each full name
-// as a capitalized name, unless that word already names another entry or people of different
-// countries share it ("Kim", "Singh").
+// as a capitalized name, unless that word already names another entry, people of different
+// countries share it ("Kim", "Singh"), or it is a weekday or month ("Godwin Friday"); nor for
+// governors-general.
 bool IsCuratedPeopleFile(const std::string& origin) {
   std::string file = origin.substr(0, origin.rfind(':'));
   return file == "people.txt" || file.ends_with("/people.txt");
@@ -652,10 +653,16 @@ void AddSurnames(std::vector<ActorEntry>* entries) {
     // Only the curated people file: imported lists hold thousands of minor figures whose
     // surnames are ordinary capitalized words in headlines ("Gates", "Brown").
     if (e.kind != ActorKind::kPerson || !IsCuratedPeopleFile(e.origin)) continue;
+    // A governor-general is named in full: "Smith" and "Young" are everyone's names.
+    bool governor_general = std::any_of(e.codes.begin(), e.codes.end(), [](const DatedCode& c) {
+      return std::find(c.offices.begin(), c.offices.end(), kGovernorGeneral) != c.offices.end();
+    });
+    if (governor_general) continue;
     std::vector<ActorName> add;
     for (const ActorName& n : e.names) {
       std::string surname = surname_of(n.cased);
       if (surname.empty() || countries[surname].size() != 1) continue;
+      if (BuiltInWordLists().Has("not-a-surname", NormalizeForm(surname))) continue;
       std::string error;
       std::optional<ActorName> alias = ParseName("!" + surname, NameRole::kName, &error);
       if (!alias || names.count(alias->text)) continue;
