@@ -330,5 +330,17 @@ TEST(CoderNews, AParticipleWithItsAgentIsPassive) {
   for (const Event& x : e) EXPECT_NE(x.source, "USACVL") << Dump(e);
 }
 
+// A leader's surname names him once the people file knows him; a first name that is someone's
+// surname, a weekday and a governor-general's common surname do not.
+TEST(CoderNews, SurnamesNameKnownLeadersOnly) {
+  std::vector<Event> e = CodeText("Blair met Putin in Moscow.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBRGOV", "04", "RUSGOV")) << Dump(e);
+  e = CodeText("Howard Schmidt met Putin on Friday.", "2004-09-01");
+  for (const Event& x : e) {
+    EXPECT_NE(x.source.substr(0, 3), "AUS") << "Howard Schmidt is not John Howard\n" << Dump(e);
+    EXPECT_NE(x.target.substr(0, 3), "VCT") << "Friday is not Godwin Friday\n" << Dump(e);
+  }
+}
+
 }  // namespace
 }  // namespace dragoman::coding
