@@ -1,5 +1,7 @@
-// The parse-based event coder: events from the dependency parse of each sentence, the verb
-// lexicon (verb_dictionary.h) and the actor dictionary (actor_dictionary.h).
+// dragoman's one event coder: events from the dependency parse of each sentence and one lexicon
+// (lexicon.h), whichever dictionary format it was loaded from. What each case is coded as, with
+// examples, is in CODING.md; the language's words its rules read are in the lexicon's word lists
+// (data/dict/english.txt), its conventions over codes in data/dict/coding_rules.txt.
 //
 //   Result<std::unique_ptr<Coder>> coder = MakeCoder({.dict_dir = ""});   // or a dictionary folder
 //   std::vector<Event> events;
@@ -20,7 +22,10 @@
 // visit" is 036 toward X (rule "builtin:intent-to-meet"). Pronouns and "the two sides" take the
 // nearest earlier actor(s) in the article when that choice is unambiguous, and a bare surname
 // takes the code its titled first mention had ("Kazakh President Kazak Tokayev" ... "Tokayev").
-// Discard phrases drop the sentence (or the whole article).
+// Discard phrases drop the sentence (or the whole article). Beyond PETRARCH's reading: agents
+// without a country take the sentence's, the dateline's or the title's place; conditions,
+// questions, averted and denied acts are no events; the future is an intention (a coding rule);
+// symmetric codes give the reverse event; nominal events read their noun's own actor.
 //
 // Each event carries source/target codes, the CAMEO code, the spans of source, verb and target,
 // and rule = the "file:line" of the pattern or verb that fired. Quad class, Goldstein and PLOVER
