@@ -299,6 +299,11 @@ TEST(CoderNews, MeetingsAreSymmetricAndVisitsGiveTheHostingToo) {
   EXPECT_TRUE(visit && host) << Dump(e);
 }
 
+TEST(CoderNews, ClashesGoBothWays) {
+  std::vector<Event> e = CodeText("Israeli troops clashed with Palestinian gunmen in Gaza.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB") && Has(e, "PSEREB", "19", "ISRMIL")) << Dump(e);
+}
+
 TEST(CoderNews, AnAnnouncedMeetingIsTheAnnouncersIntentOnly) {
   std::vector<Event> e = CodeText("Mexican President Vicente Fox said he will meet Bush in Chile.", "2004-09-01");
   bool intent = false;
