@@ -47,6 +47,30 @@ bool IsTemporalRel(std::string_view rel) {
          rel == "obl:npmod" || rel == "nmod:npmod";
 }
 
+// A piece of a token the name indexes are matched on: tokens split at hyphens, normalized.
+struct MatchUnit {
+  std::string text;
+  int token;
+};
+
+// The match units of a sentence, for the coder and for NamesIn alike. A hyphen split off as a
+// token of its own ("Barad - dur") joins the words around it.
+std::vector<MatchUnit> MatchUnits(const Sentence& s) {
+  std::vector<MatchUnit> units;
+  const int n = static_cast<int>(s.tokens.size());
+  units.reserve(n + 4);
+  for (int i = 0; i < n; ++i) {
+    const std::string& f = s.tokens[i].form;
+    if ((f == "-" || f == "\u2010" || f == "\u2011") && i > 0 && i + 1 < n) continue;
+    if (f.find('-') == std::string::npos || f.size() < 3) {
+      units.push_back({NormalizeForm(f), i});
+    } else {
+      for (std::string& p : NameTokens(f)) units.push_back({std::move(p), i});
+    }
+  }
+  return units;
+}
+
 }  // namespace
 
 // Names as a trie over normalized units, so a lookup costs one step per word of text.
@@ -442,23 +466,7 @@ void SentenceCoder::Analyze() {
 }
 
 void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
-  // Units: pieces of tokens split at hyphens, normalized.
-  struct Unit {
-    std::string text;
-    int token;
-  };
-  std::vector<Unit> units;
-  units.reserve(a_.n + 4);
-  for (int i = 0; i < a_.n; ++i) {
-    const std::string& f = a_.s->tokens[i].form;
-    // A hyphen split off as a token of its own ("Barad - dur") joins the words around it.
-    if ((f == "-" || f == "\u2010" || f == "\u2011") && i > 0 && i + 1 < a_.n) continue;
-    if (f.find('-') == std::string::npos || f.size() < 3) {
-      units.push_back({a_.low[i], i});
-    } else {
-      for (std::string& p : NameTokens(f)) units.push_back({std::move(p), i});
-    }
-  }
+  const std::vector<MatchUnit> units = MatchUnits(*a_.s);
   std::vector<int>& at = agents ? a_.agent_at : a_.actor_at;
   auto& mentions = agents ? a_.agent_mentions : a_.actor_mentions;
   at.assign(a_.n, -1);
@@ -1966,25 +1974,20 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
 int EventCoder::NamesIn(const Sentence& sentence, int most) const {
   // Names of either index in the words (case and the date are decided while coding); "the two
   // sides" counts as two.
-  std::vector<std::string> units;
-  for (const Token& t : sentence.tokens) {
-    std::string unit = NormalizeForm(t.form);
-    if (!units.empty() && index_->Is(index_->group_quantifier, units.back()) &&
+  const std::vector<MatchUnit> units = MatchUnits(sentence);
+  for (size_t k = 1; k < units.size(); ++k) {
+    const std::string& unit = units[k].text;
+    if (index_->Is(index_->group_quantifier, units[k - 1].text) &&
         (index_->Is(index_->group_noun, unit) ||
          (unit.size() > 1 && unit.back() == 's' && index_->Is(index_->group_noun, unit.substr(0, unit.size() - 1)))))
       return most;
-    if (unit.find('-') != std::string::npos && unit.size() >= 3) {
-      for (std::string& piece : NameTokens(t.form)) units.push_back(std::move(piece));
-    } else {
-      units.push_back(std::move(unit));
-    }
   }
   int found = 0;
   for (const NameTrie* trie : {&index_->actors, &index_->agents})
     for (size_t k = 0; k < units.size(); ++k) {
       size_t longest = 0;
       for (int node = 0, j = static_cast<int>(k); j < static_cast<int>(units.size()); ++j) {
-        node = trie->Step(node, units[j]);
+        node = trie->Step(node, units[j].text);
         if (node < 0) break;
         if (!trie->nodes[node].hits.empty()) longest = j - k + 1;
       }
