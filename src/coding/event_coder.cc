@@ -113,12 +113,12 @@ struct EventCoder::Index {
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
-        foreign_only(w.Get("foreign-only")) {}
+        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -339,6 +339,10 @@ class SentenceCoder {
   };
 
   void Analyze();
+  // A clause parsed as one noun phrase ("U.S. forces battled insurgents" with "battled" an
+  // adjective of "insurgents"; "X and Y troops fought" with "fought" a relative clause): the
+  // finite verb becomes the root, the phrase before it its subject and what follows its object.
+  void RepairVerblessClause();
   void FindMentions(const NameTrie& index, bool agents);
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
@@ -422,6 +426,7 @@ void SentenceCoder::Analyze() {
     int h = t.head - 1;
     if (t.head > 0 && h < a_.n && h != i) a_.head[i] = h;
   }
+  RepairVerblessClause();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -462,6 +467,58 @@ void SentenceCoder::Analyze() {
     // official news agency") the adjective may still name who acts.
     if (d_.verbs.Find(a_.lem[h]).empty() && d_.verbs.Find(a_.low[h]).empty()) continue;
     a_.agent_at[t] = -1;
+  }
+}
+
+void SentenceCoder::RepairVerblessClause() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  int root = -1;
+  for (int i = 0; i < a_.n; ++i)
+    if (a_.head[i] < 0 && a_.rel[i] == "root") root = i;
+  if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
+  for (int v = 1; v < a_.n; ++v) {
+    const std::string& x = tok[v].xpos;
+    const std::string& r = a_.rel[v];
+    // A finite verb inside a noun phrase; or a participle between two nouns, as an adjective of
+    // the second ("forces battled insurgents"), which English writes only with a determiner, or
+    // as a relative clause with an object ("troops fought pitched battles").
+    bool finite = x == "VBD" || x == "VBZ" || x == "VBP";
+    // A participle with a direct object is active, not a reduced relative ("troops sent there").
+    bool has_object = false;
+    for (int t = v + 1; t < a_.n; ++t) has_object |= a_.head[t] == v && (a_.rel[t] == "obj" || a_.rel[t] == "dobj");
+    bool participle = x == "VBN" && ((r == "amod" && a_.head[v] == v + 1) || (r == "acl" && has_object));
+    if (tok[v].upos != "VERB" || !(finite || participle)) continue;
+    if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos") continue;
+    if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
+    bool has_subject = false, verb_above = false;
+    for (int t = 0; t < a_.n; ++t)
+      if (a_.head[t] == v && a_.rel[t].starts_with("nsubj")) has_subject = true;
+    for (int g = a_.head[v], guard = 0; g >= 0 && guard < a_.n; g = a_.head[g], ++guard)
+      verb_above |= tok[g].upos == "VERB" || tok[g].upos == "AUX";
+    if (has_subject || verb_above) continue;
+    // The phrase before the verb: its top word that still lies before it.
+    int subject = v - 1;
+    for (int guard = 0; guard < a_.n && a_.head[subject] >= 0 && a_.head[subject] < v; ++guard)
+      subject = a_.head[subject];
+    int old_head = a_.head[v];
+    for (int t = v + 1; t < a_.n; ++t) {
+      if (a_.head[t] < 0 || a_.head[t] >= v) continue;
+      a_.head[t] = v;
+      if (a_.rel[t] == "nmod") a_.rel[t] = "obl";
+    }
+    if (old_head > v) {
+      a_.head[old_head] = v;
+      a_.rel[old_head] = "obj";
+    }
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    a_.head[subject] = v;
+    a_.rel[subject] = "nsubj";
+    if (root != v && root != subject && root != old_head && a_.head[root] < 0) {
+      a_.head[root] = v;
+      a_.rel[root] = root > v ? "obl" : "dep";
+    }
+    return;
   }
 }
 
@@ -1042,6 +1099,12 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
 
 int SentenceCoder::IntentGovernor(int v) const {
   int t = v;
+  // A noun's event governed by its verb: "agreed to take part in talks with X".
+  if (!IsVerbal(v) && a_.head[v] >= 0 && IsVerbal(a_.head[v]) &&
+      (a_.rel[v] == "obj" || a_.rel[v] == "dobj" || (IsNominalRel(a_.rel[v]) && !IsTemporalRel(a_.rel[v])))) {
+    t = a_.head[v];
+    if (index_.Is(index_.intent, a_.lem[t]) || index_.Is(index_.intent, a_.low[t])) return t;
+  }
   for (int guard = 0; guard < 6 && t >= 0; ++guard) {
     int h = a_.head[t];
     if (h < 0) return -1;
@@ -1211,9 +1274,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
     if (!own.empty()) {
       subj = v;
-    } else if (a_.head[n] >= 0 && (a_.rel[n] == "obj" || a_.rel[n] == "dobj")) {
+    } else if (a_.head[n] >= 0 && (a_.rel[n] == "obj" || a_.rel[n] == "dobj" ||
+                                   (a_.rel[n] == "obl" && IsVerbal(a_.head[n])))) {
+      // "took part in talks with X": the subject of the verb whose oblique the noun is.
       bool p;
       subj = Subject(a_.head[n], &p);
+      if (p) subj = -1;
     }
   }
 
@@ -1261,6 +1327,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     std::sort(words_.begin(), words_.end());
   }
   const auto& block_anchors = index_.anchors[chosen->block];
+  // relax_target: a pattern may leave its target slot empty (coordinated actors acting together).
+  int subject_actors = -1;  // how many actors the subject names, once a pattern asks
+  auto evaluate_patterns = [&](bool relax_target) {
   for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
     const VerbPattern& p = block.patterns[pi];
     bool present = true;
@@ -1279,7 +1348,16 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     for (const PatternNoun& noun : p.pre_nouns) {
       if (!ok) break;
       switch (noun.role) {
-        case SlotRole::kCompound: compound = true; break;
+        case SlotRole::kCompound:
+          // "$ and + meet" wants a subject that names two actors or more.
+          compound = true;
+          if (subject_actors < 0) {
+            std::vector<ActorCode> all = subj >= 0 ? Resolve(subj) : std::vector<ActorCode>{};
+            std::erase_if(all, [](const ActorCode& x) { return x.base == "---"; });
+            subject_actors = static_cast<int>(all.size());
+          }
+          ok = subject_actors >= 2 || passive;
+          break;
         case SlotRole::kTarget: subject_is_target = true; break;
         case SlotRole::kSource:
         case SlotRole::kSkip: break;
@@ -1397,6 +1475,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             }
           }
         }
+        if (!found && relax_target &&
+            std::any_of(pp.objects.begin(), pp.objects.end(), [](const PatternNoun& x) { return x.role == SlotRole::kTarget; }))
+          found = true;
         if (!found) return false;
       }
       return true;
@@ -1428,7 +1509,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           found = t;
         }
         if (found < 0) {
-          ok = false;
+          ok = relax_target && noun.role == SlotRole::kTarget;
         } else {
           pos = found;
           (noun.role == SlotRole::kSource ? source_tok : target_tok) = PhraseHead(found);
@@ -1445,6 +1526,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       best_compound = compound;
       best_subject_is_target = subject_is_target;
       best_negation = names_negation;
+    }
+  }
+  };
+  evaluate_patterns(false);
+  // "Palestinian gunmen and Israeli troops fought", "Australia and the United States sealed a free
+  // trade agreement": a pattern whose only missing part is its target, when the subject names
+  // several actors, codes what they did together (the rule's joint codes, checked below).
+  bool joint_only = false;
+  if (!best && !passive && subj >= 0 && a_.head[subj] == v) {
+    std::vector<ActorCode> together = Resolve(subj);
+    std::erase_if(together, [](const ActorCode& x) { return x.base == "---"; });
+    if (together.size() >= 2) {
+      evaluate_patterns(true);
+      joint_only = best != nullptr;
     }
   }
 
@@ -1549,6 +1644,22 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   if (target_head >= 0) {
     targets = Resolve(target_head);
     if (targets.empty()) targets = NewActor(target_head);
+  } else if (!verbal) {
+    // A noun's event with its partner in a phrase of its own: "Iran's negotiations with the EU",
+    // "an attack on Israel"; not a place ("talks in Abuja") or an "of" phrase.
+    for (int k : a_.kids[v]) {
+      if (k < v || !IsNominalRel(a_.rel[k]) || IsTemporalRel(a_.rel[k]) || a_.rel[k] == "nmod:poss") continue;
+      std::string c = a_.CaseOf(k);
+      if (c.empty() || index_.Is(index_.locative, c) || index_.Is(index_.phrase_preposition, c) ||
+          index_.Is(index_.agent_preposition, c))
+        continue;
+      std::vector<ActorCode> t = Resolve(k);
+      std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+      if (!t.empty() && differs(t)) {
+        targets = std::move(t);
+        break;
+      }
+    }
   } else if (!passive && verbal) {
     targets = FindTarget(v, subj, false, differs);
     // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
@@ -1611,7 +1722,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   };
   // "India and Pakistan concluded a round of talks": a meeting without a named partner is between
   // the actors that hold it.
-  if (!best_compound && targets.empty() && sources.size() >= 2 && index_.reciprocal.count(code)) best_compound = true;
+  if (joint_only) {
+    if (!targets.empty() || !index_.Is(index_.joint, code)) return true;
+    best_compound = true;
+  }
+  if (!best_compound && targets.empty() && sources.size() >= 2 && index_.Is(index_.joint, code)) best_compound = true;
   if (best_compound) {
     if (sources.size() < 2) return true;
     for (const ActorCode& s : sources)
