@@ -314,6 +314,9 @@ struct ArticleContext {
   std::vector<std::vector<std::string>> places;  // by sentence
   std::vector<std::string> title_places, countries;
   std::string dateline_country;  // the country of the wire dateline's place ("BAGHDAD, Iraq -")
+  // The country each role was last named with ("Sudanese rebels" -> REB: SDN), so that a later
+  // "rebel groups" is the same side; "" once two countries were named for one role.
+  std::unordered_map<std::string, std::string> role_country;
 };
 
 class SentenceCoder {
@@ -488,14 +491,25 @@ void SentenceCoder::RepairVerblessClause() {
     for (int t = v + 1; t < a_.n; ++t) has_object |= a_.head[t] == v && (a_.rel[t] == "obj" || a_.rel[t] == "dobj");
     bool participle = x == "VBN" && ((r == "amod" && a_.head[v] == v + 1) || (r == "acl" && has_object));
     if (tok[v].upos != "VERB" || !(finite || participle)) continue;
-    if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos") continue;
-    if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
+    bool nominal_rel = r == "nmod" || r == "obl" || r == "obj";
+    if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos" && !(finite && nominal_rel)) continue;
     bool has_subject = false, verb_above = false;
     for (int t = 0; t < a_.n; ++t)
       if (a_.head[t] == v && a_.rel[t].starts_with("nsubj")) has_subject = true;
     for (int g = a_.head[v], guard = 0; g >= 0 && guard < a_.n; g = a_.head[g], ++guard)
       verb_above |= tok[g].upos == "VERB" || tok[g].upos == "AUX";
-    if (has_subject || verb_above) continue;
+    if (verb_above) continue;
+    if (has_subject) {
+      // "Supporters of X's President Y criticized on Tuesday a UN decision" parsed with
+      // "decision" the root: the verb keeps its subject and takes the root as its object.
+      if (!finite || root < v) continue;
+      a_.head[v] = -1;
+      a_.rel[v] = "root";
+      a_.head[root] = v;
+      a_.rel[root] = has_object ? "obl" : "obj";
+      return;
+    }
+    if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
     // The phrase before the verb: its top word that still lies before it.
     int subject = v - 1;
     for (int guard = 0; guard < a_.n && a_.head[subject] >= 0 && a_.head[subject] < v; ++guard)
@@ -823,7 +837,10 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         if (a_.rel[k] == "appos") return ResolveOne(k, depth + 1);
       return out;
     }
-    std::string country = ContextCountry();
+    std::string roles;
+    for (const std::string& x : suffixes) roles += x;
+    auto known = context_->role_country.find(roles);
+    std::string country = known != context_->role_country.end() && !known->second.empty() ? known->second : ContextCountry();
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last});
     return out;
@@ -848,6 +865,12 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     std::string code = Actor(m.entry).CodeAt(date_);
     if (code.empty()) continue;
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
+    if (!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) {
+      std::string roles;
+      for (const std::string& x : suffixes) roles += x;
+      auto [it, added] = context_->role_country.emplace(roles, code);
+      if (!added && it->second != code) it->second.clear();
+    }
   }
   // Remember the unknown proper names of a titled actor ("Kazak Tokayev") for later mentions.
   if (out.size() == 1 && out[0].code.size() > 3) {
@@ -1508,11 +1531,23 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
           found = t;
         }
+        // A name right after the verb is its object whatever the parse says ("met Pope John Paul
+        // II, who ..." with the name attached to the relative clause).
+        bool adjacent = false;
+        if (found < 0 && pos == v && noun.role == SlotRole::kTarget) {
+          int t = particle_last + 1;
+          if (t < a_.n && a_.s->tokens[t].upos == "DET") ++t;
+          if (t < a_.n && !pre[t] && a_.head[t] != v - 1 && a_.actor_at[t] >= 0 &&
+              (t == 0 || a_.actor_at[t - 1] != a_.actor_at[t])) {
+            found = t;
+            adjacent = true;
+          }
+        }
         if (found < 0) {
           ok = relax_target && noun.role == SlotRole::kTarget;
         } else {
           pos = found;
-          (noun.role == SlotRole::kSource ? source_tok : target_tok) = PhraseHead(found);
+          (noun.role == SlotRole::kSource ? source_tok : target_tok) = adjacent ? found : PhraseHead(found);
         }
       }
     }
@@ -1646,9 +1681,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (targets.empty()) targets = NewActor(target_head);
   } else if (!verbal) {
     // A noun's event with its partner in a phrase of its own: "Iran's negotiations with the EU",
-    // "an attack on Israel"; not a place ("talks in Abuja") or an "of" phrase.
+    // "an attack on Israel"; not a place ("talks in Abuja"), an "of" phrase, or an actor inside
+    // another phrase ("battles on the outskirts of the camp").
     for (int k : a_.kids[v]) {
       if (k < v || !IsNominalRel(a_.rel[k]) || IsTemporalRel(a_.rel[k]) || a_.rel[k] == "nmod:poss") continue;
+      if (a_.actor_at[k] < 0 && a_.agent_at[k] < 0) continue;
       std::string c = a_.CaseOf(k);
       if (c.empty() || index_.Is(index_.locative, c) || index_.Is(index_.phrase_preposition, c) ||
           index_.Is(index_.agent_preposition, c))
