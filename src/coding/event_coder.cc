@@ -1697,6 +1697,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         break;
       }
     }
+  } else if (meeting_target >= 0) {
+    // "agree to take part in peace talks in Abuja": a meeting without a named partner has none
+    // (a place is not one).
   } else if (!passive && verbal) {
     targets = FindTarget(v, subj, false, differs);
     // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
