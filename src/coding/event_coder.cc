@@ -1646,6 +1646,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
 
   std::vector<ActorCode> sources = Resolve(source_head);
+  // An event as the subject ("Baghdad bombings kill a soldier", "Russia mine blast"): a place or
+  // country in a compound names where it happened, not who acted; a possessor or a nationality
+  // adjective ("Iran's attack", "an Iranian missile attack") does name the actor.
+  if (source_head >= 0 && source_head == subj && subj != v && !passive && a_.actor_at[subj] < 0 && a_.agent_at[subj] < 0 &&
+      HasNominalForm(subj)) {
+    bool named_actor = false;
+    for (int k : a_.kids[subj])
+      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" || IsNominalRel(a_.rel[k])) &&
+          (a_.actor_at[k] >= 0 || a_.agent_at[k] >= 0))
+        named_actor = true;
+    if (!named_actor) sources.clear();
+  }
   if (sources.empty()) sources = NewActor(source_head);
   // Two subjects of the verb with "and" between them are one list ("The United States and Japan
   // condemned", parsed as two subjects).

@@ -347,5 +347,57 @@ TEST(CoderNews, SurnamesNameKnownLeadersOnly) {
   }
 }
 
+
+// A finite verb the parser hung inside a noun phrase still heads the clause ("U.S. forces battled
+// insurgents" with "battled" read as an adjective of "insurgents").
+TEST(CoderNews, AVerbReadAsAModifierStillCodesItsClause) {
+  std::vector<Event> e = CodeText("U.S. forces battled insurgents in Baghdad on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+}
+
+// Actors named together as the subject do a joint act to each other when the verb names no
+// other party; a compound pattern ("$ and + meet") needs such a subject.
+TEST(CoderNews, CoordinatedSubjectsActOnEachOther) {
+  std::vector<Event> e = CodeText("Australia and the United States sealed a free trade agreement on Sunday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AUS", "05", "USA") && Has(e, "USA", "05", "AUS")) << Dump(e);
+  e = CodeText("Palestinian gunmen and Israeli troops fought pitched battles on Thursday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "19", "ISRMIL") && Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+  e = CodeText("Pakistan said on Monday it had fought the militants for a week.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "") << Dump(e);
+}
+
+// A noun's event takes its partner from its own "with" phrase and its source from its possessor
+// or from the subject of the verb it depends on; agreeing to talks is an intent to meet.
+TEST(CoderNews, NominalEventsFindTheirParties) {
+  std::vector<Event> e = CodeText("Iran's negotiations with the European Union are in their final stages.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "04", "IGOEUREEC") && Has(e, "IGOEUREEC", "04", "IRN")) << Dump(e);
+  e = CodeText("Sudanese rebels agreed to participate in peace talks with the Sudanese government.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "03", "SDNGOV")) << Dump(e);
+  e = CodeText("Sudanese rebels agreed to take part in peace talks in Abuja.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "NGA") << "a place is no partner\n" << Dump(e);
+}
+
+// A role named once with its country keeps it: "Sudanese rebels ... Rebel groups" in a story
+// datelined in Nigeria are still Sudan's.
+TEST(CoderNews, ARoleKeepsTheCountryItWasNamedWith) {
+  std::vector<Event> e = CodeText(
+      "Sudanese rebels arrived in Nigeria on Sunday. In Abuja, rebel groups attacked the Sudanese government on Monday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "19", "SDNGOV")) << Dump(e);
+}
+
+// A threatened act is a threat of that kind, not the act.
+TEST(CoderNews, AThreatenedKillingIsAThreatOfForce) {
+  std::vector<Event> e = CodeText("Iraqi militants have threatened to behead two Japanese hostages.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "13", "JPNCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "18") << Dump(e);
+}
+
+// An event as the subject names a place, not an actor: "Baghdad bombings kill a soldier".
+TEST(CoderNews, AnEventAsSubjectIsNoActor) {
+  std::vector<Event> e = CodeText("Baghdad bombings kill one US soldier", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "IRQ") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
