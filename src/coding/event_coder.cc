@@ -314,9 +314,10 @@ struct ArticleContext {
   std::vector<std::vector<std::string>> places;  // by sentence
   std::vector<std::string> title_places, countries;
   std::string dateline_country;  // the country of the wire dateline's place ("BAGHDAD, Iraq -")
-  // The country each role was last named with ("Sudanese rebels" -> REB: SDN), so that a later
-  // "rebel groups" is the same side; "" once two countries were named for one role.
-  std::unordered_map<std::string, std::string> role_country;
+  // The country each role was named with ("Sudanese rebels" -> REB: SDN) and the last sentence
+  // naming it, so that a later "rebel groups" is the same side; "" once two countries were named
+  // for one role.
+  std::unordered_map<std::string, std::pair<std::string, int>> role_country;  // with the sentence
 };
 
 class SentenceCoder {
@@ -523,6 +524,10 @@ void SentenceCoder::RepairVerblessClause() {
     if (old_head > v) {
       a_.head[old_head] = v;
       a_.rel[old_head] = "obj";
+      // The clause's own modifiers hung from the noun move up: "..., killing two militants".
+      for (int t = old_head + 1; t < a_.n; ++t)
+        if (a_.head[t] == old_head && (a_.rel[t] == "advcl" || a_.rel[t] == "parataxis" || a_.rel[t] == "punct"))
+          a_.head[t] = v;
     }
     a_.head[v] = -1;
     a_.rel[v] = "root";
@@ -839,8 +844,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     }
     std::string roles;
     for (const std::string& x : suffixes) roles += x;
+    // Only while the story is still on that side: the title or the last few sentences.
     auto known = context_->role_country.find(roles);
-    std::string country = known != context_->role_country.end() && !known->second.empty() ? known->second : ContextCountry();
+    bool recent = known != context_->role_country.end() && !known->second.first.empty() &&
+                  (known->second.second == 0 || sentence_index_ - known->second.second <= 2);
+    std::string country = recent ? known->second.first : ContextCountry();
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last});
     return out;
@@ -868,8 +876,9 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     if (!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) {
       std::string roles;
       for (const std::string& x : suffixes) roles += x;
-      auto [it, added] = context_->role_country.emplace(roles, code);
-      if (!added && it->second != code) it->second.clear();
+      auto [it, added] = context_->role_country.emplace(roles, std::make_pair(code, sentence_index_));
+      if (!added && it->second.first != code) it->second.first.clear();
+      if (!added) it->second.second = std::max(it->second.second, sentence_index_);
     }
   }
   // Remember the unknown proper names of a titled actor ("Kazak Tokayev") for later mentions.
