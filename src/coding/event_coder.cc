@@ -445,6 +445,17 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  // "a Lebanese-American contractor": the last of hyphened nationalities is the citizenship.
+  for (int t = 0; t + 2 < a_.n; ++t) {
+    int m = a_.actor_at[t];
+    if (m < 0 || a_.actor_mentions[m].end != t + 1 || a_.low[t + 1] != "-" || a_.actor_at[t + 2] < 0) continue;
+    const auto& toks = a_.s->tokens;
+    if (toks[t].span.end != toks[t + 1].span.begin || toks[t + 1].span.end != toks[t + 2].span.begin) continue;
+    if (Actor(a_.actor_mentions[m].entry).kind != ActorKind::kCountry ||
+        Actor(a_.actor_mentions[a_.actor_at[t + 2]].entry).kind != ActorKind::kCountry)
+      continue;
+    for (int k = a_.actor_mentions[m].begin; k <= t; ++k) a_.actor_at[k] = -1;
+  }
   // A nationality before a sport, culture or consumer noun names no political actor: "the German
   // (national) team", "American fans", "an Italian chef".
   for (int t = 0; t < a_.n; ++t) {
@@ -703,6 +714,14 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       return out;
     }
   }
+  // A thing done by an actor stands for the actor: "condemned military actions by Rwanda".
+  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && !IsVerbal(h)) {
+    for (int k : a_.kids[h]) {
+      if (k < h || !IsNominalRel(a_.rel[k]) || !index_.Is(index_.agent_preposition, a_.CaseOf(k))) continue;
+      std::vector<ActorCode> by = ResolveOne(k, depth + 1);
+      if (!by.empty()) return by;
+    }
+  }
   // The phrase: h and its modifiers, with "of/in/from" phrases, by depth from h.
   std::vector<int> tokens = {h};
   std::vector<int> depth_of(a_.n, -1);
@@ -848,7 +867,20 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     auto known = context_->role_country.find(roles);
     bool recent = known != context_->role_country.end() && !known->second.first.empty() &&
                   (known->second.second == 0 || sentence_index_ - known->second.second <= 2);
-    std::string country = recent ? known->second.first : ContextCountry();
+    std::string country = recent ? known->second.first : "";
+    // "his army", "their supporters": the country of whom the possessive pronoun stands for.
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] < 0 || std::find(tokens.begin(), tokens.end(), a_.head[k]) == tokens.end()) continue;
+      if (a_.rel[k] != "nmod:poss" || a_.s->tokens[k].upos != "PRON" || !index_.Is(index_.pronoun, a_.low[k])) continue;
+      std::vector<ActorCode> owner = ResolvePronoun(k);
+      if (owner.size() != 1 || owner[0].base.size() < 3) continue;
+      std::string prefix = owner[0].base.substr(0, 3), lower = prefix;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!index_.Is(index_.non_country_prefix, lower) &&
+          std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        country = prefix;
+    }
+    if (country.empty()) country = ContextCountry();
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last});
     return out;

@@ -399,5 +399,17 @@ TEST(CoderNews, AnEventAsSubjectIsNoActor) {
   for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "IRQ") << Dump(e);
 }
 
+
+// Readers' actor rules: a thing done by an actor stands for it; a possessive pronoun gives its
+// owner's country; the last of hyphened nationalities is the citizenship.
+TEST(CoderNews, ActorsAsAReaderResolvesThem) {
+  std::vector<Event> e = CodeText("The Security Council condemned military actions by Rwanda.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNO", "11", "RWA") || Has(e, "IGOUNO", "11", "RWAMIL")) << Dump(e);
+  e = CodeText("Israel's Ariel Sharon has rejected his army's request to scale back the offensive in Egypt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRGOV", "12", "ISRMIL")) << Dump(e);
+  e = CodeText("Gunmen in Iraq abducted a Lebanese-American contractor on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "USABUS")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
