@@ -875,11 +875,13 @@ REVIEW_OUTPUT = [
     (r"^meet at \+$|^destroy \* outside \+$",
      "the actor after 'at'/'outside' is a place ('a meeting at the United Nations'), not the one met or attacked"),
     (r"^spend \* ", "spending names no recipient (071 needs aid given to an actor)"),
+    (r"^return from \+$", "returning from a country ends a stay there; it names no visit or host now"),
 ]
 
 # Converted patterns whose code review changes: regex over the pattern -> (code, reason).
 RECODE_OUTPUT = [
     (r"^fly to \+$", "042:043", "GUIDE.md: travelling to a country is a visit (042), not an intent to meet (036)"),
+    (r"^meet \+ for talks$", "040:040", "meeting for talks is a meeting (040); an announced one becomes 036 by the future rule"),
 ]
 # Words that make a converted pattern over-fire whatever its verb.
 BAD_PATTERN_WORDS = set()
