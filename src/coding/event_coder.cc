@@ -113,15 +113,17 @@ struct EventCoder::Index {
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
-        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")) {}
+        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
+  // "people-seized: A>B" and "people-seized-by-state: A>C": a seizure of people.
+  std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
 
   NameTrie actors;
   NameTrie agents;
@@ -219,6 +221,13 @@ struct ActorCode {
 // The CAMEO code of the intention to do what code says: cooperation maps into 03 (express intent
 // to cooperate), conflict into 13 (threaten); statements, demands and the like stay as they are
 // (empty result).
+// The first three letters of a code, lowercased, for the non-country-prefix list.
+std::string Lower3(const std::string& code) {
+  std::string s = code.substr(0, 3);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string IntentCode(const std::string& code) {
   if (code.size() < 2) return "";
   std::string root = code.substr(0, 2);
@@ -284,10 +293,15 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
     }
   }
   const WordLists& words = dicts_->words.empty() ? BuiltInWordLists() : dicts_->words;
-  for (const std::string& rule : words.Get("reciprocal")) {
-    size_t gt = rule.find('>');
-    if (gt != std::string::npos) index_->reciprocal[rule.substr(0, gt)] = rule.substr(gt + 1);
-  }
+  auto read_map = [&](const char* list, std::unordered_map<std::string, std::string>* to) {
+    for (const std::string& rule : words.Get(list)) {
+      size_t gt = rule.find('>');
+      if (gt != std::string::npos) (*to)[rule.substr(0, gt)] = rule.substr(gt + 1);
+    }
+  };
+  read_map("reciprocal", &index_->reciprocal);
+  read_map("people-seized", &index_->people_seized);
+  read_map("people-seized-by-state", &index_->people_seized_by_state);
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -2110,6 +2124,15 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
         continue;
+      // A seizure whose target names people (a role: drivers, a contractor) is an abduction, or an
+      // arrest when a state's forces make it.
+      if (auto it = index_.people_seized.find(e.code); it != index_.people_seized.end() && e.target.size() > 3 &&
+          !index_.Is(index_.non_country_prefix, Lower3(e.target))) {
+        bool state = false;
+        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, e.source.substr(i, 3));
+        auto by_state = index_.people_seized_by_state.find(e.code);
+        e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
+      }
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;
       });

@@ -411,5 +411,15 @@ TEST(CoderNews, ActorsAsAReaderResolvesThem) {
   EXPECT_TRUE(Has(e, "IRQREB", "18", "USABUS")) << Dump(e);
 }
 
+
+// Seizing people is an abduction, or an arrest when a state's forces seize them; seizing a ship
+// stays a seizure of property.
+TEST(CoderNews, SeizingPeopleIsAnAbductionOrAnArrest) {
+  std::vector<Event> e = CodeText("Gunmen in Iraq seized four Jordanian truck drivers on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "JORCVL")) << Dump(e);
+  e = CodeText("Iranian forces seized a British tanker in the Gulf.", "2004-09-01");
+  for (const Event& x : e) EXPECT_EQ(x.code.substr(0, 2), "17") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
