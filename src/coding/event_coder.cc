@@ -459,6 +459,14 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  // A headline's closing credit ("... (Reuters)", "(Canadian Press)") names the source, no actor.
+  if (a_.s->is_title && a_.n >= 3 && a_.low[a_.n - 1] == ")") {
+    for (int open = a_.n - 2; open >= std::max(0, a_.n - 6); --open) {
+      if (a_.low[open] != "(") continue;
+      for (int t = open + 1; t < a_.n - 1; ++t) a_.actor_at[t] = a_.agent_at[t] = -1;
+      break;
+    }
+  }
   // "a Lebanese-American contractor": the last of hyphened nationalities is the citizenship.
   for (int t = 0; t + 2 < a_.n; ++t) {
     int m = a_.actor_at[t];
