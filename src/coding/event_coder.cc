@@ -890,8 +890,10 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     bool recent = known != context_->role_country.end() && !known->second.first.empty() &&
                   (known->second.second == 0 || sentence_index_ - known->second.second <= 2);
     std::string country = recent ? known->second.first : "";
-    // "his army", "their supporters": the country of whom the possessive pronoun stands for.
-    for (int k = 0; k < a_.n; ++k) {
+    // "his army", "their supporters": the country of whom the possessive pronoun stands for; not
+    // for armed groups and criminals, whose "his" is their victim ("his captors").
+    bool hostile = roles.find("REB") != std::string::npos || roles.find("CRM") != std::string::npos;
+    for (int k = 0; k < a_.n && !hostile; ++k) {
       if (a_.head[k] < 0 || std::find(tokens.begin(), tokens.end(), a_.head[k]) == tokens.end()) continue;
       if (a_.rel[k] != "nmod:poss" || a_.s->tokens[k].upos != "PRON" || !index_.Is(index_.pronoun, a_.low[k])) continue;
       std::vector<ActorCode> owner = ResolvePronoun(k);
