@@ -1440,7 +1440,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // "$ and + meet" wants a subject that names two actors or more.
           compound = true;
           if (subject_actors < 0) {
+            // The subject and the other subjects of the verb ("Israel and the Palestinians" may
+            // come parsed as two).
             std::vector<ActorCode> all = subj >= 0 ? Resolve(subj) : std::vector<ActorCode>{};
+            if (subj >= 0 && a_.head[subj] == v)
+              for (int k : a_.kids[v])
+                if (k != subj && a_.rel[k] == a_.rel[subj])
+                  for (const ActorCode& x : Resolve(k)) all.push_back(x);
             std::erase_if(all, [](const ActorCode& x) { return x.base == "---"; });
             subject_actors = static_cast<int>(all.size());
           }
@@ -1636,6 +1642,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   bool joint_only = false;
   if (!best && !passive && subj >= 0 && a_.head[subj] == v) {
     std::vector<ActorCode> together = Resolve(subj);
+    for (int k : a_.kids[v])
+      if (k != subj && a_.rel[k] == a_.rel[subj])
+        for (const ActorCode& x : Resolve(k)) together.push_back(x);
     std::erase_if(together, [](const ActorCode& x) { return x.base == "---"; });
     if (together.size() >= 2) {
       evaluate_patterns(true);

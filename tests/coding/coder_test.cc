@@ -362,6 +362,9 @@ TEST(CoderNews, CoordinatedSubjectsActOnEachOther) {
   EXPECT_TRUE(Has(e, "AUS", "05", "USA") && Has(e, "USA", "05", "AUS")) << Dump(e);
   e = CodeText("Palestinian gunmen and Israeli troops fought pitched battles on Thursday.", "2004-09-01");
   EXPECT_TRUE(Has(e, "PSEREB", "19", "ISRMIL") && Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+  e = CodeText("Israel and the Palestinians held talks in Cairo.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "04", "PSE") && Has(e, "PSE", "04", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "EGY") << Dump(e);
   e = CodeText("Pakistan said on Monday it had fought the militants for a week.", "2004-09-01");
   for (const Event& x : e) EXPECT_NE(x.target, "") << Dump(e);
 }
