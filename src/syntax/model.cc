@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
+#include <optional>
 
 #include "resources/resources.h"
 #include "syntax/conllu.h"
@@ -21,6 +23,25 @@ std::vector<std::string> Forms(const Sentence& s) {
   forms.reserve(s.tokens.size());
   for (const Token& t : s.tokens) forms.push_back(t.form);
   return forms;
+}
+
+// data/text/irregular_verbs.txt: the lemma of each listed irregular past form ("shot" -> "shoot").
+const std::unordered_map<std::string, std::string>& IrregularVerbs() {
+  static const std::unordered_map<std::string, std::string> k = [] {
+    std::unordered_map<std::string, std::string> m;
+    std::optional<std::string_view> text = resources::Find("data/text/irregular_verbs.txt");
+    if (!text) return m;
+    std::istringstream in{std::string(*text)};
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      std::string form, lemma;
+      if (fields >> form >> lemma) m.emplace(form, lemma);
+    }
+    return m;
+  }();
+  return k;
 }
 
 bool Capitalized(const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
@@ -81,6 +102,10 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsin
     t.xpos = tagger_.xpos(tags[i]);
     const std::string lower = Lowercase(forms[i]);
     lemmatizer_.Annotate(forms[i], lower, tags[i], &t.lemma, &t.feats);
+    if (t.upos == "VERB" || t.upos == "AUX") {
+      auto irregular = IrregularVerbs().find(lower);
+      if (irregular != IrregularVerbs().end()) t.lemma = irregular->second;
+    }
     t.head = heads[i];
     t.deprel = labeller->label(labels[i]);
   }

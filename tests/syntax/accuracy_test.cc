@@ -59,5 +59,24 @@ TEST(CommittedModel, LemmatizesTheIssueExamples) {
   EXPECT_EQ(s.tokens[4].deprel, "obj");
 }
 
+
+// Irregular past forms the EWT-trained lemmatizer guesses wrong take their lemma from
+// data/text/irregular_verbs.txt.
+TEST(CommittedModel, LemmatizesIrregularPastForms) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  Sentence s;
+  for (const char* f : {"Troops", "shot", "two", "men", "and", "the", "rebels", "fled", "."}) {
+    Token t;
+    t.form = f;
+    s.tokens.push_back(t);
+  }
+  (*model)->Annotate(s);
+  ASSERT_EQ(s.tokens[1].upos, "VERB");
+  EXPECT_EQ(s.tokens[1].lemma, "shoot");
+  ASSERT_EQ(s.tokens[7].upos, "VERB");
+  EXPECT_EQ(s.tokens[7].lemma, "flee");
+}
+
 }  // namespace
 }  // namespace dragoman::syntax
