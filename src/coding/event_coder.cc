@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <cctype>
@@ -361,6 +362,9 @@ class SentenceCoder {
   // adjective of "insurgents"; "X and Y troops fought" with "fought" a relative clause): the
   // finite verb becomes the root, the phrase before it its subject and what follows its object.
   void RepairVerblessClause();
+  // The regular stem of an inflected verb form that the verb lexicon knows ("declined" ->
+  // "decline"), "" when none.
+  std::string KnownVerbStem(const std::string& form) const;
   void FindMentions(const NameTrie& index, bool agents);
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
@@ -438,6 +442,12 @@ void SentenceCoder::Analyze() {
     const Token& t = s.tokens[i];
     a_.low[i] = NormalizeForm(t.form);
     a_.lem[i] = t.lemma.empty() || t.lemma == "_" ? a_.low[i] : NormalizeForm(t.lemma);
+    if (t.upos == "VERB" && d_.verbs.Find(a_.lem[i]).empty()) {
+      // A lemma the lemmatizer guessed for a word it never saw ("blamed" -> "blam", "shelled" ->
+      // "shel"): the regular English stem the lexicon knows, if one does.
+      std::string stem = KnownVerbStem(a_.low[i]);
+      if (!stem.empty()) a_.lem[i] = stem;
+    }
     std::string r = t.deprel;
     for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     a_.rel[i] = r;
@@ -505,6 +515,27 @@ void SentenceCoder::Analyze() {
     if (d_.verbs.Find(a_.lem[h]).empty() && d_.verbs.Find(a_.low[h]).empty()) continue;
     a_.agent_at[t] = -1;
   }
+}
+
+std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
+  auto known = [&](const std::string& w) { return w.size() > 1 && !d_.verbs.Find(w).empty(); };
+  auto ends = [&](const char* suffix) { return form.ends_with(suffix) && form.size() > std::strlen(suffix) + 1; };
+  std::vector<std::string> candidates;
+  auto add_stems = [&](const std::string& base) {
+    candidates.push_back(base);            // shell-ed, attack-ing
+    candidates.push_back(base + "e");      // blam-ed -> blame
+    if (base.size() > 2 && base[base.size() - 1] == base[base.size() - 2])
+      candidates.push_back(base.substr(0, base.size() - 1));  // stopp-ed -> stop
+  };
+  if (ends("ied")) candidates.push_back(form.substr(0, form.size() - 3) + "y");
+  if (ends("ed")) add_stems(form.substr(0, form.size() - 2));
+  if (ends("ing")) add_stems(form.substr(0, form.size() - 3));
+  if (ends("ies")) candidates.push_back(form.substr(0, form.size() - 3) + "y");
+  if (ends("es")) candidates.push_back(form.substr(0, form.size() - 2));
+  if (ends("s")) candidates.push_back(form.substr(0, form.size() - 1));
+  for (const std::string& c : candidates)
+    if (known(c)) return c;
+  return "";
 }
 
 void SentenceCoder::RepairVerblessClause() {
@@ -2002,7 +2033,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       h = a_.head[h];
     }
     if (h < 0 || h == r.verb || !IsVerbal(h)) continue;
-    if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h)) r.events.clear();
+    // "China postponed talks with Japan": a denied or put-off act did not happen either.
+    if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]))
+      r.events.clear();
   }
   // Transformations: a verb whose complement clause is coded ("X said Y attacked Z").
   const VerbDictionary& dict = d_.verbs;

@@ -424,5 +424,15 @@ TEST(CoderNews, SeizingPeopleIsAnAbductionOrAnArrest) {
   for (const Event& x : e) EXPECT_EQ(x.code.substr(0, 2), "17") << Dump(e);
 }
 
+
+// A verb the lemmatizer never saw still finds its entry by its regular stem ("shelled" ->
+// "shell"); talks put off did not happen.
+TEST(CoderNews, RegularStemsAndPutOffActs) {
+  std::vector<Event> e = CodeText("Turkish troops shelled Iraqi positions on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "TURMIL", "19", "IRQ")) << Dump(e);
+  e = CodeText("China postponed talks with Japan.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
