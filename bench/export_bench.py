@@ -6,6 +6,7 @@ export streams, so the peak must not grow with the store.
 
 usage: python3 bench/export_bench.py build/dragoman [OUT_DIR] [N ...]
 """
+import datetime
 import os
 import sqlite3
 import subprocess
@@ -41,10 +42,15 @@ def make_store(dragoman, path, n_events):
             for i in range(per_article):
                 yield ("a%07d" % a, i, i * step, i * step + len(sentence))
 
+    first_day = datetime.date(2015, 1, 1)
+
     def events():
+        # (date, source, target, code) is unique per event: the day from e % 3650, the target
+        # from e // 3650 (two letters after KAZ).
         for e in range(n_events):
-            a = e // per_article
-            yield (e + 1, "2022-%02d-%02d" % (1 + a % 12, 1 + a % 28), "CHNGOV", "KAZ%03d" % (e % 997))
+            day = (first_day + datetime.timedelta(days=e % 3650)).isoformat()
+            k = e // 3650
+            yield (e + 1, day, "CHNGOV", "KAZ" + chr(65 + k // 26 % 26) + chr(65 + k % 26))
 
     def mentions():
         for e in range(n_events):

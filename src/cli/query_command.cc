@@ -93,6 +93,15 @@ std::string Cell(std::string text, size_t max_chars) {
   return text;
 }
 
+// A limited answer says on standard error how many rows its limit left out (never silently).
+void ReportLeftOut(const char* what, size_t shown, int64_t matching, size_t limit) {
+  int64_t left_out = matching - static_cast<int64_t>(shown);
+  if (left_out <= 0) return;
+  std::cerr << "dragoman query: " << shown << " " << what << " shown, " << left_out
+            << " left out by --limit " << limit << " (raise it or page with --offset";
+  std::cerr << (std::string(what) == "events" ? ", or use `dragoman export`)\n" : ")\n");
+}
+
 int Fail(const Status& status) {
   std::cerr << "dragoman query: " << status.message() << "\n";
   return status.code() == StatusCode::kInvalidInput ? kExitUsage : kExitFailure;
@@ -241,11 +250,7 @@ int RunQuery(int argc, char** argv) {
     if (!s.ok()) return Fail(s);
     auto total = store::CountEvents(db, filter);
     if (!total.ok()) return Fail(total.status());
-    int64_t left_out = *total - shown - static_cast<int64_t>(std::min<size_t>(filter.offset, *total));
-    if (left_out > 0) {
-      std::cerr << "dragoman query: " << shown << " of " << *total << " events shown, " << left_out
-                << " left out by --limit " << filter.limit << " (raise it, page with --offset, or use `dragoman export`)\n";
-    }
+    ReportLeftOut("events", static_cast<size_t>(shown), *total - static_cast<int64_t>(filter.offset), filter.limit);
     return kExitOk;
   }
 
@@ -255,6 +260,14 @@ int RunQuery(int argc, char** argv) {
     }
     auto rows = store::QueryMentions(db, event_id, mention_limit);
     if (!rows.ok()) return Fail(rows.status());
+    if (rows->size() == mention_limit) {
+      Result<store::Stmt> count = db.Prepare("SELECT COUNT(*) FROM mentions WHERE event_id = ?1");
+      if (!count.ok()) return Fail(count.status());
+      count->Bind(1, event_id);
+      if (Result<bool> row = count->Step(); row.ok() && *row) {
+        ReportLeftOut("mentions", rows->size(), count->Int(0), mention_limit);
+      }
+    }
     if (format == Format::kJson) {
       PrintRowsJson(*rows);
       return kExitOk;
@@ -372,6 +385,11 @@ int RunQuery(int argc, char** argv) {
     }
     auto rows = store::QueryArticles(db, article_from, article_to, article_limit, article_offset);
     if (!rows.ok()) return Fail(rows.status());
+    if (rows->size() == article_limit) {
+      auto all = store::CountArticles(db, article_from, article_to);
+      if (!all.ok()) return Fail(all.status());
+      ReportLeftOut("articles", rows->size(), *all - static_cast<int64_t>(article_offset), article_limit);
+    }
     if (format == Format::kJson) {
       PrintRowsJson(*rows);
       return kExitOk;

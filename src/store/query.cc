@@ -448,6 +448,17 @@ Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& q) {
   });
 }
 
+Result<int64_t> CountArticles(Db& db, const std::string& from, const std::string& to) {
+  Where where;
+  AddDates(where, from, to, "a.date");
+  Result<Stmt> stmt = db.Prepare("SELECT COUNT(*) FROM articles a" + where.Sql());
+  if (!stmt.ok()) return stmt.status();
+  where.BindTo(*stmt);
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  return *row ? stmt->Int(0) : 0;
+}
+
 Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
                                               size_t limit, size_t offset) {
   Where where;

@@ -125,6 +125,8 @@ struct ArticleRow {
   std::string id, date, source, title, url;
   int64_t sentences = 0, mentions = 0;
 };
+// How many stored articles have a date within [from, to] (either may be empty).
+Result<int64_t> CountArticles(Db& db, const std::string& from, const std::string& to);
 // Stored articles ordered by id, with how many sentences and mentions each has.
 Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
                                               size_t limit, size_t offset);
