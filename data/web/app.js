@@ -1,5 +1,9 @@
-// The dragoman dashboard: pick a dyad or an actor, see its timeline (Goldstein mean and counts
-// per quad class, drawn as our own SVG), filter its events, and read the sentences behind one.
+// The dragoman dashboard: pick a dyad or an actor, filter its events (root, quad class, dates,
+// code, words), and every view follows the filters: the timeline (Goldstein mean and counts per
+// quad class, our own SVG), the world map of where the events happened (countries shaded, cities
+// as points; TopoJSON served by our server), the events table (sortable, CAMEO and actor names
+// beside the codes) and the export link (every filtered row, in each export format). Click an
+// event to read the sentences behind it.
 // Talks only to the JSON API of `dragoman serve`; needs no network and no libraries. All text
 // from the store is inserted with textContent, never as HTML.
 'use strict';
@@ -13,7 +17,15 @@ const QUADS = [
 const PAGE = 50;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const state = { a: '', b: '', by: 'month', offset: 0, total: 0, selectedEvent: null };
+const state = { a: '', b: '', by: 'month', offset: 0, total: 0, selectedEvent: null, events: [],
+  sort: { key: '', dir: 1 }, world: null };
+let pending = 0;  // requests in flight: the page shows "Loading…" while any is
+
+function setLoading(delta) {
+  pending += delta;
+  $('loading').hidden = pending === 0;
+  document.body.dataset.loading = pending > 0 ? 'true' : 'false';
+}
 
 const $ = (id) => document.getElementById(id);
 
@@ -43,12 +55,16 @@ async function api(path, params) {
     if (v !== undefined && v !== null && v !== '') query.set(k, v);
   }
   const url = '/api/' + path + (query.toString() ? '?' + query : '');
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  setLoading(1);
+  let res = null;
   let body = null;
   try {
+    res = await fetch(url, { headers: { Accept: 'application/json' } });
     body = await res.json();
   } catch (e) {
-    throw new Error(url + ': the server did not answer with JSON (' + res.status + ')');
+    throw new Error(url + ': the server did not answer with JSON (' + (res ? res.status : e.message) + ')');
+  } finally {
+    setLoading(-1);
   }
   if (!res.ok) throw new Error(body && body.error ? body.error : url + ': HTTP ' + res.status);
   return body;
@@ -202,51 +218,107 @@ function pickPeriod(period, quad) {
   $('f-to').value = to;
   $('f-quad').value = quad ? String(quad) : '';
   state.offset = 0;
-  loadEvents();
+  refresh();
 }
 
 // ---- events table ----
 
-function eventParams() {
-  const p = { limit: PAGE, offset: state.offset };
+// The filters every view shares: the chart, the map, the table and the export.
+function filterParams() {
+  const p = {};
   if (state.b) { p.a = state.a; p.b = state.b; } else { p.actor = state.a; }
   p.root = $('f-root').value;
   p.quad = $('f-quad').value;
   p.from = $('f-from').value.trim();
   p.to = $('f-to').value.trim();
   p.text = $('f-text').value.trim();
+  p.code = $('f-code').value.trim();
   return p;
 }
 
-async function loadEvents() {
+function eventParams() {
+  return Object.assign(filterParams(), { limit: PAGE, offset: state.offset });
+}
+
+function queryString(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  return q.toString();
+}
+
+function updateExport() {
+  const format = $('export-format').value;
+  const link = $('export-link');
+  link.href = '/api/export?' + queryString(Object.assign(filterParams(), { format }));
+  link.setAttribute('download', 'dragoman-events.' + format.replace('gdelt-mentions', 'mentions').replace('gdelt', 'export') +
+    (format.startsWith('gdelt') ? '.CSV' : ''));
+}
+
+// Everything the filters drive, at once.
+async function refresh() {
+  updateExport();
+  await Promise.all([loadChart(), loadMap(), loadEvents()]);
+}
+
+function actorCell(code, name) {
+  const td = el('td', { class: 'actor', title: name || '' }, code || '—');
+  if (name) td.appendChild(el('span', { class: 'name' }, name));
+  return td;
+}
+
+function sortValue(e, key) {
+  const v = e[key];
+  return v === null || v === undefined ? '' : v;
+}
+
+function renderEvents() {
   const tbody = $('events').querySelector('tbody');
+  tbody.replaceChildren();
+  const rows = state.events.slice();
+  const { key, dir } = state.sort;
+  if (key) {
+    rows.sort((x, y) => {
+      const a = sortValue(x, key), b = sortValue(y, key);
+      return (a < b ? -1 : a > b ? 1 : 0) * dir;
+    });
+  }
+  for (const th of $('events').querySelectorAll('th[data-sort]')) {
+    if (th.dataset.sort === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+    else th.removeAttribute('aria-sort');
+  }
+  for (const e of rows) {
+    const tr = el('tr', { tabindex: 0, 'data-event': e.event_id });
+    tr.appendChild(el('td', {}, e.date));
+    tr.appendChild(actorCell(e.source, e.source_name));
+    const code = el('td', { class: 'code', title: e.code_name || '' }, e.code);
+    if (e.plover_type) code.appendChild(el('span', { class: 'plover' }, ' ' + e.plover_type));
+    if (e.code_name) code.appendChild(el('span', { class: 'name code-name' }, e.code_name));
+    tr.appendChild(code);
+    tr.appendChild(actorCell(e.target, e.target_name));
+    tr.appendChild(el('td', { class: 'quad q' + e.quad_class, title: (QUADS[e.quad_class - 1] || {}).name || '' }, e.quad_class));
+    tr.appendChild(el('td', { class: 'num' }, e.goldstein === null ? '' : e.goldstein.toFixed(1)));
+    tr.appendChild(el('td', { class: 'num' }, e.num_mentions));
+    tr.appendChild(el('td', { class: 'num' }, e.num_articles));
+    tr.appendChild(el('td', { class: 'num' }, e.tone === null ? '' : e.tone.toFixed(1)));
+    tr.appendChild(el('td', { class: 'place' }, e.geo_name || ''));
+    tr.addEventListener('click', () => selectEvent(e, tr));
+    tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') selectEvent(e, tr); });
+    tbody.appendChild(tr);
+  }
+  if (rows.length === 0) {
+    const tr = el('tr', { class: 'empty' });
+    tr.appendChild(el('td', { colspan: 10 }, 'No events match.'));
+    tbody.appendChild(tr);
+  }
+}
+
+async function loadEvents() {
   try {
     const res = await api('events', eventParams());
     showStatus('');
     state.total = res.total;
-    tbody.replaceChildren();
-    for (const e of res.events) {
-      const tr = el('tr', { tabindex: 0, 'data-event': e.id });
-      tr.appendChild(el('td', {}, e.date));
-      tr.appendChild(el('td', { class: 'actor' }, e.source));
-      const code = el('td', { class: 'code' }, e.code);
-      if (e.plover_type) code.appendChild(el('span', { class: 'plover' }, ' ' + e.plover_type));
-      tr.appendChild(code);
-      tr.appendChild(el('td', { class: 'actor' }, e.target || '—'));
-      tr.appendChild(el('td', { class: 'quad q' + e.quad_class, title: (QUADS[e.quad_class - 1] || {}).name || '' }, e.quad_class));
-      tr.appendChild(el('td', { class: 'num' }, e.goldstein === null ? '' : e.goldstein.toFixed(1)));
-      tr.appendChild(el('td', { class: 'num' }, e.num_mentions));
-      tr.appendChild(el('td', { class: 'num' }, e.num_articles));
-      tr.appendChild(el('td', { class: 'num' }, e.num_sources));
-      tr.addEventListener('click', () => selectEvent(e, tr));
-      tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') selectEvent(e, tr); });
-      tbody.appendChild(tr);
-    }
-    if (res.events.length === 0) {
-      const tr = el('tr', { class: 'empty' });
-      tr.appendChild(el('td', { colspan: 9 }, 'No events match.'));
-      tbody.appendChild(tr);
-    }
+    state.events = res.events;
+    renderEvents();
     const last = Math.min(state.offset + res.events.length, res.total);
     $('events-count').textContent = res.total + (res.total === 1 ? ' event' : ' events');
     $('page-info').textContent = res.total ? (state.offset + 1) + '–' + last + ' of ' + res.total : '';
@@ -257,14 +329,120 @@ async function loadEvents() {
   }
 }
 
+async function loadChart() {
+  try {
+    const t = await api('chart', Object.assign(filterParams(), { by: state.by }));
+    drawChart(t.periods, state.by);
+    $('chart-box').dataset.periods = String(t.periods.length);
+    $('chart-box').dataset.events = String(t.periods.reduce((n, p) => n + p.events, 0));
+  } catch (err) {
+    showStatus(err.message);
+  }
+}
+
+// ---- the map: TopoJSON countries (ids are ISO alpha-2 codes), equirectangular ----
+
+const MAP_W = 960, MAP_H = 480;
+const project = ([lon, lat]) => [((lon + 180) / 360) * MAP_W, ((90 - lat) / 180) * MAP_H];
+
+// The arcs of a TopoJSON topology, decoded from quantized deltas into [lon, lat] points.
+function decodeArcs(topology) {
+  const [sx, sy] = topology.transform.scale;
+  const [tx, ty] = topology.transform.translate;
+  return topology.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+  });
+}
+
+function ringPath(ring, arcs) {
+  const points = [];
+  for (const index of ring) {
+    const arc = index < 0 ? arcs[~index].slice().reverse() : arcs[index];
+    arc.forEach((p, i) => { if (i > 0 || points.length === 0) points.push(p); });
+  }
+  // A ring that crosses the antimeridian (Russia, Fiji) is cut there instead of striping the map.
+  let previous = null;
+  return points.map((p) => {
+    const xy = project(p);
+    const jump = previous === null || Math.abs(xy[0] - previous) > MAP_W / 2;
+    previous = xy[0];
+    return (jump ? 'M' : 'L') + xy.map((v) => v.toFixed(1)).join(' ');
+  }).join('') + 'Z';
+}
+
+function countryPath(geometry, arcs) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.type === 'MultiPolygon' ? geometry.arcs : [];
+  return polygons.map((rings) => rings.map((ring) => ringPath(ring, arcs)).join('')).join('');
+}
+
+async function loadWorld() {
+  if (state.world !== null) return state.world;
+  try {
+    const res = await fetch('/world.json');
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    const topology = await res.json();
+    const arcs = decodeArcs(topology);
+    state.world = topology.objects.countries.geometries.map((g) => ({
+      id: g.id, name: (g.properties && g.properties.name) || g.id, d: countryPath(g, arcs),
+    }));
+  } catch (e) {
+    state.world = [];
+  }
+  return state.world;
+}
+
+function shade(count, max) {
+  if (!count) return '#dfe4ea';
+  // Light to dark blue by the share of the busiest country, on a square-root scale.
+  const t = Math.sqrt(count / max);
+  const mix = (a, b) => Math.round(a + (b - a) * t);
+  return 'rgb(' + mix(198, 8) + ',' + mix(219, 64) + ',' + mix(239, 129) + ')';
+}
+
+async function loadMap() {
+  try {
+    const [world, places] = await Promise.all([loadWorld(), api('places', filterParams())]);
+    const map = $('map');
+    map.replaceChildren();
+    const counts = new Map(places.countries.map((c) => [c.country, c.events]));
+    const max = Math.max(1, ...places.countries.map((c) => c.events));
+    if (world.length === 0) {
+      map.appendChild(svg('text', { x: MAP_W / 2, y: MAP_H / 2, 'text-anchor': 'middle', class: 'empty' },
+        'No world map in this build (build/external/world.json; run scripts/setup.sh and build).'));
+    }
+    for (const c of world) {
+      const n = counts.get(c.id) || 0;
+      const path = svg('path', { d: c.d, class: 'country', fill: shade(n, max), 'data-country': c.id, 'data-events': n });
+      path.appendChild(svg('title', {}, c.name + ': ' + n + (n === 1 ? ' event' : ' events')));
+      map.appendChild(path);
+    }
+    const cityMax = Math.max(1, ...places.cities.map((c) => c.events));
+    for (const c of places.cities) {
+      const [x, y] = project([c.lon, c.lat]);
+      const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 7 * Math.sqrt(c.events / cityMax)).toFixed(1),
+        class: 'city', 'data-city': c.name, 'data-events': c.events });
+      dot.appendChild(svg('title', {}, c.name + ' (' + c.country + '): ' + c.events + (c.events === 1 ? ' event' : ' events')));
+      map.appendChild(dot);
+    }
+    const located = places.countries.reduce((n, c) => n + c.events, 0);
+    $('map-count').textContent = located + ' located ' + (located === 1 ? 'event' : 'events') + ' in ' +
+      places.countries.length + (places.countries.length === 1 ? ' country' : ' countries') +
+      (places.cities.length ? ', ' + places.cities.length + (places.cities.length === 1 ? ' city' : ' cities') : '');
+    $('map-box').dataset.countries = String(places.countries.length);
+  } catch (err) {
+    showStatus(err.message);
+  }
+}
+
 // ---- an event's mentions and the article ----
 
 async function selectEvent(e, tr) {
   for (const row of $('events').querySelectorAll('tr.selected')) row.classList.remove('selected');
   tr.classList.add('selected');
-  state.selectedEvent = e.id;
+  state.selectedEvent = e.event_id;
   try {
-    const res = await api('mentions', { event: e.id, limit: 100 });
+    const res = await api('mentions', { event: e.event_id, limit: 100 });
     const box = $('mentions');
     box.replaceChildren();
     box.appendChild(el('p', { class: 'event-title' }, e.date + '  ' + e.source + ' → ' + (e.target || '—') +
@@ -350,16 +528,9 @@ async function show() {
   const hash = new URLSearchParams({ a, by: state.by });
   if (b) hash.set('b', b);
   history.replaceState(null, '', '#' + hash);
-  $('timeline-title').textContent = (b ? a + ' – ' + b : a) + ' per ' + state.by;
-  try {
-    const t = await api('timeline', { a, b, by: state.by });
-    showStatus('');
-    drawChart(t.periods, state.by);
-    $('chart-box').dataset.periods = String(t.periods.length);
-  } catch (err) {
-    showStatus(err.message);
-  }
-  await loadEvents();
+  $('timeline-title').textContent = (b ? a + ' – ' + b : a) + ' per ' + state.by + ' (filtered)';
+  showStatus('');
+  await refresh();
 }
 
 async function init() {
@@ -370,12 +541,20 @@ async function init() {
   }
   drawLegend();
   $('pick').addEventListener('submit', (e) => { e.preventDefault(); show(); });
-  $('filters').addEventListener('submit', (e) => { e.preventDefault(); state.offset = 0; loadEvents(); });
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); state.offset = 0; refresh(); });
   $('f-clear').addEventListener('click', () => {
-    for (const id of ['f-root', 'f-quad', 'f-from', 'f-to', 'f-text']) $(id).value = '';
+    for (const id of ['f-root', 'f-quad', 'f-from', 'f-to', 'f-text', 'f-code']) $(id).value = '';
     state.offset = 0;
-    loadEvents();
+    refresh();
   });
+  $('export-format').addEventListener('change', updateExport);
+  for (const th of $('events').querySelectorAll('th[data-sort]')) {
+    th.addEventListener('click', () => {
+      const key = th.dataset.sort;
+      state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
+      renderEvents();
+    });
+  }
   $('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   $('next').addEventListener('click', () => { state.offset += PAGE; loadEvents(); });
 

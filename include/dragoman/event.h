@@ -10,6 +10,18 @@
 
 namespace dragoman {
 
+// Where an event happened, with GDELT's geography fields. type 0 = unknown (the other fields empty).
+struct Location {
+  enum Type { kNone = 0, kCountry = 1, kCity = 4 };  // GDELT's 1 COUNTRY and 4 WORLDCITY
+  int type = kNone;
+  std::string full_name;     // "Najaf, Najaf, Iraq" for a city, "Iraq" for a country
+  std::string country_code;  // ISO 3166-1 alpha-2 ("IQ")
+  std::string adm1_code;     // country code and GeoNames admin1 code ("IQ17"); country code alone for a country
+  double lat = 0, lon = 0;
+  std::string feature_id;    // GeoNames id of a city; ISO alpha-2 of a country
+  bool empty() const { return type == kNone; }
+};
+
 struct Event {
   std::string article_id;
   std::string date;            // ISO date of the event (the article date)
@@ -27,6 +39,9 @@ struct Event {
   Span verb_span;              // the words carrying the event
   Span target_span;            // the words naming the target
   std::string rule;            // the dictionary entry that fired, "file:line"
+  Location location;           // where it happened: a place in the sentence, the dateline, or a country
+  double tone = 0;             // the article's tone (GDELT AvgTone: % positive minus % negative words)
+  bool has_tone = false;
 };
 
 }  // namespace dragoman

@@ -22,7 +22,7 @@ int RunCode(int argc, char** argv) {
   int jobs = 0;
   bool repair_utf8 = false, any_language = false;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
-  app.add_option("--format", format, "output format: jsonl, tsv or table")->capture_default_str();
+  app.add_option("--format", format, "output format: jsonl, json, csv, tsv, table, gdelt, gdelt-mentions or plover")->capture_default_str();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
   app.add_option("--input-format,--format-in", input_format, "auto, text, jsonl, json, html or warc")->capture_default_str();
   app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes");

@@ -1,10 +1,12 @@
-// `dragoman query`: questions to an event store, answered as a table (default), JSON or CSV.
+// `dragoman query`: questions to an event store, answered as a table (default), JSON or CSV
+// (events also as JSON Lines, TSV, GDELT or PLOVER rows, as `export` writes them).
 //
 //   dragoman query events --db x.db --dyad CHN KAZ --root 05 --from 2022-01
 //   dragoman query dyad CHN KAZ --db x.db --by month --format json
 //   dragoman query actors --db x.db --country
 //   dragoman query mentions 17 --db x.db
 //   dragoman query stats --db x.db
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "cli/command.h"
 #include "store/event_store.h"
 #include "store/query.h"
+#include "output/row_writer.h"
 
 namespace dragoman::cli {
 namespace {
@@ -90,6 +93,15 @@ std::string Cell(std::string text, size_t max_chars) {
   return text;
 }
 
+// A limited answer says on standard error how many rows its limit left out (never silently).
+void ReportLeftOut(const char* what, size_t shown, int64_t matching, size_t limit) {
+  int64_t left_out = matching - static_cast<int64_t>(shown);
+  if (left_out <= 0) return;
+  std::cerr << "dragoman query: " << shown << " " << what << " shown, " << left_out
+            << " left out by --limit " << limit << " (raise it or page with --offset";
+  std::cerr << (std::string(what) == "events" ? ", or use `dragoman export`)\n" : ")\n");
+}
+
 int Fail(const Status& status) {
   std::cerr << "dragoman query: " << status.message() << "\n";
   return status.code() == StatusCode::kInvalidInput ? kExitUsage : kExitFailure;
@@ -132,7 +144,10 @@ int RunQuery(int argc, char** argv) {
   CLI::App* events = app.add_subcommand("events",
                                         "events matching filters (aggregated as GDELT: one row per date, "
                                         "source, target and code)");
-  add_common(events);
+  events->add_option("--db", db_path, "the event store (default: $DRAGOMAN_DB)")->envname("DRAGOMAN_DB");
+  events->add_option("--format", format_name, "table, json, jsonl, csv, tsv, gdelt or plover")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "gdelt", "plover"}));
   events->add_option("--source", filter.source, "source actor code or prefix (CHN matches CHNGOV)");
   events->add_option("--target", filter.target, "target actor code or prefix");
   events->add_option("--dyad", dyad, "two actor codes: events between them in either direction")->expected(2);
@@ -221,23 +236,21 @@ int RunQuery(int argc, char** argv) {
       filter.quad_classes.push_back(q[0] - '0');
     }
     if (Status s = store::NormalizeFilter(&filter); !s.ok()) return Fail(s);
-    auto rows = store::QueryEvents(db, filter);
-    if (!rows.ok()) return Fail(rows.status());
-    if (format == Format::kJson) {
-      PrintRowsJson(*rows);
-      return kExitOk;
-    }
-    Table table{{"id", "date", "source", "target", "code", "quad", "goldstein", "mentions", "articles",
-                 "sources", "plover"},
-                {},
-                {true, false, false, false, false, true, true, true, true, true, false}};
-    for (const auto& r : *rows) {
-      table.rows.push_back({std::to_string(r.id), r.date, r.source, r.target, r.code,
-                            std::to_string(r.quad_class), Optional(r.goldstein),
-                            std::to_string(r.num_mentions), std::to_string(r.num_articles),
-                            std::to_string(r.num_sources), r.plover_type});
-    }
-    table.Print(std::cout, format);
+    // The same rows and field names as `export` and the dashboard (src/output/), limited here.
+    Result<output::Format> row_format = output::ParseFormat(format_name);
+    if (!row_format.ok()) return Fail(row_format.status());
+    std::unique_ptr<output::RowWriter> writer = output::NewRowWriter(*row_format, std::cout);
+    int64_t shown = 0;
+    Status s = store::ForEachEventRow(db, filter, [&](const output::EventRow& row) {
+      writer->Write(row);
+      ++shown;
+      return true;
+    });
+    writer->Finish();
+    if (!s.ok()) return Fail(s);
+    auto total = store::CountEvents(db, filter);
+    if (!total.ok()) return Fail(total.status());
+    ReportLeftOut("events", static_cast<size_t>(shown), *total - static_cast<int64_t>(filter.offset), filter.limit);
     return kExitOk;
   }
 
@@ -247,6 +260,14 @@ int RunQuery(int argc, char** argv) {
     }
     auto rows = store::QueryMentions(db, event_id, mention_limit);
     if (!rows.ok()) return Fail(rows.status());
+    if (rows->size() == mention_limit) {
+      Result<store::Stmt> count = db.Prepare("SELECT COUNT(*) FROM mentions WHERE event_id = ?1");
+      if (!count.ok()) return Fail(count.status());
+      count->Bind(1, event_id);
+      if (Result<bool> row = count->Step(); row.ok() && *row) {
+        ReportLeftOut("mentions", rows->size(), count->Int(0), mention_limit);
+      }
+    }
     if (format == Format::kJson) {
       PrintRowsJson(*rows);
       return kExitOk;
@@ -364,6 +385,11 @@ int RunQuery(int argc, char** argv) {
     }
     auto rows = store::QueryArticles(db, article_from, article_to, article_limit, article_offset);
     if (!rows.ok()) return Fail(rows.status());
+    if (rows->size() == article_limit) {
+      auto all = store::CountArticles(db, article_from, article_to);
+      if (!all.ok()) return Fail(all.status());
+      ReportLeftOut("articles", rows->size(), *all - static_cast<int64_t>(article_offset), article_limit);
+    }
     if (format == Format::kJson) {
       PrintRowsJson(*rows);
       return kExitOk;

@@ -340,7 +340,15 @@ CheckReport CheckDictionaries(const std::vector<DictFile>& files, const CheckOpt
   std::vector<std::string> cameo = CameoEventCodes();
   std::set<std::string> known(cameo.begin(), cameo.end());
   std::map<std::string, std::pair<std::string, std::string>> patterns;  // pattern -> (code, origin)
+  // A root alone ("17") is a heading of the CAMEO table, not an event code: GDELT and PLOVER
+  // consumers filter on three or four digits, so `--code 170` would never find it.
+  auto two_digit = [](const std::string& code) { return code.size() == 2; };
   for (const VerbEntry& v : p.verbs) {
+    for (const std::string* code : {&v.code, &v.reverse_code}) {
+      if (two_digit(*code))
+        error(v.origin, "two-digit CAMEO code \"" + *code + "\" for \"" + v.text +
+                            "\": a root is no event code; use three or four digits (\"" + *code + "0\")");
+    }
     if (!known.empty() && !known.count(v.code))
       error(v.origin, "unknown CAMEO event code \"" + v.code + "\" for \"" + v.text + "\"");
     auto it = patterns.find(v.text);

@@ -1,10 +1,12 @@
-// Writes coded events for people and programs: JSON Lines (default), TSV or an aligned table.
+// Writes the events coded from articles (`dragoman code`) in any output format of row_writer.h,
+// one row per coded sentence, and the error records beside them.
 //
-//   EventWriter writer(std::cout, OutputFormat::kJsonLines);
+//   EventWriter writer(std::cout, Format::kJsonLines);
 //   writer.Write(article, events);
-//   writer.Finish();   // flushes the table format
+//   writer.Finish();   // flushes; the table format is printed here
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,16 +14,15 @@
 #include "dragoman/document.h"
 #include "dragoman/event.h"
 #include "dragoman/status.h"
+#include "output/row_writer.h"
 
 namespace dragoman::output {
 
-enum class OutputFormat { kJsonLines, kTsv, kTable };
-
-// "jsonl"/"json", "tsv", "table" -> format; anything else is an error naming the value.
-Result<OutputFormat> ParseOutputFormat(const std::string& name);
-
-// The columns every format carries, in order.
-const std::vector<std::string>& EventColumns();
+// The names `code` has always used for the shared format list.
+using OutputFormat = Format;
+inline Result<OutputFormat> ParseOutputFormat(const std::string& name) { return ParseFormat(name); }
+// The columns of the CSV and TSV forms, in order (RowColumns()).
+inline const std::vector<std::string>& EventColumns() { return RowColumns(); }
 
 // One event as a JSON object (text of the spans included, taken from the article).
 std::string EventToJson(const Article& article, const Event& event);
@@ -35,18 +36,15 @@ std::string ErrorToText(const ErrorRecord& error);
 // Not thread-safe: one writer per output stream.
 class EventWriter {
  public:
-  EventWriter(std::ostream& out, OutputFormat format) : out_(out), format_(format) {}
-  void Write(const Article& article, const std::vector<Event>& events);
+  EventWriter(std::ostream& out, Format format) : writer_(NewRowWriter(format, out)) {}
+  void Write(const Article& article, const std::vector<Event>& events) {
+    for (const Event& e : events) writer_->Write(RowFromEvent(article, e));
+  }
   // Ends the output; the table format is printed here, once column widths are known.
-  void Finish();
+  void Finish() { writer_->Finish(); }
 
  private:
-  std::vector<std::string> Row(const Article& article, const Event& event) const;
-
-  std::ostream& out_;
-  OutputFormat format_;
-  bool header_written_ = false;
-  std::vector<std::vector<std::string>> table_rows_;
+  std::unique_ptr<RowWriter> writer_;
 };
 
 }  // namespace dragoman::output

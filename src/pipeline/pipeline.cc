@@ -1,13 +1,16 @@
 #include "dragoman/pipeline.h"
 
 #include <chrono>
+#include <optional>
 #include <iostream>
 
 #include "coding/cameo_table.h"
 #include "coding/coder.h"
 #include "coding/event_coder.h"
+#include "geo/locator.h"
 #include "syntax/model.h"
 #include "text/segmenter.h"
+#include "text/tone.h"
 
 namespace dragoman {
 
@@ -24,6 +27,8 @@ struct Pipeline::Impl {
   std::shared_ptr<const syntax::Model> model;  // null when running without a parse
   std::unique_ptr<coding::Coder> coder;
   const coding::CameoTable* cameo = nullptr;  // the embedded table, lives for the program
+  std::unique_ptr<geo::EventLocator> locator;         // null without a gazetteer
+  std::shared_ptr<const text::ToneLexicon> tone;       // null without the tone lexicon
 };
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -56,6 +61,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
   if (!coder.ok()) return coder.status();
   impl->coder = coder.take();
+  if (std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default()) {
+    impl->locator = std::make_unique<geo::EventLocator>(gazetteer);
+  }
+  impl->tone = text::ToneLexicon::Default();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
@@ -93,6 +102,19 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
     if (e.article_id.empty()) e.article_id = article.id;
     if (e.date.empty()) e.date = article.date;
     impl_->cameo->Complete(e, impl_->options.gdelt_quad_classes);
+  }
+  if (events->size() > first) {
+    // Tone and place only for articles that gave events: they are what the exports carry.
+    std::optional<double> tone;
+    if (impl_->tone) tone = impl_->tone->Score(article);
+    for (size_t i = first; i < events->size(); ++i) {
+      Event& e = (*events)[i];
+      if (tone) {
+        e.tone = *tone;
+        e.has_tone = true;
+      }
+      if (impl_->locator) e.location = impl_->locator->Locate(article, e);
+    }
   }
   Clock::time_point t3 = Clock::now();
   if (times) {

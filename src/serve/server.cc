@@ -4,10 +4,14 @@
 
 #include <charconv>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <vector>
 
+#include "output/row_writer.h"
+#include "resources/external_data.h"
 #include "resources/resources.h"
 #include "store/event_store.h"
 #include "store/query.h"
@@ -86,6 +90,30 @@ class Params {
   Status status_;
 };
 
+// An ostream buffer that hands every 64 KiB to an HTTP chunked response, so an export streams.
+class SinkBuffer : public std::streambuf {
+ public:
+  explicit SinkBuffer(httplib::DataSink& sink) : sink_(sink), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  ~SinkBuffer() override { sync(); }
+  int sync() override {
+    std::ptrdiff_t n = pptr() - pbase();
+    if (n > 0 && !sink_.write(pbase(), static_cast<size_t>(n))) return -1;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return 0;
+  }
+  int overflow(int c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (c != traits_type::eof()) sputc(static_cast<char>(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  httplib::DataSink& sink_;
+  std::vector<char> buffer_;
+};
+
 const char* ContentType(const std::string& name) {
   auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
   if (ends(".html")) return "text/html; charset=utf-8";
@@ -127,6 +155,8 @@ struct Server::Impl {
 
   Response Summary(store::Db& db, const Params& p);
   Response Events(store::Db& db, const Params& p);
+  Response Chart(store::Db& db, const Params& p);
+  Response Places(store::Db& db, const Params& p);
   Response Timeline(store::Db& db, const Params& p);
   Response Mentions(store::Db& db, const Params& p);
   Response Article(store::Db& db, const Params& p);
@@ -148,6 +178,16 @@ Response Server::HandleStatic(const std::string& path) {
       return {200, ContentType(name), std::string(r.bytes)};
     }
   }
+  // The world map, converted at build time from npm's world-atlas (build/external/world.json),
+  // read once; the dashboard draws it without it, saying so, when the build made none.
+  if (name == "world.json") {
+    static const std::string kWorld = [] {
+      std::string path = resources::ExternalDataFile("world.json");
+      std::ifstream in(path, std::ios::binary);
+      return path.empty() || !in ? std::string() : std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    if (!kWorld.empty()) return {200, ContentType(name), kWorld};
+  }
   return {404, "text/plain; charset=utf-8", "not found\n"};
 }
 
@@ -164,6 +204,13 @@ Response Server::HandleApi(const std::string& path, const std::multimap<std::str
        &Impl::Events,
        {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article",
         "limit", "offset", "order"}},
+      {"/api/chart",
+       &Impl::Chart,
+       {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article", "order",
+        "by"}},
+      {"/api/places",
+       &Impl::Places,
+       {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article", "order"}},
       {"/api/timeline", &Impl::Timeline, {"a", "b", "by", "directed", "from", "to", "root"}},
       {"/api/mentions", &Impl::Mentions, {"event", "limit"}},
       {"/api/article", &Impl::Article, {"id", "mention"}},
@@ -214,7 +261,8 @@ Response Server::Impl::Summary(store::Db& db, const Params& p) {
   return Json(200, {{"stats", stats}, {"actors", a}, {"dyads", d}});
 }
 
-Response Server::Impl::Events(store::Db& db, const Params& p) {
+// The event filters every list endpoint takes (events, chart, places, export), checked.
+static Result<store::EventFilter> FilterFrom(const Params& p) {
   store::EventFilter f;
   f.source = p.Get("source");
   f.target = p.Get("target");
@@ -223,11 +271,11 @@ Response Server::Impl::Events(store::Db& db, const Params& p) {
   f.dyad_b = p.Get("b");
   // One actor given as a alone: its events in either role.
   if (!f.dyad_a.empty() && f.dyad_b.empty()) {
-    if (!f.actor.empty()) return Error(400, "a without b: give either a and b (a dyad) or actor");
+    if (!f.actor.empty()) return InvalidInput("a without b: give either a and b (a dyad) or actor");
     f.actor = f.dyad_a;
     f.dyad_a.clear();
   }
-  if (f.dyad_a.empty() && !f.dyad_b.empty()) return Error(400, "b without a: a dyad needs both a and b");
+  if (f.dyad_a.empty() && !f.dyad_b.empty()) return InvalidInput("b without a: a dyad needs both a and b");
   f.root = p.Get("root");
   f.code = p.Get("code");
   std::string quads = p.Get("quad");
@@ -235,8 +283,7 @@ Response Server::Impl::Events(store::Db& db, const Params& p) {
     char c = quads[i];
     if (c == ',') continue;
     if (c < '1' || c > '4' || (i + 1 < quads.size() && quads[i + 1] != ',')) {
-      return Error(400,
-                   "quad \"" + quads.substr(0, 40) + "\": expected quad classes 1 to 4, comma-separated");
+      return InvalidInput("quad \"" + quads.substr(0, 40) + "\": expected quad classes 1 to 4, comma-separated");
     }
     f.quad_classes.push_back(c - '0');
   }
@@ -246,23 +293,55 @@ Response Server::Impl::Events(store::Db& db, const Params& p) {
   f.article_id = p.Get("article");
   std::string order = p.Get("order");
   if (!order.empty() && order != "date" && order != "mentions") {
-    return Error(400, "order \"" + order.substr(0, 40) + "\": expected date or mentions");
+    return InvalidInput("order \"" + order.substr(0, 40) + "\": expected date or mentions");
   }
   f.by_mentions = order == "mentions";
+  if (Status s = store::NormalizeFilter(&f, ""); !s.ok()) return s;
+  return f;
+}
+
+Response Server::Impl::Events(store::Db& db, const Params& p) {
+  Result<store::EventFilter> filter = FilterFrom(p);
+  if (!filter.ok()) return ErrorFrom(filter.status());
+  store::EventFilter f = filter.take();
   Result<int64_t> limit = p.Int("limit", 100, 1, kMaxApiLimit);
   if (!limit.ok()) return ErrorFrom(limit.status());
   Result<int64_t> offset = p.Int("offset", 0, 0, 1000000000);
   if (!offset.ok()) return ErrorFrom(offset.status());
   f.limit = static_cast<size_t>(*limit);
   f.offset = static_cast<size_t>(*offset);
-  if (Status s = store::NormalizeFilter(&f, ""); !s.ok()) return ErrorFrom(s);
-  auto rows = store::QueryEvents(db, f);
-  if (!rows.ok()) return ErrorFrom(rows.status());
+  // The rows of `query events` and `export` (src/output/row.h), so every consumer sees one schema.
+  nlohmann::json events = nlohmann::json::array();
+  Status s = store::ForEachEventRow(db, f, [&](const output::EventRow& row) {
+    events.push_back(output::RowToJson(row));
+    return true;
+  });
+  if (!s.ok()) return ErrorFrom(s);
   auto total = store::CountEvents(db, f);
   if (!total.ok()) return ErrorFrom(total.status());
-  nlohmann::json events = nlohmann::json::array();
-  for (const auto& r : *rows) events.push_back(store::ToJson(r));
   return Json(200, {{"total", *total}, {"offset", f.offset}, {"limit", f.limit}, {"events", events}});
+}
+
+Response Server::Impl::Chart(store::Db& db, const Params& p) {
+  Result<store::EventFilter> filter = FilterFrom(p);
+  if (!filter.ok()) return ErrorFrom(filter.status());
+  Result<store::Period> by = store::ParsePeriod(p.Has("by") ? p.Get("by") : "month");
+  if (!by.ok()) return ErrorFrom(by.status());
+  auto rows = store::QueryFilteredTimeline(db, *filter, *by);
+  if (!rows.ok()) return ErrorFrom(rows.status());
+  nlohmann::json periods = nlohmann::json::array();
+  for (const auto& r : *rows) periods.push_back(store::ToJson(r));
+  return Json(200, {{"by", p.Has("by") ? p.Get("by") : "month"}, {"periods", periods}});
+}
+
+Response Server::Impl::Places(store::Db& db, const Params& p) {
+  Result<store::EventFilter> filter = FilterFrom(p);
+  if (!filter.ok()) return ErrorFrom(filter.status());
+  auto rows = store::QueryPlaces(db, *filter);
+  if (!rows.ok()) return ErrorFrom(rows.status());
+  nlohmann::json countries = nlohmann::json::array(), cities = nlohmann::json::array();
+  for (const auto& r : *rows) (r.type == 4 ? cities : countries).push_back(store::ToJson(r));
+  return Json(200, {{"countries", countries}, {"cities", cities}});
 }
 
 Response Server::Impl::Timeline(store::Db& db, const Params& p) {
@@ -398,6 +477,51 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     res.status = r.status;
     res.set_content(r.body, r.content_type);
   };
+  // Every matching row in any export format, streamed (no row limit), as a download.
+  http.Get("/api/export", [self](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    Params p(req.params, {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text",
+                          "article", "order", "format"});
+    Result<store::EventFilter> filter = p.status().ok() ? FilterFrom(p) : Result<store::EventFilter>(p.status());
+    Result<output::Format> format = output::ParseFormat(p.Has("format") ? p.Get("format") : "csv");
+    if (!filter.ok() || !format.ok() || *format == output::Format::kTable) {
+      Response r = !filter.ok()   ? ErrorFrom(filter.status())
+                   : !format.ok() ? ErrorFrom(format.status())
+                                  : Error(400, "format table is for reading; export csv, tsv, json, jsonl, gdelt, "
+                                               "gdelt-mentions or plover");
+      res.status = r.status;
+      res.set_content(r.body, r.content_type);
+      return;
+    }
+    store::EventFilter f = filter.take();
+    f.limit = 0;
+    output::Format fmt = *format;
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"dragoman-events." + output::FileExtension(fmt) + "\"");
+    res.set_chunked_content_provider(output::ContentType(fmt), [self, f, fmt](size_t, httplib::DataSink& sink) {
+      Result<std::unique_ptr<store::EventStore>> opened = self->impl_->Acquire();
+      if (!opened.ok()) return false;
+      std::unique_ptr<store::EventStore> store = opened.take();
+      Status s;
+      {
+        SinkBuffer buffer(sink);
+        std::ostream out(&buffer);
+        std::unique_ptr<output::RowWriter> writer = output::NewRowWriter(fmt, out);
+        auto write = [&](const output::EventRow& row) {
+          writer->Write(row);
+          return static_cast<bool>(out);
+        };
+        s = fmt == output::Format::kGdeltMentions
+                ? store::ForEachMentionRow(store->db(), f, write)
+                : store::ForEachEventRow(store->db(), f, write, store::RowOrder{.by_id = true});
+        writer->Finish();
+      }
+      self->impl_->Release(std::move(store));
+      if (!s.ok()) return false;
+      sink.done();
+      return true;
+    });
+  });
   http.Get(R"(/api/.*)", [self, send](const httplib::Request& req, httplib::Response& res) {
     send(res, self->HandleApi(req.path, req.params));
     res.set_header("Cache-Control", "no-store");

@@ -15,6 +15,11 @@
 //   /api/mentions?event=ID          the event and the sentences behind it
 //   /api/article?id=ID&mention=ID   the article text in pieces, the mention's words marked
 //   /api/actors?from=&to=&limit=&country=1
+//   /api/chart?(the filters of /api/events)&by=month   the filtered events per period (the chart)
+//   /api/places?(the filters of /api/events)           located events per country and city (the map)
+//   /api/export?(the filters of /api/events)&format=csv|tsv|json|jsonl|gdelt|gdelt-mentions|plover
+//               every matching row, streamed as a download (no row limit)
+// /api/events rows have the fields of `dragoman query events` and `export` (src/output/row.h).
 //
 // Safety: the store is opened query-only; all SQL is parameterized; request targets are capped
 // at 2 KiB, bodies refused, list results capped at kMaxApiLimit rows; only the embedded files

@@ -173,15 +173,19 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
     Result<Stmt> put = d.Cached(
         std::string("INSERT INTO articles(id, date, source, url, title, text, origin, title_begin, "
                     "title_end, content_hash, "
-                    "coder, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ") +
+                    "coder, tone, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ") +
         kNow +
         ") "
         "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, url = excluded.url, "
         "title = excluded.title, text = excluded.text, origin = excluded.origin, title_begin = "
         "excluded.title_begin, "
         "title_end = excluded.title_end, content_hash = excluded.content_hash, coder = excluded.coder, "
-        "ingested_at = excluded.ingested_at");
+        "tone = excluded.tone, ingested_at = excluded.ingested_at");
     if (!put.ok()) return put.status();
+    // Every event of an article carries the article's tone; an article without events has none stored.
+    std::optional<double> tone;
+    if (!events.empty() && events[0].has_tone) tone = events[0].tone;
+    put->Bind(12, tone);
     put->Bind(1, article.id).Bind(2, article.date).Bind(3, article.source).Bind(4, article.url);
     put->Bind(5, article.title).Bind(6, article.text).Bind(7, article.origin);
     put->Bind(8, title.begin).Bind(9, title.end).Bind(10, ContentHash(article)).Bind(11, coder);
@@ -212,7 +216,8 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
     Result<Stmt> mention = d.Cached(
         "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, verb_begin, "
         "verb_end, "
-        "target_begin, target_end, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "target_begin, target_end, rule, geo_type, geo_name, geo_country, geo_adm1, geo_lat, geo_lon, "
+        "geo_feature_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     if (!mention.ok()) return mention.status();
     for (const Event& e : events) {
       const std::string& date = e.date.empty() ? article.date : e.date;
@@ -236,6 +241,14 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
       mention->Bind(1, event_id).Bind(2, article.id).Bind(3, e.sentence_index);
       mention->Bind(4, src.begin).Bind(5, src.end).Bind(6, verb.begin).Bind(7, verb.end);
       mention->Bind(8, tgt.begin).Bind(9, tgt.end).Bind(10, e.rule);
+      const Location& g = e.location;
+      std::optional<double> lat, lon;
+      if (!g.empty()) {
+        lat = g.lat;
+        lon = g.lon;
+      }
+      mention->Bind(11, g.type).Bind(12, g.full_name).Bind(13, g.country_code).Bind(14, g.adm1_code);
+      mention->Bind(15, lat).Bind(16, lon).Bind(17, g.feature_id);
       if (Status s = mention->Run(); !s.ok()) return s;
     }
   }

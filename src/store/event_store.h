@@ -34,7 +34,8 @@ namespace dragoman::store {
 // Versions:
 //   1  articles, sentences, events (aggregated), mentions
 //   2  error records (one per input origin) and the indexes the queries use
-inline constexpr int kSchemaVersion = 2;
+//   3  article tone; each mention's location (GDELT's geography fields)
+inline constexpr int kSchemaVersion = 3;
 
 // PRAGMA application_id of a dragoman store ("DRAG"), so another program's database is refused.
 inline constexpr int kApplicationId = 0x44524147;

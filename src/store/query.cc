@@ -448,6 +448,17 @@ Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& q) {
   });
 }
 
+Result<int64_t> CountArticles(Db& db, const std::string& from, const std::string& to) {
+  Where where;
+  AddDates(where, from, to, "a.date");
+  Result<Stmt> stmt = db.Prepare("SELECT COUNT(*) FROM articles a" + where.Sql());
+  if (!stmt.ok()) return stmt.status();
+  where.BindTo(*stmt);
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  return *row ? stmt->Int(0) : 0;
+}
+
 Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
                                               size_t limit, size_t offset) {
   Where where;
@@ -525,6 +536,178 @@ Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& art
     view.pieces.push_back(std::move(piece));
   }
   return std::optional<ArticleView>(std::move(view));
+}
+
+namespace {
+
+// The columns of an output row: the event, one mention of it, the mention's article and words.
+constexpr const char* kRowSelect =
+    "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, "
+    "e.plover_mode, e.num_mentions, e.num_articles, e.num_sources, "
+    "m.id, m.article_id, a.date, a.source, a.url, m.sentence_index, "
+    "CAST(substr(CAST(a.text AS BLOB), s.begin + 1, s.end - s.begin) AS TEXT), "
+    "m.source_begin, m.source_end, m.verb_begin, m.verb_end, m.target_begin, m.target_end, m.rule, "
+    "m.geo_type, m.geo_name, m.geo_country, m.geo_adm1, m.geo_lat, m.geo_lon, m.geo_feature_id, "
+    "a.tone, length(CAST(a.text AS BLOB)), a.ingested_at, "
+    "CAST(substr(CAST(a.text AS BLOB), m.source_begin + 1, m.source_end - m.source_begin) AS TEXT), "
+    "CAST(substr(CAST(a.text AS BLOB), m.verb_begin + 1, m.verb_end - m.verb_begin) AS TEXT), "
+    "CAST(substr(CAST(a.text AS BLOB), m.target_begin + 1, m.target_end - m.target_begin) AS TEXT), "
+    // GDELT's AvgTone: the mean tone of the articles that report the event. IsRootEvent: reported
+    // in the title or the first sentence of some article. Most events have one article and one
+    // mention, whose own values these are: the subqueries run only for the others.
+    "CASE WHEN e.num_articles = 1 THEN a.tone ELSE (SELECT AVG(t.tone) FROM articles t WHERE t.id IN "
+    "(SELECT article_id FROM mentions WHERE event_id = e.id)) END, "
+    "CASE WHEN e.num_mentions = 1 THEN m.sentence_index ELSE "
+    "(SELECT MIN(sentence_index) FROM mentions WHERE event_id = e.id) END "
+    "FROM events e ";
+constexpr const char* kRowJoins =
+    " JOIN articles a ON a.id = m.article_id "
+    "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index";
+// An event's own row takes its first mention (the lowest id: the first stored).
+constexpr const char* kFirstMention = "JOIN mentions m ON m.id = (SELECT MIN(id) FROM mentions WHERE event_id = e.id)";
+
+output::EventRow ReadRow(const Stmt& s) {
+  output::EventRow r;
+  r.event_id = s.Int(0);
+  r.date = s.Text(1);
+  r.source = s.Text(2);
+  r.target = s.Text(3);
+  r.code = s.Text(4);
+  r.root = s.Text(5);
+  r.quad_class = static_cast<int>(s.Int(6));
+  r.goldstein = s.OptionalDouble(7);
+  r.plover_type = s.Text(8);
+  r.plover_mode = s.Text(9);
+  r.num_mentions = s.Int(10);
+  r.num_articles = s.Int(11);
+  r.num_sources = s.Int(12);
+  r.mention_id = s.Int(13);
+  r.article_id = s.Text(14);
+  r.article_date = s.Text(15);
+  r.publisher = s.Text(16);
+  r.url = s.Text(17);
+  r.sentence_index = static_cast<int>(s.Int(18));
+  r.sentence_text = s.Text(19);
+  auto span = [&](int col) { return Span{static_cast<size_t>(s.Int(col)), static_cast<size_t>(s.Int(col + 1))}; };
+  r.source_span = span(20);
+  r.verb_span = span(22);
+  r.target_span = span(24);
+  r.rule = s.Text(26);
+  r.location.type = static_cast<int>(s.Int(27));
+  r.location.full_name = s.Text(28);
+  r.location.country_code = s.Text(29);
+  r.location.adm1_code = s.Text(30);
+  r.location.lat = s.OptionalDouble(31).value_or(0);
+  r.location.lon = s.OptionalDouble(32).value_or(0);
+  r.location.feature_id = s.Text(33);
+  r.doc_tone = s.OptionalDouble(34);
+  r.doc_length = s.Int(35);
+  r.date_added = s.Text(36);
+  r.source_text = r.source_name = s.Text(37);
+  r.verb_text = s.Text(38);
+  r.target_text = r.target_name = s.Text(39);
+  r.tone = s.OptionalDouble(40);
+  r.is_root_event = s.Int(41) <= 1;
+  return r;
+}
+
+Status StreamRows(Db& db, const std::string& sql, const Where& where, int first_extra,
+                  const std::vector<int64_t>& extra, const std::function<bool(const output::EventRow&)>& sink) {
+  Result<Stmt> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  where.BindTo(*stmt);
+  for (size_t i = 0; i < extra.size(); ++i) stmt->Bind(first_extra + static_cast<int>(i), extra[i]);
+  while (true) {
+    Result<bool> more = stmt->Step();
+    if (!more.ok()) return more.status();
+    if (!*more || !sink(ReadRow(*stmt))) return Status::Ok();
+  }
+}
+
+}  // namespace
+
+Status ForEachEventRow(Db& db, const EventFilter& filter, const std::function<bool(const output::EventRow&)>& sink,
+                       RowOrder order) {
+  Where where = FilterWhere(filter);
+  std::string by = order.by_id          ? "e.id"
+                   : filter.by_mentions ? "e.num_mentions DESC, e.date, e.source, e.target, e.code"
+                                        : "e.date, e.source, e.target, e.code";
+  int limit_index = static_cast<int>(where.size()) + 1;
+  std::string sql = std::string(kRowSelect) + kFirstMention + kRowJoins + where.Sql() + " ORDER BY " + by +
+                    " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
+  // LIMIT -1 is SQLite's "no limit".
+  int64_t limit = filter.limit == 0 ? -1 : static_cast<int64_t>(filter.limit);
+  return StreamRows(db, sql, where, limit_index, {limit, static_cast<int64_t>(filter.offset)}, sink);
+}
+
+Status ForEachMentionRow(Db& db, const EventFilter& filter,
+                         const std::function<bool(const output::EventRow&)>& sink) {
+  Where where = FilterWhere(filter);
+  int limit_index = static_cast<int>(where.size()) + 1;
+  std::string sql = std::string(kRowSelect) + "JOIN mentions m ON m.event_id = e.id" + kRowJoins + where.Sql() +
+                    " ORDER BY e.id, m.id LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
+                    std::to_string(limit_index + 1);
+  int64_t limit = filter.limit == 0 ? -1 : static_cast<int64_t>(filter.limit);
+  return StreamRows(db, sql, where, limit_index, {limit, static_cast<int64_t>(filter.offset)}, sink);
+}
+
+Result<std::vector<PlaceCount>> QueryPlaces(Db& db, const EventFilter& filter) {
+  Where where = FilterWhere(filter);
+  where.Add("m.geo_type > 0");
+  std::string from = std::string(" FROM events e ") + kFirstMention + where.Sql();
+  std::vector<PlaceCount> out;
+  // Countries count every located event; cities (at most 2,000, the most reported) only theirs.
+  for (const std::string& sql :
+       {"SELECT 1, '', m.geo_country, 0, 0, COUNT(*)" + from + " GROUP BY m.geo_country ORDER BY COUNT(*) DESC",
+        "SELECT 4, m.geo_name, m.geo_country, m.geo_lat, m.geo_lon, COUNT(*)" + from +
+            " AND m.geo_type = 4 GROUP BY m.geo_feature_id ORDER BY COUNT(*) DESC LIMIT 2000"}) {
+    Result<Stmt> stmt = db.Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    where.BindTo(*stmt);
+    auto rows = Collect<PlaceCount>(*stmt, [](const Stmt& s) {
+      return PlaceCount{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), s.Double(3), s.Double(4), s.Int(5)};
+    });
+    if (!rows.ok()) return rows.status();
+    out.insert(out.end(), rows->begin(), rows->end());
+  }
+  return out;
+}
+
+nlohmann::json ToJson(const PlaceCount& p) {
+  nlohmann::json j = {{"type", p.type == 4 ? "city" : "country"}, {"country", p.country}, {"events", p.events}};
+  if (p.type == 4) {
+    j["name"] = p.name;
+    j["lat"] = p.lat;
+    j["lon"] = p.lon;
+  }
+  return j;
+}
+
+Result<std::vector<TimelineRow>> QueryFilteredTimeline(Db& db, const EventFilter& filter, Period by) {
+  std::string period = by == Period::kDay    ? "substr(e.date, 1, 10)"
+                       : by == Period::kWeek ? "date(substr(e.date, 1, 10), 'weekday 0', '-6 days')"
+                       : by == Period::kYear ? "substr(e.date, 1, 4)"
+                                             : "substr(e.date, 1, 7)";
+  Where where = FilterWhere(filter);
+  where.Add("e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'");
+  std::string sql = "SELECT " + period +
+                    " AS period, COUNT(*), SUM(e.num_mentions), SUM(e.quad_class = 1), "
+                    "SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
+                    "TOTAL(e.goldstein), AVG(e.goldstein) FROM events e" +
+                    where.Sql() + " GROUP BY period ORDER BY period";
+  Result<Stmt> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  where.BindTo(*stmt);
+  return Collect<TimelineRow>(*stmt, [](const Stmt& s) {
+    TimelineRow row;
+    row.period = s.Text(0);
+    row.events = s.Int(1);
+    row.mentions = s.Int(2);
+    for (int i = 0; i < 4; ++i) row.quad_counts[i] = s.Int(3 + i);
+    row.goldstein_sum = s.Double(7);
+    row.goldstein_mean = NullableMean(s, 8);
+    return row;
+  });
 }
 
 nlohmann::json ToJson(const EventRow& r) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "dragoman/document.h"
 #include "dragoman/status.h"
+#include "output/row.h"
 #include "store/sqlite.h"
 
 namespace dragoman::store {
@@ -35,7 +37,7 @@ struct EventFilter {
   std::string from, to;           // inclusive dates: YYYY, YYYY-MM or YYYY-MM-DD
   std::string text;               // words in a mentioning sentence or an article title
   std::string article_id;         // events mentioned in this article
-  size_t limit = 100;
+  size_t limit = 100;  // QueryEvents; ForEachEventRow: 0 = every row
   size_t offset = 0;
   bool by_mentions = false;  // order by mentions (most reported first) instead of by date
 };
@@ -123,6 +125,8 @@ struct ArticleRow {
   std::string id, date, source, title, url;
   int64_t sentences = 0, mentions = 0;
 };
+// How many stored articles have a date within [from, to] (either may be empty).
+Result<int64_t> CountArticles(Db& db, const std::string& from, const std::string& to);
 // Stored articles ordered by id, with how many sentences and mentions each has.
 Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
                                               size_t limit, size_t offset);
@@ -140,6 +144,36 @@ struct ArticleView {
 };
 // The article with mention's spans marked; mention_id 0 marks nothing.
 Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& article_id, int64_t mention_id);
+
+// Every event the filter matches as an output row (counts, code, AvgTone, location, its first
+// mention's article, URL, sentence and words), streamed: one row in memory at a time, so an export
+// of millions of events runs in bounded memory. Rows come by date like QueryEvents (by store id
+// with by_id, which needs no sort: the order for exports), honouring limit (0 = all) and offset.
+// sink returns false to stop early.
+struct RowOrder {
+  bool by_id = false;
+};
+Status ForEachEventRow(Db& db, const EventFilter& filter, const std::function<bool(const output::EventRow&)>& sink,
+                       RowOrder order = {});
+// Every mention of the events the filter matches, one row each (the event's fields with that
+// mention's provenance), by event id then mention id: GDELT's mentions table.
+Status ForEachMentionRow(Db& db, const EventFilter& filter,
+                         const std::function<bool(const output::EventRow&)>& sink);
+
+// Where the matching events happened, for the dashboard's map: events per country (ISO alpha-2,
+// from each event's first mention) and per city.
+struct PlaceCount {
+  int type = 0;  // 1 country, 4 city
+  std::string name, country;
+  double lat = 0, lon = 0;
+  int64_t events = 0;
+};
+Result<std::vector<PlaceCount>> QueryPlaces(Db& db, const EventFilter& filter);
+nlohmann::json ToJson(const PlaceCount& row);
+
+// Timeline of the events a filter matches (any filter, not only a dyad): what the dashboard's
+// chart draws, so the chart and the table always show the same events.
+Result<std::vector<TimelineRow>> QueryFilteredTimeline(Db& db, const EventFilter& filter, Period by);
 
 nlohmann::json ToJson(const EventRow& row);
 nlohmann::json ToJson(const MentionRow& row);

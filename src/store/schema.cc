@@ -77,7 +77,20 @@ CREATE INDEX events_by_date ON events(date);
 CREATE INDEX articles_by_origin ON articles(origin);
 )sql";
 
-constexpr const char* kMigrations[] = {kMigration1, kMigration2};
+// Version 3: where each mention's event happened (GDELT's geography fields) and each article's
+// tone, for the GDELT and PLOVER exports and the dashboard's map.
+constexpr const char* kMigration3 = R"sql(
+ALTER TABLE articles ADD COLUMN tone REAL;  -- GDELT tone: % positive minus % negative words; NULL if unscored
+ALTER TABLE mentions ADD COLUMN geo_type INTEGER NOT NULL DEFAULT 0;  -- 0 none, 1 country, 4 city
+ALTER TABLE mentions ADD COLUMN geo_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN geo_country TEXT NOT NULL DEFAULT '';  -- ISO 3166-1 alpha-2
+ALTER TABLE mentions ADD COLUMN geo_adm1 TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN geo_lat REAL;
+ALTER TABLE mentions ADD COLUMN geo_lon REAL;
+ALTER TABLE mentions ADD COLUMN geo_feature_id TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr const char* kMigrations[] = {kMigration1, kMigration2, kMigration3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "one migration per schema version");
 

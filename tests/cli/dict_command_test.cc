@@ -29,6 +29,18 @@ TEST(DictCommand, BadEntryIsReportedWithFileAndLine) {
   EXPECT_NE(run.err.find(" 1 errors"), std::string::npos) << run.err;
 }
 
+// A root alone ("17") names no event: `--code 170` would never find what it codes.
+TEST(DictCommand, TwoDigitEventCodeIsRejected) {
+  TempDir dir("dict_check_two_digit_");
+  std::string path = dir.Write("verbs.txt", "dragoman-dict 1 verbs\n170 pressure +\n17 lean on +\n");
+  ProgramRun run = RunDragoman("dict check --dir " + path.substr(0, path.rfind('/')));
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  const std::string report = run.out + run.err;
+  EXPECT_NE(report.find("verbs.txt:3:"), std::string::npos) << report;
+  EXPECT_NE(report.find("two-digit CAMEO code \"17\""), std::string::npos) << report;
+  EXPECT_EQ(report.find("verbs.txt:2:"), std::string::npos) << report;
+}
+
 TEST(DictCommand, StatsCountsEveryRootAndTheVerbTarget) {
   ProgramRun run = RunDragoman("dict stats");
   ASSERT_EQ(run.exit_code, 0) << run.err;

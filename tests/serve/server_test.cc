@@ -7,6 +7,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "../store/test_corpus.h"
@@ -27,7 +30,12 @@ class ServerTest : public ::testing::Test {
     {
       auto store = store::EventStore::Open(db_path_, {});
       ASSERT_TRUE(store.ok()) << store.status().message();
-      for (const auto& [article, events] : test_corpus::Articles()) {
+      for (auto [article, events] : test_corpus::Articles()) {
+        // Each event located in its target's country (as the locator does without a city), by hand.
+        for (Event& e : events) {
+          std::string country = e.target.rfind("KAZ", 0) == 0 ? "KZ" : e.target.rfind("CHN", 0) == 0 ? "CN" : "";
+          if (!country.empty()) e.location = {Location::kCountry, country, country, country, 40, 70, country};
+        }
         ASSERT_TRUE((*store)->PutArticle(article, events).ok());
       }
     }
@@ -120,7 +128,7 @@ TEST_F(ServerTest, TimelinePerPeriod) {
 TEST_F(ServerTest, MentionsAndArticleWithMarkedWords) {
   auto events = GetJson("/api/events?source=KAZCOP");
   ASSERT_EQ(events["events"].size(), 1u);
-  int64_t id = events["events"][0]["id"];
+  int64_t id = events["events"][0]["event_id"];
   auto j = GetJson("/api/mentions?event=" + std::to_string(id));
   EXPECT_EQ(j["event"]["code"], "173");
   ASSERT_EQ(j["mentions"].size(), 1u);
@@ -216,6 +224,52 @@ TEST(ServerCreateTest, RefusesAMissingStore) {
   ASSERT_FALSE(server.ok());
   EXPECT_NE(server.status().message().find("no such store"), std::string::npos) << server.status().message();
   EXPECT_FALSE(fs::exists(options.db_path));
+}
+
+// The chart follows the same filters as the table: its period counts add up to the table's total.
+TEST_F(ServerTest, ChartCountsTheFilteredEvents) {
+  for (const std::string& filter : {"a=CHN&b=KAZ", "a=CHN&b=KAZ&quad=1", "actor=KAZ&root=05", "code=112"}) {
+    auto chart = GetJson("/api/chart?by=month&" + filter);
+    auto events = GetJson("/api/events?limit=1&" + filter);
+    int64_t sum = 0;
+    for (const auto& p : chart["periods"]) sum += p["events"].get<int64_t>();
+    EXPECT_EQ(sum, events["total"].get<int64_t>()) << filter;
+  }
+  EXPECT_EQ(GetJson("/api/chart?quad=9", 400)["error"].get<std::string>().find("quad"), 0u);
+}
+
+// Export: every filtered row as a download, in the format asked; a bad format is refused.
+TEST_F(ServerTest, ExportStreamsEveryFilteredRow) {
+  auto total = GetJson("/api/events?limit=1&a=CHN&b=KAZ")["total"].get<int64_t>();
+  auto res = Get("/api/export?a=CHN&b=KAZ&format=gdelt");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  int64_t lines = 0;
+  std::istringstream body(res->body);
+  for (std::string line; std::getline(body, line); ++lines) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60) << line;
+  }
+  EXPECT_EQ(lines, total);
+  auto bad = Get("/api/export?format=xml");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("xml"), std::string::npos);
+}
+
+// The map's answer: events per country of the places stored with the mentions.
+TEST_F(ServerTest, PlacesCountLocatedEventsPerCountry) {
+  auto places = GetJson("/api/places?a=CHN&b=KAZ");
+  auto total = GetJson("/api/events?limit=1&a=CHN&b=KAZ")["total"].get<int64_t>();
+  int64_t located = 0;
+  std::set<std::string> countries;
+  for (const auto& c : places["countries"]) {
+    located += c["events"].get<int64_t>();
+    countries.insert(c["country"].get<std::string>());
+  }
+  EXPECT_EQ(located, total);
+  EXPECT_EQ(countries, (std::set<std::string>{"CN", "KZ"}));
+  EXPECT_TRUE(places["cities"].empty());
 }
 
 }  // namespace

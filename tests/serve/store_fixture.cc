@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "../store/test_corpus.h"
+#include "geo/locator.h"
 #include "store/event_store.h"
 
 int main(int argc, char** argv) {
@@ -18,7 +19,11 @@ int main(int argc, char** argv) {
     std::cerr << "store_fixture: " << store.status().message() << "\n";
     return 1;
   }
-  for (const auto& [article, events] : dragoman::test_corpus::Articles()) {
+  // Events get their places as `dragoman code` gives them, from the gazetteer the build made.
+  std::shared_ptr<const dragoman::geo::Gazetteer> gazetteer = dragoman::geo::Gazetteer::Default();
+  dragoman::geo::EventLocator locator(gazetteer);
+  for (auto [article, events] : dragoman::test_corpus::Articles()) {
+    for (dragoman::Event& e : events) e.location = locator.Locate(article, e);
     if (auto s = (*store)->PutArticle(article, events, "test_corpus"); !s.ok()) {
       std::cerr << "store_fixture: " << s.message() << "\n";
       return 1;

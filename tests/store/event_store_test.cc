@@ -243,6 +243,56 @@ TEST(EventStoreTest, MigratesOlderStoresKeepingTheirRows) {
   EXPECT_EQ(*QueryInt(store->db(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_source'"), 1);
 }
 
+// Version 3 adds each mention's location and each article's tone: a version 2 store keeps its rows
+// (unlocated, untoned), and what is stored afterwards carries both into the export rows.
+TEST(EventStoreTest, Version3AddsLocationsAndToneToAVersion2Store) {
+  std::string path = FreshPath("migrate_v3");
+  auto corpus = test_corpus::Articles();
+  {
+    OpenOptions v2;
+    v2.migrate_to = 2;
+    auto store = OpenOrDie(path, v2);
+    ASSERT_TRUE(store);
+    EXPECT_FALSE(store->db().Exec("SELECT geo_type FROM mentions").ok());
+    ASSERT_TRUE(store->db()
+                    .Exec("INSERT INTO articles(id, date, text) VALUES('old', '2020-01-01', 'Old text.');"
+                          "INSERT INTO events(id, date, source, target, code, root, quad_class, num_mentions, "
+                          "num_articles, num_sources) VALUES(1, '2020-01-01', 'CHN', 'KAZ', '040', '04', 1, 1, 1, 1);"
+                          "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, "
+                          "verb_begin, verb_end, target_begin, target_end) VALUES(1, 'old', 0, 0, 3, 4, 8, 0, 0);")
+                    .ok());
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->schema_version(), 3);
+  auto [article, events] = corpus[0];
+  ASSERT_FALSE(events.empty());
+  for (Event& e : events) {
+    e.location = {Location::kCity, "Astana, Kazakhstan", "KZ", "KZ05", 51.1801, 71.44598, "1526273"};
+    e.tone = 2.5;
+    e.has_tone = true;
+  }
+  ASSERT_TRUE(store->PutArticle(article, events).ok());
+  EventFilter all;
+  all.limit = 0;
+  int old_rows = 0, new_rows = 0;
+  ASSERT_TRUE(ForEachEventRow(store->db(), all, [&](const output::EventRow& r) {
+                if (r.article_id == "old") {
+                  ++old_rows;
+                  EXPECT_EQ(r.location.type, 0);
+                  EXPECT_FALSE(r.tone.has_value());
+                } else {
+                  ++new_rows;
+                  EXPECT_EQ(r.location.feature_id, "1526273");
+                  EXPECT_DOUBLE_EQ(r.location.lat, 51.1801);
+                  EXPECT_DOUBLE_EQ(r.tone.value_or(0), 2.5);
+                }
+                return true;
+              }).ok());
+  EXPECT_EQ(old_rows, 1);
+  EXPECT_GE(new_rows, 1);
+}
+
 TEST(EventStoreTest, RefusesNewerAndForeignDatabases) {
   std::string newer = FreshPath("newer");
   {

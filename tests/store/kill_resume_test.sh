@@ -52,7 +52,7 @@ lines=$(wc -l < input.jsonl)
 [[ "$lines" -eq 2002 ]] || fail "generated $lines lines, expected 2002"
 
 stats() { "$dragoman" query stats --db "$1" --format csv | tail -n 1 | cut -d, -f1-5; }
-events() { "$dragoman" query events --db "$1" --format csv --limit 100000 | cut -d, -f2-; }
+events() { "$dragoman" query events --db "$1" --format tsv --limit 100000 | cut -f1-11,13-; }  # all but event_id
 articles() { "$dragoman" query articles --db "$1" --format csv --limit 100000 | cut -d, -f1,4,5; }
 
 # --- 2. uninterrupted run -------------------------------------------------------------------

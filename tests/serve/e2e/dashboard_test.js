@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // End-to-end test of the dashboard in headless Chromium (Debian's /usr/bin/chromium driven by
 // playwright-core): starts `dragoman serve` on a store, loads the page, checks the chart drew
-// data points, clicks an event, checks the highlighted sentence, and saves a screenshot.
+// data points, clicks an event, checks the highlighted sentence, checks the map shades countries,
+// that a filter narrows the chart and the table alike, that the export link downloads every
+// filtered row (CSV, GDELT) and that columns sort; saves screenshots of each view.
 //
 //   node dashboard_test.js --dragoman build/dragoman --db store.db --screenshot out.png \
 //       [--expect-sentence "China is ready to work with Kazakhstan on trade."]
@@ -145,6 +147,62 @@ async function main() {
       return cells.length > 0 && cells.every((c) => c.textContent >= f && c.textContent <= t);
     }, [from, to], { timeout: 10000 });
     console.log('clicking the point for ' + period + ' lists events from ' + from + ' to ' + to);
+
+    // The map: countries shaded by the filtered events located in them (every event of a store
+    // coded with the gazetteer has a place; the fixture's events are located by hand).
+    await page.click('#f-clear');
+    await page.waitForFunction(() => document.body.dataset.loading === 'false' &&
+      document.getElementById('f-from').value === '');
+    const shaded = await page.locator('#map path.country:not([data-events="0"])').count();
+    const countries = await page.locator('#map path.country').count();
+    const cities = await page.locator('#map circle.city').count();
+    console.log('map: ' + countries + ' countries drawn, ' + shaded + ' shaded, ' + cities + ' cities');
+    if (countries < 100) fail('the world map drew ' + countries + ' countries');
+    if (shaded < 1) fail('the map shades no country');
+    const shot = (name) => path.join(path.dirname(args.screenshot), path.basename(args.screenshot, '.png') + '_' + name + '.png');
+    await page.locator('#map-panel').screenshot({ path: shot('map') });
+
+    // Filters drive the chart as well as the table: a quad class that leaves out the first event.
+    const eventsIn = async () => Number(await page.getAttribute('#chart-box', 'data-events'));
+    const before = await eventsIn();
+    const firstQuad = Number(await page.locator('#events tbody tr[data-event] td.quad').first().textContent());
+    const otherQuad = String(firstQuad === 1 ? 3 : 1);
+    await page.selectOption('#f-quad', otherQuad);
+    await page.click('#filters button[type="submit"]');
+    await page.waitForFunction((b) => document.body.dataset.loading === 'false' &&
+      Number(document.getElementById('chart-box').dataset.events) !== b, before, { timeout: 10000 });
+    const after = await eventsIn();
+    const tableTotal = Number(((await page.textContent('#events-count')) || '0').split(' ')[0]);
+    console.log('quad ' + otherQuad + ': chart ' + before + ' -> ' + after + ' events, table ' + tableTotal);
+    if (after !== tableTotal) fail('the chart counts ' + after + ' events, the table ' + tableTotal);
+    if (after >= before) fail('the filter did not narrow the chart');
+    await page.locator('#timeline').screenshot({ path: shot('filtered_chart') });
+
+    // The export button downloads every filtered row, in each format.
+    await page.click('#f-clear');
+    await page.waitForFunction(() => document.body.dataset.loading === 'false' &&
+      document.getElementById('f-quad').value === '');
+    const total = Number(((await page.textContent('#events-count')) || '0').split(' ')[0]);
+    const fetchText = (href) => page.evaluate(async (h) => (await fetch(h)).text(), href);
+    const csvHref = await page.getAttribute('#export-link', 'href');
+    const csv = (await fetchText(csvHref)).trim().split('\r\n');
+    if (!csv[0].startsWith('article_id,date,sentence,source,target,code')) fail('CSV header: ' + csv[0]);
+    if (csv.length - 1 !== total) fail('CSV export has ' + (csv.length - 1) + ' rows, the table ' + total);
+    await page.selectOption('#export-format', 'gdelt');
+    const gdeltHref = await page.getAttribute('#export-link', 'href');
+    if (!gdeltHref.includes('format=gdelt')) fail('the export link ignores the format: ' + gdeltHref);
+    const gdelt = (await fetchText(gdeltHref)).trim().split('\n');
+    if (gdelt.length !== total) fail('GDELT export has ' + gdelt.length + ' rows, the table ' + total);
+    for (const line of gdelt) if (line.split('\t').length !== 61) fail('GDELT row without 61 fields: ' + line);
+    console.log('export: ' + total + ' rows as CSV and as GDELT (61 fields each)');
+
+    // Sortable columns: Mentions, most first after two clicks.
+    const mentionsHeader = page.locator('#events th[data-sort="num_mentions"]');
+    await mentionsHeader.click();
+    await mentionsHeader.click();
+    if ((await mentionsHeader.getAttribute('aria-sort')) !== 'descending') fail('the Mentions column did not sort');
+    const counts = (await page.locator('#events tbody tr[data-event] td:nth-child(7)').allTextContents()).map(Number);
+    if (counts.some((c, i) => i > 0 && c > counts[i - 1])) fail('mentions not in descending order: ' + counts);
 
     if (problems.length) fail(problems.join('\n'));
     console.log('PASS');

@@ -2,7 +2,7 @@
 # Node.js and `npm ci` in tests/serve/e2e; without them the tests report SKIPPED, not failed.
 # Screenshots land in <build>/e2e/.
 add_executable(store_fixture ${CMAKE_CURRENT_LIST_DIR}/../store_fixture.cc)
-target_link_libraries(store_fixture PRIVATE dragoman_store)
+target_link_libraries(store_fixture PRIVATE dragoman_store dragoman_geo)
 add_test(NAME serve.dashboard_e2e
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/run_e2e.sh fixture $<TARGET_FILE:dragoman>
                  $<TARGET_FILE:store_fixture> ${PROJECT_BINARY_DIR}/e2e)
