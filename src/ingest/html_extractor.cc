@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <unordered_map>
+#include <optional>
 #include <unordered_set>
 
 #include "ingest/article_formats.h"
@@ -42,6 +43,17 @@ class TextBuilder {
       if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
         pending_space_ = true;
         ++i;
+        continue;
+      }
+      // Soft hyphens (U+00AD) and zero-width spaces (U+200B, U+FEFF) are hints for line breaking
+      // that pages scatter inside words ("nego&shy;tiations"); the word is the word without them.
+      if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xAD) {
+        ++i;
+        continue;
+      }
+      if (i + 2 < s.size() && ((c == 0xE2 && s[i + 1] == '\x80' && s[i + 2] == '\x8B') ||
+                               (c == 0xEF && s[i + 1] == '\xBB' && s[i + 2] == '\xBF'))) {
+        i += 2;
         continue;
       }
       if (pending_space_ && !text_.empty()) {
@@ -129,7 +141,7 @@ bool IsBlockTag(GumboTag t) {
     case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_MAIN: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_H1:
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TR:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_PRE:
     case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_FORM:
     case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_DETAILS:
@@ -145,37 +157,150 @@ bool IsHeadingTag(GumboTag t) {
          t == GUMBO_TAG_H6;
 }
 
-// Words in class/id values that mark page furniture. Strong ones drop the element even when the
-// name also says "article" or "content" ("article-share", "story-comments").
-constexpr std::string_view kStrongNegative[] = {
-    "comment",  "share",   "sharing", "social",     "related", "recommend", "newsletter", "subscribe",
-    "signup",   "sign-up", "cookie",  "consent",    "gdpr",    "promo",     "sponsor",    "advert",
-    "outbrain", "taboola", "popup",   "modal",      "paywall", "disqus",    "most-read",  "mostread",
-    "trending", "more-stories", "read-more", "readmore", "author-bio", "skip-link", "visually-hidden",
-    "sr-only",  "screen-reader", "breadcrumb", "pagination", "toolbar", "login"};
-// Weak ones drop it unless a content word is there too ("content has-sidebar" stays).
-constexpr std::string_view kWeakNegative[] = {"sidebar", "footer", "header", "masthead", "navbar", "menu",
-                                              "banner",  "widget", "popular", "byline", "caption", "credit",
-                                              "topics",  "keywords", "teaser", "overlay"};
-constexpr std::string_view kNegativeTokens[] = {"ad",   "ads",  "nav",  "tags", "tag", "hidden",
-                                                "hide", "print", "meta", "rail", "aside"};
-constexpr std::string_view kPositive[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
+// Class and id values are read as words: split at every character that is not a letter or digit,
+// and camelCase words also as their parts ("relatedPosts" -> related, posts). A rule matches a
+// whole word or, for furniture words, a word that starts with it ("comments", "sharedaddy");
+// never a substring inside a word ("theiaStickySidebar" holds no "sidebar" word).
+struct NameWords {
+  std::vector<std::string> words;  // lower case, in order
 
-bool HasToken(std::string_view value, std::string_view token) {
-  size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
-    size_t j = i;
-    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) ++j;
-    if (j > i && value.substr(i, j - i) == token) return true;
-    i = j;
+  explicit NameWords(std::string_view value) {
+    std::string word, part;
+    auto end_part = [&] {
+      if (!part.empty() && part.size() != word.size()) words.push_back(part);
+      part.clear();
+    };
+    auto end_word = [&] {
+      end_part();
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    };
+    for (size_t i = 0; i < value.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(value[i]);
+      if (!std::isalnum(c)) {
+        end_word();
+        continue;
+      }
+      // camelCase: an upper-case letter after a lower-case one opens a part.
+      if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(value[i - 1]))) end_part();
+      char l = static_cast<char>(std::tolower(c));
+      word.push_back(l);
+      part.push_back(l);
+    }
+    end_word();
   }
-  return false;
+
+  bool Has(std::string_view w) const { return std::find(words.begin(), words.end(), w) != words.end(); }
+  bool HasPrefix(std::string_view w) const {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.rfind(w, 0) == 0; });
+  }
+  // "most-read": the words in a row, or written as one ("mostread").
+  bool HasPhrase(std::string_view a, std::string_view b) const {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i] == a && i + 1 < words.size() && words[i + 1] == b) return true;
+      if (words[i].size() == a.size() + b.size() && words[i].rfind(a, 0) == 0 &&
+          std::string_view(words[i]).substr(a.size()) == b)
+        return true;
+    }
+    return false;
+  }
+};
+
+// Furniture whatever it holds: words that start a class word ("comment" in "comments",
+// "comment-list"), whole words, and two-word phrases. A paywall is not here: the text behind
+// it is the article's.
+constexpr std::string_view kFurniturePrefixes[] = {
+    "comment", "disqus",  "share",    "sharing",   "social",  "related", "recommend", "newsletter",
+    "subscri", "signup",  "cookie",   "consent",   "gdpr",    "promo",   "sponsor",   "advert",
+    "outbrain", "taboola", "popup",   "modal",     "trending", "breadcrumb", "pagination", "toolbar",
+    "login",   "ticker",  "teaser",   "recirc",    "jp-relatedposts", "yarpp"};
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "adslot", "bio", "print", "sronly", "tags",
+                                                "tag", "taglist", "skiplink"};
+constexpr std::pair<std::string_view, std::string_view> kFurniturePhrases[] = {
+    {"most", "read"},   {"most", "popular"}, {"more", "stories"}, {"read", "more"},   {"read", "next"},
+    {"author", "bio"},  {"author", "box"},   {"about", "author"}, {"skip", "link"},   {"visually", "hidden"},
+    {"sr", "only"},     {"screen", "reader"}, {"sign", "up"},     {"also", "read"},   {"you", "may"},
+    {"more", "from"},   {"further", "reading"}, {"next", "article"}, {"around", "web"}};
+// Page layout: dropped unless the element holds the article (a layout wrapper named
+// "penci_sidebar" or "header-style-2" around the whole story), or also names content.
+constexpr std::string_view kLayoutWords[] = {"sidebar", "footer", "header",  "masthead", "navbar", "nav",
+                                             "menu",    "banner", "widget",  "widgets",  "popular", "byline",
+                                             "caption", "credit", "credits", "topics",   "keywords", "overlay",
+                                             "meta",    "rail",   "aside",   "author",   "navigation"};
+constexpr std::string_view kContentWords[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
+
+// A share of the page's text that only the article container (or a wrapper around it) holds.
+constexpr double kArticleTextShare = 0.4;
+
+// Text per element, gathered once before the body is read: what a name rule may not drop.
+struct PageStats {
+  std::unordered_map<const GumboNode*, size_t> text;       // characters of text below the element
+  std::unordered_map<const GumboNode*, size_t> link_text;  // of it, inside links
+  size_t body_text = 0;                                    // characters of text outside links in <body>
+
+  size_t Text(const GumboNode* n) const {
+    auto it = text.find(n);
+    return it == text.end() ? 0 : it->second;
+  }
+  size_t LinkText(const GumboNode* n) const {
+    auto it = link_text.find(n);
+    return it == link_text.end() ? 0 : it->second;
+  }
+  // Whether the element holds so much of the page's running text that it must hold the article.
+  bool HoldsArticle(const GumboNode* n) const {
+    size_t own = Text(n) - std::min(Text(n), LinkText(n));
+    return body_text > 0 && static_cast<double>(own) >= kArticleTextShare * static_cast<double>(body_text);
+  }
+};
+
+enum class NameVerdict { kNone, kFurniture, kLayout };
+
+NameVerdict JudgeNames(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return NameVerdict::kNone;
+  std::string value = cls ? cls : "";
+  value += ' ';
+  if (id) value += id;
+  NameWords names(value);
+  if (names.words.empty()) return NameVerdict::kNone;
+  for (std::string_view p : kFurniturePrefixes) {
+    // "commentary" is an opinion article, not reader comments.
+    if (p == "comment") {
+      for (const std::string& w : names.words) {
+        if (w.rfind("comment", 0) == 0 && w.rfind("commentar", 0) != 0) return NameVerdict::kFurniture;
+      }
+      continue;
+    }
+    if (names.HasPrefix(p)) return NameVerdict::kFurniture;
+  }
+  for (std::string_view w : kFurnitureWords) {
+    if (names.Has(w)) return NameVerdict::kFurniture;
+  }
+  // "hidden" alone hides; "hidden-xs" (Bootstrap) only hides on small screens.
+  for (size_t i = 0; i < names.words.size(); ++i) {
+    if (names.words[i] != "hidden" && names.words[i] != "hide") continue;
+    bool screen_size = false;
+    if (i + 1 < names.words.size()) {
+      for (std::string_view size : {"xs", "sm", "md", "lg", "xl", "mobile", "desktop", "tablet", "phone", "print"}) {
+        screen_size = screen_size || names.words[i + 1] == size;
+      }
+    }
+    if (!screen_size) return NameVerdict::kFurniture;
+  }
+  for (const auto& [a, b] : kFurniturePhrases) {
+    if (names.HasPhrase(a, b)) return NameVerdict::kFurniture;
+  }
+  bool layout = false;
+  for (std::string_view w : kLayoutWords) layout = layout || names.Has(w);
+  if (!layout) return NameVerdict::kNone;
+  for (std::string_view w : kContentWords) {
+    if (names.Has(w)) return NameVerdict::kNone;
+  }
+  return NameVerdict::kLayout;
 }
 
-bool IsBoilerplateElement(const GumboNode* n) {
-  GumboTag t = n->v.element.tag;
-  if (IsDroppedTag(t)) return true;
+bool IsHiddenOrRoleFurniture(const GumboNode* n) {
   if (Attr(n, "hidden")) return true;
   if (const char* v = Attr(n, "aria-hidden"); v && std::strcmp(v, "true") == 0) return true;
   if (const char* v = Attr(n, "style")) {
@@ -190,28 +315,116 @@ bool IsBoilerplateElement(const GumboNode* n) {
       if (r == bad) return true;
     }
   }
+  return false;
+}
+
+bool IsArticleBodyProp(const GumboNode* n) {
+  const char* v = Attr(n, "itemprop");
+  return v && NameWords(v).Has("articlebody");
+}
+
+// A list of teasers: three or more sibling elements of one tag and class, most of them led by a
+// link (a linked heading, or link text that is much of the item), each with little text of its
+// own. Related stories, "more from" rails and tickers look so, whatever they are named.
+bool IsTeaserList(const GumboNode* n, const PageStats& stats) {
+  const GumboVector& ch = n->v.element.children;
+  if (ch.length < 3) return false;
+  std::unordered_map<std::string, int> signature_count;
+  int items = 0, teasers = 0;
+  size_t own_text = 0;
+  std::string best_signature;
+  int best = 0;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (!IsElement(c)) continue;
+    GumboTag t = c->v.element.tag;
+    if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_SECTION &&
+        t != GUMBO_TAG_FIGURE)
+      continue;
+    const char* cls = Attr(c, "class");
+    std::string sig = std::to_string(static_cast<int>(t)) + ":" + (cls ? cls : "");
+    int k = ++signature_count[sig];
+    if (k > best) {
+      best = k;
+      best_signature = sig;
+    }
+  }
+  if (best < 3) return false;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (!IsElement(c)) continue;
+    const char* cls = Attr(c, "class");
+    if (std::to_string(static_cast<int>(c->v.element.tag)) + ":" + (cls ? cls : "") != best_signature) continue;
+    ++items;
+    size_t text = stats.Text(c), links = stats.LinkText(c);
+    own_text += text - std::min(text, links);
+    if (text > 0 && links * 10 >= text * 3) ++teasers;
+  }
+  return teasers * 3 >= items * 2 && own_text < 300 * static_cast<size_t>(items);
+}
+
+// Whether an element and all below it are page furniture. stats == nullptr: tag rules only.
+bool IsBoilerplateElement(const GumboNode* n, const PageStats* stats) {
+  GumboTag t = n->v.element.tag;
+  if (IsDroppedTag(t)) return true;
+  if (!stats) return false;
+  if (IsHiddenOrRoleFurniture(n)) return true;
   // The page's main containers are never dropped by their names.
-  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return false;
-  if (const char* v = Attr(n, "itemprop"); v && Lower(v) == "articlebody") return false;
-  std::string names;
-  if (const char* v = Attr(n, "class")) names += v;
-  names += ' ';
-  if (const char* v = Attr(n, "id")) names += v;
-  if (names.size() <= 1) return false;
-  names = Lower(names);
-  // "commentary" is an opinion article, not reader comments.
-  for (size_t at; (at = names.find("commentary")) != std::string::npos;) names.replace(at, 10, "opinion");
-  for (std::string_view w : kStrongNegative) {
-    if (Contains(names, w)) return true;
+  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+  if (t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return IsTeaserList(n, *stats);
+  if (IsArticleBodyProp(n)) return false;
+  switch (JudgeNames(n)) {
+    case NameVerdict::kFurniture:
+      return true;
+    case NameVerdict::kLayout:
+      if (!stats->HoldsArticle(n)) return true;
+      break;
+    case NameVerdict::kNone:
+      break;
   }
-  bool negative = false;
-  for (std::string_view w : kWeakNegative) negative = negative || Contains(names, w);
-  for (std::string_view w : kNegativeTokens) negative = negative || HasToken(names, w);
-  if (!negative) return false;
-  for (std::string_view w : kPositive) {
-    if (Contains(names, w)) return false;
+  return IsTeaserList(n, *stats);
+}
+
+// Counts the text below every element of the body (post-order, without recursion).
+PageStats GatherStats(const GumboNode* body) {
+  PageStats stats;
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    size_t text, link_text;
+  };
+  std::vector<Frame> stack = {{body, 0, 0, 0}};
+  int link_depth = 0;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector& ch = f.node->v.element.children;
+    if (f.next >= ch.length) {
+      Frame done = f;
+      stack.pop_back();
+      if (done.node->v.element.tag == GUMBO_TAG_A) --link_depth;
+      if (done.text > 0) {
+        stats.text[done.node] = done.text;
+        if (done.link_text > 0) stats.link_text[done.node] = done.link_text;
+      }
+      if (!stack.empty()) {
+        stack.back().text += done.text;
+        stack.back().link_text += done.link_text;
+      }
+      continue;
+    }
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[f.next++]);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+      size_t n = std::strlen(c->v.text.text);
+      f.text += n;
+      if (link_depth > 0) f.link_text += n;
+      continue;
+    }
+    if (!IsElement(c) || IsDroppedTag(c->v.element.tag)) continue;
+    if (c->v.element.tag == GUMBO_TAG_A) ++link_depth;
+    stack.push_back({c, 0, 0, 0});
   }
-  return true;
+  stats.body_text = stats.Text(body) - std::min(stats.Text(body), stats.LinkText(body));
+  return stats;
 }
 
 // Short blocks that are page furniture wherever they stand.
@@ -221,7 +434,9 @@ bool IsBoilerplateText(std::string_view text) {
   constexpr std::string_view kPhrases[] = {
       "advertisement", "read more", "sign up", "subscribe", "all rights reserved", "copyright", "follow us",
       "click here", "share this", "share on", "related:", "see also", "cookies", "newsletter",
-      "download the app", "log in", "image source", "photo:", "getty images", "reuters/"};
+      "download the app", "log in", "image source", "photo:", "getty images", "reuters/", "more stories",
+      "more from", "also read", "you may also like", "recommended for you", "comment policy",
+      "comments are moderated", "leave a comment", "join the conversation", "sponsored content"};
   for (std::string_view p : kPhrases) {
     if (Contains(l, p)) return true;
   }
@@ -298,9 +513,18 @@ std::string JsonNames(const Json& v) {
 
 struct Metadata {
   std::unordered_map<std::string, std::string> meta;  // lower-cased name/property/itemprop -> content
-  std::string title_tag, h1, time_datetime, time_published, canonical, lang, rel_author;
-  std::string ld_headline, ld_date, ld_author, ld_publisher, ld_body;
+  std::string title_tag, h1, canonical, lang, rel_author;
+  std::string ld_headline, ld_author, ld_publisher, ld_body;
   bool have_ld = false;
+  // Dates as the page wrote them, one list per kind of source, in page order.
+  std::vector<std::string> ld_dates;      // datePublished of the article object, then of any object
+  std::vector<std::string> ld_raw_dates;  // "datePublished": "..." in JSON-LD that does not parse
+  std::vector<std::string> time_dates;    // <time>: published ones first, then datetime, then text
+  std::vector<std::string> attr_dates;    // data-pubdate and kin; itemprop=datePublished on elements
+  std::vector<std::string> byline_dates;  // text of short elements named like a date or byline
+  std::vector<std::string> text_dates;    // short text lines right after the headline
+  std::string byline;                     // the text of the first element named "byline" or "author"
+  size_t lines_after_h1 = 0;              // how many of those have been looked at
 
   std::string Meta(std::initializer_list<const char*> keys) const {
     for (const char* k : keys) {
@@ -311,8 +535,43 @@ struct Metadata {
   }
 };
 
+// Every "datePublished": "value" in text that is not valid JSON (a stray comma, an unescaped
+// quote elsewhere in the block): the date is still plain to read.
+void ScanBrokenJsonLd(std::string_view text, Metadata* md) {
+  for (std::string_view key : {"\"datePublished\"", "\"dateCreated\"", "\"uploadDate\""}) {
+    for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+      size_t i = at + key.size();
+      while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '\t' || text[i] == '\n')) ++i;
+      if (i >= text.size() || text[i] != '"') continue;
+      size_t end = text.find('"', i + 1);
+      if (end == std::string_view::npos || end - i > 64) continue;
+      md->ld_raw_dates.emplace_back(text.substr(i + 1, end - i - 1));
+    }
+  }
+}
+
+// datePublished (else dateCreated, uploadDate) of every object in a JSON-LD value: WebPage,
+// ClaimReview, VideoObject and the rest, in @graph and arrays too.
+void CollectJsonLdDates(const Json& j, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const Json& e : j) CollectJsonLdDates(e, out, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  for (const char* key : {"datePublished", "dateCreated", "uploadDate"}) {
+    std::string d = JsonString(j, key);
+    if (!d.empty()) {
+      out->push_back(d);
+      break;
+    }
+  }
+  for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "subjectOf"}) {
+    if (auto it = j.find(key); it != j.end()) CollectJsonLdDates(*it, out, depth + 1);
+  }
+}
+
 void ReadJsonLd(std::string_view text, Metadata* md) {
-  if (md->have_ld) return;
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) {
     // Raw line breaks inside strings are common and invalid JSON; try once more without them.
@@ -321,27 +580,96 @@ void ReadJsonLd(std::string_view text, Metadata* md) {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
     j = Json::parse(fixed, nullptr, false);
-    if (j.is_discarded()) return;
+    if (j.is_discarded()) {
+      ScanBrokenJsonLd(text, md);
+      return;
+    }
   }
   const Json* a = FindArticleObject(j);
-  if (!a) return;
-  md->have_ld = true;
-  md->ld_headline = JsonString(*a, "headline");
-  if (md->ld_headline.empty()) md->ld_headline = JsonString(*a, "name");
-  md->ld_date = JsonString(*a, "datePublished");
-  if (md->ld_date.empty()) md->ld_date = JsonString(*a, "dateCreated");
-  if (auto it = a->find("author"); it != a->end()) md->ld_author = JsonNames(*it);
-  if (auto it = a->find("publisher"); it != a->end()) md->ld_publisher = JsonNames(*it);
-  if (auto it = a->find("articleBody"); it != a->end() && it->is_string()) md->ld_body = it->get<std::string>();
+  if (a && !md->have_ld) {
+    md->have_ld = true;
+    md->ld_headline = JsonString(*a, "headline");
+    if (md->ld_headline.empty()) md->ld_headline = JsonString(*a, "name");
+    std::string date = JsonString(*a, "datePublished");
+    if (date.empty()) date = JsonString(*a, "dateCreated");
+    // The article's own date goes before the dates of any other object.
+    if (!date.empty()) md->ld_dates.insert(md->ld_dates.begin(), date);
+    if (auto it = a->find("author"); it != a->end()) md->ld_author = JsonNames(*it);
+    if (auto it = a->find("publisher"); it != a->end()) md->ld_publisher = JsonNames(*it);
+    if (auto it = a->find("articleBody"); it != a->end() && it->is_string()) md->ld_body = it->get<std::string>();
+  }
+  CollectJsonLdDates(j, &md->ld_dates);
+}
+
+// Attributes that hold an element's publication date ("data-pubdate", "data-published").
+constexpr const char* kDateAttributes[] = {"data-pubdate",   "data-published", "data-publish-date",
+                                           "data-published-date", "data-date-published", "data-post-date",
+                                           "data-article-date", "data-date",  "data-datetime"};
+
+// An element whose class or id names a date or byline ("post-date", "entry-meta", "byline").
+bool NamedLikeDate(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return false;
+  std::string value = cls ? cls : "";
+  value += ' ';
+  if (id) value += id;
+  NameWords names(value);
+  for (std::string_view w : {"date", "dateline", "byline", "posted", "published", "pubdate", "timestamp",
+                             "time", "meta", "postmeta", "entrymeta", "publish", "datetime", "updated"}) {
+    if (names.Has(w)) return true;
+  }
+  return false;
+}
+
+bool NamedLikeByline(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return false;
+  std::string value = cls ? cls : "";
+  value += ' ';
+  if (id) value += id;
+  NameWords names(value);
+  return names.Has("byline") || names.Has("author") || names.Has("authors");
+}
+
+// "By Jane Doe and John Roe, Nov. 18, 2019 | Reuters" -> "Jane Doe and John Roe": the names after
+// "By", up to the date or a separator; "" when the line does not open with "By".
+std::string NamesInByline(std::string_view line) {
+  if (line.size() < 4 || Lower(line.substr(0, 3)) != "by ") return "";
+  line.remove_prefix(3);
+  size_t end = line.find_first_of(",|\n\t0123456789");
+  for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+    end = std::min(end, line.find(sep));
+  }
+  std::string names(line.substr(0, std::min(end, line.size())));
+  while (!names.empty() && names.back() == ' ') names.pop_back();
+  return names.size() <= 80 ? names : "";
 }
 
 void CollectMetadata(const GumboNode* root, Metadata* md) {
   std::vector<const GumboNode*> stack = {root};
+  std::vector<std::string> time_published, time_datetime, time_text;
+  bool after_h1 = false;
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
+    if (!n) {
+      after_h1 = true;
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT && after_h1 && md->lines_after_h1 < 24) {
+      // The first short lines after the headline: where a page shows "Nov. 18, 2019".
+      ++md->lines_after_h1;
+      std::string_view text = n->v.text.text;
+      if (text.size() < 100) md->text_dates.push_back(Collapse(text));
+      continue;
+    }
     if (!IsElement(n)) continue;
     GumboTag t = n->v.element.tag;
+    for (const char* attr : kDateAttributes) {
+      if (const char* v = Attr(n, attr)) md->attr_dates.emplace_back(v);
+    }
     switch (t) {
       case GUMBO_TAG_HTML:
         if (const char* v = Attr(n, "lang")) md->lang = v;
@@ -350,7 +678,10 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
         if (md->title_tag.empty()) md->title_tag = NodeText(n);
         break;
       case GUMBO_TAG_H1:
-        if (md->h1.empty()) md->h1 = NodeText(n);
+        if (md->h1.empty()) {
+          md->h1 = NodeText(n);
+          stack.push_back(nullptr);  // popped after the headline's own words: date lines follow
+        }
         break;
       case GUMBO_TAG_META: {
         const char* content = Attr(n, "content");
@@ -373,13 +704,12 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
       }
       case GUMBO_TAG_TIME: {
         const char* dt = Attr(n, "datetime");
-        std::string value = dt ? dt : NodeText(n);
         const char* ip = Attr(n, "itemprop");
         const char* cls = Attr(n, "class");
         bool published = Attr(n, "pubdate") || (ip && Lower(ip) == "datepublished") ||
                          (cls && (Contains(Lower(cls), "publish") || Contains(Lower(cls), "posted")));
-        if (published && md->time_published.empty()) md->time_published = value;
-        if (md->time_datetime.empty() && dt) md->time_datetime = value;
+        if (dt) (published ? time_published : time_datetime).emplace_back(dt);
+        time_text.push_back(NodeText(n));  // <time>Nov. 18, 2019</time>
         break;
       }
       case GUMBO_TAG_SCRIPT: {
@@ -390,12 +720,168 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
         }
         continue;  // script text is never content
       }
+      case GUMBO_TAG_STYLE:
+        continue;
       default:
         break;
+    }
+    if (t != GUMBO_TAG_META && t != GUMBO_TAG_TIME) {
+      if (const char* ip = Attr(n, "itemprop"); ip && Lower(ip) == "datepublished") {
+        const char* content = Attr(n, "content");
+        md->attr_dates.push_back(content ? std::string(content) : NodeText(n));
+      }
+      if (md->byline.empty() && NamedLikeByline(n)) {
+        std::string text = NodeText(n);
+        if (!text.empty() && text.size() < 200) md->byline = std::move(text);
+      }
+      if (NamedLikeDate(n) && md->byline_dates.size() < 8) {
+        std::string text = NodeText(n);
+        if (!text.empty() && text.size() < 200) md->byline_dates.push_back(std::move(text));
+      }
     }
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = ch.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(ch.data[i - 1]));
   }
+  for (auto* list : {&time_published, &time_datetime, &time_text}) {
+    md->time_dates.insert(md->time_dates.end(), list->begin(), list->end());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The date cascade: every place a page shows its date, most trusted first.
+
+struct DateCandidate {
+  std::string iso, raw;
+  const char* source;
+};
+
+// A date no page means: empty fields filled with zeros (0001-01-01 is refused by the parser) or
+// the Unix epoch.
+bool IsPlaceholderDate(const std::string& iso) { return iso == "1970-01-01" || iso == "1900-01-01"; }
+
+// "2019-11-19T02:10:00Z", "...+00:00": a timestamp in UTC, whose date may be the day after the
+// one its readers saw.
+bool IsUtcTimestamp(std::string_view raw) {
+  if (raw.find('T') == std::string_view::npos && raw.find(':') == std::string_view::npos) return false;
+  while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+  return (!raw.empty() && (raw.back() == 'Z' || raw.back() == 'z')) || raw.ends_with("+00:00") ||
+         raw.ends_with("+0000") || raw.ends_with("GMT") || raw.ends_with("UTC");
+}
+
+// "2019-11-18T21:10:00-05:00": a timestamp in a local time zone, whose date is the one its
+// readers saw.
+bool IsLocalTimestamp(std::string_view raw) {
+  if (raw.size() < 6 || raw.find(':') == std::string_view::npos || IsUtcTimestamp(raw)) return false;
+  std::string_view tail = raw.substr(raw.size() - 6);
+  return (tail[0] == '+' || tail[0] == '-') && tail[3] == ':';
+}
+
+// Days between two ISO dates when they are one day apart, else 0.
+int DayStep(const std::string& from, const std::string& to) {
+  auto days = [](const std::string& iso) {
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    // Days since the civil epoch (Howard Hinnant's days_from_civil).
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  int step = days(to) - days(from);
+  return step == 1 || step == -1 ? step : 0;
+}
+
+// The date in a URL's path: /2019/11/18/, /2019-11-18-title, /20191118/.
+std::optional<std::string> DateInUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return std::nullopt;
+  url = url.substr(path);
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  std::vector<std::string_view> numbers;  // runs of digits, each with the separator before it
+  std::vector<char> before;
+  for (size_t i = 0; i < url.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(url[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < url.size() && std::isdigit(static_cast<unsigned char>(url[j]))) ++j;
+    numbers.push_back(url.substr(i, j - i));
+    before.push_back(i > 0 ? url[i - 1] : '/');
+    i = j;
+  }
+  auto valid = [](std::string_view y, std::string_view m, std::string_view d) -> std::optional<std::string> {
+    std::string value = std::string(y) + "-" + (m.size() == 1 ? "0" : "") + std::string(m) + "-" +
+                        (d.size() == 1 ? "0" : "") + std::string(d);
+    if (y < "1990") return std::nullopt;
+    return ParseNewsDate(value);
+  };
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    std::string_view n = numbers[i];
+    if (n.size() == 8 && (before[i] == '/' || before[i] == '-' || before[i] == '_')) {
+      if (auto d = valid(n.substr(0, 4), n.substr(4, 2), n.substr(6, 2))) return d;
+    }
+    if (n.size() == 4 && i + 2 < numbers.size() && numbers[i + 1].size() <= 2 && numbers[i + 2].size() <= 2 &&
+        before[i + 1] == before[i + 2] && (before[i + 1] == '/' || before[i + 1] == '-')) {
+      if (auto d = valid(n, numbers[i + 1], numbers[i + 2])) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// Every date the page shows, most trusted source first.
+std::vector<DateCandidate> DateCandidates(const Metadata& md, std::initializer_list<std::string_view> urls) {
+  std::vector<DateCandidate> out;
+  auto add = [&](const std::string& raw, const char* source, bool whole_value) {
+    if (raw.empty()) return;
+    std::optional<std::string> iso = whole_value ? ParseNewsDate(raw) : FindNewsDate(raw);
+    if (iso && !IsPlaceholderDate(*iso)) out.push_back({*iso, raw, source});
+  };
+  for (const std::string& d : md.ld_dates) add(d, "json-ld", true);
+  for (const std::string& d : md.ld_raw_dates) add(d, "json-ld", true);
+  for (const char* key : {"article:published_time", "og:article:published_time", "article:published",
+                          "published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
+                          "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date", "sailthru.date",
+                          "parsely-pub-date", "article.published", "og:published_time", "dc.date.created"}) {
+    if (auto it = md.meta.find(key); it != md.meta.end()) add(it->second, "meta", true);
+  }
+  // Site-specific names ("sn-post-date", "article-publish-time"): a date word and a word of
+  // publishing, never one of change.
+  std::vector<const std::pair<const std::string, std::string>*> other_meta;
+  for (const auto& kv : md.meta) {
+    const std::string& k = kv.first;
+    bool date_word = Contains(k, "date") || Contains(k, "time");
+    bool published = Contains(k, "pub") || Contains(k, "post") || Contains(k, "creat") || Contains(k, "issue") ||
+                     Contains(k, "release");
+    bool changed = Contains(k, "modif") || Contains(k, "updat") || Contains(k, "expir") || Contains(k, "edit");
+    if (date_word && published && !changed) other_meta.push_back(&kv);
+  }
+  std::sort(other_meta.begin(), other_meta.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* kv : other_meta) add(kv->second, "meta", true);
+  for (const std::string& d : md.time_dates) add(d, "time", true);
+  for (const std::string& d : md.attr_dates) add(d, "attribute", true);
+  for (const std::string& d : md.byline_dates) add(d, "byline", false);
+  for (std::string_view url : urls) {
+    if (auto iso = DateInUrl(url)) out.push_back({*iso, std::string(url), "url"});
+  }
+  for (const std::string& d : md.text_dates) add(d, "text", false);
+  return out;
+}
+
+// The first candidate; but a UTC timestamp yields to a date its readers saw (a local timestamp,
+// the byline, the URL) one day off: 02:10 UTC on the 19th is the evening of the 18th in New York.
+const DateCandidate* ChooseDate(const std::vector<DateCandidate>& candidates) {
+  if (candidates.empty()) return nullptr;
+  const DateCandidate& first = candidates.front();
+  if (!IsUtcTimestamp(first.raw)) return &first;
+  for (const DateCandidate& c : candidates) {
+    bool local = IsLocalTimestamp(c.raw) || std::strcmp(c.source, "byline") == 0 ||
+                 std::strcmp(c.source, "text") == 0 || std::strcmp(c.source, "url") == 0;
+    if (local && DayStep(first.iso, c.iso) != 0) return &c;
+  }
+  return &first;
 }
 
 // "Headline | Site" -> "Headline" when the tail is the site name or short.
@@ -418,14 +904,23 @@ std::string StripSiteSuffix(std::string title, std::string_view site) {
 // Body.
 
 struct Block {
+  enum Kind { kText, kHeading, kTableRow, kListItem };
   std::string text;
   size_t link_chars = 0;
   const GumboNode* container = nullptr;  // the innermost block element holding the text
-  bool heading = false;
+  Kind kind = kText;
 };
 
-// Cuts the body into text blocks, skipping boilerplate elements (when filter_names is set).
-std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
+Block::Kind KindOf(GumboTag t) {
+  if (IsHeadingTag(t)) return Block::kHeading;
+  if (t == GUMBO_TAG_TR) return Block::kTableRow;
+  if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) return Block::kListItem;
+  return Block::kText;
+}
+
+// Cuts the body into text blocks, skipping boilerplate elements (by tag alone when stats is null,
+// else by names and structure too). A table row is one block, its cells separated by spaces.
+std::vector<Block> CollectBlocks(const GumboNode* body, const PageStats* stats) {
   std::vector<Block> blocks;
   TextBuilder cur;
   std::vector<const GumboNode*> containers;
@@ -436,7 +931,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
     b.link_chars = cur.link_chars();
     b.text = cur.Take();
     b.container = containers.empty() ? body : containers.back();
-    b.heading = IsHeadingTag(b.container->v.element.tag);
+    b.kind = KindOf(b.container->v.element.tag);
     blocks.push_back(std::move(b));
   };
   struct Frame {
@@ -454,6 +949,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
         flush();
         containers.pop_back();
       }
+      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) cur.Space();
       if (t == GUMBO_TAG_A) --link_depth;
       stack.pop_back();
       continue;
@@ -469,7 +965,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
     }
     if (!IsElement(c)) continue;
     GumboTag t = c->v.element.tag;
-    if (filter_names ? IsBoilerplateElement(c) : IsDroppedTag(t)) continue;
+    if (IsBoilerplateElement(c, stats)) continue;
     if (t == GUMBO_TAG_BR) {
       flush();
       continue;
@@ -479,6 +975,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
       flush();
       containers.push_back(c);
     }
+    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) cur.Space();
     if (t == GUMBO_TAG_A) ++link_depth;
     stack.push_back({c, 0});
   }
@@ -486,13 +983,14 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
   return blocks;
 }
 
+// A block that counts as running text when the article container is looked for.
 bool GoodBlock(const Block& b) {
-  return b.text.size() >= 25 && b.link_chars * 3 < b.text.size() && !b.heading;
+  return b.text.size() >= 25 && b.link_chars * 3 < b.text.size() && b.kind != Block::kHeading;
 }
 
-// The paragraphs of the main text among the blocks.
-std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, const GumboNode* body,
-                                          const std::string& title) {
+// The element that holds the article: the schema.org articleBody that holds text, else the one
+// found by walking down from <body> while one child holds most of the running text.
+const GumboNode* FindArticleRoot(const std::vector<Block>& blocks, const GumboNode* body) {
   // Good text per element: each good block counts for its container and every ancestor.
   std::unordered_map<const GumboNode*, size_t> good;
   std::unordered_set<const GumboNode*> holds_text;  // elements with good text directly inside
@@ -506,38 +1004,43 @@ std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, cons
       if (n == body) break;
     }
   }
-  if (total == 0) return {};
+  if (total == 0) return nullptr;
+  // The page says where its article is: believe it, even when teasers elsewhere hold more text.
+  const GumboNode* article_body = nullptr;
+  for (const auto& [node, n] : good) {
+    if (IsArticleBodyProp(node) && (!article_body || n > good[article_body])) article_body = node;
+  }
+  if (article_body) return article_body;
   // Walk down from <body> while one child holds most of the text. An element that holds text
   // itself is where paragraphs live: stop above it, so its sibling paragraphs are not lost.
   const GumboNode* root = body;
-  const GumboNode* itemprop_body = nullptr;
-  for (const auto& [node, n] : good) {
-    if (const char* v = Attr(node, "itemprop"); v && Lower(v) == "articlebody") {
-      if (!itemprop_body || n > good[itemprop_body]) itemprop_body = node;
-    }
-  }
-  if (itemprop_body && good[itemprop_body] * 2 >= total) {
-    root = itemprop_body;
-  } else {
-    for (;;) {
-      const GumboNode* best = nullptr;
-      size_t best_n = 0;
-      const GumboVector& ch = root->v.element.children;
-      for (unsigned i = 0; i < ch.length; ++i) {
-        const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
-        auto it = good.find(c);
-        if (it != good.end() && it->second > best_n) {
-          best = c;
-          best_n = it->second;
-        }
+  for (;;) {
+    const GumboNode* best = nullptr;
+    size_t best_n = 0;
+    const GumboVector& ch = root->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+      auto it = good.find(c);
+      if (it != good.end() && it->second > best_n) {
+        best = c;
+        best_n = it->second;
       }
-      if (!best || best_n * 10 < total * 7) break;
-      GumboTag bt = best->v.element.tag;
-      if (bt == GUMBO_TAG_P || bt == GUMBO_TAG_LI || bt == GUMBO_TAG_BLOCKQUOTE || bt == GUMBO_TAG_PRE) break;
-      if (holds_text.count(best)) break;
-      root = best;
     }
+    if (!best || best_n * 10 < total * 7) break;
+    GumboTag bt = best->v.element.tag;
+    if (bt == GUMBO_TAG_P || bt == GUMBO_TAG_LI || bt == GUMBO_TAG_BLOCKQUOTE || bt == GUMBO_TAG_PRE) break;
+    if (holds_text.count(best)) break;
+    root = best;
   }
+  return root;
+}
+
+// The paragraphs of the main text among the blocks. Inside the article container short text
+// stays when its form says it is content: a heading followed by text, a table row, a list item.
+std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, const GumboNode* body,
+                                          const std::string& title) {
+  const GumboNode* root = FindArticleRoot(blocks, body);
+  if (!root) return {};
   auto inside = [&](const GumboNode* n) {
     for (; n; n = n->parent) {
       if (n == root) return true;
@@ -545,17 +1048,26 @@ std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, cons
     return false;
   };
   std::vector<std::string> paragraphs;
-  std::unordered_set<std::string> seen;
+  std::string pending_heading;  // kept once text follows it
   std::string title_lower = Lower(title);
   for (const Block& b : blocks) {
     if (!inside(b.container)) continue;
     if (b.link_chars * 2 > b.text.size()) continue;
-    if (b.text.size() < 25 && !EndsSentence(b.text)) continue;
-    if (b.heading && b.text.size() < 25) continue;
     if (IsBoilerplateText(b.text)) continue;
     if (Lower(b.text) == title_lower) continue;
-    if (b.text.size() < 60 && FindNewsDate(b.text) && !EndsSentence(b.text)) continue;  // a dateline
-    if (!seen.insert(b.text).second) continue;
+    if (b.kind == Block::kHeading) {
+      pending_heading = b.text;
+      continue;
+    }
+    bool short_form = b.kind == Block::kTableRow || b.kind == Block::kListItem;
+    if (b.text.size() < 25 && !EndsSentence(b.text) && !short_form) continue;
+    if (b.text.size() < 60 && FindNewsDate(b.text) && !EndsSentence(b.text) && b.kind != Block::kTableRow) {
+      continue;  // a dateline or byline date
+    }
+    if (!pending_heading.empty()) paragraphs.push_back(std::move(pending_heading));
+    pending_heading.clear();
+    // The same block twice in a row is a page's mobile and desktop copies; further apart, a refrain.
+    if (!paragraphs.empty() && paragraphs.back() == b.text) continue;
     paragraphs.push_back(b.text);
   }
   return paragraphs;
@@ -698,7 +1210,7 @@ std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::str
   return RepairUtf8(out);
 }
 
-HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset) {
+HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::string_view page_url) {
   HtmlPage page;
   if (EstimateNestingDepth(raw_html) > kMaxHtmlNesting) return page;
   std::string error;
@@ -721,35 +1233,26 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset) {
   if (page.title.empty()) page.title = md.h1;
   if (page.title.empty()) page.title = StripSiteSuffix(md.title_tag, page.site_name);
 
-  std::vector<std::string> date_candidates = {
-      md.ld_date,
-      md.Meta({"article:published_time", "og:article:published_time", "article:published", "published_time",
-               "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
-               "dcterms.issued", "dc.date", "dcterms.created", "date", "sailthru.date", "parsely-pub-date",
-               "article.published", "og:published_time", "dc.date.created"}),
-      md.time_published,
-      md.time_datetime,
-  };
-  for (const std::string& d : date_candidates) {
-    if (d.empty()) continue;
-    if (auto iso = ParseNewsDate(d)) {
-      page.raw_date = d;
-      page.date = *iso;
-      break;
-    }
+  std::vector<DateCandidate> dates = DateCandidates(md, {page.url, page_url});
+  if (const DateCandidate* d = ChooseDate(dates)) {
+    page.date = d->iso;
+    page.raw_date = d->raw;
+    page.date_source = d->source;
   }
 
   page.author = md.ld_author;
   if (page.author.empty()) page.author = md.Meta({"author", "article:author", "parsely-author", "byl", "dc.creator"});
   if (page.author.rfind("http", 0) == 0) page.author.clear();  // article:author is often a profile URL
   if (page.author.empty()) page.author = md.rel_author;
+  if (page.author.empty()) page.author = NamesInByline(md.byline);
   if (page.author.size() > 3 && Lower(page.author.substr(0, 3)) == "by ") page.author = page.author.substr(3);
 
   if (const GumboNode* body = FindBody(out->root)) {
-    page.paragraphs = SelectParagraphs(CollectBlocks(body, true), body, page.title);
+    PageStats stats = GatherStats(body);
+    page.paragraphs = SelectParagraphs(CollectBlocks(body, &stats), body, page.title);
     // A page whose every text block sits in an element named like furniture: read it again with
     // only the tag rules, rather than lose the article.
-    if (page.paragraphs.empty()) page.paragraphs = SelectParagraphs(CollectBlocks(body, false), body, page.title);
+    if (page.paragraphs.empty()) page.paragraphs = SelectParagraphs(CollectBlocks(body, nullptr), body, page.title);
   }
   if (page.paragraphs.empty() && !md.ld_body.empty()) {
     // Some pages render the text by script and ship it only as JSON-LD articleBody.
@@ -775,7 +1278,7 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
     return ErrorRecordOf(origin, "page nests elements " + std::to_string(depth) + " deep (limit " +
                                      std::to_string(kMaxHtmlNesting) + "); not read");
   }
-  HtmlPage page = ExtractHtml(html, charset);
+  HtmlPage page = ExtractHtml(html, charset, url);
   if (page.paragraphs.empty()) {
     return ErrorRecordOf(origin, "no article text found in the page" +
                                      (page.title.empty() ? std::string() : " \"" + page.title.substr(0, 80) + "\""));
@@ -786,13 +1289,21 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
   a.url = !url.empty() ? url : page.url;
   a.source = page.site_name;
   a.title = page.title;
+  a.author = page.author;
+  a.language = page.lang;
   a.date = page.date;
+  a.date_source = page.date_source;
   if (a.date.empty() && !fallback_date.empty()) {
-    if (auto iso = ParseNewsDate(fallback_date)) a.date = *iso;
+    // The crawl's date (a WARC record's): when the page was fetched, not when it was written.
+    if (auto iso = ParseNewsDate(fallback_date)) {
+      a.date = *iso;
+      a.date_source = "crawl";
+    }
   }
   if (a.date.empty()) {
     a.date = ResolveDate("", false, options, &error);
     if (a.date.empty()) return ErrorRecordOf(origin, error);
+    a.date_source = "default";
   }
   size_t size = a.title.size() + 2;
   for (const std::string& p : page.paragraphs) size += p.size() + 2;

@@ -1,4 +1,7 @@
 // Runs the pipeline over a stream of input records on N threads, delivering results in input order.
+// Events in paragraphs that a site prints on several of its pages (teasers, newsletter pleas) are
+// dropped before delivery (RunOptions::site_boilerplate_window); what is dropped depends only on
+// the input, never on the number of threads.
 //
 // One reader thread pulls records from the RecordReader, N workers call Pipeline::Process, and the
 // calling thread hands each result to the sink strictly in input order (record 0, 1, 2, ...). At
@@ -34,6 +37,10 @@ struct RunOptions {
   bool quiet = false;           // no progress line
   bool force_progress = false;  // a progress line even when stderr is not a terminal
   size_t max_in_flight = 0;     // records read but not yet delivered; 0 = 4 per thread (at least 16)
+  // Cross-article boilerplate (ingest/site_boilerplate.h): each result waits until this many later
+  // records have been read, and events in paragraphs that its site prints on other pages are
+  // dropped. 0: every event is delivered at once.
+  size_t site_boilerplate_window = 32;
   std::FILE* progress_stream = stderr;
 };
 
