@@ -60,9 +60,9 @@ std::string MakePage(uint64_t seed) {
                   " | Daily News</title><meta property=\"og:site_name\" content=\"Daily News\">";
   for (int i = 0; i < 25; ++i) p += "<meta name=\"k" + std::to_string(i) + "\" content=\"" + Sentence(rng) + "\">";
   p += "<script>";
-  for (int i = 0; i < 300; ++i) p += "window.x" + std::to_string(i) + " = function(a){return a*" + std::to_string(i) + ";};\n";
+  for (int i = 0; i < 1000; ++i) p += "window.x" + std::to_string(i) + " = function(a){return a*" + std::to_string(i) + ";};\n";
   p += "</script><style>";
-  for (int i = 0; i < 200; ++i) p += ".c" + std::to_string(i) + "{margin:0;padding:" + std::to_string(i) + "px}\n";
+  for (int i = 0; i < 600; ++i) p += ".c" + std::to_string(i) + "{margin:0;padding:" + std::to_string(i) + "px}\n";
   p += "</style><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
        "\"WebPage\"},{\"@type\":\"NewsArticle\",\"headline\":\"" +
        Sentence(rng) + "\",\"datePublished\":\"2021-0" + std::to_string(1 + rng.Below(9)) +

@@ -131,6 +131,20 @@ TEST(PageKinds, BylineNamesComeFromTheVisibleByline) {
   EXPECT_EQ(page.author, "Ann Lee");
 }
 
+// Script and style bodies are left out before parsing; JSON-LD is still read, and markup in a
+// script's strings or after a comment holding "<script" is no page text.
+TEST(PageKinds, ScriptBodiesAreSkippedButJsonLdIsRead) {
+  HtmlPage page = ExtractHtml(Page(
+      R"(<SCRIPT>var s = "<p>A script string that looks like a long paragraph of text.</p>";</SCRIPT>)"
+      R"(<style>p { color: red }</style><!-- <script> -->)"
+      R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2015-04-03"}</script>)",
+      "<article>" + kStory + "<script>document.write('<p>Written by a script at run time, not text.</p>')</script>"
+      "</article>"));
+  EXPECT_EQ(page.paragraphs.size(), 4u) << AllText(page);
+  EXPECT_EQ(page.date, "2015-04-03");
+  EXPECT_EQ(page.date_source, "json-ld");
+}
+
 TEST(PageKinds, SoftHyphensAndZeroWidthSpacesLeaveTheWords) {
   HtmlPage page = ExtractHtml(Page("", "<article><p>The nego&shy;tiations on the bor\xC2\xAD" "der resumed on "
                                        "Tues&#8203;day in Geneva, officials said.</p></article>"));
