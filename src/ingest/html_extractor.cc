@@ -82,6 +82,97 @@ class TextBuilder {
   size_t link_chars_ = 0;
 };
 
+std::string Collapse(std::string_view s);
+
+void AppendCodePoint(uint32_t cp, std::string* out) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Entities escaped twice by the page's software ("Iran&amp;#39;s", "&amp;quot;talks&amp;quot;",
+// "&amp;lt;b&amp;gt;") reach the text as "&#39;", "&quot;" and "&lt;b&gt;" after the parser has
+// decoded them once: decode them again, and drop the markup that "&lt;b&gt;" stood for.
+std::string DecodeEntityRemnants(std::string text) {
+  if (text.find('&') == std::string::npos) return text;
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"}, {"nbsp;", " "},
+      {"rsquo;", "\xE2\x80\x99"}, {"lsquo;", "\xE2\x80\x98"}, {"rdquo;", "\xE2\x80\x9D"},
+      {"ldquo;", "\xE2\x80\x9C"}, {"mdash;", "\xE2\x80\x94"}, {"ndash;", "\xE2\x80\x93"}};
+  std::string out;
+  out.reserve(text.size());
+  bool made_markup = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out.push_back(text[i]);
+      continue;
+    }
+    std::string_view rest = std::string_view(text).substr(i + 1);
+    bool done = false;
+    if (!rest.empty() && rest[0] == '#') {
+      size_t j = 1;
+      bool hex = j < rest.size() && (rest[j] == 'x' || rest[j] == 'X');
+      if (hex) ++j;
+      uint32_t cp = 0;
+      size_t digits = 0;
+      for (; j < rest.size() && digits < 7; ++j, ++digits) {
+        char c = rest[j];
+        int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                      : -1;
+        if (v < 0) break;
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+      }
+      if (digits > 0 && j < rest.size() && rest[j] == ';') {
+        AppendCodePoint(cp, &out);
+        i += j + 1;
+        done = true;
+      }
+    } else {
+      for (const auto& [name, value] : kNamed) {
+        if (rest.substr(0, name.size()) == name) {
+          out.append(value);
+          made_markup = made_markup || name == "lt;";
+          i += name.size();
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) out.push_back('&');
+  }
+  if (!made_markup) return out;
+  // "<b>", "</b>", "<a href=...>": a tag name right after '<' and a '>' close by.
+  std::string clean;
+  clean.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '<') {
+      size_t j = i + 1 + (i + 1 < out.size() && out[i + 1] == '/');
+      size_t close = out.find('>', j);
+      if (j < out.size() && std::isalpha(static_cast<unsigned char>(out[j])) && close != std::string::npos &&
+          close - i <= 200 && out.find('<', j) > close) {
+        i = close;
+        continue;
+      }
+    }
+    clean.push_back(out[i]);
+  }
+  return Collapse(clean);
+}
+
 std::string Collapse(std::string_view s) {
   TextBuilder b;
   b.Append(s, false);
@@ -929,7 +1020,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, const PageStats* stats) 
     if (cur.empty()) return;
     Block b;
     b.link_chars = cur.link_chars();
-    b.text = cur.Take();
+    b.text = DecodeEntityRemnants(cur.Take());
     b.container = containers.empty() ? body : containers.back();
     b.kind = KindOf(b.container->v.element.tag);
     blocks.push_back(std::move(b));
@@ -1285,6 +1376,7 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::s
   if (page.title.empty()) page.title = StripSiteSuffix(md.Meta({"og:title", "twitter:title"}), page.site_name);
   if (page.title.empty()) page.title = md.h1;
   if (page.title.empty()) page.title = StripSiteSuffix(md.title_tag, page.site_name);
+  page.title = DecodeEntityRemnants(std::move(page.title));
 
   std::vector<DateCandidate> dates = DateCandidates(md, {page.url, page_url});
   if (const DateCandidate* d = ChooseDate(dates)) {

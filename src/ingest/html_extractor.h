@@ -8,7 +8,8 @@
 // most of the paragraph text that is not link text, read as blocks (<p>, text directly in <div>s,
 // <br><br>-separated lines, table rows, list items), with furniture dropped: by tag, ARIA role,
 // class/id words (whole words: "theiaStickySidebar" is no sidebar, and a layout word never drops
-// the element that holds the article), and structure (lists of linked teasers).
+// the element that holds the article), and structure (lists of linked teasers). Soft hyphens and
+// zero-width spaces leave the words; entities the page escaped twice ("&amp;#39;") are decoded.
 //
 //   HtmlPage page = ingest::ExtractHtml(html);
 //   std::cout << page.title << " (" << page.date << ")\n";

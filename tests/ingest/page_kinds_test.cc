@@ -145,6 +145,16 @@ TEST(PageKinds, ScriptBodiesAreSkippedButJsonLdIsRead) {
   EXPECT_EQ(page.date_source, "json-ld");
 }
 
+TEST(PageKinds, EntitiesEscapedTwiceAreDecoded) {
+  HtmlPage page = ExtractHtml(Page("", "<article><p>Iran&amp;#39;s negotiator said the &amp;quot;talks&amp;quot; "
+                                       "were &amp;lt;b&amp;gt;over&amp;lt;/b&amp;gt; &amp;amp; done, at &amp;#x24;5 "
+                                       "a barrel.</p><p>Prices rose as 3 &lt; 4 and AT&amp;T said so on Monday.</p>"
+                                       "</article>"));
+  ASSERT_EQ(page.paragraphs.size(), 2u) << AllText(page);
+  EXPECT_EQ(page.paragraphs[0], "Iran's negotiator said the \"talks\" were over & done, at $5 a barrel.");
+  EXPECT_EQ(page.paragraphs[1], "Prices rose as 3 < 4 and AT&T said so on Monday.");
+}
+
 TEST(PageKinds, SoftHyphensAndZeroWidthSpacesLeaveTheWords) {
   HtmlPage page = ExtractHtml(Page("", "<article><p>The nego&shy;tiations on the bor\xC2\xAD" "der resumed on "
                                        "Tues&#8203;day in Geneva, officials said.</p></article>"));
