@@ -302,11 +302,10 @@ struct NameWords {
 // it is the article's.
 constexpr std::string_view kFurniturePrefixes[] = {
     "comment", "disqus",  "share",    "sharing",   "social",  "related", "recommend", "newsletter",
-    "subscri", "signup",  "cookie",   "consent",   "gdpr",    "promo",   "sponsor",   "advert",
+    "subscribe", "signup", "cookie",  "consent",   "gdpr",    "promo",   "sponsor",   "advert",
     "outbrain", "taboola", "popup",   "modal",     "trending", "breadcrumb", "pagination", "toolbar",
     "login",   "ticker",  "teaser",   "recirc",    "jp-relatedposts", "yarpp"};
-constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "adslot", "bio", "print", "sronly", "tags",
-                                                "tag", "taglist", "skiplink"};
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "adslot", "bio", "sronly", "skiplink"};
 constexpr std::pair<std::string_view, std::string_view> kFurniturePhrases[] = {
     {"most", "read"},   {"most", "popular"}, {"more", "stories"}, {"read", "more"},   {"read", "next"},
     {"author", "bio"},  {"author", "box"},   {"about", "author"}, {"skip", "link"},   {"visually", "hidden"},
@@ -317,7 +316,8 @@ constexpr std::pair<std::string_view, std::string_view> kFurniturePhrases[] = {
 constexpr std::string_view kLayoutWords[] = {"sidebar", "footer", "header",  "masthead", "navbar", "nav",
                                              "menu",    "banner", "widget",  "widgets",  "popular", "byline",
                                              "caption", "credit", "credits", "topics",   "keywords", "overlay",
-                                             "meta",    "rail",   "aside",   "author",   "navigation"};
+                                             "meta",    "rail",   "aside",   "author",   "navigation", "print",
+                                             "tags",    "tag",    "taglist"};
 constexpr std::string_view kContentWords[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
 
 // A share of the page's text that only the article container (or a wrapper around it) holds.
@@ -328,6 +328,9 @@ struct PageStats {
   std::unordered_map<const GumboNode*, size_t> text;       // characters of text below the element
   std::unordered_map<const GumboNode*, size_t> link_text;  // of it, inside links
   size_t body_text = 0;                                    // characters of text outside links in <body>
+  // The elements around the page's headline (its first <h1>) and its marked articleBody: no name
+  // makes them furniture ("has-comments" on the main column).
+  std::unordered_set<const GumboNode*> around_article;
 
   size_t Text(const GumboNode* n) const {
     auto it = text.find(n);
@@ -350,8 +353,19 @@ NameVerdict JudgeNames(const GumboNode* n) {
   const char* cls = Attr(n, "class");
   const char* id = Attr(n, "id");
   if (!cls && !id) return NameVerdict::kNone;
-  std::string value = cls ? cls : "";
-  value += ' ';
+  // Taxonomy classes name the story's subject, not the element's role: WordPress puts
+  // "category-comment" or "tag-social-media" on the post's own wrapper.
+  std::string value;
+  for (std::string_view rest = cls ? cls : ""; !rest.empty();) {
+    size_t space = rest.find_first_of(" \t\n");
+    std::string_view one = rest.substr(0, space);
+    rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+    bool taxonomy = false;
+    for (std::string_view prefix : {"category-", "tag-", "format-"}) {
+      taxonomy = taxonomy || one.rfind(prefix, 0) == 0;
+    }
+    if (!taxonomy) value.append(one).push_back(' ');
+  }
   if (id) value += id;
   NameWords names(value);
   if (names.words.empty()) return NameVerdict::kNone;
@@ -462,6 +476,7 @@ bool IsBoilerplateElement(const GumboNode* n, const PageStats* stats) {
   if (IsHiddenOrRoleFurniture(n)) return true;
   // The page's main containers are never dropped by their names.
   if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+  if (stats->around_article.count(n)) return false;
   if (t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return IsTeaserList(n, *stats);
   if (IsArticleBodyProp(n)) return false;
   switch (JudgeNames(n)) {
@@ -486,6 +501,7 @@ PageStats GatherStats(const GumboNode* body) {
   };
   std::vector<Frame> stack = {{body, 0, 0, 0}};
   int link_depth = 0;
+  bool seen_h1 = false;
   while (!stack.empty()) {
     Frame& f = stack.back();
     const GumboVector& ch = f.node->v.element.children;
@@ -512,6 +528,10 @@ PageStats GatherStats(const GumboNode* body) {
     }
     if (!IsElement(c) || IsDroppedTag(c->v.element.tag)) continue;
     if (c->v.element.tag == GUMBO_TAG_A) ++link_depth;
+    if ((c->v.element.tag == GUMBO_TAG_H1 && !seen_h1) || IsArticleBodyProp(c)) {
+      seen_h1 = seen_h1 || c->v.element.tag == GUMBO_TAG_H1;
+      for (const GumboNode* up = c; up && up != body; up = up->parent) stats.around_article.insert(up);
+    }
     stack.push_back({c, 0, 0, 0});
   }
   stats.body_text = stats.Text(body) - std::min(stats.Text(body), stats.LinkText(body));

@@ -47,6 +47,13 @@ TEST(PageKinds, LayoutWrappersNamedLikeFurnitureKeepTheArticle) {
     EXPECT_TRUE(HasParagraph(page, "The talks are expected to continue next week with a second round in the capital."))
         << wrapper;
   }
+  // Taxonomy classes on the post's wrapper name its subject; a wrapper around the headline is
+  // the article's whatever its name says.
+  for (const std::string wrapper : {"<div class=\"post-12 type-post tag-social-media category-comment\">",
+                                    "<div id=\"main\" class=\"has-comments share-enabled\"><h1>Talks resume</h1>"}) {
+    HtmlPage page = ExtractHtml(Page("", wrapper + kStory + "</div>"));
+    EXPECT_EQ(page.paragraphs.size(), 4u) << wrapper << "\n" << AllText(page);
+  }
   // A real sidebar, named so and holding little of the text, is still dropped.
   HtmlPage page = ExtractHtml(Page("", "<div class=\"content\">" + kStory + "</div><div class=\"sidebar\">" +
                                            "<p>Our weekly podcast is out now with three new episodes.</p></div>"));
