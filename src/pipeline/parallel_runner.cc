@@ -136,10 +136,14 @@ class Delivery {
     if (window_ == 0) return Deliver(item);
     if (item.record.article) seen_.Add(*item.record.article);
     held_.push_back(std::move(item));
-    if (held_.size() <= window_) return true;
-    RunItem front = std::move(held_.front());
-    held_.pop_front();
-    return Deliver(front);
+    // Only a page of a site waits for later pages; the rest (plain text, error records) goes on
+    // as soon as everything before it has.
+    while (!held_.empty() && (held_.size() > window_ || !HasSite(held_.front()))) {
+      RunItem front = std::move(held_.front());
+      held_.pop_front();
+      if (!Deliver(front)) return false;
+    }
+    return true;
   }
 
   // Delivers everything still held; false when the sink asked to stop.
@@ -153,6 +157,10 @@ class Delivery {
   }
 
  private:
+  static bool HasSite(const RunItem& item) {
+    return item.record.article && !ingest::SiteBoilerplate::SiteOf(*item.record.article).empty();
+  }
+
   bool Deliver(RunItem& item) {
     if (item.record.article && window_ > 0) DropFurnitureEvents(*item.record.article, &item.events);
     Count(item, summary_);

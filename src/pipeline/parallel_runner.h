@@ -5,8 +5,8 @@
 //
 // One reader thread pulls records from the RecordReader, N workers call Pipeline::Process, and the
 // calling thread hands each result to the sink strictly in input order (record 0, 1, 2, ...). At
-// most max_in_flight records are between the reader and the sink at any time, so memory stays
-// bounded however large the input is. Error records pass through in their place, unprocessed.
+// most max_in_flight records (plus site_boilerplate_window pages of sites) are between the reader
+// and the sink at any time, so memory stays bounded however large the input is. Error records pass through in their place, unprocessed.
 // Records read with ReadOptions::defer_html have their HTML extracted by the workers, so reading
 // web pages scales with the threads too (set it when the reader feeds this runner).
 // On a terminal (or with force_progress) a progress line on stderr shows articles, sentences,
@@ -37,9 +37,9 @@ struct RunOptions {
   bool quiet = false;           // no progress line
   bool force_progress = false;  // a progress line even when stderr is not a terminal
   size_t max_in_flight = 0;     // records read but not yet delivered; 0 = 4 per thread (at least 16)
-  // Cross-article boilerplate (ingest/site_boilerplate.h): each result waits until this many later
-  // records have been read, and events in paragraphs that its site prints on other pages are
-  // dropped. 0: every event is delivered at once.
+  // Cross-article boilerplate (ingest/site_boilerplate.h): a page of a site (an article with a URL
+  // or source) waits until this many later records have been read, and events in paragraphs that
+  // its site prints on other pages are dropped. 0: every result is delivered at once.
   size_t site_boilerplate_window = 32;
   std::FILE* progress_stream = stderr;
 };
