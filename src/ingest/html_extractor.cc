@@ -632,6 +632,7 @@ struct Metadata {
   std::vector<std::string> ld_raw_dates;  // "datePublished": "..." in JSON-LD that does not parse
   std::vector<std::string> time_dates;    // <time>: published ones first, then datetime, then text
   std::vector<std::string> attr_dates;    // data-pubdate and kin; itemprop=datePublished on elements
+  std::vector<std::string> script_dates;  // "datePublished": "..." in a page's other scripts
   std::vector<std::string> byline_dates;  // text of short elements named like a date or byline
   std::vector<std::string> text_dates;    // short text lines right after the headline
   std::string byline;                     // the text of the first element named "byline" or "author"
@@ -646,19 +647,30 @@ struct Metadata {
   }
 };
 
-// Every "datePublished": "value" in text that is not valid JSON (a stray comma, an unescaped
-// quote elsewhere in the block): the date is still plain to read.
-void ScanBrokenJsonLd(std::string_view text, Metadata* md) {
-  for (std::string_view key : {"\"datePublished\"", "\"dateCreated\"", "\"uploadDate\""}) {
-    for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+// The string values of the given JSON keys wherever they stand in text, read without a JSON
+// parser: "datePublished": "2019-11-18T10:00:00Z" (a backslash-escaped "\/" is read as "/").
+void ScanJsonDates(std::string_view text, std::initializer_list<std::string_view> keys, std::vector<std::string>* out) {
+  for (std::string_view key : keys) {
+    for (size_t at = text.find(key); at != std::string_view::npos && out->size() < 16; at = text.find(key, at + 1)) {
       size_t i = at + key.size();
+      if (i < text.size() && text[i] == '\\') ++i;  // the key's closing \" in an escaped JSON string
+      if (i < text.size() && text[i] == '"') ++i;
       while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '\t' || text[i] == '\n')) ++i;
+      if (i < text.size() && text[i] == '\\') ++i;
       if (i >= text.size() || text[i] != '"') continue;
       size_t end = text.find('"', i + 1);
       if (end == std::string_view::npos || end - i > 64) continue;
-      md->ld_raw_dates.emplace_back(text.substr(i + 1, end - i - 1));
+      std::string value(text.substr(i + 1, end - i - 1));
+      value.erase(std::remove(value.begin(), value.end(), '\\'), value.end());
+      out->push_back(std::move(value));
     }
   }
+}
+
+// Every "datePublished": "value" in JSON-LD that is not valid JSON (a stray comma, an unescaped
+// quote elsewhere in the block): the date is still plain to read.
+void ScanBrokenJsonLd(std::string_view text, Metadata* md) {
+  ScanJsonDates(text, {"\"datePublished", "\"dateCreated", "\"uploadDate"}, &md->ld_raw_dates);
 }
 
 // datePublished (else dateCreated, uploadDate) of every object in a JSON-LD value: WebPage,
@@ -846,6 +858,8 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
         if (!text.empty() && text.size() < 200) md->byline = std::move(text);
       }
       if (NamedLikeDate(n) && md->byline_dates.size() < 8) {
+        // <abbr class="published" title="2019-11-18T10:00:00">: the value is in the title.
+        if (const char* title = Attr(n, "title")) md->byline_dates.emplace_back(title);
         std::string text = NodeText(n);
         if (!text.empty() && text.size() < 200) md->byline_dates.push_back(std::move(text));
       }
@@ -965,7 +979,7 @@ std::vector<DateCandidate> DateCandidates(const Metadata& md, std::initializer_l
     const std::string& k = kv.first;
     bool date_word = Contains(k, "date") || Contains(k, "time");
     bool published = Contains(k, "pub") || Contains(k, "post") || Contains(k, "creat") || Contains(k, "issue") ||
-                     Contains(k, "release");
+                     Contains(k, "release") || Contains(k, "original");
     bool changed = Contains(k, "modif") || Contains(k, "updat") || Contains(k, "expir") || Contains(k, "edit");
     if (date_word && published && !changed) other_meta.push_back(&kv);
   }
@@ -973,6 +987,7 @@ std::vector<DateCandidate> DateCandidates(const Metadata& md, std::initializer_l
   for (const auto* kv : other_meta) add(kv->second, "meta", true);
   for (const std::string& d : md.time_dates) add(d, "time", true);
   for (const std::string& d : md.attr_dates) add(d, "attribute", true);
+  for (const std::string& d : md.script_dates) add(d, "script", true);
   for (const std::string& d : md.byline_dates) add(d, "byline", false);
   for (std::string_view url : urls) {
     if (auto iso = DateInUrl(url)) out.push_back({*iso, std::string(url), "url"});
@@ -1122,6 +1137,13 @@ const GumboNode* FindArticleRoot(const std::vector<Block>& blocks, const GumboNo
     if (IsArticleBodyProp(node) && (!article_body || n > good[article_body])) article_body = node;
   }
   if (article_body) return article_body;
+  // Else the <article> that holds the most running text, when that is a good part of the page's
+  // (teaser cards are <article>s too, each with little text).
+  const GumboNode* article = nullptr;
+  for (const auto& [node, n] : good) {
+    if (node->v.element.tag == GUMBO_TAG_ARTICLE && (!article || n > good[article])) article = node;
+  }
+  if (article && good[article] * 10 >= total * 4) return article;
   // Walk down from <body> while one child holds most of the text. An element that holds text
   // itself is where paragraphs live: stop above it, so its sibling paragraphs are not lost.
   const GumboNode* root = body;
@@ -1167,7 +1189,8 @@ std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, cons
     if (IsBoilerplateText(b.text)) continue;
     if (Lower(b.text) == title_lower) continue;
     if (b.kind == Block::kHeading) {
-      pending_heading = b.text;
+      // The page's headline is the title, whatever the metadata spelled; subheadings are text.
+      if (b.container->v.element.tag != GUMBO_TAG_H1) pending_heading = b.text;
       continue;
     }
     bool short_form = b.kind == Block::kTableRow || b.kind == Block::kListItem;
@@ -1379,13 +1402,17 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::s
   std::string error;
   std::string html = HtmlToUtf8(raw_html, charset, &error);
   if (!error.empty()) html = RepairUtf8(raw_html);
+  Metadata md;
+  // Pages drawn by script carry their date in the script's data ("datePublished", "publishedAt").
+  ScanJsonDates(html, {"\"datePublished", "\"publishedAt", "\"published_at", "\"publishDate", "\"pubDate",
+                       "\"firstPublishDate", "\"date_published"},
+                &md.script_dates);
   html = WithoutScriptBodies(html);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!out) return page;
 
-  Metadata md;
   CollectMetadata(out->root, &md);
   page.lang = md.lang;
   page.site_name = md.Meta({"og:site_name", "application-name"});

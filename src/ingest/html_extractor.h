@@ -30,7 +30,8 @@ struct HtmlPage {
   std::string raw_date;      // the date value as the page wrote it
   // Where the date was found, the first of: "json-ld" (datePublished of any object), "meta"
   // (article:published_time and kin, site-specific names), "time" (<time datetime> or its
-  // text), "attribute" (data-pubdate and kin, itemprop=datePublished), "byline" (an element
+  // text), "attribute" (data-pubdate and kin, itemprop=datePublished), "script" (a
+  // "datePublished" or "publishedAt" key in a page's script data), "byline" (an element
   // named like a date or byline), "url" (/2019/11/18/), "text" (a short line below the headline).
   std::string date_source;
   std::string author;        // "Jane Doe" or "Jane Doe, John Roe"

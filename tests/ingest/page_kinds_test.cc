@@ -98,6 +98,19 @@ TEST(PageKinds, ArticleBodyWinsOverTeasersAndFurnitureIsDropped) {
   }
 }
 
+TEST(PageKinds, TheArticleElementHoldingMostTextIsTheArticle) {
+  // Comments with more text than the story, in neutrally named blocks: <article> still decides.
+  std::string body = "<div class=\"wrap\"><article class=\"story\">" + kStory + "</article><div class=\"thread\">";
+  for (int i = 0; i < 6; ++i) {
+    body += "<div class=\"c\"><p>Reader " + std::to_string(i) +
+            " wrote a long reply here about the talks and what they might mean for the region.</p></div>";
+  }
+  body += "</div></div>";
+  HtmlPage page = ExtractHtml(Page("", body));
+  EXPECT_EQ(page.paragraphs.size(), 4u) << AllText(page);
+  EXPECT_EQ(AllText(page).find("Reader"), std::string::npos) << AllText(page);
+}
+
 TEST(PageKinds, TeaserListsAreDroppedByStructureWithoutArticleBody) {
   // A short post, then a list of teasers holding more text: the post is the article.
   std::string body = "<div class=\"wrap\"><div class=\"post\"><p>The council voted on Monday to close the old "
@@ -119,6 +132,7 @@ TEST(PageKinds, ShortContentInsideTheArticleIsKept) {
       "<p>Fans sang.</p><h3>Related</h3></article>";
   HtmlPage page = ExtractHtml(Page("", body));
   EXPECT_TRUE(HasParagraph(page, "How it happened")) << AllText(page);
+  EXPECT_FALSE(HasParagraph(page, "League table")) << AllText(page);  // the headline, not body text
   EXPECT_TRUE(HasParagraph(page, "Rovers 31")) << AllText(page);
   EXPECT_TRUE(HasParagraph(page, "United 29")) << AllText(page);
   // A repeated paragraph is the article's refrain, not a copy: both stay.
@@ -199,6 +213,14 @@ TEST(PageKinds, DateIsFoundInEveryPlaceAPageShowsIt) {
       {"data-pubdate attribute", "",
        story_with + "<span data-pubdate=\"2016-05-06T08:00:00\"></span>" + kStory + "</article>", "", "2016-05-06",
        "attribute"},
+      {"script data of a page drawn by script",
+       R"(<script>window.__STATE__ = {"story":{"id":7,"publishedAt":"2022-08-09T07:00:00.000Z"}};</script>)", story,
+       "", "2022-08-09", "script"},
+      {"escaped JSON in a script", R"(<script>self.__next_f.push([1,"{\"datePublished\":\"2021-12-13\"}"])</script>)",
+       story, "", "2021-12-13", "script"},
+      {"hAtom abbr title", "",
+       story_with + "<abbr class=\"published\" title=\"2014-06-07T10:00:00\">June 7</abbr>" + kStory + "</article>",
+       "", "2014-06-07", "byline"},
       {"visible byline", "",
        story_with + "<div class=\"article-byline\">By Jane Doe | Nov. 18, 2019</div>" + kStory + "</article>", "",
        "2019-11-18", "byline"},
