@@ -117,6 +117,7 @@ void Count(const RunItem& item, RunSummary* s) {
     s->sentences += item.record.article->sentences.size();
     s->events += item.events.size();
     if (!item.events.empty()) ++s->with_events;
+    if (item.record.article->date_source == "crawl") ++s->crawl_dated;
   } else if (item.record.error && item.record.error->skipped) {
     ++s->skipped;
   } else {
@@ -235,6 +236,7 @@ std::string RunSummary::ToString() const {
          std::to_string(with_events) + " with events), " + std::to_string(rejected) + " rejected, " +
          std::to_string(skipped) + " skipped; " +
          std::to_string(sentences) + " sentences, " + std::to_string(events) + " events in " + time + rate +
+         (crawl_dated > 0 ? "; " + std::to_string(crawl_dated) + " dated only by their crawl" : std::string()) +
          (stopped ? "; stopped early" : "");
 }
 

@@ -57,13 +57,15 @@ struct RunSummary {
   uint64_t rejected = 0;        // error records
   uint64_t skipped = 0;         // records left out on purpose (not English); not errors
   uint64_t with_events = 0;     // articles that gave at least one event
+  uint64_t crawl_dated = 0;     // articles whose only date is their crawl's (a WARC record's date)
   uint64_t sentences = 0;
   uint64_t events = 0;
   double seconds = 0;           // wall time of the run
   StageTimes times;             // summed over all workers
   bool stopped = false;         // the sink stopped the run early
   int threads = 0;              // workers used
-  // "read 12 records: 11 coded (9 with events), 1 rejected, 0 skipped; 300 sentences, 40 events in 0.5 s (600 sentences/s)"
+  // "read 12 records: 11 coded (9 with events), 1 rejected, 0 skipped; 300 sentences, 40 events in 0.5 s (600 sentences/s)",
+  // then "; 2 dated only by their crawl" when pages showed no date of their own.
   std::string ToString() const;
 };
 

@@ -266,6 +266,22 @@ TEST(ParallelRunner, EventsInASitesRepeatedParagraphsAreDropped) {
     if (threads == 1) first = got;
     EXPECT_EQ(got, first) << threads << " threads";
   }
+  // The summary says how many pages had only their crawl's date.
+  {
+    SitePagesReader dated_reader;
+    RunOptions options;
+    options.threads = 1;
+    options.quiet = true;
+    RunSummary s = RunParallel(
+        dated_reader,
+        [](Article& a, std::vector<Event>* events, StageTimes* times) {
+          if (std::stoi(a.id) % 4 == 0) a.date_source = "crawl";
+          EventPerParagraph(a, events, times);
+        },
+        options, [](RunItem&) { return true; });
+    EXPECT_EQ(s.crawl_dated, 15u);
+    EXPECT_NE(s.ToString().find("; 15 dated only by their crawl"), std::string::npos) << s.ToString();
+  }
   // Without the window every event is delivered.
   SitePagesReader reader;
   RunOptions options;
