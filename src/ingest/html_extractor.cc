@@ -460,6 +460,7 @@ bool IsTeaserList(const GumboNode* n, const PageStats& stats) {
     if (!IsElement(c)) continue;
     const char* cls = Attr(c, "class");
     if (std::to_string(static_cast<int>(c->v.element.tag)) + ":" + (cls ? cls : "") != best_signature) continue;
+    if (stats.HoldsArticle(c)) return false;  // a column of a layout grid that holds the story
     ++items;
     size_t text = stats.Text(c), links = stats.LinkText(c);
     own_text += text - std::min(text, links);

@@ -90,5 +90,27 @@ TEST(ExtractCommand, EnglishPageDeclaredGermanIsCodedWithoutItsDateline) {
   EXPECT_TRUE(vnm_chn) << run.out << run.err;
 }
 
+// A WARC record whose page shows no date gets the crawl's, and both commands say so.
+TEST(ExtractCommand, CrawlDatedPagesSaySo) {
+  TempDir dir("extract_warc_test_");
+  std::string page = kWirePage;
+  page.erase(page.find("<meta property=\"article:published_time\""), page.find("<meta name=\"author\"") -
+                                                                        page.find("<meta property=\"article:published_time\""));
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page;
+  std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/world/talks\r\n"
+                     "WARC-Date: 2019-11-20T03:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+                     "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  std::string path = dir.Write("crawl.warc", warc);
+  ProgramRun run = RunDragoman("extract --format json " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> rows = ParseJsonLines(run.out);
+  ASSERT_EQ(rows.size(), 1u) << run.out;
+  EXPECT_EQ(rows[0]["date"], "2019-11-20");
+  EXPECT_EQ(rows[0]["date_source"], "crawl");
+  ProgramRun code = RunDragoman("code " + path);
+  ASSERT_EQ(code.exit_code, 0) << code.err;
+  EXPECT_NE(code.err.find("1 articles dated only by their crawl"), std::string::npos) << code.err;
+}
+
 }  // namespace
 }  // namespace dragoman::testing
