@@ -541,8 +541,18 @@ PageStats GatherStats(const GumboNode* body) {
 
 // Short blocks that are page furniture wherever they stand.
 bool IsBoilerplateText(std::string_view text) {
-  if (text.size() > 120) return false;
+  if (text.size() > 300) return false;
   std::string l = Lower(text);
+  // Pleas, policies and bios run longer than a line but say so in words no news paragraph uses.
+  constexpr std::string_view kLongPhrases[] = {
+      "sign up for our", "subscribe to our", "our newsletter", "delivered to your inbox", "comments are moderated",
+      "our comment policy", "our community guidelines", "all rights reserved", "this article was originally published",
+      "is a staff writer", "is a reporter for", "is a correspondent for", "is a freelance journalist",
+      "support our journalism", "support independent journalism"};
+  for (std::string_view p : kLongPhrases) {
+    if (Contains(l, p)) return true;
+  }
+  if (text.size() > 120) return false;
   constexpr std::string_view kPhrases[] = {
       "advertisement", "read more", "sign up", "subscribe", "all rights reserved", "copyright", "follow us",
       "click here", "share this", "share on", "related:", "see also", "cookies", "newsletter",

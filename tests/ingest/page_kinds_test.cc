@@ -111,6 +111,18 @@ TEST(PageKinds, TheArticleElementHoldingMostTextIsTheArticle) {
   EXPECT_EQ(AllText(page).find("Reader"), std::string::npos) << AllText(page);
 }
 
+// Furniture that no name gives away says what it is in its words.
+TEST(PageKinds, PleasPoliciesAndBiosAreKnownByTheirWords) {
+  std::string body = "<article>" + kStory +
+                     "<p>Sign up for our daily briefing and get the most important stories of the day delivered to "
+                     "your inbox every morning before breakfast, free of charge.</p>"
+                     "<p>Jane Doe is a staff writer covering diplomacy, security and the foreign ministry; she joined "
+                     "the paper in 2004 after ten years at a news agency.</p>"
+                     "<p>Comments are moderated and appear after review; please stay civil and on topic.</p></article>";
+  HtmlPage page = ExtractHtml(Page("", body));
+  EXPECT_EQ(page.paragraphs.size(), 4u) << AllText(page);
+}
+
 TEST(PageKinds, TeaserListsAreDroppedByStructureWithoutArticleBody) {
   // A short post, then a list of teasers holding more text: the post is the article.
   std::string body = "<div class=\"wrap\"><div class=\"post\"><p>The council voted on Monday to close the old "
