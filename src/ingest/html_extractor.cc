@@ -15,6 +15,7 @@
 
 #include "ingest/article_formats.h"
 #include "ingest/date_parser.h"
+#include "ingest/page_date.h"
 #include "ingest/utf8.h"
 
 namespace dragoman::ingest {
@@ -638,14 +639,7 @@ struct Metadata {
   std::string title_tag, h1, canonical, lang, rel_author;
   std::string ld_headline, ld_author, ld_publisher, ld_body;
   bool have_ld = false;
-  // Dates as the page wrote them, one list per kind of source, in page order.
-  std::vector<std::string> ld_dates;      // datePublished of the article object, then of any object
-  std::vector<std::string> ld_raw_dates;  // "datePublished": "..." in JSON-LD that does not parse
-  std::vector<std::string> time_dates;    // <time>: published ones first, then datetime, then text
-  std::vector<std::string> attr_dates;    // data-pubdate and kin; itemprop=datePublished on elements
-  std::vector<std::string> script_dates;  // "datePublished": "..." in a page's other scripts
-  std::vector<std::string> byline_dates;  // text of short elements named like a date or byline
-  std::vector<std::string> text_dates;    // short text lines right after the headline
+  PageDateSources dates;                  // dates as the page wrote them, by kind of source
   std::string byline;                     // the text of the first element named "byline" or "author"
   size_t lines_after_h1 = 0;              // how many of those have been looked at
 
@@ -681,7 +675,7 @@ void ScanJsonDates(std::string_view text, std::initializer_list<std::string_view
 // Every "datePublished": "value" in JSON-LD that is not valid JSON (a stray comma, an unescaped
 // quote elsewhere in the block): the date is still plain to read.
 void ScanBrokenJsonLd(std::string_view text, Metadata* md) {
-  ScanJsonDates(text, {"\"datePublished", "\"dateCreated", "\"uploadDate"}, &md->ld_raw_dates);
+  ScanJsonDates(text, {"\"datePublished", "\"dateCreated", "\"uploadDate"}, &md->dates.broken_json_ld);
 }
 
 // datePublished (else dateCreated, uploadDate) of every object in a JSON-LD value: WebPage,
@@ -727,12 +721,12 @@ void ReadJsonLd(std::string_view text, Metadata* md) {
     std::string date = JsonString(*a, "datePublished");
     if (date.empty()) date = JsonString(*a, "dateCreated");
     // The article's own date goes before the dates of any other object.
-    if (!date.empty()) md->ld_dates.insert(md->ld_dates.begin(), date);
+    if (!date.empty()) md->dates.json_ld.insert(md->dates.json_ld.begin(), date);
     if (auto it = a->find("author"); it != a->end()) md->ld_author = JsonNames(*it);
     if (auto it = a->find("publisher"); it != a->end()) md->ld_publisher = JsonNames(*it);
     if (auto it = a->find("articleBody"); it != a->end() && it->is_string()) md->ld_body = it->get<std::string>();
   }
-  CollectJsonLdDates(j, &md->ld_dates);
+  CollectJsonLdDates(j, &md->dates.json_ld);
 }
 
 // Attributes that hold an element's publication date ("data-pubdate", "data-published").
@@ -796,13 +790,13 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
       // The first short lines after the headline: where a page shows "Nov. 18, 2019".
       ++md->lines_after_h1;
       std::string_view text = n->v.text.text;
-      if (text.size() < 100) md->text_dates.push_back(Collapse(text));
+      if (text.size() < 100) md->dates.text.push_back(Collapse(text));
       continue;
     }
     if (!IsElement(n)) continue;
     GumboTag t = n->v.element.tag;
     for (const char* attr : kDateAttributes) {
-      if (const char* v = Attr(n, attr)) md->attr_dates.emplace_back(v);
+      if (const char* v = Attr(n, attr)) md->dates.attribute.emplace_back(v);
     }
     switch (t) {
       case GUMBO_TAG_HTML:
@@ -862,163 +856,25 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
     if (t != GUMBO_TAG_META && t != GUMBO_TAG_TIME) {
       if (const char* ip = Attr(n, "itemprop"); ip && Lower(ip) == "datepublished") {
         const char* content = Attr(n, "content");
-        md->attr_dates.push_back(content ? std::string(content) : NodeText(n));
+        md->dates.attribute.push_back(content ? std::string(content) : NodeText(n));
       }
       if (md->byline.empty() && NamedLikeByline(n)) {
         std::string text = NodeText(n);
         if (!text.empty() && text.size() < 200) md->byline = std::move(text);
       }
-      if (NamedLikeDate(n) && md->byline_dates.size() < 8) {
+      if (NamedLikeDate(n) && md->dates.byline.size() < 8) {
         // <abbr class="published" title="2019-11-18T10:00:00">: the value is in the title.
-        if (const char* title = Attr(n, "title")) md->byline_dates.emplace_back(title);
+        if (const char* title = Attr(n, "title")) md->dates.byline.emplace_back(title);
         std::string text = NodeText(n);
-        if (!text.empty() && text.size() < 200) md->byline_dates.push_back(std::move(text));
+        if (!text.empty() && text.size() < 200) md->dates.byline.push_back(std::move(text));
       }
     }
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = ch.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(ch.data[i - 1]));
   }
   for (auto* list : {&time_published, &time_datetime, &time_text}) {
-    md->time_dates.insert(md->time_dates.end(), list->begin(), list->end());
+    md->dates.time.insert(md->dates.time.end(), list->begin(), list->end());
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The date cascade: every place a page shows its date, most trusted first.
-
-struct DateCandidate {
-  std::string iso, raw;
-  const char* source;
-};
-
-// A date no page means: empty fields filled with zeros (0001-01-01 is refused by the parser) or
-// the Unix epoch.
-bool IsPlaceholderDate(const std::string& iso) { return iso == "1970-01-01" || iso == "1900-01-01"; }
-
-// "2019-11-19T02:10:00Z", "...+00:00": a timestamp in UTC, whose date may be the day after the
-// one its readers saw.
-bool IsUtcTimestamp(std::string_view raw) {
-  if (raw.find('T') == std::string_view::npos && raw.find(':') == std::string_view::npos) return false;
-  while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-  return (!raw.empty() && (raw.back() == 'Z' || raw.back() == 'z')) || raw.ends_with("+00:00") ||
-         raw.ends_with("+0000") || raw.ends_with("GMT") || raw.ends_with("UTC");
-}
-
-// "2019-11-18T21:10:00-05:00": a timestamp in a local time zone, whose date is the one its
-// readers saw.
-bool IsLocalTimestamp(std::string_view raw) {
-  if (raw.size() < 6 || raw.find(':') == std::string_view::npos || IsUtcTimestamp(raw)) return false;
-  std::string_view tail = raw.substr(raw.size() - 6);
-  return (tail[0] == '+' || tail[0] == '-') && tail[3] == ':';
-}
-
-// Days between two ISO dates when they are one day apart, else 0.
-int DayStep(const std::string& from, const std::string& to) {
-  auto days = [](const std::string& iso) {
-    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-    // Days since the civil epoch (Howard Hinnant's days_from_civil).
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe;
-  };
-  int step = days(to) - days(from);
-  return step == 1 || step == -1 ? step : 0;
-}
-
-// The date in a URL's path: /2019/11/18/, /2019-11-18-title, /20191118/.
-std::optional<std::string> DateInUrl(std::string_view url) {
-  size_t scheme = url.find("://");
-  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-  if (path == std::string_view::npos) return std::nullopt;
-  url = url.substr(path);
-  url = url.substr(0, std::min(url.find('?'), url.find('#')));
-  std::vector<std::string_view> numbers;  // runs of digits, each with the separator before it
-  std::vector<char> before;
-  for (size_t i = 0; i < url.size();) {
-    if (!std::isdigit(static_cast<unsigned char>(url[i]))) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < url.size() && std::isdigit(static_cast<unsigned char>(url[j]))) ++j;
-    numbers.push_back(url.substr(i, j - i));
-    before.push_back(i > 0 ? url[i - 1] : '/');
-    i = j;
-  }
-  auto valid = [](std::string_view y, std::string_view m, std::string_view d) -> std::optional<std::string> {
-    std::string value = std::string(y) + "-" + (m.size() == 1 ? "0" : "") + std::string(m) + "-" +
-                        (d.size() == 1 ? "0" : "") + std::string(d);
-    if (y < "1990") return std::nullopt;
-    return ParseNewsDate(value);
-  };
-  for (size_t i = 0; i < numbers.size(); ++i) {
-    std::string_view n = numbers[i];
-    if (n.size() == 8 && (before[i] == '/' || before[i] == '-' || before[i] == '_')) {
-      if (auto d = valid(n.substr(0, 4), n.substr(4, 2), n.substr(6, 2))) return d;
-    }
-    if (n.size() == 4 && i + 2 < numbers.size() && numbers[i + 1].size() <= 2 && numbers[i + 2].size() <= 2 &&
-        before[i + 1] == before[i + 2] && (before[i + 1] == '/' || before[i + 1] == '-')) {
-      if (auto d = valid(n, numbers[i + 1], numbers[i + 2])) return d;
-    }
-  }
-  return std::nullopt;
-}
-
-// Every date the page shows, most trusted source first.
-std::vector<DateCandidate> DateCandidates(const Metadata& md, std::initializer_list<std::string_view> urls) {
-  std::vector<DateCandidate> out;
-  auto add = [&](const std::string& raw, const char* source, bool whole_value) {
-    if (raw.empty()) return;
-    std::optional<std::string> iso = whole_value ? ParseNewsDate(raw) : FindNewsDate(raw);
-    if (iso && !IsPlaceholderDate(*iso)) out.push_back({*iso, raw, source});
-  };
-  for (const std::string& d : md.ld_dates) add(d, "json-ld", true);
-  for (const std::string& d : md.ld_raw_dates) add(d, "json-ld", true);
-  for (const char* key : {"article:published_time", "og:article:published_time", "article:published",
-                          "published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-                          "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date", "sailthru.date",
-                          "parsely-pub-date", "article.published", "og:published_time", "dc.date.created"}) {
-    if (auto it = md.meta.find(key); it != md.meta.end()) add(it->second, "meta", true);
-  }
-  // Site-specific names ("sn-post-date", "article-publish-time"): a date word and a word of
-  // publishing, never one of change.
-  std::vector<const std::pair<const std::string, std::string>*> other_meta;
-  for (const auto& kv : md.meta) {
-    const std::string& k = kv.first;
-    bool date_word = Contains(k, "date") || Contains(k, "time");
-    bool published = Contains(k, "pub") || Contains(k, "post") || Contains(k, "creat") || Contains(k, "issue") ||
-                     Contains(k, "release") || Contains(k, "original");
-    bool changed = Contains(k, "modif") || Contains(k, "updat") || Contains(k, "expir") || Contains(k, "edit");
-    if (date_word && published && !changed) other_meta.push_back(&kv);
-  }
-  std::sort(other_meta.begin(), other_meta.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  for (const auto* kv : other_meta) add(kv->second, "meta", true);
-  for (const std::string& d : md.time_dates) add(d, "time", true);
-  for (const std::string& d : md.attr_dates) add(d, "attribute", true);
-  for (const std::string& d : md.script_dates) add(d, "script", true);
-  for (const std::string& d : md.byline_dates) add(d, "byline", false);
-  for (std::string_view url : urls) {
-    if (auto iso = DateInUrl(url)) out.push_back({*iso, std::string(url), "url"});
-  }
-  for (const std::string& d : md.text_dates) add(d, "text", false);
-  return out;
-}
-
-// The first candidate; but a UTC timestamp yields to a date its readers saw (a local timestamp,
-// the byline, the URL) one day off: 02:10 UTC on the 19th is the evening of the 18th in New York.
-const DateCandidate* ChooseDate(const std::vector<DateCandidate>& candidates) {
-  if (candidates.empty()) return nullptr;
-  const DateCandidate& first = candidates.front();
-  if (!IsUtcTimestamp(first.raw)) return &first;
-  for (const DateCandidate& c : candidates) {
-    bool local = IsLocalTimestamp(c.raw) || std::strcmp(c.source, "byline") == 0 ||
-                 std::strcmp(c.source, "text") == 0 || std::strcmp(c.source, "url") == 0;
-    if (local && DayStep(first.iso, c.iso) != 0) return &c;
-  }
-  return &first;
 }
 
 // "Headline | Site" -> "Headline" when the tail is the site name or short.
@@ -1417,7 +1273,7 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::s
   // Pages drawn by script carry their date in the script's data ("datePublished", "publishedAt").
   ScanJsonDates(html, {"\"datePublished", "\"publishedAt", "\"published_at", "\"publishDate", "\"pubDate",
                        "\"firstPublishDate", "\"date_published"},
-                &md.script_dates);
+                &md.dates.script);
   html = WithoutScriptBodies(html);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
@@ -1436,7 +1292,7 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::s
   if (page.title.empty()) page.title = StripSiteSuffix(md.title_tag, page.site_name);
   page.title = DecodeEntityRemnants(std::move(page.title));
 
-  std::vector<DateCandidate> dates = DateCandidates(md, {page.url, page_url});
+  std::vector<DateCandidate> dates = md.dates.Candidates(md.meta, {page.url, page_url});
   if (const DateCandidate* d = ChooseDate(dates)) {
     page.date = d->iso;
     page.raw_date = d->raw;
