@@ -64,9 +64,14 @@ struct Dateline {
 struct Article {
   std::string id;            // stable identifier: from the input record, else derived from its name
   std::string date;          // publication date, ISO "YYYY-MM-DD"; empty when unknown
+  // Where a web page's date came from (ingest::HtmlPage::date_source), "crawl" for a WARC
+  // record's fetch date, "default" for --date; empty for a record's own date field.
+  std::string date_source;
   std::string source;        // publisher or feed name
   std::string url;
   std::string title;
+  std::string author;        // the byline's names, where the record gives them ("Jane Doe, John Roe")
+  std::string language;      // the language the record declares ("en", "de-DE"); empty when none
   std::string text;          // the full text analysed, title first; all spans point into it
   Span title_span;           // where the title is in text (empty when there is none)
   std::string origin;        // where the record came from: "file.txt", "feed.jsonl:12"

@@ -99,6 +99,10 @@ int RunCode(int argc, char** argv) {
                 summary.seconds > 0 ? summary.sentences / summary.seconds : 0.0, summary.threads,
                 summary.threads == 1 ? "" : "s");
   std::cerr << rate;
+  if (summary.crawl_dated > 0) {
+    std::cerr << "dragoman code: " << summary.crawl_dated
+              << " articles dated only by their crawl (the WARC date): their pages show no date of their own\n";
+  }
   if (strict && summary.stopped) return kExitFailure;
   const size_t rejected = summary.rejected;
   // A run that rejected records says so in its exit status, after coding everything it could.

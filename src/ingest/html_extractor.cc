@@ -10,10 +10,12 @@
 #include <cerrno>
 #include <cstring>
 #include <unordered_map>
+#include <optional>
 #include <unordered_set>
 
 #include "ingest/article_formats.h"
 #include "ingest/date_parser.h"
+#include "ingest/page_date.h"
 #include "ingest/utf8.h"
 
 namespace dragoman::ingest {
@@ -44,6 +46,17 @@ class TextBuilder {
         ++i;
         continue;
       }
+      // Soft hyphens (U+00AD) and zero-width spaces (U+200B, U+FEFF) are hints for line breaking
+      // that pages scatter inside words ("nego&shy;tiations"); the word is the word without them.
+      if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xAD) {
+        ++i;
+        continue;
+      }
+      if (i + 2 < s.size() && ((c == 0xE2 && s[i + 1] == '\x80' && s[i + 2] == '\x8B') ||
+                               (c == 0xEF && s[i + 1] == '\xBB' && s[i + 2] == '\xBF'))) {
+        i += 2;
+        continue;
+      }
       if (pending_space_ && !text_.empty()) {
         text_.push_back(' ');
         if (in_link) ++link_chars_;
@@ -69,6 +82,97 @@ class TextBuilder {
   bool pending_space_ = false;
   size_t link_chars_ = 0;
 };
+
+std::string Collapse(std::string_view s);
+
+void AppendCodePoint(uint32_t cp, std::string* out) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Entities escaped twice by the page's software ("Iran&amp;#39;s", "&amp;quot;talks&amp;quot;",
+// "&amp;lt;b&amp;gt;") reach the text as "&#39;", "&quot;" and "&lt;b&gt;" after the parser has
+// decoded them once: decode them again, and drop the markup that "&lt;b&gt;" stood for.
+std::string DecodeEntityRemnants(std::string text) {
+  if (text.find('&') == std::string::npos) return text;
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"}, {"nbsp;", " "},
+      {"rsquo;", "\xE2\x80\x99"}, {"lsquo;", "\xE2\x80\x98"}, {"rdquo;", "\xE2\x80\x9D"},
+      {"ldquo;", "\xE2\x80\x9C"}, {"mdash;", "\xE2\x80\x94"}, {"ndash;", "\xE2\x80\x93"}};
+  std::string out;
+  out.reserve(text.size());
+  bool made_markup = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out.push_back(text[i]);
+      continue;
+    }
+    std::string_view rest = std::string_view(text).substr(i + 1);
+    bool done = false;
+    if (!rest.empty() && rest[0] == '#') {
+      size_t j = 1;
+      bool hex = j < rest.size() && (rest[j] == 'x' || rest[j] == 'X');
+      if (hex) ++j;
+      uint32_t cp = 0;
+      size_t digits = 0;
+      for (; j < rest.size() && digits < 7; ++j, ++digits) {
+        char c = rest[j];
+        int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                      : -1;
+        if (v < 0) break;
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+      }
+      if (digits > 0 && j < rest.size() && rest[j] == ';') {
+        AppendCodePoint(cp, &out);
+        i += j + 1;
+        done = true;
+      }
+    } else {
+      for (const auto& [name, value] : kNamed) {
+        if (rest.substr(0, name.size()) == name) {
+          out.append(value);
+          made_markup = made_markup || name == "lt;";
+          i += name.size();
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) out.push_back('&');
+  }
+  if (!made_markup) return out;
+  // "<b>", "</b>", "<a href=...>": a tag name right after '<' and a '>' close by.
+  std::string clean;
+  clean.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '<') {
+      size_t j = i + 1 + (i + 1 < out.size() && out[i + 1] == '/');
+      size_t close = out.find('>', j);
+      if (j < out.size() && std::isalpha(static_cast<unsigned char>(out[j])) && close != std::string::npos &&
+          close - i <= 200 && out.find('<', j) > close) {
+        i = close;
+        continue;
+      }
+    }
+    clean.push_back(out[i]);
+  }
+  return Collapse(clean);
+}
 
 std::string Collapse(std::string_view s) {
   TextBuilder b;
@@ -129,7 +233,7 @@ bool IsBlockTag(GumboTag t) {
     case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_MAIN: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_H1:
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TR:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_PRE:
     case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_FORM:
     case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_DETAILS:
@@ -145,37 +249,164 @@ bool IsHeadingTag(GumboTag t) {
          t == GUMBO_TAG_H6;
 }
 
-// Words in class/id values that mark page furniture. Strong ones drop the element even when the
-// name also says "article" or "content" ("article-share", "story-comments").
-constexpr std::string_view kStrongNegative[] = {
-    "comment",  "share",   "sharing", "social",     "related", "recommend", "newsletter", "subscribe",
-    "signup",   "sign-up", "cookie",  "consent",    "gdpr",    "promo",     "sponsor",    "advert",
-    "outbrain", "taboola", "popup",   "modal",      "paywall", "disqus",    "most-read",  "mostread",
-    "trending", "more-stories", "read-more", "readmore", "author-bio", "skip-link", "visually-hidden",
-    "sr-only",  "screen-reader", "breadcrumb", "pagination", "toolbar", "login"};
-// Weak ones drop it unless a content word is there too ("content has-sidebar" stays).
-constexpr std::string_view kWeakNegative[] = {"sidebar", "footer", "header", "masthead", "navbar", "menu",
-                                              "banner",  "widget", "popular", "byline", "caption", "credit",
-                                              "topics",  "keywords", "teaser", "overlay"};
-constexpr std::string_view kNegativeTokens[] = {"ad",   "ads",  "nav",  "tags", "tag", "hidden",
-                                                "hide", "print", "meta", "rail", "aside"};
-constexpr std::string_view kPositive[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
+// Class and id values are read as words: split at every character that is not a letter or digit,
+// and camelCase words also as their parts ("relatedPosts" -> related, posts). A rule matches a
+// whole word or, for furniture words, a word that starts with it ("comments", "sharedaddy");
+// never a substring inside a word ("theiaStickySidebar" holds no "sidebar" word).
+struct NameWords {
+  std::vector<std::string> words;  // lower case, in order
 
-bool HasToken(std::string_view value, std::string_view token) {
-  size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
-    size_t j = i;
-    while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j]))) ++j;
-    if (j > i && value.substr(i, j - i) == token) return true;
-    i = j;
+  explicit NameWords(std::string_view value) {
+    std::string word, part;
+    auto end_part = [&] {
+      if (!part.empty() && part.size() != word.size()) words.push_back(part);
+      part.clear();
+    };
+    auto end_word = [&] {
+      end_part();
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    };
+    for (size_t i = 0; i < value.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(value[i]);
+      if (!std::isalnum(c)) {
+        end_word();
+        continue;
+      }
+      // camelCase: an upper-case letter after a lower-case one opens a part.
+      if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(value[i - 1]))) end_part();
+      char l = static_cast<char>(std::tolower(c));
+      word.push_back(l);
+      part.push_back(l);
+    }
+    end_word();
   }
-  return false;
+
+  bool Has(std::string_view w) const { return std::find(words.begin(), words.end(), w) != words.end(); }
+  bool HasPrefix(std::string_view w) const {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.rfind(w, 0) == 0; });
+  }
+  // "most-read": the words in a row, or written as one ("mostread").
+  bool HasPhrase(std::string_view a, std::string_view b) const {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i] == a && i + 1 < words.size() && words[i + 1] == b) return true;
+      if (words[i].size() == a.size() + b.size() && words[i].rfind(a, 0) == 0 &&
+          std::string_view(words[i]).substr(a.size()) == b)
+        return true;
+    }
+    return false;
+  }
+};
+
+// Furniture whatever it holds: words that start a class word ("comment" in "comments",
+// "comment-list"), whole words, and two-word phrases. A paywall is not here: the text behind
+// it is the article's.
+constexpr std::string_view kFurniturePrefixes[] = {
+    "comment", "disqus",  "share",    "sharing",   "social",  "related", "recommend", "newsletter",
+    "subscribe", "signup", "cookie",  "consent",   "gdpr",    "promo",   "sponsor",   "advert",
+    "outbrain", "taboola", "popup",   "modal",     "trending", "breadcrumb", "pagination", "toolbar",
+    "login",   "ticker",  "teaser",   "recirc",    "jp-relatedposts", "yarpp"};
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "adslot", "bio", "sronly", "skiplink"};
+constexpr std::pair<std::string_view, std::string_view> kFurniturePhrases[] = {
+    {"most", "read"},   {"most", "popular"}, {"more", "stories"}, {"read", "more"},   {"read", "next"},
+    {"author", "bio"},  {"author", "box"},   {"about", "author"}, {"skip", "link"},   {"visually", "hidden"},
+    {"sr", "only"},     {"screen", "reader"}, {"sign", "up"},     {"also", "read"},   {"you", "may"},
+    {"more", "from"},   {"further", "reading"}, {"next", "article"}, {"around", "web"}};
+// Page layout: dropped unless the element holds the article (a layout wrapper named
+// "penci_sidebar" or "header-style-2" around the whole story), or also names content.
+constexpr std::string_view kLayoutWords[] = {"sidebar", "footer", "header",  "masthead", "navbar", "nav",
+                                             "menu",    "banner", "widget",  "widgets",  "popular", "byline",
+                                             "caption", "credit", "credits", "topics",   "keywords", "overlay",
+                                             "meta",    "rail",   "aside",   "author",   "navigation", "print",
+                                             "tags",    "tag",    "taglist"};
+constexpr std::string_view kContentWords[] = {"article", "content", "story", "body", "main", "entry", "post", "text"};
+
+// A share of the page's text that only the article container (or a wrapper around it) holds.
+constexpr double kArticleTextShare = 0.4;
+
+// Text per element, gathered once before the body is read: what a name rule may not drop.
+struct PageStats {
+  std::unordered_map<const GumboNode*, size_t> text;       // characters of text below the element
+  std::unordered_map<const GumboNode*, size_t> link_text;  // of it, inside links
+  size_t body_text = 0;                                    // characters of text outside links in <body>
+  // The elements around the page's headline (its first <h1>) and its marked articleBody: no name
+  // makes them furniture ("has-comments" on the main column).
+  std::unordered_set<const GumboNode*> around_article;
+
+  size_t Text(const GumboNode* n) const {
+    auto it = text.find(n);
+    return it == text.end() ? 0 : it->second;
+  }
+  size_t LinkText(const GumboNode* n) const {
+    auto it = link_text.find(n);
+    return it == link_text.end() ? 0 : it->second;
+  }
+  // Whether the element holds so much of the page's running text that it must hold the article.
+  bool HoldsArticle(const GumboNode* n) const {
+    size_t own = Text(n) - std::min(Text(n), LinkText(n));
+    return body_text > 0 && static_cast<double>(own) >= kArticleTextShare * static_cast<double>(body_text);
+  }
+};
+
+enum class NameVerdict { kNone, kFurniture, kLayout };
+
+NameVerdict JudgeNames(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return NameVerdict::kNone;
+  // Taxonomy classes name the story's subject, not the element's role: WordPress puts
+  // "category-comment" or "tag-social-media" on the post's own wrapper.
+  std::string value;
+  for (std::string_view rest = cls ? cls : ""; !rest.empty();) {
+    size_t space = rest.find_first_of(" \t\n");
+    std::string_view one = rest.substr(0, space);
+    rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+    bool taxonomy = false;
+    for (std::string_view prefix : {"category-", "tag-", "format-"}) {
+      taxonomy = taxonomy || one.rfind(prefix, 0) == 0;
+    }
+    if (!taxonomy) value.append(one).push_back(' ');
+  }
+  if (id) value += id;
+  NameWords names(value);
+  if (names.words.empty()) return NameVerdict::kNone;
+  for (std::string_view p : kFurniturePrefixes) {
+    // "commentary" is an opinion article, not reader comments.
+    if (p == "comment") {
+      for (const std::string& w : names.words) {
+        if (w.rfind("comment", 0) == 0 && w.rfind("commentar", 0) != 0) return NameVerdict::kFurniture;
+      }
+      continue;
+    }
+    if (names.HasPrefix(p)) return NameVerdict::kFurniture;
+  }
+  for (std::string_view w : kFurnitureWords) {
+    if (names.Has(w)) return NameVerdict::kFurniture;
+  }
+  // "hidden" alone hides; "hidden-xs" (Bootstrap) only hides on small screens.
+  for (size_t i = 0; i < names.words.size(); ++i) {
+    if (names.words[i] != "hidden" && names.words[i] != "hide") continue;
+    bool screen_size = false;
+    if (i + 1 < names.words.size()) {
+      for (std::string_view size : {"xs", "sm", "md", "lg", "xl", "mobile", "desktop", "tablet", "phone", "print"}) {
+        screen_size = screen_size || names.words[i + 1] == size;
+      }
+    }
+    if (!screen_size) return NameVerdict::kFurniture;
+  }
+  for (const auto& [a, b] : kFurniturePhrases) {
+    if (names.HasPhrase(a, b)) return NameVerdict::kFurniture;
+  }
+  bool layout = false;
+  for (std::string_view w : kLayoutWords) layout = layout || names.Has(w);
+  if (!layout) return NameVerdict::kNone;
+  for (std::string_view w : kContentWords) {
+    if (names.Has(w)) return NameVerdict::kNone;
+  }
+  return NameVerdict::kLayout;
 }
 
-bool IsBoilerplateElement(const GumboNode* n) {
-  GumboTag t = n->v.element.tag;
-  if (IsDroppedTag(t)) return true;
+bool IsHiddenOrRoleFurniture(const GumboNode* n) {
   if (Attr(n, "hidden")) return true;
   if (const char* v = Attr(n, "aria-hidden"); v && std::strcmp(v, "true") == 0) return true;
   if (const char* v = Attr(n, "style")) {
@@ -190,38 +421,145 @@ bool IsBoilerplateElement(const GumboNode* n) {
       if (r == bad) return true;
     }
   }
+  return false;
+}
+
+bool IsArticleBodyProp(const GumboNode* n) {
+  const char* v = Attr(n, "itemprop");
+  return v && NameWords(v).Has("articlebody");
+}
+
+// A list of teasers: three or more sibling elements of one tag and class, most of them led by a
+// link (a linked heading, or link text that is much of the item), each with little text of its
+// own. Related stories, "more from" rails and tickers look so, whatever they are named.
+bool IsTeaserList(const GumboNode* n, const PageStats& stats) {
+  const GumboVector& ch = n->v.element.children;
+  if (ch.length < 3) return false;
+  std::unordered_map<std::string, int> signature_count;
+  int items = 0, teasers = 0;
+  size_t own_text = 0;
+  std::string best_signature;
+  int best = 0;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (!IsElement(c)) continue;
+    GumboTag t = c->v.element.tag;
+    if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_SECTION &&
+        t != GUMBO_TAG_FIGURE)
+      continue;
+    const char* cls = Attr(c, "class");
+    std::string sig = std::to_string(static_cast<int>(t)) + ":" + (cls ? cls : "");
+    int k = ++signature_count[sig];
+    if (k > best) {
+      best = k;
+      best_signature = sig;
+    }
+  }
+  if (best < 3) return false;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (!IsElement(c)) continue;
+    const char* cls = Attr(c, "class");
+    if (std::to_string(static_cast<int>(c->v.element.tag)) + ":" + (cls ? cls : "") != best_signature) continue;
+    if (stats.HoldsArticle(c)) return false;  // a column of a layout grid that holds the story
+    ++items;
+    size_t text = stats.Text(c), links = stats.LinkText(c);
+    own_text += text - std::min(text, links);
+    if (text > 0 && links * 10 >= text * 3) ++teasers;
+  }
+  return teasers * 3 >= items * 2 && own_text < 300 * static_cast<size_t>(items);
+}
+
+// Whether an element and all below it are page furniture. stats == nullptr: tag rules only.
+bool IsBoilerplateElement(const GumboNode* n, const PageStats* stats) {
+  GumboTag t = n->v.element.tag;
+  if (IsDroppedTag(t)) return true;
+  if (!stats) return false;
+  if (IsHiddenOrRoleFurniture(n)) return true;
   // The page's main containers are never dropped by their names.
-  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return false;
-  if (const char* v = Attr(n, "itemprop"); v && Lower(v) == "articlebody") return false;
-  std::string names;
-  if (const char* v = Attr(n, "class")) names += v;
-  names += ' ';
-  if (const char* v = Attr(n, "id")) names += v;
-  if (names.size() <= 1) return false;
-  names = Lower(names);
-  // "commentary" is an opinion article, not reader comments.
-  for (size_t at; (at = names.find("commentary")) != std::string::npos;) names.replace(at, 10, "opinion");
-  for (std::string_view w : kStrongNegative) {
-    if (Contains(names, w)) return true;
+  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+  if (stats->around_article.count(n)) return false;
+  if (t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return IsTeaserList(n, *stats);
+  if (IsArticleBodyProp(n)) return false;
+  switch (JudgeNames(n)) {
+    case NameVerdict::kFurniture:
+      return true;
+    case NameVerdict::kLayout:
+      if (!stats->HoldsArticle(n)) return true;
+      break;
+    case NameVerdict::kNone:
+      break;
   }
-  bool negative = false;
-  for (std::string_view w : kWeakNegative) negative = negative || Contains(names, w);
-  for (std::string_view w : kNegativeTokens) negative = negative || HasToken(names, w);
-  if (!negative) return false;
-  for (std::string_view w : kPositive) {
-    if (Contains(names, w)) return false;
+  return IsTeaserList(n, *stats);
+}
+
+// Counts the text below every element of the body (post-order, without recursion).
+PageStats GatherStats(const GumboNode* body) {
+  PageStats stats;
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    size_t text, link_text;
+  };
+  std::vector<Frame> stack = {{body, 0, 0, 0}};
+  int link_depth = 0;
+  bool seen_h1 = false;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector& ch = f.node->v.element.children;
+    if (f.next >= ch.length) {
+      Frame done = f;
+      stack.pop_back();
+      if (done.node->v.element.tag == GUMBO_TAG_A) --link_depth;
+      if (done.text > 0) {
+        stats.text[done.node] = done.text;
+        if (done.link_text > 0) stats.link_text[done.node] = done.link_text;
+      }
+      if (!stack.empty()) {
+        stack.back().text += done.text;
+        stack.back().link_text += done.link_text;
+      }
+      continue;
+    }
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[f.next++]);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+      size_t n = std::strlen(c->v.text.text);
+      f.text += n;
+      if (link_depth > 0) f.link_text += n;
+      continue;
+    }
+    if (!IsElement(c) || IsDroppedTag(c->v.element.tag)) continue;
+    if (c->v.element.tag == GUMBO_TAG_A) ++link_depth;
+    if ((c->v.element.tag == GUMBO_TAG_H1 && !seen_h1) || IsArticleBodyProp(c)) {
+      seen_h1 = seen_h1 || c->v.element.tag == GUMBO_TAG_H1;
+      for (const GumboNode* up = c; up && up != body; up = up->parent) stats.around_article.insert(up);
+    }
+    stack.push_back({c, 0, 0, 0});
   }
-  return true;
+  stats.body_text = stats.Text(body) - std::min(stats.Text(body), stats.LinkText(body));
+  return stats;
 }
 
 // Short blocks that are page furniture wherever they stand.
 bool IsBoilerplateText(std::string_view text) {
-  if (text.size() > 120) return false;
+  if (text.size() > 300) return false;
   std::string l = Lower(text);
+  // Pleas, policies and bios run longer than a line but say so in words no news paragraph uses.
+  constexpr std::string_view kLongPhrases[] = {
+      "sign up for our", "subscribe to our", "our newsletter", "delivered to your inbox", "comments are moderated",
+      "our comment policy", "our community guidelines", "all rights reserved", "this article was originally published",
+      "is a staff writer", "is a reporter for", "is a correspondent for", "is a freelance journalist",
+      "support our journalism", "support independent journalism"};
+  for (std::string_view p : kLongPhrases) {
+    if (Contains(l, p)) return true;
+  }
+  if (text.size() > 120) return false;
   constexpr std::string_view kPhrases[] = {
       "advertisement", "read more", "sign up", "subscribe", "all rights reserved", "copyright", "follow us",
       "click here", "share this", "share on", "related:", "see also", "cookies", "newsletter",
-      "download the app", "log in", "image source", "photo:", "getty images", "reuters/"};
+      "download the app", "log in", "image source", "photo:", "getty images", "reuters/", "more stories",
+      "more from", "also read", "you may also like", "recommended for you", "comment policy",
+      "comments are moderated", "leave a comment", "join the conversation", "sponsored content"};
   for (std::string_view p : kPhrases) {
     if (Contains(l, p)) return true;
   }
@@ -298,9 +636,12 @@ std::string JsonNames(const Json& v) {
 
 struct Metadata {
   std::unordered_map<std::string, std::string> meta;  // lower-cased name/property/itemprop -> content
-  std::string title_tag, h1, time_datetime, time_published, canonical, lang, rel_author;
-  std::string ld_headline, ld_date, ld_author, ld_publisher, ld_body;
+  std::string title_tag, h1, canonical, lang, rel_author;
+  std::string ld_headline, ld_author, ld_publisher, ld_body;
   bool have_ld = false;
+  PageDateSources dates;                  // dates as the page wrote them, by kind of source
+  std::string byline;                     // the text of the first element named "byline" or "author"
+  size_t lines_after_h1 = 0;              // how many of those have been looked at
 
   std::string Meta(std::initializer_list<const char*> keys) const {
     for (const char* k : keys) {
@@ -311,8 +652,54 @@ struct Metadata {
   }
 };
 
+// The string values of the given JSON keys wherever they stand in text, read without a JSON
+// parser: "datePublished": "2019-11-18T10:00:00Z" (a backslash-escaped "\/" is read as "/").
+void ScanJsonDates(std::string_view text, std::initializer_list<std::string_view> keys, std::vector<std::string>* out) {
+  for (std::string_view key : keys) {
+    for (size_t at = text.find(key); at != std::string_view::npos && out->size() < 16; at = text.find(key, at + 1)) {
+      size_t i = at + key.size();
+      if (i < text.size() && text[i] == '\\') ++i;  // the key's closing \" in an escaped JSON string
+      if (i < text.size() && text[i] == '"') ++i;
+      while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '\t' || text[i] == '\n')) ++i;
+      if (i < text.size() && text[i] == '\\') ++i;
+      if (i >= text.size() || text[i] != '"') continue;
+      size_t end = text.find('"', i + 1);
+      if (end == std::string_view::npos || end - i > 64) continue;
+      std::string value(text.substr(i + 1, end - i - 1));
+      value.erase(std::remove(value.begin(), value.end(), '\\'), value.end());
+      out->push_back(std::move(value));
+    }
+  }
+}
+
+// Every "datePublished": "value" in JSON-LD that is not valid JSON (a stray comma, an unescaped
+// quote elsewhere in the block): the date is still plain to read.
+void ScanBrokenJsonLd(std::string_view text, Metadata* md) {
+  ScanJsonDates(text, {"\"datePublished", "\"dateCreated", "\"uploadDate"}, &md->dates.broken_json_ld);
+}
+
+// datePublished (else dateCreated, uploadDate) of every object in a JSON-LD value: WebPage,
+// ClaimReview, VideoObject and the rest, in @graph and arrays too.
+void CollectJsonLdDates(const Json& j, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const Json& e : j) CollectJsonLdDates(e, out, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  for (const char* key : {"datePublished", "dateCreated", "uploadDate"}) {
+    std::string d = JsonString(j, key);
+    if (!d.empty()) {
+      out->push_back(d);
+      break;
+    }
+  }
+  for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "subjectOf"}) {
+    if (auto it = j.find(key); it != j.end()) CollectJsonLdDates(*it, out, depth + 1);
+  }
+}
+
 void ReadJsonLd(std::string_view text, Metadata* md) {
-  if (md->have_ld) return;
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) {
     // Raw line breaks inside strings are common and invalid JSON; try once more without them.
@@ -321,27 +708,96 @@ void ReadJsonLd(std::string_view text, Metadata* md) {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
     j = Json::parse(fixed, nullptr, false);
-    if (j.is_discarded()) return;
+    if (j.is_discarded()) {
+      ScanBrokenJsonLd(text, md);
+      return;
+    }
   }
   const Json* a = FindArticleObject(j);
-  if (!a) return;
-  md->have_ld = true;
-  md->ld_headline = JsonString(*a, "headline");
-  if (md->ld_headline.empty()) md->ld_headline = JsonString(*a, "name");
-  md->ld_date = JsonString(*a, "datePublished");
-  if (md->ld_date.empty()) md->ld_date = JsonString(*a, "dateCreated");
-  if (auto it = a->find("author"); it != a->end()) md->ld_author = JsonNames(*it);
-  if (auto it = a->find("publisher"); it != a->end()) md->ld_publisher = JsonNames(*it);
-  if (auto it = a->find("articleBody"); it != a->end() && it->is_string()) md->ld_body = it->get<std::string>();
+  if (a && !md->have_ld) {
+    md->have_ld = true;
+    md->ld_headline = JsonString(*a, "headline");
+    if (md->ld_headline.empty()) md->ld_headline = JsonString(*a, "name");
+    std::string date = JsonString(*a, "datePublished");
+    if (date.empty()) date = JsonString(*a, "dateCreated");
+    // The article's own date goes before the dates of any other object.
+    if (!date.empty()) md->dates.json_ld.insert(md->dates.json_ld.begin(), date);
+    if (auto it = a->find("author"); it != a->end()) md->ld_author = JsonNames(*it);
+    if (auto it = a->find("publisher"); it != a->end()) md->ld_publisher = JsonNames(*it);
+    if (auto it = a->find("articleBody"); it != a->end() && it->is_string()) md->ld_body = it->get<std::string>();
+  }
+  CollectJsonLdDates(j, &md->dates.json_ld);
+}
+
+// Attributes that hold an element's publication date ("data-pubdate", "data-published").
+constexpr const char* kDateAttributes[] = {"data-pubdate",   "data-published", "data-publish-date",
+                                           "data-published-date", "data-date-published", "data-post-date",
+                                           "data-article-date", "data-date",  "data-datetime"};
+
+// An element whose class or id names a date or byline ("post-date", "entry-meta", "byline").
+bool NamedLikeDate(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return false;
+  std::string value = cls ? cls : "";
+  value += ' ';
+  if (id) value += id;
+  NameWords names(value);
+  for (std::string_view w : {"date", "dateline", "byline", "posted", "published", "pubdate", "timestamp",
+                             "time", "meta", "postmeta", "entrymeta", "publish", "datetime", "updated"}) {
+    if (names.Has(w)) return true;
+  }
+  return false;
+}
+
+bool NamedLikeByline(const GumboNode* n) {
+  const char* cls = Attr(n, "class");
+  const char* id = Attr(n, "id");
+  if (!cls && !id) return false;
+  std::string value = cls ? cls : "";
+  value += ' ';
+  if (id) value += id;
+  NameWords names(value);
+  return names.Has("byline") || names.Has("author") || names.Has("authors");
+}
+
+// "By Jane Doe and John Roe, Nov. 18, 2019 | Reuters" -> "Jane Doe and John Roe": the names after
+// "By", up to the date or a separator; "" when the line does not open with "By".
+std::string NamesInByline(std::string_view line) {
+  if (line.size() < 4 || Lower(line.substr(0, 3)) != "by ") return "";
+  line.remove_prefix(3);
+  size_t end = line.find_first_of(",|\n\t0123456789");
+  for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+    end = std::min(end, line.find(sep));
+  }
+  std::string names(line.substr(0, std::min(end, line.size())));
+  while (!names.empty() && names.back() == ' ') names.pop_back();
+  return names.size() <= 80 ? names : "";
 }
 
 void CollectMetadata(const GumboNode* root, Metadata* md) {
   std::vector<const GumboNode*> stack = {root};
+  std::vector<std::string> time_published, time_datetime, time_text;
+  bool after_h1 = false;
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
+    if (!n) {
+      after_h1 = true;
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT && after_h1 && md->lines_after_h1 < 24) {
+      // The first short lines after the headline: where a page shows "Nov. 18, 2019".
+      ++md->lines_after_h1;
+      std::string_view text = n->v.text.text;
+      if (text.size() < 100) md->dates.text.push_back(Collapse(text));
+      continue;
+    }
     if (!IsElement(n)) continue;
     GumboTag t = n->v.element.tag;
+    for (const char* attr : kDateAttributes) {
+      if (const char* v = Attr(n, attr)) md->dates.attribute.emplace_back(v);
+    }
     switch (t) {
       case GUMBO_TAG_HTML:
         if (const char* v = Attr(n, "lang")) md->lang = v;
@@ -350,7 +806,10 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
         if (md->title_tag.empty()) md->title_tag = NodeText(n);
         break;
       case GUMBO_TAG_H1:
-        if (md->h1.empty()) md->h1 = NodeText(n);
+        if (md->h1.empty()) {
+          md->h1 = NodeText(n);
+          stack.push_back(nullptr);  // popped after the headline's own words: date lines follow
+        }
         break;
       case GUMBO_TAG_META: {
         const char* content = Attr(n, "content");
@@ -373,13 +832,12 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
       }
       case GUMBO_TAG_TIME: {
         const char* dt = Attr(n, "datetime");
-        std::string value = dt ? dt : NodeText(n);
         const char* ip = Attr(n, "itemprop");
         const char* cls = Attr(n, "class");
         bool published = Attr(n, "pubdate") || (ip && Lower(ip) == "datepublished") ||
                          (cls && (Contains(Lower(cls), "publish") || Contains(Lower(cls), "posted")));
-        if (published && md->time_published.empty()) md->time_published = value;
-        if (md->time_datetime.empty() && dt) md->time_datetime = value;
+        if (dt) (published ? time_published : time_datetime).emplace_back(dt);
+        time_text.push_back(NodeText(n));  // <time>Nov. 18, 2019</time>
         break;
       }
       case GUMBO_TAG_SCRIPT: {
@@ -390,11 +848,32 @@ void CollectMetadata(const GumboNode* root, Metadata* md) {
         }
         continue;  // script text is never content
       }
+      case GUMBO_TAG_STYLE:
+        continue;
       default:
         break;
     }
+    if (t != GUMBO_TAG_META && t != GUMBO_TAG_TIME) {
+      if (const char* ip = Attr(n, "itemprop"); ip && Lower(ip) == "datepublished") {
+        const char* content = Attr(n, "content");
+        md->dates.attribute.push_back(content ? std::string(content) : NodeText(n));
+      }
+      if (md->byline.empty() && NamedLikeByline(n)) {
+        std::string text = NodeText(n);
+        if (!text.empty() && text.size() < 200) md->byline = std::move(text);
+      }
+      if (NamedLikeDate(n) && md->dates.byline.size() < 8) {
+        // <abbr class="published" title="2019-11-18T10:00:00">: the value is in the title.
+        if (const char* title = Attr(n, "title")) md->dates.byline.emplace_back(title);
+        std::string text = NodeText(n);
+        if (!text.empty() && text.size() < 200) md->dates.byline.push_back(std::move(text));
+      }
+    }
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = ch.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(ch.data[i - 1]));
+  }
+  for (auto* list : {&time_published, &time_datetime, &time_text}) {
+    md->dates.time.insert(md->dates.time.end(), list->begin(), list->end());
   }
 }
 
@@ -418,14 +897,23 @@ std::string StripSiteSuffix(std::string title, std::string_view site) {
 // Body.
 
 struct Block {
+  enum Kind { kText, kHeading, kTableRow, kListItem };
   std::string text;
   size_t link_chars = 0;
   const GumboNode* container = nullptr;  // the innermost block element holding the text
-  bool heading = false;
+  Kind kind = kText;
 };
 
-// Cuts the body into text blocks, skipping boilerplate elements (when filter_names is set).
-std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
+Block::Kind KindOf(GumboTag t) {
+  if (IsHeadingTag(t)) return Block::kHeading;
+  if (t == GUMBO_TAG_TR) return Block::kTableRow;
+  if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) return Block::kListItem;
+  return Block::kText;
+}
+
+// Cuts the body into text blocks, skipping boilerplate elements (by tag alone when stats is null,
+// else by names and structure too). A table row is one block, its cells separated by spaces.
+std::vector<Block> CollectBlocks(const GumboNode* body, const PageStats* stats) {
   std::vector<Block> blocks;
   TextBuilder cur;
   std::vector<const GumboNode*> containers;
@@ -434,9 +922,9 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
     if (cur.empty()) return;
     Block b;
     b.link_chars = cur.link_chars();
-    b.text = cur.Take();
+    b.text = DecodeEntityRemnants(cur.Take());
     b.container = containers.empty() ? body : containers.back();
-    b.heading = IsHeadingTag(b.container->v.element.tag);
+    b.kind = KindOf(b.container->v.element.tag);
     blocks.push_back(std::move(b));
   };
   struct Frame {
@@ -454,6 +942,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
         flush();
         containers.pop_back();
       }
+      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) cur.Space();
       if (t == GUMBO_TAG_A) --link_depth;
       stack.pop_back();
       continue;
@@ -469,7 +958,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
     }
     if (!IsElement(c)) continue;
     GumboTag t = c->v.element.tag;
-    if (filter_names ? IsBoilerplateElement(c) : IsDroppedTag(t)) continue;
+    if (IsBoilerplateElement(c, stats)) continue;
     if (t == GUMBO_TAG_BR) {
       flush();
       continue;
@@ -479,6 +968,7 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
       flush();
       containers.push_back(c);
     }
+    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) cur.Space();
     if (t == GUMBO_TAG_A) ++link_depth;
     stack.push_back({c, 0});
   }
@@ -486,13 +976,14 @@ std::vector<Block> CollectBlocks(const GumboNode* body, bool filter_names) {
   return blocks;
 }
 
+// A block that counts as running text when the article container is looked for.
 bool GoodBlock(const Block& b) {
-  return b.text.size() >= 25 && b.link_chars * 3 < b.text.size() && !b.heading;
+  return b.text.size() >= 25 && b.link_chars * 3 < b.text.size() && b.kind != Block::kHeading;
 }
 
-// The paragraphs of the main text among the blocks.
-std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, const GumboNode* body,
-                                          const std::string& title) {
+// The element that holds the article: the schema.org articleBody that holds text, else the one
+// found by walking down from <body> while one child holds most of the running text.
+const GumboNode* FindArticleRoot(const std::vector<Block>& blocks, const GumboNode* body) {
   // Good text per element: each good block counts for its container and every ancestor.
   std::unordered_map<const GumboNode*, size_t> good;
   std::unordered_set<const GumboNode*> holds_text;  // elements with good text directly inside
@@ -506,38 +997,50 @@ std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, cons
       if (n == body) break;
     }
   }
-  if (total == 0) return {};
+  if (total == 0) return nullptr;
+  // The page says where its article is: believe it, even when teasers elsewhere hold more text.
+  const GumboNode* article_body = nullptr;
+  for (const auto& [node, n] : good) {
+    if (IsArticleBodyProp(node) && (!article_body || n > good[article_body])) article_body = node;
+  }
+  if (article_body) return article_body;
+  // Else the <article> that holds the most running text, when that is a good part of the page's
+  // (teaser cards are <article>s too, each with little text).
+  const GumboNode* article = nullptr;
+  for (const auto& [node, n] : good) {
+    if (node->v.element.tag == GUMBO_TAG_ARTICLE && (!article || n > good[article])) article = node;
+  }
+  if (article && good[article] * 10 >= total * 4) return article;
   // Walk down from <body> while one child holds most of the text. An element that holds text
   // itself is where paragraphs live: stop above it, so its sibling paragraphs are not lost.
   const GumboNode* root = body;
-  const GumboNode* itemprop_body = nullptr;
-  for (const auto& [node, n] : good) {
-    if (const char* v = Attr(node, "itemprop"); v && Lower(v) == "articlebody") {
-      if (!itemprop_body || n > good[itemprop_body]) itemprop_body = node;
-    }
-  }
-  if (itemprop_body && good[itemprop_body] * 2 >= total) {
-    root = itemprop_body;
-  } else {
-    for (;;) {
-      const GumboNode* best = nullptr;
-      size_t best_n = 0;
-      const GumboVector& ch = root->v.element.children;
-      for (unsigned i = 0; i < ch.length; ++i) {
-        const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
-        auto it = good.find(c);
-        if (it != good.end() && it->second > best_n) {
-          best = c;
-          best_n = it->second;
-        }
+  for (;;) {
+    const GumboNode* best = nullptr;
+    size_t best_n = 0;
+    const GumboVector& ch = root->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+      auto it = good.find(c);
+      if (it != good.end() && it->second > best_n) {
+        best = c;
+        best_n = it->second;
       }
-      if (!best || best_n * 10 < total * 7) break;
-      GumboTag bt = best->v.element.tag;
-      if (bt == GUMBO_TAG_P || bt == GUMBO_TAG_LI || bt == GUMBO_TAG_BLOCKQUOTE || bt == GUMBO_TAG_PRE) break;
-      if (holds_text.count(best)) break;
-      root = best;
     }
+    if (!best || best_n * 10 < total * 7) break;
+    GumboTag bt = best->v.element.tag;
+    if (bt == GUMBO_TAG_P || bt == GUMBO_TAG_LI || bt == GUMBO_TAG_BLOCKQUOTE || bt == GUMBO_TAG_PRE) break;
+    if (holds_text.count(best)) break;
+    root = best;
   }
+  return root;
+}
+
+// The paragraphs of the main text among the blocks. Inside the article container short text
+// stays when its form says it is content: a heading followed by text, a table row, a list item.
+std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, const GumboNode* body,
+                                          const std::string& title) {
+  const GumboNode* root = FindArticleRoot(blocks, body);
+  if (!root) return {};
   auto inside = [&](const GumboNode* n) {
     for (; n; n = n->parent) {
       if (n == root) return true;
@@ -545,17 +1048,27 @@ std::vector<std::string> SelectParagraphs(const std::vector<Block>& blocks, cons
     return false;
   };
   std::vector<std::string> paragraphs;
-  std::unordered_set<std::string> seen;
+  std::string pending_heading;  // kept once text follows it
   std::string title_lower = Lower(title);
   for (const Block& b : blocks) {
     if (!inside(b.container)) continue;
     if (b.link_chars * 2 > b.text.size()) continue;
-    if (b.text.size() < 25 && !EndsSentence(b.text)) continue;
-    if (b.heading && b.text.size() < 25) continue;
     if (IsBoilerplateText(b.text)) continue;
     if (Lower(b.text) == title_lower) continue;
-    if (b.text.size() < 60 && FindNewsDate(b.text) && !EndsSentence(b.text)) continue;  // a dateline
-    if (!seen.insert(b.text).second) continue;
+    if (b.kind == Block::kHeading) {
+      // The page's headline is the title, whatever the metadata spelled; subheadings are text.
+      if (b.container->v.element.tag != GUMBO_TAG_H1) pending_heading = b.text;
+      continue;
+    }
+    bool short_form = b.kind == Block::kTableRow || b.kind == Block::kListItem;
+    if (b.text.size() < 25 && !EndsSentence(b.text) && !short_form) continue;
+    if (b.text.size() < 60 && FindNewsDate(b.text) && !EndsSentence(b.text) && b.kind != Block::kTableRow) {
+      continue;  // a dateline or byline date
+    }
+    if (!pending_heading.empty()) paragraphs.push_back(std::move(pending_heading));
+    pending_heading.clear();
+    // The same block twice in a row is a page's mobile and desktop copies; further apart, a refrain.
+    if (!paragraphs.empty() && paragraphs.back() == b.text) continue;
     paragraphs.push_back(b.text);
   }
   return paragraphs;
@@ -636,6 +1149,58 @@ bool IsVoidOrSelfClosingTag(std::string_view name) {
   return false;
 }
 
+// Whether html[at..] opens the tag `name` ("<script", "<STYLE"), followed by '>', '/' or space.
+bool OpensTag(std::string_view html, size_t at, std::string_view name) {
+  if (at + 1 + name.size() >= html.size() || html[at] != '<') return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(html[at + 1 + i])) != name[i]) return false;
+  }
+  char next = html[at + 1 + name.size()];
+  return next == '>' || next == '/' || std::isspace(static_cast<unsigned char>(next));
+}
+
+// The page with the bodies of its scripts (all but JSON-LD) and style sheets left out: they hold
+// no article text, and on news pages they are often half the bytes, which the HTML parser would
+// read character by character. Comments are passed over whole, so a "<script" inside one opens
+// nothing. A script that never closes is kept as it is, for the parser to judge.
+std::string WithoutScriptBodies(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t copied = 0, i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    std::string_view name = OpensTag(html, i, "script") ? "script" : OpensTag(html, i, "style") ? "style" : "";
+    if (name.empty()) {
+      ++i;
+      continue;
+    }
+    size_t open_end = html.find('>', i);
+    if (open_end == std::string_view::npos) break;
+    std::string open_tag = Lower(html.substr(i, open_end - i));
+    size_t close = open_end;
+    for (;;) {
+      close = html.find("</", close);
+      if (close == std::string_view::npos || Lower(html.substr(close + 2, name.size())) == name) break;
+      close += 2;
+    }
+    if (close == std::string_view::npos) break;
+    if (name == "script" && Contains(open_tag, "ld+json")) {
+      i = close;
+      continue;
+    }
+    out.append(html.substr(copied, open_end + 1 - copied));
+    copied = close;
+    i = close;
+  }
+  out.append(html.substr(copied));
+  return out;
+}
+
 }  // namespace
 
 size_t EstimateNestingDepth(std::string_view html) {
@@ -698,18 +1263,23 @@ std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::str
   return RepairUtf8(out);
 }
 
-HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset) {
+HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::string_view page_url) {
   HtmlPage page;
   if (EstimateNestingDepth(raw_html) > kMaxHtmlNesting) return page;
   std::string error;
   std::string html = HtmlToUtf8(raw_html, charset, &error);
   if (!error.empty()) html = RepairUtf8(raw_html);
+  Metadata md;
+  // Pages drawn by script carry their date in the script's data ("datePublished", "publishedAt").
+  ScanJsonDates(html, {"\"datePublished", "\"publishedAt", "\"published_at", "\"publishDate", "\"pubDate",
+                       "\"firstPublishDate", "\"date_published"},
+                &md.dates.script);
+  html = WithoutScriptBodies(html);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!out) return page;
 
-  Metadata md;
   CollectMetadata(out->root, &md);
   page.lang = md.lang;
   page.site_name = md.Meta({"og:site_name", "application-name"});
@@ -720,36 +1290,28 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset) {
   if (page.title.empty()) page.title = StripSiteSuffix(md.Meta({"og:title", "twitter:title"}), page.site_name);
   if (page.title.empty()) page.title = md.h1;
   if (page.title.empty()) page.title = StripSiteSuffix(md.title_tag, page.site_name);
+  page.title = DecodeEntityRemnants(std::move(page.title));
 
-  std::vector<std::string> date_candidates = {
-      md.ld_date,
-      md.Meta({"article:published_time", "og:article:published_time", "article:published", "published_time",
-               "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
-               "dcterms.issued", "dc.date", "dcterms.created", "date", "sailthru.date", "parsely-pub-date",
-               "article.published", "og:published_time", "dc.date.created"}),
-      md.time_published,
-      md.time_datetime,
-  };
-  for (const std::string& d : date_candidates) {
-    if (d.empty()) continue;
-    if (auto iso = ParseNewsDate(d)) {
-      page.raw_date = d;
-      page.date = *iso;
-      break;
-    }
+  std::vector<DateCandidate> dates = md.dates.Candidates(md.meta, {page.url, page_url});
+  if (const DateCandidate* d = ChooseDate(dates)) {
+    page.date = d->iso;
+    page.raw_date = d->raw;
+    page.date_source = d->source;
   }
 
   page.author = md.ld_author;
   if (page.author.empty()) page.author = md.Meta({"author", "article:author", "parsely-author", "byl", "dc.creator"});
   if (page.author.rfind("http", 0) == 0) page.author.clear();  // article:author is often a profile URL
   if (page.author.empty()) page.author = md.rel_author;
+  if (page.author.empty()) page.author = NamesInByline(md.byline);
   if (page.author.size() > 3 && Lower(page.author.substr(0, 3)) == "by ") page.author = page.author.substr(3);
 
   if (const GumboNode* body = FindBody(out->root)) {
-    page.paragraphs = SelectParagraphs(CollectBlocks(body, true), body, page.title);
+    PageStats stats = GatherStats(body);
+    page.paragraphs = SelectParagraphs(CollectBlocks(body, &stats), body, page.title);
     // A page whose every text block sits in an element named like furniture: read it again with
     // only the tag rules, rather than lose the article.
-    if (page.paragraphs.empty()) page.paragraphs = SelectParagraphs(CollectBlocks(body, false), body, page.title);
+    if (page.paragraphs.empty()) page.paragraphs = SelectParagraphs(CollectBlocks(body, nullptr), body, page.title);
   }
   if (page.paragraphs.empty() && !md.ld_body.empty()) {
     // Some pages render the text by script and ship it only as JSON-LD articleBody.
@@ -775,7 +1337,7 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
     return ErrorRecordOf(origin, "page nests elements " + std::to_string(depth) + " deep (limit " +
                                      std::to_string(kMaxHtmlNesting) + "); not read");
   }
-  HtmlPage page = ExtractHtml(html, charset);
+  HtmlPage page = ExtractHtml(html, charset, url);
   if (page.paragraphs.empty()) {
     return ErrorRecordOf(origin, "no article text found in the page" +
                                      (page.title.empty() ? std::string() : " \"" + page.title.substr(0, 80) + "\""));
@@ -786,13 +1348,21 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
   a.url = !url.empty() ? url : page.url;
   a.source = page.site_name;
   a.title = page.title;
+  a.author = page.author;
+  a.language = page.lang;
   a.date = page.date;
+  a.date_source = page.date_source;
   if (a.date.empty() && !fallback_date.empty()) {
-    if (auto iso = ParseNewsDate(fallback_date)) a.date = *iso;
+    // The crawl's date (a WARC record's): when the page was fetched, not when it was written.
+    if (auto iso = ParseNewsDate(fallback_date)) {
+      a.date = *iso;
+      a.date_source = "crawl";
+    }
   }
   if (a.date.empty()) {
     a.date = ResolveDate("", false, options, &error);
     if (a.date.empty()) return ErrorRecordOf(origin, error);
+    a.date_source = "default";
   }
   size_t size = a.title.size() + 2;
   for (const std::string& p : page.paragraphs) size += p.size() + 2;

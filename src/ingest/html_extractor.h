@@ -3,10 +3,13 @@
 //
 // Built on libgumbo (an HTML5-conformant parser), so broken markup parses as browsers parse it.
 // Metadata comes from JSON-LD (NewsArticle and kin: headline, datePublished, author), meta tags
-// (og:title, article:published_time, pubdate, dc.date, parsely-pub-date, itemprop=datePublished,
-// author) and <time datetime>; the body is the page region that holds most of the paragraph text
-// that is not link text, read as blocks (<p>, text directly in <div>s, <br><br>-separated lines),
-// with boilerplate blocks and elements (by tag, ARIA role and class/id words) dropped.
+// (og:title, author) and the page; the date from a cascade of sources (HtmlPage::date_source).
+// The body is the schema.org articleBody when the page marks one, else the page region that holds
+// most of the paragraph text that is not link text, read as blocks (<p>, text directly in <div>s,
+// <br><br>-separated lines, table rows, list items), with furniture dropped: by tag, ARIA role,
+// class/id words (whole words: "theiaStickySidebar" is no sidebar, and a layout word never drops
+// the element that holds the article), and structure (lists of linked teasers). Soft hyphens and
+// zero-width spaces leave the words; entities the page escaped twice ("&amp;#39;") are decoded.
 //
 //   HtmlPage page = ingest::ExtractHtml(html);
 //   std::cout << page.title << " (" << page.date << ")\n";
@@ -25,6 +28,12 @@ struct HtmlPage {
   std::string title;
   std::string date;          // ISO YYYY-MM-DD publication date; "" when the page gives none
   std::string raw_date;      // the date value as the page wrote it
+  // Where the date was found, the first of: "json-ld" (datePublished of any object), "meta"
+  // (article:published_time and kin, site-specific names), "time" (<time datetime> or its
+  // text), "attribute" (data-pubdate and kin, itemprop=datePublished), "script" (a
+  // "datePublished" or "publishedAt" key in a page's script data), "byline" (an element
+  // named like a date or byline), "url" (/2019/11/18/), "text" (a short line below the headline).
+  std::string date_source;
   std::string author;        // "Jane Doe" or "Jane Doe, John Roe"
   std::string site_name;     // og:site_name or the JSON-LD publisher
   std::string url;           // canonical link or og:url
@@ -34,7 +43,8 @@ struct HtmlPage {
 
 // Extracts the article from an HTML page. charset is the HTTP header's ("" = unknown: the page's
 // <meta charset> is used, else UTF-8); the page is converted to UTF-8 and ill-formed bytes repaired.
-HtmlPage ExtractHtml(std::string_view html, std::string_view charset = "");
+// page_url (a WARC record's target URI) is one more place to find the date in.
+HtmlPage ExtractHtml(std::string_view html, std::string_view charset = "", std::string_view page_url = "");
 
 // A page as a Record: Article::text is the title, a blank line, then the paragraphs separated by
 // blank lines; title_span covers the title. The date is the page's, else fallback_date (a WARC

@@ -34,33 +34,37 @@ const std::set<std::string, std::less<>>& OtherMarkers() {
 
 constexpr size_t kMinWordsToJudge = 30;    // fewer words: too little to tell a language
 constexpr double kMinOtherShare = 0.08;    // other-language function words in a foreign text
+constexpr double kMinEnglishShare = 0.15;  // English function words in a plainly English text
 
-}  // namespace
-
-std::optional<std::string> NonEnglishReason(std::string_view declared_language, std::string_view text) {
-  // "en", "en-US", "EN_gb": the primary subtag decides.
-  std::string primary;
-  for (char c : declared_language) {
-    if (c == '-' || c == '_' || std::isspace(static_cast<unsigned char>(c))) break;
-    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// What the text's words say, when there are enough of them to tell.
+struct TextVerdict {
+  bool other_script = false;  // mostly letters outside the Latin alphabet
+  bool enough_words = false;
+  size_t words = 0, markers = 0, other_markers = 0;
+  bool Foreign() const {
+    return other_script ||
+           (enough_words && static_cast<double>(other_markers) >= kMinOtherShare * static_cast<double>(words) &&
+            other_markers > 2 * markers);
   }
-  if (!primary.empty()) {
-    if (primary == "en" || primary == "eng" || primary == "english" || primary == "und" || primary == "mul" ||
-        primary == "x") {
-      return std::nullopt;
-    }
-    return "the article declares language \"" + std::string(declared_language) + "\"";
+  // Plainly English: many English function words and few of other languages.
+  bool English() const {
+    return !other_script && enough_words &&
+           static_cast<double>(markers) >= kMinEnglishShare * static_cast<double>(words) &&
+           markers > 3 * other_markers;
   }
+};
 
+TextVerdict JudgeText(std::string_view text) {
+  TextVerdict v;
   // Letters: ASCII against other scripts (each non-ASCII code point counts once; punctuation such
   // as curly quotes is too rare to matter).
-  size_t ascii_letters = 0, other_letters = 0, words = 0, markers = 0, other_markers = 0;
+  size_t ascii_letters = 0, other_letters = 0;
   std::string word;
   auto end_word = [&] {
     if (word.empty()) return;
-    ++words;
-    if (EnglishMarkers().count(word)) ++markers;
-    if (OtherMarkers().count(word)) ++other_markers;
+    ++v.words;
+    if (EnglishMarkers().count(word)) ++v.markers;
+    if (OtherMarkers().count(word)) ++v.other_markers;
     word.clear();
   };
   for (size_t i = 0; i < text.size(); ++i) {
@@ -82,16 +86,37 @@ std::optional<std::string> NonEnglishReason(std::string_view declared_language, 
     end_word();
   }
   end_word();
-  if (other_letters > 40 && other_letters > ascii_letters) {
-    return "the text is not English: most of its letters are not Latin letters";
+  v.other_script = other_letters > 40 && other_letters > ascii_letters;
+  v.enough_words = v.words >= kMinWordsToJudge;
+  return v;
+}
+
+std::string ForeignReason(const TextVerdict& v) {
+  if (v.other_script) return "the text is not English: most of its letters are not Latin letters";
+  return "the text is not English: " + std::to_string(v.other_markers) + " of " + std::to_string(v.words) +
+         " words are function words of other languages, " + std::to_string(v.markers) + " of English";
+}
+
+}  // namespace
+
+std::optional<std::string> NonEnglishReason(std::string_view declared_language, std::string_view text) {
+  // "en", "en-US", "EN_gb": the primary subtag decides.
+  std::string primary;
+  for (char c : declared_language) {
+    if (c == '-' || c == '_' || std::isspace(static_cast<unsigned char>(c))) break;
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  if (words < kMinWordsToJudge) return std::nullopt;
-  if (static_cast<double>(other_markers) >= kMinOtherShare * static_cast<double>(words) &&
-      other_markers > 2 * markers) {
-    return "the text is not English: " + std::to_string(other_markers) + " of " + std::to_string(words) +
-           " words are function words of other languages, " + std::to_string(markers) + " of English";
+  bool declared_english = primary == "en" || primary == "eng" || primary == "english" || primary == "und" ||
+                          primary == "mul" || primary == "x";
+  TextVerdict verdict = JudgeText(text);
+  if (primary.empty() || declared_english) {
+    if (verdict.Foreign()) return ForeignReason(verdict);
+    return std::nullopt;
   }
-  return std::nullopt;
+  // Another language declared: sites declare their own language on every page, and some of their
+  // pages are English. The text decides when it plainly disagrees.
+  if (verdict.English()) return std::nullopt;
+  return "the article declares language \"" + std::string(declared_language) + "\"";
 }
 
 }  // namespace dragoman::ingest

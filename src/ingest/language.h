@@ -4,9 +4,10 @@
 //
 //   if (auto why = NonEnglishReason(page_lang, article.text)) Skip(article, *why);
 //
-// A declared language (HTML <html lang>, a JSON "language" field) decides when there is one; else
-// the text does: mostly non-Latin letters, or a longer text whose function words are mostly those
-// of another language (Spanish, French, German, ...).
+// The text decides: mostly non-Latin letters, or a longer text whose function words are mostly
+// those of another language (Spanish, French, German, ...), is not English. A declared language
+// (HTML <html lang>, a JSON "language" field) other than English decides only when the text does
+// not plainly say English (sites declare their language on every page, English ones included).
 // Short texts (a headline, a one-line alert) are given the benefit of the doubt.
 #pragma once
 

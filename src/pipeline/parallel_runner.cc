@@ -1,6 +1,7 @@
 #include "pipeline/parallel_runner.h"
 
 #include "ingest/html_extractor.h"
+#include "ingest/site_boilerplate.h"
 
 #include <unistd.h>
 
@@ -116,12 +117,76 @@ void Count(const RunItem& item, RunSummary* s) {
     s->sentences += item.record.article->sentences.size();
     s->events += item.events.size();
     if (!item.events.empty()) ++s->with_events;
+    if (item.record.article->date_source == "crawl") ++s->crawl_dated;
   } else if (item.record.error && item.record.error->skipped) {
     ++s->skipped;
   } else {
     ++s->rejected;
   }
 }
+
+// Hands results to the sink in input order, each after the site-boilerplate window, with the
+// events that lie in its site's furniture paragraphs dropped; counts what it delivers.
+class Delivery {
+ public:
+  Delivery(const RunOptions& options, const RunSink& sink, RunSummary* summary)
+      : window_(options.site_boilerplate_window), sink_(sink), summary_(summary) {}
+
+  // Takes the next result; false when the sink asked to stop.
+  bool Push(RunItem item) {
+    if (window_ == 0) return Deliver(item);
+    if (item.record.article) seen_.Add(*item.record.article);
+    held_.push_back(std::move(item));
+    // Only a page of a site waits for later pages; the rest (plain text, error records) goes on
+    // as soon as everything before it has.
+    while (!held_.empty() && (held_.size() > window_ || !HasSite(held_.front()))) {
+      RunItem front = std::move(held_.front());
+      held_.pop_front();
+      if (!Deliver(front)) return false;
+    }
+    return true;
+  }
+
+  // Delivers everything still held; false when the sink asked to stop.
+  bool Finish() {
+    while (!held_.empty()) {
+      RunItem front = std::move(held_.front());
+      held_.pop_front();
+      if (!Deliver(front)) return false;
+    }
+    return true;
+  }
+
+ private:
+  static bool HasSite(const RunItem& item) {
+    return item.record.article && !ingest::SiteBoilerplate::SiteOf(*item.record.article).empty();
+  }
+
+  bool Deliver(RunItem& item) {
+    if (item.record.article && window_ > 0) DropFurnitureEvents(*item.record.article, &item.events);
+    Count(item, summary_);
+    return sink_(item);
+  }
+
+  void DropFurnitureEvents(const Article& article, std::vector<Event>* events) const {
+    if (events->empty()) return;
+    std::vector<Span> furniture = seen_.Furniture(article);
+    if (furniture.empty()) return;
+    auto in_furniture = [&](const Event& e) {
+      if (e.sentence_index < 0 || static_cast<size_t>(e.sentence_index) >= article.sentences.size()) return false;
+      Span s = article.sentences[static_cast<size_t>(e.sentence_index)].span;
+      return std::any_of(furniture.begin(), furniture.end(),
+                         [&](Span f) { return s.begin >= f.begin && s.end <= f.end; });
+    };
+    events->erase(std::remove_if(events->begin(), events->end(), in_furniture), events->end());
+  }
+
+  size_t window_;
+  const RunSink& sink_;
+  RunSummary* summary_;
+  ingest::SiteBoilerplate seen_;
+  std::deque<RunItem> held_;
+};
 
 bool SafeNext(ingest::RecordReader& reader, ingest::Record* record) {
   try {
@@ -140,13 +205,16 @@ RunSummary RunSequential(ingest::RecordReader& reader, const ProcessFunction& pr
   ProgressLine progress(options);
   Clock::time_point start = Clock::now();
   uint64_t index = 0;
+  Delivery delivery(options, sink, &summary);
   for (;;) {
     RunItem item;
-    if (!SafeNext(reader, &item.record)) break;
+    if (!SafeNext(reader, &item.record)) {
+      if (!delivery.Finish()) summary.stopped = true;
+      break;
+    }
     item.index = index++;
     ProcessItem(process, &item, &summary.times);
-    Count(item, &summary);
-    if (!sink(item)) {
+    if (!delivery.Push(std::move(item))) {
       summary.stopped = true;
       break;
     }
@@ -168,6 +236,7 @@ std::string RunSummary::ToString() const {
          std::to_string(with_events) + " with events), " + std::to_string(rejected) + " rejected, " +
          std::to_string(skipped) + " skipped; " +
          std::to_string(sentences) + " sentences, " + std::to_string(events) + " events in " + time + rate +
+         (crawl_dated > 0 ? "; " + std::to_string(crawl_dated) + " dated only by their crawl" : std::string()) +
          (stopped ? "; stopped early" : "");
 }
 
@@ -270,6 +339,7 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
 
   uint64_t next = 0;
   std::exception_ptr sink_error;
+  Delivery delivery(options, sink, &summary);
   for (;;) {
     RunItem item;
     ingest::ReadProgress p;
@@ -296,16 +366,15 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
       }
       p = read_progress;
     }
-    if (finished) break;
     ++next;
-    Count(item, &summary);
     bool go_on = false;
     try {
-      go_on = sink(item);
+      go_on = finished ? delivery.Finish() : delivery.Push(std::move(item));
     } catch (...) {
       // Stop and join the threads before the exception leaves (a joinable thread would terminate).
       sink_error = std::current_exception();
     }
+    if (finished && go_on) break;
     if (!go_on) {
       summary.stopped = true;
       std::lock_guard<std::mutex> lock(mu);

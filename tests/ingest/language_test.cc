@@ -1,5 +1,5 @@
-// Which articles dragoman takes for English: declared languages, other scripts, other languages'
-// function words; and name-heavy or short English is never turned away.
+// Which articles dragoman takes for English: declared languages (unless the text plainly disagrees),
+// other scripts, other languages' function words; and name-heavy or short English is never turned away.
 #include "ingest/language.h"
 
 #include <gtest/gtest.h>
@@ -36,12 +36,20 @@ TEST(Language, OtherLatinScriptLanguagesAreNot) {
 
 TEST(Language, OtherScriptsAreNot) { EXPECT_TRUE(NonEnglishReason("", kRussian).has_value()); }
 
-TEST(Language, DeclaredLanguageDecides) {
-  EXPECT_FALSE(NonEnglishReason("en-US", kSpanish).has_value());
+// A declared language stands unless the text plainly says otherwise: English articles on a site
+// that declares lang="de" on every page are English; Spanish text declared English is Spanish.
+TEST(Language, PlainTextOverridesTheDeclaredLanguage) {
   EXPECT_FALSE(NonEnglishReason("EN_gb", kEnglish).has_value());
-  std::optional<std::string> de = NonEnglishReason("de-DE", kEnglish);
+  EXPECT_FALSE(NonEnglishReason("de-DE", kEnglish).has_value());
+  EXPECT_FALSE(NonEnglishReason("de", kEnglish).has_value());
+  std::optional<std::string> es = NonEnglishReason("en-US", kSpanish);
+  ASSERT_TRUE(es.has_value());
+  EXPECT_NE(es->find("not English"), std::string::npos) << *es;
+  // Too little text to tell: the declaration decides.
+  std::optional<std::string> de = NonEnglishReason("de-DE", "Merkel meets Putin in Berlin.");
   ASSERT_TRUE(de.has_value());
   EXPECT_NE(de->find("\"de-DE\""), std::string::npos) << *de;
+  EXPECT_TRUE(NonEnglishReason("de", kGerman).has_value());
 }
 
 // Telegraphic or name-heavy English and short texts are given the benefit of the doubt.
