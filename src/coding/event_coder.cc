@@ -929,9 +929,8 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (a_.rel[k] != "nmod:poss" || a_.s->tokens[k].upos != "PRON" || !index_.Is(index_.pronoun, a_.low[k])) continue;
       std::vector<ActorCode> owner = ResolvePronoun(k);
       if (owner.size() != 1 || owner[0].base.size() < 3) continue;
-      std::string prefix = owner[0].base.substr(0, 3), lower = prefix;
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!index_.Is(index_.non_country_prefix, lower) &&
+      std::string prefix = owner[0].base.substr(0, 3);
+      if (!index_.Is(index_.non_country_prefix, Lower3(prefix)) &&
           std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         country = prefix;
     }
@@ -1447,7 +1446,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
   const auto& block_anchors = index_.anchors[chosen->block];
   // relax_target: a pattern may leave its target slot empty (coordinated actors acting together).
-  int subject_actors = -1;  // how many actors the subject names, once a pattern asks
+  // How many actors the subject names, with the verb's other subjects ("Israel and the
+  // Palestinians" may come parsed as two); counted once, when first asked.
+  int subject_actors = -1;
+  auto count_subject_actors = [&]() {
+    if (subject_actors >= 0) return subject_actors;
+    std::vector<ActorCode> all = subj >= 0 ? Resolve(subj) : std::vector<ActorCode>{};
+    if (subj >= 0 && a_.head[subj] == v)
+      for (int k : a_.kids[v])
+        if (k != subj && a_.rel[k] == a_.rel[subj])
+          for (const ActorCode& x : Resolve(k)) all.push_back(x);
+    std::erase_if(all, [](const ActorCode& x) { return x.base == "---"; });
+    subject_actors = static_cast<int>(all.size());
+    return subject_actors;
+  };
   auto evaluate_patterns = [&](bool relax_target) {
   for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
     const VerbPattern& p = block.patterns[pi];
@@ -1470,18 +1482,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         case SlotRole::kCompound:
           // "$ and + meet" wants a subject that names two actors or more.
           compound = true;
-          if (subject_actors < 0) {
-            // The subject and the other subjects of the verb ("Israel and the Palestinians" may
-            // come parsed as two).
-            std::vector<ActorCode> all = subj >= 0 ? Resolve(subj) : std::vector<ActorCode>{};
-            if (subj >= 0 && a_.head[subj] == v)
-              for (int k : a_.kids[v])
-                if (k != subj && a_.rel[k] == a_.rel[subj])
-                  for (const ActorCode& x : Resolve(k)) all.push_back(x);
-            std::erase_if(all, [](const ActorCode& x) { return x.base == "---"; });
-            subject_actors = static_cast<int>(all.size());
-          }
-          ok = subject_actors >= 2 || passive;
+          ok = passive || count_subject_actors() >= 2;
           break;
         case SlotRole::kTarget: subject_is_target = true; break;
         case SlotRole::kSource:
@@ -1671,16 +1672,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // trade agreement": a pattern whose only missing part is its target, when the subject names
   // several actors, codes what they did together (the rule's joint codes, checked below).
   bool joint_only = false;
-  if (!best && !passive && subj >= 0 && a_.head[subj] == v) {
-    std::vector<ActorCode> together = Resolve(subj);
-    for (int k : a_.kids[v])
-      if (k != subj && a_.rel[k] == a_.rel[subj])
-        for (const ActorCode& x : Resolve(k)) together.push_back(x);
-    std::erase_if(together, [](const ActorCode& x) { return x.base == "---"; });
-    if (together.size() >= 2) {
-      evaluate_patterns(true);
-      joint_only = best != nullptr;
-    }
+  if (!best && !passive && subj >= 0 && a_.head[subj] == v && count_subject_actors() >= 2) {
+    evaluate_patterns(true);
+    joint_only = best != nullptr;
   }
 
   std::string code, reverse, rule;

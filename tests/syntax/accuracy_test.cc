@@ -39,15 +39,21 @@ TEST(CommittedModel, ScoresAboveFloorsOnEwtDev) {
   EXPECT_GT(s.uas.F1(), fast.uas.F1());
 }
 
-TEST(CommittedModel, LemmatizesTheIssueExamples) {
-  auto model = Model::LoadDefault();
-  if (!model.ok()) GTEST_SKIP() << model.status().message();
+// A sentence of the given words, not yet annotated.
+Sentence Words(std::initializer_list<const char*> forms) {
   Sentence s;
-  for (const char* f : {"The", "president", "congratulated", "the", "countries", "that", "met", "the", "target", "."}) {
+  for (const char* f : forms) {
     Token t;
     t.form = f;
     s.tokens.push_back(t);
   }
+  return s;
+}
+
+TEST(CommittedModel, LemmatizesTheIssueExamples) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  Sentence s = Words({"The", "president", "congratulated", "the", "countries", "that", "met", "the", "target", "."});
   (*model)->Annotate(s);
   EXPECT_EQ(s.tokens[2].lemma, "congratulate");
   EXPECT_EQ(s.tokens[4].lemma, "country");
@@ -65,12 +71,7 @@ TEST(CommittedModel, LemmatizesTheIssueExamples) {
 TEST(CommittedModel, LemmatizesIrregularPastForms) {
   auto model = Model::LoadDefault();
   if (!model.ok()) GTEST_SKIP() << model.status().message();
-  Sentence s;
-  for (const char* f : {"Troops", "shot", "two", "men", "and", "the", "rebels", "fled", "."}) {
-    Token t;
-    t.form = f;
-    s.tokens.push_back(t);
-  }
+  Sentence s = Words({"Troops", "shot", "two", "men", "and", "the", "rebels", "fled", "."});
   (*model)->Annotate(s);
   ASSERT_EQ(s.tokens[1].upos, "VERB");
   EXPECT_EQ(s.tokens[1].lemma, "shoot");
