@@ -22,6 +22,8 @@
 #include "dragoman/pipeline.h"
 #include "ingest/reader.h"
 #include "output/event_writer.h"
+#include "load/store_loader.h"
+#include "pipeline/coder_fingerprint.h"
 #include "pipeline/parallel_runner.h"
 #include "store/event_store.h"
 
@@ -31,73 +33,8 @@ namespace {
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
 
-// Identifies the coder: this program's bytes, the bytes of the model file and dictionaries it was
-// given, and the options that change coding, so a rebuilt binary, a retrained model or edited
-// dictionaries re-code articles that an unchanged setup would skip.
-std::string CoderFingerprint(const PipelineOptions& options) {
-  uint64_t hash = 0x9e3779b97f4a7c15ULL;
-  auto mix = [&hash](uint64_t word) {
-    hash ^= word;
-    hash *= 0xff51afd7ed558ccdULL;
-    hash ^= hash >> 32;
-  };
-  std::vector<char> buffer(1 << 20);
-  auto mix_file = [&](const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    while (in) {
-      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      size_t n = static_cast<size_t>(in.gcount());
-      for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t word;
-        std::memcpy(&word, buffer.data() + i, 8);
-        mix(word);
-      }
-      for (size_t i = n - n % 8; i < n; ++i) mix(static_cast<unsigned char>(buffer[i]));
-    }
-  };
-  mix_file("/proc/self/exe");
-  if (!options.model_path.empty() && options.model_path != "none") mix_file(options.model_path);
-  if (!options.dict_dir.empty()) {
-    // Every file of the folder, in name order (the verb file is one of them).
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(options.dict_dir, ec)) {
-      if (entry.is_regular_file(ec)) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      for (unsigned char c : f.filename().string()) mix(c);
-      mix_file(f.string());
-    }
-  }
-  std::string settings = std::string(DRAGOMAN_VERSION) + "|" + options.model_path +
-                         (options.accurate_parse ? "|accurate" : "") + "|" + options.dict_dir +
-                         "|" + options.verbs_file + "|" + (options.gdelt_quad_classes ? "gdelt" : "cameo");
-  for (unsigned char c : settings) mix(c);
-  char hex[32];
-  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(DRAGOMAN_VERSION) + "-" + hex;
-}
-
-// The articles already stored by this coder, as hashes of (id, content hash): a snapshot taken
-// before the run, so worker threads can skip coding them without touching the store. The store
-// itself (checked again in input order) has the final say.
-Result<std::unordered_set<uint64_t>> StoredSnapshot(store::EventStore& db, const std::string& coder) {
-  std::unordered_set<uint64_t> keys;
-  Result<store::Stmt> q = db.db().Prepare("SELECT id, content_hash FROM articles WHERE coder = ?1");
-  if (!q.ok()) return q.status();
-  q->Bind(1, coder);
-  while (true) {
-    Result<bool> row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    keys.insert(std::hash<std::string>()(q->Text(0) + '\0' + q->Text(1)));
-  }
-  return keys;
-}
-
 int RunIngest(int argc, char** argv) {
-  CLI::App app("Code articles and store them with their events in an SQLite event store.", "ingest");
+  CLI::App app("Code articles and store them with their events in an event store (SQLite or PostgreSQL).", "ingest");
   std::vector<std::string> inputs;
   std::string db_path, date, model, dict_dir, verbs, input_format = "auto";
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -107,7 +44,7 @@ int RunIngest(int argc, char** argv) {
                  "article files, folders, globs, or - for standard input (none: only create or "
                  "upgrade the store)");
   app.add_option("--db", db_path,
-                 "the event store (an SQLite file, created when absent; default: $DRAGOMAN_DB)")
+                 "the event store: an SQLite file or a postgresql:// URL, created when absent (default: $DRAGOMAN_DB)")
       ->envname("DRAGOMAN_DB")
       ->required();
   app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
@@ -163,92 +100,20 @@ int RunIngest(int argc, char** argv) {
   read_options.english_only = !any_language;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
 
-  using Clock = std::chrono::steady_clock;
-  const Clock::time_point start = Clock::now();
-  Clock::time_point last_commit = start;
-  size_t stored = 0, skipped = 0, failed = 0, events_total = 0, in_batch = 0;
-  store::EventStore& db = **store;
-  Status status;
-
-  std::unordered_set<uint64_t> snapshot;
-  if (!force) {
-    Result<std::unordered_set<uint64_t>> keys = StoredSnapshot(db, coder);
-    if (!keys.ok()) {
-      std::cerr << "dragoman ingest: " << keys.status().message() << "\n";
-      return kExitFailure;
-    }
-    snapshot = keys.take();
-  }
-  auto key_of = [](const Article& a, const std::string& hash) {
-    return std::hash<std::string>()(a.id + '\0' + hash);
-  };
-
-  auto begin = [&] {
-    if (!db.in_transaction()) {
-      if (Status s = db.Begin(); !s.ok() && status.ok()) status = s;
-    }
-  };
-  auto commit_if_due = [&](bool force_commit) {
-    if (!db.in_transaction()) return;
-    Clock::time_point now = Clock::now();
-    // A batch ends after `batch` articles or two seconds, so a slow run still commits often.
-    if (force_commit || in_batch >= batch || now - last_commit > std::chrono::seconds(2)) {
-      if (Status s = db.Commit(); !s.ok() && status.ok()) status = s;
-      in_batch = 0;
-      last_commit = now;
-    }
-  };
-
-  RunOptions run_options;
-  run_options.threads = jobs;
-  run_options.quiet = quiet;
-  const Pipeline& coder_pipeline = **pipeline;
-  // Workers skip articles the snapshot says are stored unchanged; the sink below decides.
-  ProcessFunction process = [&](Article& article, std::vector<Event>* events, StageTimes* times) {
-    if (!force && snapshot.count(key_of(article, store::ContentHash(article)))) return;
-    coder_pipeline.Process(article, events, times);
-  };
-  RunSummary summary = RunParallel(*reader, process, run_options, [&](RunItem& item) {
-    if (item.record.error) {
-      std::cerr << output::ErrorToText(*item.record.error) << "\n";
-      begin();
-      if (Status s = db.PutError(*item.record.error); !s.ok() && status.ok()) status = s;
-      commit_if_due(false);
-      return status.ok() && !g_stop;
-    }
-    Article& article = *item.record.article;
-    std::string hash = store::ContentHash(article);
-    bool coded = force || !snapshot.count(key_of(article, hash));
-    if (!force) {
-      // The store as it is now, in input order: an earlier record of this run may have replaced
-      // this id since the snapshot.
-      Result<bool> same = db.StoredArticleMatches(article.id, hash, coder);
-      if (!same.ok()) {
-        status = same.status();
-        return false;
-      }
-      if (*same) {
-        ++skipped;
-        return !g_stop;
-      }
-    }
-    if (!coded) coder_pipeline.Process(article, &item.events);
-    begin();
-    if (Status s = db.PutArticle(article, item.events, coder); !s.ok()) {
-      ++failed;
-      std::cerr << "dragoman ingest: " << s.message() << "\n";
-    } else {
-      ++stored;
-      ++in_batch;
-      events_total += item.events.size();
-    }
-    commit_if_due(false);
-    return status.ok() && !g_stop;
-  });
-  commit_if_due(true);
-  const size_t read = summary.read, rejected = summary.rejected;
-
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  LoadOptions load;
+  load.coder = coder;
+  load.threads = jobs;
+  load.batch = batch;
+  load.force = force;
+  load.quiet = quiet;
+  load.stop = &g_stop;
+  load.on_error = [](const ErrorRecord& error) { std::cerr << output::ErrorToText(error) << "\n"; };
+  load.on_failure = [](const std::string& message) { std::cerr << "dragoman ingest: " << message << "\n"; };
+  const LoadSummary summary = LoadIntoStore(*reader, **pipeline, **store, load);
+  const Status& status = summary.status;
+  const size_t read = summary.read, stored = summary.stored, skipped = summary.unchanged,
+               rejected = summary.rejected, failed = summary.failed, events_total = summary.events;
+  const double seconds = summary.seconds;
   if (!status.ok()) {
     std::cerr << "dragoman ingest: " << status.message() << "\n";
     return kExitFailure;
@@ -258,7 +123,7 @@ int RunIngest(int argc, char** argv) {
         stderr,
         "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu not in English "
         "(skipped), %zu rejected, %zu failed; %zu events in %.1f s\n",
-        read, stored, skipped, static_cast<size_t>(summary.skipped), rejected, failed, events_total, seconds);
+        read, stored, skipped, summary.not_english, rejected, failed, events_total, seconds);
     if (g_stop) std::fprintf(stderr, "dragoman ingest: interrupted; run the same command again to resume\n");
   }
   if (g_stop) return kExitFailure;
@@ -267,6 +132,6 @@ int RunIngest(int argc, char** argv) {
 
 }  // namespace
 
-DRAGOMAN_COMMAND("ingest", "code articles into an SQLite event store", RunIngest);
+DRAGOMAN_COMMAND("ingest", "code articles into an event store (SQLite or PostgreSQL)", RunIngest);
 
 }  // namespace dragoman::cli

@@ -131,7 +131,7 @@ int RunQuery(int argc, char** argv) {
   app.add_option("--db", db_path, "the event store (default: $DRAGOMAN_DB)")->envname("DRAGOMAN_DB");
   auto add_common = [&](CLI::App* sub) {
     sub->add_option("--db", db_path,
-                    "the event store (SQLite file written by `dragoman ingest`; default: $DRAGOMAN_DB)")
+                    "the event store (SQLite file or postgresql:// URL written by `dragoman ingest`; default: $DRAGOMAN_DB)")
         ->envname("DRAGOMAN_DB");
     sub->add_option("--format", format_name, "table, json or csv")
         ->capture_default_str()
@@ -261,12 +261,9 @@ int RunQuery(int argc, char** argv) {
     auto rows = store::QueryMentions(db, event_id, mention_limit);
     if (!rows.ok()) return Fail(rows.status());
     if (rows->size() == mention_limit) {
-      Result<store::Stmt> count = db.Prepare("SELECT COUNT(*) FROM mentions WHERE event_id = ?1");
+      Result<int64_t> count = store::CountMentions(db, event_id);
       if (!count.ok()) return Fail(count.status());
-      count->Bind(1, event_id);
-      if (Result<bool> row = count->Step(); row.ok() && *row) {
-        ReportLeftOut("mentions", rows->size(), count->Int(0), mention_limit);
-      }
+      ReportLeftOut("mentions", rows->size(), *count, mention_limit);
     }
     if (format == Format::kJson) {
       PrintRowsJson(*rows);

@@ -233,21 +233,14 @@ Response Server::HandleApi(const std::string& path, const std::multimap<std::str
 Response Server::Impl::Summary(store::Db& db, const Params& p) {
   Result<int64_t> limit = p.Int("limit", 12, 1, kMaxApiLimit);
   if (!limit.ok()) return ErrorFrom(limit.status());
-  nlohmann::json stats;
-  for (auto [name, sql] : {std::pair{"articles", "SELECT COUNT(*) FROM articles"},
-                           std::pair{"events", "SELECT COUNT(*) FROM events"},
-                           std::pair{"mentions", "SELECT COUNT(*) FROM mentions"},
-                           std::pair{"errors", "SELECT COUNT(*) FROM errors"}}) {
-    Result<int64_t> n = store::QueryInt(db, sql);
-    if (!n.ok()) return ErrorFrom(n.status());
-    stats[name] = *n;
-  }
-  Result<store::Stmt> range = db.Prepare("SELECT MIN(date), MAX(date) FROM events WHERE date <> ''");
-  if (!range.ok()) return ErrorFrom(range.status());
-  if (Result<bool> row = range->Step(); row.ok() && *row) {
-    stats["first_date"] = range->Text(0);
-    stats["last_date"] = range->Text(1);
-  }
+  Result<store::StoreSummary> summary = store::QuerySummary(db);
+  if (!summary.ok()) return ErrorFrom(summary.status());
+  nlohmann::json stats = {{"articles", summary->articles},
+                          {"events", summary->events},
+                          {"mentions", summary->mentions},
+                          {"errors", summary->errors},
+                          {"first_date", summary->first_date},
+                          {"last_date", summary->last_date}};
   store::ActivityQuery q;
   q.limit = static_cast<size_t>(*limit);
   q.prefix = 3;

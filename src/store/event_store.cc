@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <set>
 
 namespace dragoman::store {
@@ -35,8 +34,6 @@ Span Clamp(Span span, size_t size) {
   return span;
 }
 
-const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
-
 }  // namespace
 
 std::string ContentHash(const Article& article) {
@@ -52,52 +49,44 @@ std::string ContentHash(const Article& article) {
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, const OpenOptions& options) {
-  bool exists = std::filesystem::exists(path);
-  if (!exists && (options.read_only || !options.create)) {
-    return NotFound(path + ": no such store (create one with `dragoman ingest INPUT --db " + path + "`)");
-  }
-  // A reader opens read-write but sets query_only: a read-only connection cannot create the WAL
-  // index a WAL-mode file needs, while query_only still refuses every write.
-  int flags = SQLITE_OPEN_READWRITE | (options.read_only ? 0 : SQLITE_OPEN_CREATE);
-  Result<std::unique_ptr<Db>> db = Db::Open(path, flags);
+  DbOptions db_options;
+  db_options.read_only = options.read_only;
+  db_options.create = options.create;
+  Result<std::unique_ptr<Db>> db = Db::Open(path, db_options);
   if (!db.ok()) return db.status();
   std::unique_ptr<EventStore> store(new EventStore(db.take()));
   Db& d = store->db();
+  const std::string& name = d.path();
 
-  Result<int64_t> app_id = QueryInt(d, "PRAGMA application_id");
+  Result<int64_t> app_id = d.ApplicationId();
   if (!app_id.ok()) return app_id.status();
   if (*app_id != 0 && *app_id != kApplicationId) {
     char hex[24];
     std::snprintf(hex, sizeof(hex), "0x%08llx", static_cast<unsigned long long>(*app_id));
-    return Corrupt(path + ": not a dragoman store (application_id " + hex + ")");
+    return Corrupt(name + ": not a dragoman store (application_id " + hex + ")");
   }
-  Result<int64_t> version = QueryInt(d, "PRAGMA user_version");
+  Result<int64_t> version = d.SchemaVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
-    return Unsupported(path + ": store schema version " + std::to_string(*version) +
+    return Unsupported(name + ": store schema version " + std::to_string(*version) +
                        ", this build reads up to " + std::to_string(kSchemaVersion));
   }
   if (*version == 0) {
-    Result<int64_t> tables = QueryInt(d, "SELECT COUNT(*) FROM sqlite_master");
+    Result<bool> tables = d.HasTables();
     if (!tables.ok()) return tables.status();
-    if (*tables > 0) return Corrupt(path + ": not a dragoman store (it has tables but no schema version)");
+    if (*tables) return Corrupt(name + ": not a dragoman store (it has tables but no schema version)");
   }
 
   if (options.read_only) {
     if (*version < kSchemaVersion) {
-      return Unsupported(path + ": store schema version " + std::to_string(*version) +
+      return Unsupported(name + ": store schema version " + std::to_string(*version) +
                          " is older than this build's " + std::to_string(kSchemaVersion) +
-                         "; `dragoman ingest --db " + path + "` (with no inputs) upgrades it");
+                         "; `dragoman ingest --db " + name + "` (with no inputs) upgrades it");
     }
-    if (Status s = d.Exec("PRAGMA query_only = ON"); !s.ok()) return s;
   } else {
-    // WAL: readers never block the writer, and a killed writer loses only uncommitted work.
-    // synchronous=NORMAL keeps every committed transaction across a process kill (only a power
-    // loss may drop the last ones), at far less cost than a sync per commit.
-    if (Status s = d.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s.ok()) return s;
     if (Status s = Migrate(d, options.migrate_to); !s.ok()) return s;
   }
-  Result<int64_t> final_version = QueryInt(d, "PRAGMA user_version");
+  Result<int64_t> final_version = d.SchemaVersion();
   if (!final_version.ok()) return final_version.status();
   store->schema_version_ = static_cast<int>(*final_version);
   return store;
@@ -105,8 +94,8 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, co
 
 Status EventStore::Begin() {
   if (in_transaction_) return Status::Ok();
-  // IMMEDIATE takes the write lock now, so a second writer waits here rather than failing later.
-  if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  // The writer lock is taken now, so a second writer waits here rather than failing later.
+  if (Status s = db_->BeginWrite(); !s.ok()) return s;
   in_transaction_ = true;
   return Status::Ok();
 }
@@ -114,8 +103,8 @@ Status EventStore::Begin() {
 Status EventStore::Commit() {
   if (!in_transaction_) return Status::Ok();
   in_transaction_ = false;
-  Status s = db_->Exec("COMMIT");
-  if (!s.ok()) db_->Exec("ROLLBACK");
+  Status s = db_->Commit();
+  if (!s.ok()) db_->Rollback();
   return s;
 }
 
@@ -129,16 +118,16 @@ Status EventStore::PutArticle(const Article& article, const std::vector<Event>& 
   if (Status s = db_->Exec("SAVEPOINT article"); !s.ok()) return s;
   Status s = PutArticleRows(article, events, coder);
   if (s.ok()) {
-    s = db_->Exec("RELEASE article");
+    s = db_->Exec("RELEASE SAVEPOINT article");
   } else {
-    db_->Exec("ROLLBACK TO article");
-    db_->Exec("RELEASE article");
+    db_->Exec("ROLLBACK TO SAVEPOINT article");
+    db_->Exec("RELEASE SAVEPOINT article");
     s = Status(s.code(), "article \"" + article.id + "\": " + s.message());
   }
   if (own_transaction) {
     if (s.ok()) return Commit();
     in_transaction_ = false;
-    db_->Exec("ROLLBACK");
+    db_->Rollback();
   }
   return s;
 }
@@ -146,6 +135,7 @@ Status EventStore::PutArticle(const Article& article, const std::vector<Event>& 
 Status EventStore::PutArticleRows(const Article& article, const std::vector<Event>& events,
                                   std::string_view coder) {
   Db& d = *db_;
+  const std::string now = Dialect(d).NowUtc();
   const size_t size = article.text.size();
   // Events this article mentioned before: their counts change when its mentions go.
   std::set<int64_t> touched;
@@ -174,7 +164,7 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
         std::string("INSERT INTO articles(id, date, source, url, title, text, origin, title_begin, "
                     "title_end, content_hash, "
                     "coder, tone, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ") +
-        kNow +
+        now +
         ") "
         "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, url = excluded.url, "
         "title = excluded.title, text = excluded.text, origin = excluded.origin, title_begin = "
@@ -194,7 +184,7 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
 
   {
     Result<Stmt> put =
-        d.Cached("INSERT INTO sentences(article_id, idx, begin, end, is_title) VALUES(?1, ?2, ?3, ?4, ?5)");
+        d.Cached("INSERT INTO sentences(article_id, idx, \"begin\", \"end\", is_title) VALUES(?1, ?2, ?3, ?4, ?5)");
     if (!put.ok()) return put.status();
     for (size_t i = 0; i < article.sentences.size(); ++i) {
       Span span = Clamp(article.sentences[i].span, size);
@@ -211,7 +201,7 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
     Result<Stmt> add = d.Cached(
         "INSERT INTO events(date, source, target, code, root, quad_class, goldstein, plover_type, "
         "plover_mode) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
     if (!add.ok()) return add.status();
     Result<Stmt> mention = d.Cached(
         "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, verb_begin, "
@@ -232,8 +222,11 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
         add->Bind(6, e.quad_class)
             .Bind(7, e.has_goldstein ? std::optional<double>(e.goldstein) : std::nullopt);
         add->Bind(8, e.plover_type).Bind(9, e.plover_mode);
-        if (Status s = add->Run(); !s.ok()) return s;
-        event_id = sqlite3_last_insert_rowid(d.handle());
+        Result<bool> added = add->Step();
+        if (!added.ok()) return added.status();
+        event_id = *added ? add->Int(0) : 0;
+        add->Reset();
+        if (!*added) return Status(StatusCode::kInternal, "inserting an event returned no id");
       }
       touched.insert(event_id);
       Span src = Clamp(e.source_span, size), verb = Clamp(e.verb_span, size),
@@ -280,7 +273,7 @@ Status EventStore::PutArticleRows(const Article& article, const std::vector<Even
 
 Status EventStore::PutError(const ErrorRecord& error) {
   Result<Stmt> put =
-      db_->Cached(std::string("INSERT INTO errors(origin, message, ingested_at) VALUES(?1, ?2, ") + kNow +
+      db_->Cached(std::string("INSERT INTO errors(origin, message, ingested_at) VALUES(?1, ?2, ") + Dialect(*db_).NowUtc() +
                   ") ON CONFLICT(origin) DO UPDATE SET message = excluded.message, "
                   "ingested_at = excluded.ingested_at");
   if (!put.ok()) return put.status();
@@ -295,6 +288,19 @@ Result<bool> EventStore::StoredArticleMatches(std::string_view id, std::string_v
   Result<bool> row = q->Step();
   if (!row.ok()) return row.status();
   return *row && q->Int(0) != 0;
+}
+
+Status EventStore::ForEachStoredArticle(
+    std::string_view coder, const std::function<void(const std::string& id, const std::string& hash)>& sink) {
+  Result<Stmt> q = db_->Prepare("SELECT id, content_hash FROM articles WHERE coder = ?1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, coder);
+  while (true) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    sink(q->Text(0), q->Text(1));
+  }
 }
 
 Result<StoreStats> EventStore::Stats() {

@@ -1,23 +1,26 @@
-// The event store: one SQLite file holding articles, their sentences, coded events and the
+// The event store: one SQLite file or one PostgreSQL database holding articles, their sentences, coded events and the
 // mentions behind each event, plus the input records that could not be read.
 //
 // Events are aggregated as GDELT does: one row per (date, source, target, event code), carrying
 // how many mentions (sentences), articles and news sources report it; each mention keeps its
 // provenance (article, sentence, the source/verb/target spans and the dictionary rule).
 //
-//   auto store = store::EventStore::Open("events.db", {});
+//   auto store = store::EventStore::Open("events.db", {});   // or "postgresql://host/events"
 //   if (!store.ok()) { std::cerr << store.status().message() << "\n"; return 1; }
 //   (*store)->Begin();
 //   (*store)->PutArticle(article, events, coder_fingerprint);   // replaces an article with that id
 //   (*store)->Commit();
 //
-// Durability: the file is in WAL mode and every article is written with all its rows inside one
+// Durability: an SQLite file is in WAL mode; every article is written with all its rows inside one
 // transaction (several articles may share one), so a process killed at any moment leaves each
 // article either complete or absent. Re-putting an article replaces it and adds no duplicates.
 //
-// One EventStore per thread; several processes may read while one writes.
+// One EventStore per thread; several processes may read while one writes. Writers from several
+// processes (or, with PostgreSQL, several machines) take turns transaction by transaction: each
+// write transaction holds the store's writer lock (see Db::BeginWrite).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,7 +29,7 @@
 #include "dragoman/document.h"
 #include "dragoman/event.h"
 #include "dragoman/status.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace dragoman::store {
 
@@ -37,7 +40,8 @@ namespace dragoman::store {
 //   3  article tone; each mention's location (GDELT's geography fields)
 inline constexpr int kSchemaVersion = 3;
 
-// PRAGMA application_id of a dragoman store ("DRAG"), so another program's database is refused.
+// The owner mark of a dragoman store ("DRAG"; SQLite's PRAGMA application_id), so another
+// program's database is refused.
 inline constexpr int kApplicationId = 0x44524147;
 
 struct OpenOptions {
@@ -59,6 +63,7 @@ struct StoreStats {
 
 class EventStore {
  public:
+  // path: an SQLite file or a postgresql:// URL.
   static Result<std::unique_ptr<EventStore>> Open(const std::string& path, const OpenOptions& options);
 
   // Groups the following writes into one transaction (one fsync, far faster than one per article).
@@ -82,6 +87,11 @@ class EventStore {
 
   Result<StoreStats> Stats();
 
+  // The (id, content hash) of every article stored by this coder, for a run to skip the articles
+  // it would code the same way (see `dragoman ingest`).
+  Status ForEachStoredArticle(std::string_view coder,
+                              const std::function<void(const std::string& id, const std::string& hash)>& sink);
+
   int schema_version() const { return schema_version_; }
   Db& db() { return *db_; }
 
@@ -95,7 +105,7 @@ class EventStore {
 };
 
 // Brings db to schema version target (<= kSchemaVersion), one migration per transaction, each
-// setting PRAGMA user_version with its tables so a crash never leaves a half-migrated store.
+// setting the schema version with its tables so a crash never leaves a half-migrated store.
 Status Migrate(Db& db, int target);
 
 }  // namespace dragoman::store

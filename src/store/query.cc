@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 #include <variant>
 
@@ -52,8 +53,6 @@ class Where {
   std::vector<Param> params_;
 };
 
-// Prefix match on a validated code (letters and digits only, so no GLOB metacharacters).
-std::string Prefix(const std::string& code) { return code + "*"; }
 
 // The upper date bound: "2022-05" must include every day of May, so compare below "2022-05\x7f".
 std::string UpperDate(const std::string& to) { return to + "\x7f"; }
@@ -72,17 +71,19 @@ std::string LikeArgument(const std::string& text) {
   return out + "%";
 }
 
-Where FilterWhere(const EventFilter& f) {
+Where FilterWhere(const Dialect& d, const EventFilter& f) {
   Where where;
-  if (!f.source.empty()) where.Add("e.source GLOB ?", {Prefix(f.source)});
-  if (!f.target.empty()) where.Add("e.target GLOB ?", {Prefix(f.target)});
+  auto Prefix = [&](const std::string& code) { return d.PrefixArgument(code); };
+  const std::string src = d.PrefixMatch("e.source"), tgt = d.PrefixMatch("e.target");
+  if (!f.source.empty()) where.Add(src, {Prefix(f.source)});
+  if (!f.target.empty()) where.Add(tgt, {Prefix(f.target)});
   if (!f.dyad_a.empty() && !f.dyad_b.empty()) {
-    where.Add("(e.source GLOB ? AND e.target GLOB ?) OR (e.source GLOB ? AND e.target GLOB ?)",
+    where.Add("(" + src + " AND " + tgt + ") OR (" + src + " AND " + tgt + ")",
               {Prefix(f.dyad_a), Prefix(f.dyad_b), Prefix(f.dyad_b), Prefix(f.dyad_a)});
   }
-  if (!f.actor.empty()) where.Add("e.source GLOB ? OR e.target GLOB ?", {Prefix(f.actor), Prefix(f.actor)});
+  if (!f.actor.empty()) where.Add(src + " OR " + tgt, {Prefix(f.actor), Prefix(f.actor)});
   if (!f.root.empty()) where.Add("e.root = ?", {f.root});
-  if (!f.code.empty()) where.Add("e.code GLOB ?", {Prefix(f.code)});
+  if (!f.code.empty()) where.Add(d.PrefixMatch("e.code"), {Prefix(f.code)});
   if (!f.quad_classes.empty()) {
     std::string cond = "e.quad_class IN (";
     std::vector<Param> params;
@@ -98,14 +99,20 @@ Where FilterWhere(const EventFilter& f) {
     where.Add(
         "e.id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
         "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index "
-        "WHERE CAST(substr(CAST(a.text AS BLOB), s.begin + 1, s.end - s.begin) AS TEXT) LIKE ? ESCAPE '\\' "
-        "OR a.title LIKE ? ESCAPE '\\')",
+        "WHERE " + d.TextSlice("a.text", "s.begin", "s.end") + " " + d.ILike() + " ? ESCAPE '\\' "
+        "OR a.title " + d.ILike() + " ? ESCAPE '\\')",
         {like, like});
   }
   if (!f.article_id.empty())
     where.Add("e.id IN (SELECT event_id FROM mentions WHERE article_id = ?)", {f.article_id});
   return where;
 }
+
+// Per period: events, mentions, events per quad class, Goldstein sum and mean.
+constexpr const char* kTimelineAggregates =
+    "COUNT(*), SUM(e.num_mentions), SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END), COALESCE(SUM(e.goldstein), 0.0), AVG(e.goldstein)";
 
 constexpr const char* kEventColumns =
     "e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, "
@@ -142,12 +149,13 @@ Result<std::vector<Row>> Collect(Stmt& stmt, Read read) {
   }
 }
 
-constexpr const char* kMentionSelect =
-    "SELECT m.id, m.event_id, m.article_id, a.date, a.source, a.title, a.url, m.sentence_index, "
-    "CAST(substr(CAST(a.text AS BLOB), s.begin + 1, s.end - s.begin) AS TEXT), s.begin, s.end, "
+std::string MentionSelect(const Dialect& d) {
+  return "SELECT m.id, m.event_id, m.article_id, a.date, a.source, a.title, a.url, m.sentence_index, " +
+         d.ByteSlice("a.text", "s.begin", "s.end") + ", s.begin, s.end, "
     "m.source_begin, m.source_end, m.verb_begin, m.verb_end, m.target_begin, m.target_end, m.rule "
     "FROM mentions m JOIN articles a ON a.id = m.article_id "
     "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index ";
+}
 
 MentionRow ReadMention(const Stmt& s) {
   MentionRow row;
@@ -269,7 +277,7 @@ Status NormalizeFilter(EventFilter* f, const std::string& p) {
 }
 
 Result<std::vector<EventRow>> QueryEvents(Db& db, const EventFilter& filter) {
-  Where where = FilterWhere(filter);
+  Where where = FilterWhere(Dialect(db), filter);
   std::string order = filter.by_mentions ? "e.num_mentions DESC, e.date, e.source, e.target, e.code"
                                          : "e.date, e.source, e.target, e.code";
   int limit_index = static_cast<int>(where.size()) + 1;
@@ -284,7 +292,7 @@ Result<std::vector<EventRow>> QueryEvents(Db& db, const EventFilter& filter) {
 }
 
 Result<int64_t> CountEvents(Db& db, const EventFilter& filter) {
-  Where where = FilterWhere(filter);
+  Where where = FilterWhere(Dialect(db), filter);
   Result<Stmt> stmt = db.Prepare("SELECT COUNT(*) FROM events e" + where.Sql());
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
@@ -304,15 +312,45 @@ Result<std::optional<EventRow>> GetEvent(Db& db, int64_t id) {
 }
 
 Result<std::vector<MentionRow>> QueryMentions(Db& db, int64_t event_id, size_t limit) {
-  Result<Stmt> stmt = db.Prepare(std::string(kMentionSelect) +
+  Result<Stmt> stmt = db.Prepare(MentionSelect(Dialect(db)) +
                                  "WHERE m.event_id = ?1 ORDER BY a.date, m.article_id, m.id LIMIT ?2");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, event_id).Bind(2, limit);
   return Collect<MentionRow>(*stmt, ReadMention);
 }
 
+Result<int64_t> CountMentions(Db& db, int64_t event_id) {
+  Result<Stmt> stmt = db.Prepare("SELECT COUNT(*) FROM mentions WHERE event_id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, event_id);
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  return *row ? stmt->Int(0) : 0;
+}
+
+Result<StoreSummary> QuerySummary(Db& db) {
+  StoreSummary summary;
+  for (auto [out, sql] : {std::pair{&summary.articles, "SELECT COUNT(*) FROM articles"},
+                          std::pair{&summary.events, "SELECT COUNT(*) FROM events"},
+                          std::pair{&summary.mentions, "SELECT COUNT(*) FROM mentions"},
+                          std::pair{&summary.errors, "SELECT COUNT(*) FROM errors"}}) {
+    Result<int64_t> n = QueryInt(db, sql);
+    if (!n.ok()) return n.status();
+    *out = *n;
+  }
+  Result<Stmt> range = db.Prepare("SELECT MIN(date), MAX(date) FROM events WHERE date <> ''");
+  if (!range.ok()) return range.status();
+  Result<bool> row = range->Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    summary.first_date = range->Text(0);
+    summary.last_date = range->Text(1);
+  }
+  return summary;
+}
+
 Result<std::optional<MentionRow>> GetMention(Db& db, int64_t mention_id) {
-  Result<Stmt> stmt = db.Prepare(std::string(kMentionSelect) + "WHERE m.id = ?1");
+  Result<Stmt> stmt = db.Prepare(MentionSelect(Dialect(db)) + "WHERE m.id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, mention_id);
   Result<bool> row = stmt->Step();
@@ -330,6 +368,9 @@ Result<Period> ParsePeriod(const std::string& name) {
 }
 
 Result<std::vector<TimelineRow>> QueryTimeline(Db& db, const TimelineQuery& q) {
+  const Dialect d(db);
+  auto Prefix = [&](const std::string& code) { return d.PrefixArgument(code); };
+  const std::string src = d.PrefixMatch("e.source"), tgt = d.PrefixMatch("e.target");
   std::string period;
   switch (q.by) {
     case Period::kDay:
@@ -337,7 +378,7 @@ Result<std::vector<TimelineRow>> QueryTimeline(Db& db, const TimelineQuery& q) {
       break;
     // The Monday of the date's week: forward to Sunday (or stay), then back six days.
     case Period::kWeek:
-      period = "date(substr(e.date, 1, 10), 'weekday 0', '-6 days')";
+      period = d.WeekStart("substr(e.date, 1, 10)");
       break;
     case Period::kMonth:
       period = "substr(e.date, 1, 7)";
@@ -347,21 +388,19 @@ Result<std::vector<TimelineRow>> QueryTimeline(Db& db, const TimelineQuery& q) {
       break;
   }
   Where where;
-  where.Add("e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'");
+  where.Add(d.IsFullDate("e.date"));
   if (q.b.empty()) {
-    where.Add("e.source GLOB ? OR e.target GLOB ?", {Prefix(q.a), Prefix(q.a)});
+    where.Add(src + " OR " + tgt, {Prefix(q.a), Prefix(q.a)});
   } else if (q.directed) {
-    where.Add("e.source GLOB ? AND e.target GLOB ?", {Prefix(q.a), Prefix(q.b)});
+    where.Add(src + " AND " + tgt, {Prefix(q.a), Prefix(q.b)});
   } else {
-    where.Add("(e.source GLOB ? AND e.target GLOB ?) OR (e.source GLOB ? AND e.target GLOB ?)",
+    where.Add("(" + src + " AND " + tgt + ") OR (" + src + " AND " + tgt + ")",
               {Prefix(q.a), Prefix(q.b), Prefix(q.b), Prefix(q.a)});
   }
   if (!q.root.empty()) where.Add("e.root = ?", {q.root});
   AddDates(where, q.from, q.to);
   std::string sql = "SELECT " + period +
-                    " AS period, COUNT(*), SUM(e.num_mentions), SUM(e.quad_class = 1), "
-                    "SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
-                    "TOTAL(e.goldstein), AVG(e.goldstein) FROM events e" +
+                    " AS period, " + kTimelineAggregates + " FROM events e" +
                     where.Sql() + " GROUP BY period ORDER BY period";
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
@@ -405,7 +444,7 @@ Result<std::vector<ActorRow>> QueryActors(Db& db, const ActivityQuery& q) {
       ", e.num_mentions, 0, 1 "
       "FROM events e" +
       cond +
-      "e.target <> '') "
+      "e.target <> '') AS actors "
       "GROUP BY actor ORDER BY COUNT(*) DESC, SUM(m) DESC, actor LIMIT ?" +
       std::to_string(limit_index);
   Result<Stmt> stmt = db.Prepare(sql);
@@ -418,18 +457,20 @@ Result<std::vector<ActorRow>> QueryActors(Db& db, const ActivityQuery& q) {
 }
 
 Result<std::vector<DyadRow>> QueryDyads(Db& db, const ActivityQuery& q) {
+  const Dialect d(db);
   Where where;
   where.Add("e.source <> '' AND e.target <> ''");
   AddDates(where, q.from, q.to);
   int limit_index = static_cast<int>(where.size()) + 1;
   std::string sql =
-      "SELECT min(sa, ta) AS a, max(sa, ta) AS b, COUNT(*), SUM(m), SUM(q = 1), SUM(q = 2), "
-      "SUM(q = 3), SUM(q = 4), AVG(g) FROM (SELECT " +
+      "SELECT " + d.Least("sa", "ta") + " AS a, " + d.Greatest("sa", "ta") +
+      " AS b, COUNT(*), SUM(m), SUM(CASE WHEN q = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN q = 2 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN q = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN q = 4 THEN 1 ELSE 0 END), AVG(g) FROM (SELECT " +
       ActorExpr("e.source", q.prefix) + " AS sa, " + ActorExpr("e.target", q.prefix) +
       " AS ta, e.num_mentions AS m, e.quad_class AS q, "
       "e.goldstein AS g FROM events e" +
       where.Sql() +
-      ") WHERE sa <> ta "
+      ") AS pairs WHERE sa <> ta "
       "GROUP BY a, b ORDER BY COUNT(*) DESC, SUM(m) DESC, a, b LIMIT ?" +
       std::to_string(limit_index);
   Result<Stmt> stmt = db.Prepare(sql);
@@ -541,17 +582,17 @@ Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& art
 namespace {
 
 // The columns of an output row: the event, one mention of it, the mention's article and words.
-constexpr const char* kRowSelect =
-    "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, "
+std::string RowSelect(const Dialect& d) {
+  return "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, "
     "e.plover_mode, e.num_mentions, e.num_articles, e.num_sources, "
-    "m.id, m.article_id, a.date, a.source, a.url, m.sentence_index, "
-    "CAST(substr(CAST(a.text AS BLOB), s.begin + 1, s.end - s.begin) AS TEXT), "
+    "m.id, m.article_id, a.date, a.source, a.url, m.sentence_index, " +
+    d.ByteSlice("a.text", "s.begin", "s.end") + ", "
     "m.source_begin, m.source_end, m.verb_begin, m.verb_end, m.target_begin, m.target_end, m.rule, "
     "m.geo_type, m.geo_name, m.geo_country, m.geo_adm1, m.geo_lat, m.geo_lon, m.geo_feature_id, "
-    "a.tone, length(CAST(a.text AS BLOB)), a.ingested_at, "
-    "CAST(substr(CAST(a.text AS BLOB), m.source_begin + 1, m.source_end - m.source_begin) AS TEXT), "
-    "CAST(substr(CAST(a.text AS BLOB), m.verb_begin + 1, m.verb_end - m.verb_begin) AS TEXT), "
-    "CAST(substr(CAST(a.text AS BLOB), m.target_begin + 1, m.target_end - m.target_begin) AS TEXT), "
+    "a.tone, " + d.ByteLength("a.text") + ", a.ingested_at, " +
+    d.ByteSlice("a.text", "m.source_begin", "m.source_end") + ", " +
+    d.ByteSlice("a.text", "m.verb_begin", "m.verb_end") + ", " +
+    d.ByteSlice("a.text", "m.target_begin", "m.target_end") + ", "
     // GDELT's AvgTone: the mean tone of the articles that report the event. IsRootEvent: reported
     // in the title or the first sentence of some article. Most events have one article and one
     // mention, whose own values these are: the subqueries run only for the others.
@@ -560,6 +601,7 @@ constexpr const char* kRowSelect =
     "CASE WHEN e.num_mentions = 1 THEN m.sentence_index ELSE "
     "(SELECT MIN(sentence_index) FROM mentions WHERE event_id = e.id) END "
     "FROM events e ";
+}
 constexpr const char* kRowJoins =
     " JOIN articles a ON a.id = m.article_id "
     "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index";
@@ -613,7 +655,7 @@ output::EventRow ReadRow(const Stmt& s) {
 
 Status StreamRows(Db& db, const std::string& sql, const Where& where, int first_extra,
                   const std::vector<int64_t>& extra, const std::function<bool(const output::EventRow&)>& sink) {
-  Result<Stmt> stmt = db.Prepare(sql);
+  Result<Stmt> stmt = db.PrepareStreaming(sql);  // rows fetched in pieces: memory stays flat
   if (!stmt.ok()) return stmt.status();
   where.BindTo(*stmt);
   for (size_t i = 0; i < extra.size(); ++i) stmt->Bind(first_extra + static_cast<int>(i), extra[i]);
@@ -628,38 +670,38 @@ Status StreamRows(Db& db, const std::string& sql, const Where& where, int first_
 
 Status ForEachEventRow(Db& db, const EventFilter& filter, const std::function<bool(const output::EventRow&)>& sink,
                        RowOrder order) {
-  Where where = FilterWhere(filter);
+  Where where = FilterWhere(Dialect(db), filter);
   std::string by = order.by_id          ? "e.id"
                    : filter.by_mentions ? "e.num_mentions DESC, e.date, e.source, e.target, e.code"
                                         : "e.date, e.source, e.target, e.code";
   int limit_index = static_cast<int>(where.size()) + 1;
-  std::string sql = std::string(kRowSelect) + kFirstMention + kRowJoins + where.Sql() + " ORDER BY " + by +
+  std::string sql = RowSelect(Dialect(db)) + kFirstMention + kRowJoins + where.Sql() + " ORDER BY " + by +
                     " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
-  // LIMIT -1 is SQLite's "no limit".
-  int64_t limit = filter.limit == 0 ? -1 : static_cast<int64_t>(filter.limit);
+  // No limit: the largest count both engines take.
+  int64_t limit = filter.limit == 0 ? INT64_MAX : static_cast<int64_t>(filter.limit);
   return StreamRows(db, sql, where, limit_index, {limit, static_cast<int64_t>(filter.offset)}, sink);
 }
 
 Status ForEachMentionRow(Db& db, const EventFilter& filter,
                          const std::function<bool(const output::EventRow&)>& sink) {
-  Where where = FilterWhere(filter);
+  Where where = FilterWhere(Dialect(db), filter);
   int limit_index = static_cast<int>(where.size()) + 1;
-  std::string sql = std::string(kRowSelect) + "JOIN mentions m ON m.event_id = e.id" + kRowJoins + where.Sql() +
+  std::string sql = RowSelect(Dialect(db)) + "JOIN mentions m ON m.event_id = e.id" + kRowJoins + where.Sql() +
                     " ORDER BY e.id, m.id LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
                     std::to_string(limit_index + 1);
-  int64_t limit = filter.limit == 0 ? -1 : static_cast<int64_t>(filter.limit);
+  int64_t limit = filter.limit == 0 ? INT64_MAX : static_cast<int64_t>(filter.limit);
   return StreamRows(db, sql, where, limit_index, {limit, static_cast<int64_t>(filter.offset)}, sink);
 }
 
 Result<std::vector<PlaceCount>> QueryPlaces(Db& db, const EventFilter& filter) {
-  Where where = FilterWhere(filter);
+  Where where = FilterWhere(Dialect(db), filter);
   where.Add("m.geo_type > 0");
   std::string from = std::string(" FROM events e ") + kFirstMention + where.Sql();
   std::vector<PlaceCount> out;
   // Countries count every located event; cities (at most 2,000, the most reported) only theirs.
   for (const std::string& sql :
        {"SELECT 1, '', m.geo_country, 0, 0, COUNT(*)" + from + " GROUP BY m.geo_country ORDER BY COUNT(*) DESC",
-        "SELECT 4, m.geo_name, m.geo_country, m.geo_lat, m.geo_lon, COUNT(*)" + from +
+        "SELECT 4, MIN(m.geo_name), MIN(m.geo_country), MIN(m.geo_lat), MIN(m.geo_lon), COUNT(*)" + from +
             " AND m.geo_type = 4 GROUP BY m.geo_feature_id ORDER BY COUNT(*) DESC LIMIT 2000"}) {
     Result<Stmt> stmt = db.Prepare(sql);
     if (!stmt.ok()) return stmt.status();
@@ -684,16 +726,15 @@ nlohmann::json ToJson(const PlaceCount& p) {
 }
 
 Result<std::vector<TimelineRow>> QueryFilteredTimeline(Db& db, const EventFilter& filter, Period by) {
+  const Dialect d(db);
   std::string period = by == Period::kDay    ? "substr(e.date, 1, 10)"
-                       : by == Period::kWeek ? "date(substr(e.date, 1, 10), 'weekday 0', '-6 days')"
+                       : by == Period::kWeek ? d.WeekStart("substr(e.date, 1, 10)")
                        : by == Period::kYear ? "substr(e.date, 1, 4)"
                                              : "substr(e.date, 1, 7)";
-  Where where = FilterWhere(filter);
-  where.Add("e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'");
+  Where where = FilterWhere(Dialect(db), filter);
+  where.Add(d.IsFullDate("e.date"));
   std::string sql = "SELECT " + period +
-                    " AS period, COUNT(*), SUM(e.num_mentions), SUM(e.quad_class = 1), "
-                    "SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
-                    "TOTAL(e.goldstein), AVG(e.goldstein) FROM events e" +
+                    " AS period, " + kTimelineAggregates + " FROM events e" +
                     where.Sql() + " GROUP BY period ORDER BY period";
   Result<Stmt> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();

@@ -21,7 +21,7 @@
 #include "dragoman/document.h"
 #include "dragoman/status.h"
 #include "output/row.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace dragoman::store {
 
@@ -78,6 +78,15 @@ struct MentionRow {
 
 // Mentions of one event, oldest article first.
 Result<std::vector<MentionRow>> QueryMentions(Db& db, int64_t event_id, size_t limit);
+// How many mentions an event has.
+Result<int64_t> CountMentions(Db& db, int64_t event_id);
+
+// What a store holds, for the dashboard's summary: row counts and the range of event dates.
+struct StoreSummary {
+  int64_t articles = 0, events = 0, mentions = 0, errors = 0;
+  std::string first_date, last_date;  // empty when there are no dated events
+};
+Result<StoreSummary> QuerySummary(Db& db);
 Result<std::optional<MentionRow>> GetMention(Db& db, int64_t mention_id);
 
 enum class Period { kDay, kWeek, kMonth, kYear };

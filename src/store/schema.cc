@@ -102,19 +102,18 @@ Status Migrate(Db& db, int target) {
                         ", this build knows 1.." + std::to_string(kSchemaVersion));
   }
   while (true) {
-    // BEGIN IMMEDIATE takes the write lock before reading the version, so two processes opening
+    // The write lock is taken before reading the version, so two processes opening
     // a new store at once do not both run the same migration.
-    if (Status s = db.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-    Result<int64_t> version = QueryInt(db, "PRAGMA user_version");
+    if (Status s = db.BeginWrite(); !s.ok()) return s;
+    Result<int64_t> version = db.SchemaVersion();
     if (!version.ok()) {
       db.Exec("ROLLBACK");
       return version.status();
     }
     if (*version >= target) return db.Exec("COMMIT");
     int next = static_cast<int>(*version) + 1;
-    Status s = db.Exec(kMigrations[next - 1]);
-    if (s.ok() && next == 1) s = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-    if (s.ok()) s = db.Exec("PRAGMA user_version = " + std::to_string(next));
+    Status s = db.Exec(db.SchemaSql(kMigrations[next - 1]));
+    if (s.ok()) s = db.SetSchemaVersion(next, kApplicationId);
     if (s.ok()) s = db.Exec("COMMIT");
     if (!s.ok()) {
       db.Exec("ROLLBACK");

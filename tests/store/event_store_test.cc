@@ -1,28 +1,34 @@
 #include "store/event_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "store/query.h"
+#include "store/sqlite.h"
 #include "test_corpus.h"
+#include "test_stores.h"
 
 namespace dragoman::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh database path under the build folder, removed (with its WAL files) first.
-std::string FreshPath(const std::string& name) {
-  fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "store";
-  fs::create_directories(dir);
-  // ctest runs each test as its own process, in parallel: one file per process.
-  fs::path path = dir / (name + "_" + std::to_string(::getpid()) + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-  return path.string();
-}
+// A fresh store: an SQLite file under the build folder, or a new PostgreSQL database when the
+// tests run against PostgreSQL (see test_stores.h).
+std::string FreshPath(const std::string& name) { return test_stores::FreshStore("store", name); }
+
+// Every test runs on the engine the environment names, and is skipped when that is PostgreSQL
+// and its server is not running.
+class EventStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::string why = test_stores::SkipReason(); !why.empty()) GTEST_SKIP() << why;
+  }
+};
 
 std::unique_ptr<EventStore> OpenOrDie(const std::string& path, OpenOptions options = {}) {
   auto store = EventStore::Open(path, options);
@@ -54,7 +60,7 @@ std::optional<EventRow> FindEvent(Db& db, const std::string& date, const std::st
   return std::nullopt;
 }
 
-TEST(EventStoreTest, StoresArticlesSentencesEventsAndMentions) {
+TEST_F(EventStoreTest, StoresArticlesSentencesEventsAndMentions) {
   auto store = OpenOrDie(FreshPath("basic"));
   ASSERT_TRUE(store);
   EXPECT_EQ(store->schema_version(), kSchemaVersion);
@@ -69,7 +75,7 @@ TEST(EventStoreTest, StoresArticlesSentencesEventsAndMentions) {
   EXPECT_EQ(stats->last_date, "2023-01-10");
 }
 
-TEST(EventStoreTest, AggregatesLikeGdelt) {
+TEST_F(EventStoreTest, AggregatesLikeGdelt) {
   auto store = OpenOrDie(FreshPath("aggregate"));
   ASSERT_TRUE(store);
   PutCorpus(*store);
@@ -102,7 +108,7 @@ TEST(EventStoreTest, AggregatesLikeGdelt) {
   EXPECT_EQ(articles, (std::set<std::string>{"a1", "a3"}));
 }
 
-TEST(EventStoreTest, ReingestingIsIdempotent) {
+TEST_F(EventStoreTest, ReingestingIsIdempotent) {
   auto store = OpenOrDie(FreshPath("idempotent"));
   ASSERT_TRUE(store);
   PutCorpus(*store);
@@ -126,7 +132,7 @@ TEST(EventStoreTest, ReingestingIsIdempotent) {
   }
 }
 
-TEST(EventStoreTest, ReplacingAnArticleUpdatesCountsAndDropsUnsupportedEvents) {
+TEST_F(EventStoreTest, ReplacingAnArticleUpdatesCountsAndDropsUnsupportedEvents) {
   auto store = OpenOrDie(FreshPath("replace"));
   ASSERT_TRUE(store);
   PutCorpus(*store);
@@ -157,7 +163,7 @@ TEST(EventStoreTest, ReplacingAnArticleUpdatesCountsAndDropsUnsupportedEvents) {
   EXPECT_EQ(meeting->num_sources, 1);
 }
 
-TEST(EventStoreTest, ContentHashAndCoderDecideWhetherToRecode) {
+TEST_F(EventStoreTest, ContentHashAndCoderDecideWhetherToRecode) {
   auto store = OpenOrDie(FreshPath("hash"));
   ASSERT_TRUE(store);
   auto corpus = test_corpus::Articles();
@@ -180,7 +186,7 @@ TEST(EventStoreTest, ContentHashAndCoderDecideWhetherToRecode) {
   EXPECT_EQ(ContentHash(resegmented), hash);
 }
 
-TEST(EventStoreTest, ErrorRecordsAreKeptOncePerOrigin) {
+TEST_F(EventStoreTest, ErrorRecordsAreKeptOncePerOrigin) {
   auto store = OpenOrDie(FreshPath("errors"));
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->PutError({"feed.jsonl:3", "line 3: not JSON"}).ok());
@@ -194,7 +200,7 @@ TEST(EventStoreTest, ErrorRecordsAreKeptOncePerOrigin) {
   EXPECT_EQ(store->Stats()->errors, 1);
 }
 
-TEST(EventStoreTest, ClampsSpansOutsideTheText) {
+TEST_F(EventStoreTest, ClampsSpansOutsideTheText) {
   auto store = OpenOrDie(FreshPath("clamp"));
   ASSERT_TRUE(store);
   auto corpus = test_corpus::Articles();
@@ -210,7 +216,7 @@ TEST(EventStoreTest, ClampsSpansOutsideTheText) {
   EXPECT_EQ((*m)->target_span.end, a.text.size());
 }
 
-TEST(EventStoreTest, MigratesOlderStoresKeepingTheirRows) {
+TEST_F(EventStoreTest, MigratesOlderStoresKeepingTheirRows) {
   std::string path = FreshPath("migrate");
   {
     OpenOptions v1;
@@ -236,16 +242,22 @@ TEST(EventStoreTest, MigratesOlderStoresKeepingTheirRows) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   EXPECT_EQ(store->schema_version(), kSchemaVersion);
-  EXPECT_EQ(*QueryInt(store->db(), "PRAGMA user_version"), kSchemaVersion);
-  EXPECT_EQ(*QueryInt(store->db(), "PRAGMA application_id"), kApplicationId);
+  Result<int64_t> version = store->db().SchemaVersion(), owner = store->db().ApplicationId();
+  ASSERT_TRUE(version.ok() && owner.ok()) << version.status().message() << owner.status().message();
+  EXPECT_EQ(*version, kSchemaVersion);
+  EXPECT_EQ(*owner, kApplicationId);
   EXPECT_EQ(*QueryInt(store->db(), "SELECT COUNT(*) FROM articles WHERE id = 'old'"), 1);
   EXPECT_TRUE(store->PutError({"x:1", "bad"}).ok());
-  EXPECT_EQ(*QueryInt(store->db(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_source'"), 1);
+  if (store->db().engine() == Engine::kSqlite) {
+    EXPECT_EQ(*QueryInt(store->db(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_source'"), 1);
+  } else {
+    EXPECT_EQ(*QueryInt(store->db(), "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'events_by_source'"), 1);
+  }
 }
 
 // Version 3 adds each mention's location and each article's tone: a version 2 store keeps its rows
 // (unlocated, untoned), and what is stored afterwards carries both into the export rows.
-TEST(EventStoreTest, Version3AddsLocationsAndToneToAVersion2Store) {
+TEST_F(EventStoreTest, Version3AddsLocationsAndToneToAVersion2Store) {
   std::string path = FreshPath("migrate_v3");
   auto corpus = test_corpus::Articles();
   {
@@ -256,10 +268,11 @@ TEST(EventStoreTest, Version3AddsLocationsAndToneToAVersion2Store) {
     EXPECT_FALSE(store->db().Exec("SELECT geo_type FROM mentions").ok());
     ASSERT_TRUE(store->db()
                     .Exec("INSERT INTO articles(id, date, text) VALUES('old', '2020-01-01', 'Old text.');"
-                          "INSERT INTO events(id, date, source, target, code, root, quad_class, num_mentions, "
-                          "num_articles, num_sources) VALUES(1, '2020-01-01', 'CHN', 'KAZ', '040', '04', 1, 1, 1, 1);"
+                          "INSERT INTO events(date, source, target, code, root, quad_class, num_mentions, "
+                          "num_articles, num_sources) VALUES('2020-01-01', 'CHN', 'KAZ', '040', '04', 1, 1, 1, 1);"
                           "INSERT INTO mentions(event_id, article_id, sentence_index, source_begin, source_end, "
-                          "verb_begin, verb_end, target_begin, target_end) VALUES(1, 'old', 0, 0, 3, 4, 8, 0, 0);")
+                          "verb_begin, verb_end, target_begin, target_end) VALUES((SELECT id FROM events WHERE "
+                          "date = '2020-01-01'), 'old', 0, 0, 3, 4, 8, 0, 0);")
                     .ok());
   }
   auto store = OpenOrDie(path);
@@ -293,10 +306,11 @@ TEST(EventStoreTest, Version3AddsLocationsAndToneToAVersion2Store) {
   EXPECT_GE(new_rows, 1);
 }
 
-TEST(EventStoreTest, RefusesNewerAndForeignDatabases) {
+TEST_F(EventStoreTest, RefusesNewerAndForeignDatabases) {
+  if (test_stores::OnPostgres()) GTEST_SKIP() << "SQLite files only";
   std::string newer = FreshPath("newer");
   {
-    auto db = Db::Open(newer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    auto db = OpenSqliteFile(newer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Exec("PRAGMA user_version = 99").ok());
   }
@@ -308,7 +322,7 @@ TEST(EventStoreTest, RefusesNewerAndForeignDatabases) {
 
   std::string foreign = FreshPath("foreign");
   {
-    auto db = Db::Open(foreign, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    auto db = OpenSqliteFile(foreign, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Exec("CREATE TABLE t(x)").ok());
   }
@@ -323,7 +337,7 @@ TEST(EventStoreTest, RefusesNewerAndForeignDatabases) {
   EXPECT_NE(s.status().message().find(text), std::string::npos) << s.status().message();
 }
 
-TEST(EventStoreTest, ReadOnlyStoresRefuseWritesAndMissingFiles) {
+TEST_F(EventStoreTest, ReadOnlyStoresRefuseWritesAndMissingFiles) {
   std::string path = FreshPath("readonly");
   OpenOptions reader;
   reader.read_only = true;

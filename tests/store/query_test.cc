@@ -7,6 +7,7 @@
 
 #include "store/event_store.h"
 #include "test_corpus.h"
+#include "test_stores.h"
 
 namespace dragoman::store {
 namespace {
@@ -16,16 +17,15 @@ namespace fs = std::filesystem;
 class QueryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "store";
-    fs::create_directories(dir);
-    path_ = (dir / ("query_" + std::to_string(::getpid()) + ".db")).string();  // one per test process
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    if (!test_stores::SkipReason().empty()) return;
+    path_ = test_stores::FreshStore("store", "query");  // one per test process
     auto store = EventStore::Open(path_, {});
     ASSERT_TRUE(store.ok()) << store.status().message();
     for (const auto& [article, events] : test_corpus::Articles())
       ASSERT_TRUE((*store)->PutArticle(article, events).ok());
   }
   void SetUp() override {
+    if (std::string why = test_stores::SkipReason(); !why.empty()) GTEST_SKIP() << why;
     OpenOptions reader;
     reader.read_only = true;
     auto store = EventStore::Open(path_, reader);

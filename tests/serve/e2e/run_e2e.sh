@@ -2,6 +2,8 @@
 # Runs the dashboard's browser test (dashboard_test.js) for ctest.
 #   run_e2e.sh fixture DRAGOMAN STORE_FIXTURE OUT_DIR   the hand-written test corpus
 #   run_e2e.sh sample  DRAGOMAN SHARED_DIR OUT_DIR      the real sample article, coded by dragoman
+#   run_e2e.sh fixture-postgres DRAGOMAN STORE_FIXTURE OUT_DIR   the test corpus in a new database of
+#                                                      the PostgreSQL server at $DRAGOMAN_TEST_PG_HOST
 # Exit 77 (ctest SKIP) when Node.js, Chromium or tests/serve/e2e/node_modules are missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,6 +23,16 @@ case "$mode" in
     "$input" "$out/fixture.db"
     exec node "$here/dashboard_test.js" --dragoman "$dragoman" --db "$out/fixture.db" \
       --screenshot "$out/dashboard_fixture.png" \
+      --expect-sentence "China is ready to work with Kazakhstan on trade."
+    ;;
+  fixture-postgres)
+    if [[ ! -S "${DRAGOMAN_TEST_PG_HOST:-}/.s.PGSQL.5432" ]]; then
+      echo "SKIP: no PostgreSQL server at ${DRAGOMAN_TEST_PG_HOST:-} (install Debian's postgresql)"; exit 77
+    fi
+    db="postgresql://postgres@/dragoman_e2e_$$_$(date +%s)?host=$DRAGOMAN_TEST_PG_HOST"
+    "$input" "$db"
+    exec node "$here/dashboard_test.js" --dragoman "$dragoman" --db "$db" \
+      --screenshot "$out/dashboard_postgres.png" \
       --expect-sentence "China is ready to work with Kazakhstan on trade."
     ;;
   sample)
