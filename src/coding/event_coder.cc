@@ -114,17 +114,20 @@ struct EventCoder::Index {
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
-        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")) {}
+        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
+        aerial_word(w.Get("aerial-word")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
   // "people-seized: A>B" and "people-seized-by-state: A>C": a seizure of people.
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
+  // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
+  std::unordered_map<std::string, std::string> aerial;
 
   NameTrie actors;
   NameTrie agents;
@@ -303,6 +306,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("reciprocal", &index_->reciprocal);
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
+  read_map("aerial", &index_->aerial);
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -323,6 +327,10 @@ struct ArticleContext {
   // Names not in the dictionary seen in a coded phrase ("Kazakh President Kazak Tokayev" ->
   // "tokayev" = KAZGOV), so that a later bare "Tokayev" gets the same code.
   std::unordered_map<std::string, std::string> names;
+  // The words of every full person name the dictionary found anywhere in the article ("Hu
+  // Jintao" -> "hu" = CHNGOV), so that "President Hu" in a headline above the body's full name
+  // is the same person; "" where two people share the word.
+  std::unordered_map<std::string, std::string> person_words;
   // Where the article's events happen, for agents whose country the text does not name
   // ("gunmen", "police"): countries named in place phrases, by sentence and in the title, and
   // every country the article names.
@@ -405,6 +413,9 @@ class SentenceCoder {
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;
   bool Negated(int v) const;
+  // Whether event e of verb v is made from the air: an aerial word in its source's words, the
+  // verb or the verb's compound, modifier or object ("air strikes", "bombed from warplanes").
+  bool FromTheAir(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
   const ActorEntry& Actor(int entry) const {
@@ -506,9 +517,12 @@ void SentenceCoder::Analyze() {
   // actions"; of a person or another agent it is ("a military official", "Iraqi military").
   for (int t = 0; t < a_.n; ++t) {
     int g = a_.agent_at[t];
-    if (g < 0 || a_.s->tokens[t].upos != "ADJ" || a_.rel[t] != "amod") continue;
+    if (g < 0 || a_.s->tokens[t].upos != "ADJ") continue;
     const Analysis::Mention& m = a_.agent_mentions[g];
-    int h = a_.head[t];
+    // The noun it modifies; the next word when the parse lost the link ("a two-day official
+    // visit" with "official" hung elsewhere).
+    int h = a_.rel[t] == "amod" ? a_.head[t]
+            : (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "NOUN") ? t + 1 : -1;
     if (m.end - m.begin != 1 || h < 0 || a_.agent_at[h] >= 0 || a_.actor_at[h] >= 0) continue;
     // Only before a noun the lexicon codes as an event ("visit", "action"): elsewhere ("an
     // official news agency") the adjective may still name who acts.
@@ -901,10 +915,15 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         }
       }
     }
-    if (agent_ids.empty() && a_.s->tokens[h].upos == "PROPN") {
-      auto it = context_->names.find(a_.low[h]);
-      if (it != context_->names.end()) {
-        out.push_back({it->second, it->second.substr(0, 3), h, h});
+    // A name the article gives in full elsewhere: "Tokayev" after "President Kazak Tokayev",
+    // "President Hu" above "Chinese President Hu Jintao".
+    if (a_.s->tokens[h].upos == "PROPN" && a_.agent_at[h] < 0) {
+      std::string known;
+      if (auto it = context_->names.find(a_.low[h]); it != context_->names.end()) known = it->second;
+      if (auto it = context_->person_words.find(a_.low[h]); known.empty() && it != context_->person_words.end())
+        known = it->second;
+      if (!known.empty()) {
+        out.push_back({known, known.substr(0, 3), first, last});
         return out;
       }
     }
@@ -959,9 +978,14 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     std::string code = Actor(m.entry).CodeAt(date_);
     if (code.empty()) continue;
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
-    if (!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) {
-      std::string roles;
+    // The side a role is on: "Sudanese rebels" (REB: SDN), or a dictionary actor of a country
+    // and role ("Hamas" PSEREB), so that later "militants" are Palestinian.
+    bool own_role = suffixes.empty() && code.size() == 6 && CountryOf(m) == code.substr(0, 3) &&
+                    Actor(m.entry).kind != ActorKind::kPerson;
+    if ((!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) || own_role) {
+      std::string roles = own_role ? code.substr(3) : "";
       for (const std::string& x : suffixes) roles += x;
+      if (own_role) code = code.substr(0, 3);
       auto [it, added] = context_->role_country.emplace(roles, std::make_pair(code, sentence_index_));
       if (!added && it->second.first != code) it->second.first.clear();
       if (!added) it->second.second = std::max(it->second.second, sentence_index_);
@@ -1910,6 +1934,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   return true;
 }
 
+bool SentenceCoder::FromTheAir(int v, const Event& e) const {
+  for (int t = 0; t < a_.n; ++t) {
+    const Span& span = a_.s->tokens[t].span;
+    bool in_source = span.begin >= e.source_span.begin && span.end <= e.source_span.end;
+    bool of_verb = t == v || (a_.head[t] == v && (a_.rel[t] == "compound" || a_.rel[t] == "amod" ||
+                                                   a_.rel[t] == "obj" || a_.rel[t] == "obl"));
+    if ((in_source || of_verb) && (index_.Is(index_.aerial_word, a_.low[t]) || index_.Is(index_.aerial_word, a_.lem[t])))
+      return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::IsVerbal(int v) const {
   const Token& t = a_.s->tokens[v];
   return t.upos == "VERB" || (t.upos.empty() && t.xpos.starts_with("VB")) ||
@@ -1977,6 +2013,15 @@ void SentenceCoder::CollectPlaces() {
     if (std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
   };
   for (const Analysis::Mention& m : a_.actor_mentions) {
+    const ActorEntry& entry = Actor(m.entry);
+    if (entry.kind == ActorKind::kPerson && m.end - m.begin >= 2) {
+      std::string code = entry.CodeAt(date_);
+      for (int t = m.begin; t < m.end && code.size() > 3; ++t) {
+        if (!std::isupper(static_cast<unsigned char>(a_.s->tokens[t].form[0])) || a_.low[t].size() < 2) continue;
+        auto [it, added] = context_->person_words.emplace(a_.low[t], code);
+        if (!added && it->second != code) it->second.clear();
+      }
+    }
     std::string country = CountryOf(m);
     if (country.empty()) continue;
     add(&context_->countries, country);
@@ -2179,6 +2224,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         auto by_state = index_.people_seized_by_state.find(e.code);
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
       }
+      // "Israeli helicopters attacked", "air strikes on": force used from the air.
+      if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && FromTheAir(r.verb, e))
+        e.code = it->second;
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;
       });

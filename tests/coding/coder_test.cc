@@ -439,5 +439,34 @@ TEST(CoderNews, RegularStemsAndPutOffActs) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
 }
 
+// A headline's "President Hu" is the person the body names in full further down; an agent word
+// as the adjective of an event noun ("an official visit") is no actor.
+TEST(CoderNews, AHeadlineSurnameIsTheBodysFullName) {
+  std::vector<Event> e = CodeText(
+      "President Hu congratulates Sihamoni\nChinese President Hu Jintao sent a message to Norodom Sihamoni on "
+      "Thursday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "05", "KHM") || Has(e, "CHNGOV", "05", "KHMGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("---")) << Dump(e);
+  e = CodeText("Russian President Vladimir Putin is making an official visit to Turkey, the first by any Russian "
+               "leader in 32 years.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "TUR")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("---") || x.target.starts_with("---")) << Dump(e);
+}
+
+// Force used from the air is aerial (195); an armed group named with its country ("Hamas",
+// PSEREB) puts later bare "militants" on its side.
+TEST(CoderNews, AirStrikesAndTheSideOfNamedGroups) {
+  std::vector<Event> e =
+      CodeText("Israeli helicopters attacked a Hamas training camp early Tuesday, killing at least 14 militants.",
+               "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "195"; })) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "---REB") << Dump(e);
+  e = CodeText("Israeli troops attacked a Hamas training camp.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code, "195") << "no aircraft named\n" << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
