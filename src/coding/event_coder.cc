@@ -370,6 +370,17 @@ class SentenceCoder {
   // adjective of "insurgents"; "X and Y troops fought" with "fought" a relative clause): the
   // finite verb becomes the root, the phrase before it its subject and what follows its object.
   void RepairVerblessClause();
+  // A past tense read as a reduced relative of the subject ("Thousands of Israelis accused
+  // Sharon of treason as parliament looked ..." with "accused" a participle of "Thousands" and
+  // "Sharon" its agent without "by"): a participle followed by a bare noun phrase is active, so
+  // it becomes the verb of the subject, and the verb the subject was given becomes its adverbial.
+  void RepairParticipleReadAsRelative();
+  // Words the parse hung from a punctuation mark (the fast parser attaches what it left on its
+  // stack to the closing full stop: "accused Prime Minister Ariel Sharon of treason ." with
+  // "Ariel" a dependent of "."): a noun phrase right after a verb without an object becomes its
+  // object, one after a preposition that preposition's phrase, anything else a dependent of the
+  // mark's own head.
+  void RepairArcsToPunctuation();
   // The regular stem of an inflected verb form that the verb lexicon knows ("declined" ->
   // "decline"), "" when none.
   std::string KnownVerbStem(const std::string& form) const;
@@ -465,7 +476,9 @@ void SentenceCoder::Analyze() {
     int h = t.head - 1;
     if (t.head > 0 && h < a_.n && h != i) a_.head[i] = h;
   }
+  RepairArcsToPunctuation();
   RepairVerblessClause();
+  RepairParticipleReadAsRelative();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -550,6 +563,82 @@ std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
   for (const std::string& c : candidates)
     if (known(c)) return c;
   return "";
+}
+
+void SentenceCoder::RepairArcsToPunctuation() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  auto under = [&](int k, int top) {
+    for (int guard = 0; k >= 0 && guard <= a_.n; ++guard, k = a_.head[k])
+      if (k == top) return true;
+    return false;
+  };
+  for (int t = 0; t < a_.n; ++t) {
+    int p = a_.head[t];
+    if (p < 0 || tok[p].upos != "PUNCT") continue;
+    int fallback = a_.head[p] >= 0 && a_.head[p] != t ? a_.head[p] : -1;
+    const std::string& pos = tok[t].upos;
+    if (pos != "NOUN" && pos != "PROPN" && pos != "PRON" && pos != "NUM") {
+      a_.head[t] = fallback;
+      a_.rel[t] = fallback < 0 ? "root" : pos == "PUNCT" ? "punct" : pos == "VERB" ? "parataxis" : "dep";
+      continue;
+    }
+    int first = t;
+    while (first > 0 && under(first - 1, t)) --first;
+    int before = first - 1;
+    if (before >= 0 && tok[before].upos == "ADP") {
+      int anchor = before - 1;
+      while (anchor >= 0 && tok[anchor].upos != "VERB" && tok[anchor].upos != "NOUN" && tok[anchor].upos != "PROPN")
+        --anchor;
+      if (anchor >= 0 && !under(anchor, t)) {
+        a_.head[t] = anchor;
+        a_.rel[t] = tok[anchor].upos == "VERB" ? "obl" : "nmod";
+        a_.head[before] = t;
+        a_.rel[before] = "case";
+        continue;
+      }
+    }
+    if (before >= 0 && tok[before].upos == "VERB" && !under(before, t)) {
+      bool has_object = false;
+      for (int k = 0; k < a_.n; ++k) has_object |= a_.head[k] == before && (a_.rel[k] == "obj" || a_.rel[k] == "dobj");
+      if (!has_object) {
+        a_.head[t] = before;
+        a_.rel[t] = "obj";
+        continue;
+      }
+    }
+    a_.head[t] = fallback;
+    a_.rel[t] = fallback < 0 ? "root" : "dep";
+  }
+}
+
+void SentenceCoder::RepairParticipleReadAsRelative() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 1; v < a_.n; ++v) {
+    if (tok[v].upos != "VERB" || tok[v].xpos != "VBN" || a_.rel[v] != "acl") continue;
+    int noun = a_.head[v];
+    if (noun < 0 || noun > v || !a_.rel[noun].starts_with("nsubj")) continue;
+    int verb = a_.head[noun];
+    if (verb < 0 || verb <= v || tok[verb].upos != "VERB") continue;
+    // The bare noun phrase right after the participle: not a date, not introduced by a preposition.
+    int object = -1;
+    for (int t = v + 1; t < a_.n; ++t) {
+      if (a_.head[t] != v) continue;
+      const std::string& r = a_.rel[t];
+      bool nominal = tok[t].upos == "NOUN" || tok[t].upos == "PROPN";
+      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && a_.CaseOf(t).empty() && !IsTemporalRel(r))
+        object = t;
+      break;
+    }
+    if (object < 0) continue;
+    a_.head[v] = a_.head[verb];
+    a_.rel[v] = a_.rel[verb];
+    a_.head[verb] = v;
+    a_.rel[verb] = "advcl";
+    a_.head[noun] = v;
+    a_.rel[noun] = "nsubj";
+    a_.rel[object] = "obj";
+    return;
+  }
 }
 
 void SentenceCoder::RepairVerblessClause() {
@@ -769,6 +858,9 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
 std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   std::vector<ActorCode> out;
   if (h < 0 || depth > 4) return out;
+  // A title stands for the name it is the title of: "Prime Minister" in "Prime Minister Ariel
+  // Sharon" is Sharon.
+  if (a_.rel[h] == "nmod:desc" && a_.head[h] > h && a_.s->tokens[a_.head[h]].upos == "PROPN") h = a_.head[h];
   // Pronouns and "the two sides".
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.pronoun, a_.low[h])) return ResolvePronoun(h);
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.speaker, a_.low[h])) return ResolveSpeaker(h);
