@@ -2385,7 +2385,30 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
     coders.emplace_back(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
     coders.back().CollectPlaces();
   }
-  for (SentenceCoder& coder : coders) coder.Run(events);
+  size_t start = events->size(), title_end = start;
+  size_t names_after_title = 0;
+  for (size_t i = 0; i < coders.size(); ++i) {
+    coders[i].Run(events);
+    if (i == 0) {
+      title_end = events->size();
+      names_after_title = context.names.size();
+    }
+  }
+  // A headline names people by the surname the body introduces later ("Sistani Urges
+  // Supporters ..." above "Grand Ayatollah Ali al-Sistani urged ..."): once the body has taught
+  // the article's names, a headline that uses one is coded again.
+  if (article.sentences.empty() || !article.sentences[0].is_title || context.names.size() == names_after_title) return;
+  bool uses_new_name = false;
+  for (const Token& t : article.sentences[0].tokens) {
+    std::string low = t.form;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    uses_new_name |= t.upos == "PROPN" && context.names.count(low) > 0;
+  }
+  if (!uses_new_name) return;
+  std::vector<Event> title_events;
+  SentenceCoder(*dicts_, *index_, article, 0, date, options_, &context).Run(&title_events);
+  events->erase(events->begin() + static_cast<std::ptrdiff_t>(start), events->begin() + static_cast<std::ptrdiff_t>(title_end));
+  events->insert(events->begin() + static_cast<std::ptrdiff_t>(start), title_events.begin(), title_events.end());
 }
 
 int EventCoder::NamesIn(const Sentence& sentence, int most) const {

@@ -482,5 +482,16 @@ TEST(CoderNews, TitlesStrayObjectsAndPastTenses) {
   for (const Event& x : e) EXPECT_FALSE(x.source == "ISRGOV" || x.target.starts_with("---")) << Dump(e);
 }
 
+// A headline that names someone only by the surname the body introduces is coded with the
+// body's code for that name.
+TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
+  std::vector<Event> e =
+      CodeText("Tokayev Praises China\nKazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.");
+  EXPECT_TRUE(Has(e, "KAZGOV", "05", "CHN")) << Dump(e);
+  // The headline's events come first, as the headline does.
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e.front().sentence_index, 0) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
