@@ -485,8 +485,14 @@ TEST(CoderNews, TitlesStrayObjectsAndPastTenses) {
 // A headline that names someone only by the surname the body introduces is coded with the
 // body's code for that name.
 TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
-  std::vector<Event> e =
-      CodeText("Tokayev Praises China\nKazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.");
+  Article a;
+  a.id = "t";
+  a.date = "2022-05-20";
+  a.title = "Tokayev Praises China";
+  a.text = a.title + "\nKazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.";
+  a.title_span = Span{0, a.title.size()};
+  std::vector<Event> e;
+  testing::DefaultPipeline().Process(a, &e);
   EXPECT_TRUE(Has(e, "KAZGOV", "05", "CHN")) << Dump(e);
   // The headline's events come first, as the headline does.
   ASSERT_FALSE(e.empty());
