@@ -375,6 +375,11 @@ class SentenceCoder {
   // "Sharon" its agent without "by"): a participle followed by a bare noun phrase is active, so
   // it becomes the verb of the subject, and the verb the subject was given becomes its adverbial.
   void RepairParticipleReadAsRelative();
+  // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
+  // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
+  // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
+  // subject and the phrases after it as its object and obliques. Returns whether it did.
+  bool RepairHeadlineVerb();
   // Words the parse hung from a punctuation mark (the fast parser attaches what it left on its
   // stack to the closing full stop: "accused Prime Minister Ariel Sharon of treason ." with
   // "Ariel" a dependent of "."): a noun phrase right after a verb without an object becomes its
@@ -448,6 +453,8 @@ class SentenceCoder {
   bool analyzed_ = false;
   std::vector<char> resolved_done_;
   std::vector<std::string_view> words_;  // sorted forms and lemmas of the sentence
+  // The sentence as the coder reads it when a repair retags a word (a headline's verb).
+  Sentence retagged_;
 };
 
 void SentenceCoder::Analyze() {
@@ -493,6 +500,11 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  if (RepairHeadlineVerb()) {
+    for (auto& k : a_.kids) k.clear();
+    for (int i = 0; i < a_.n; ++i)
+      if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
+  }
   // A headline's closing credit ("... (Reuters)", "(Canadian Press)") names the source, no actor.
   if (a_.s->is_title && a_.n >= 3 && a_.low[a_.n - 1] == ")") {
     for (int open = a_.n - 2; open >= std::max(0, a_.n - 6); --open) {
@@ -563,6 +575,102 @@ std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
   for (const std::string& c : candidates)
     if (known(c)) return c;
   return "";
+}
+
+bool SentenceCoder::RepairHeadlineVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (!a_.s->is_title || a_.n < 3) return false;
+  for (const Token& t : tok)
+    if (t.upos == "VERB" || t.upos == "AUX") return false;
+  auto verb_stem = [&](int v) -> std::string {
+    for (const std::string& w : {a_.low[v], KnownVerbStem(a_.low[v])}) {
+      if (w.empty()) continue;
+      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w))
+        if (!d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return w;
+    }
+    return "";
+  };
+  bool actor_before = false;
+  for (int v = 1; v + 1 < a_.n; ++v) {
+    actor_before |= a_.actor_at[v - 1] >= 0 || a_.agent_at[v - 1] >= 0;
+    const std::string& pos = tok[v].upos;
+    const std::string& before = tok[v - 1].upos;
+    const std::string& after = tok[v + 1].upos;
+    if (!actor_before || (pos != "NOUN" && pos != "PROPN") || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0) continue;
+    if (before != "NOUN" && before != "PROPN") continue;
+    if (after == "PUNCT" || after == "CCONJ" || after == "SYM") continue;
+    std::string stem = verb_stem(v);
+    if (stem.empty()) continue;
+    retagged_ = *a_.s;
+    Token& verb = retagged_.tokens[v];
+    verb.upos = "VERB";
+    verb.xpos = a_.low[v] != stem && a_.low[v].ends_with("s") ? "VBZ" : "VBP";
+    verb.lemma = stem;
+    a_.s = &retagged_;
+    a_.lem[v] = stem;
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    // The words before: the last of their top words is the subject, the others modify it
+    // ("Ivory Coast 's Army Bombs": Army, with Ivory Coast its modifier).
+    std::vector<int> tops;
+    for (int t = 0; t < v; ++t)
+      if (!(a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] != t)) tops.push_back(t);
+    // A noun after a preposition is that preposition's phrase inside the subject ("Clashes in
+    // Iraq Kill"); a noun after another is the new head ("Ivory Coast 's Army").
+    int subject = -1, pending_case = -1;
+    std::vector<int> modifiers;
+    for (int t : tops) {
+      const std::string& p = tok[t].upos;
+      if (p == "ADP") {
+        pending_case = t;
+      } else if (p == "NOUN" || p == "PROPN" || p == "PRON" || p == "NUM") {
+        if (pending_case >= 0 && subject >= 0) {
+          a_.head[t] = subject;
+          a_.rel[t] = "nmod";
+          a_.head[pending_case] = t;
+          a_.rel[pending_case] = "case";
+          pending_case = -1;
+          continue;
+        }
+        if (subject >= 0) modifiers.push_back(subject);
+        subject = t;
+      } else if (p != "PUNCT") {
+        modifiers.push_back(t);
+      }
+    }
+    for (int t : tops) {
+      if (tok[t].upos == "PUNCT") {
+        a_.head[t] = v;
+        a_.rel[t] = "punct";
+      }
+    }
+    if (subject >= 0) {
+      a_.head[subject] = v;
+      a_.rel[subject] = "nsubj";
+      for (int t : modifiers) {
+        a_.head[t] = subject;
+        a_.rel[t] = tok[t].upos == "ADJ" ? "amod" : "compound";
+      }
+    }
+    for (int t : tops)
+      if (a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] == t) a_.head[t] = v;
+    // The words after: the first phrase without a preposition is the object, the others obliques.
+    bool object = false;
+    for (int t = v + 1; t < a_.n; ++t) {
+      if (a_.head[t] > v && a_.head[t] != t) continue;
+      a_.head[t] = v;
+      if (tok[t].upos == "PUNCT") {
+        a_.rel[t] = "punct";
+      } else if (!a_.CaseOf(t).empty() || tok[t].upos == "ADP" || tok[t].upos == "ADV") {
+        a_.rel[t] = tok[t].upos == "ADP" || tok[t].upos == "ADV" ? "compound:prt" : "obl";
+      } else {
+        a_.rel[t] = object ? "obl" : "obj";
+        object = true;
+      }
+    }
+    return true;
+  }
+  return false;
 }
 
 void SentenceCoder::RepairArcsToPunctuation() {
@@ -1868,11 +1976,17 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       HasNominalForm(subj)) {
     bool named_actor = false;
     for (int k : a_.kids[subj])
-      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" || IsNominalRel(a_.rel[k])) &&
+      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" ||
+           (IsNominalRel(a_.rel[k]) && !index_.Is(index_.locative, a_.CaseOf(k)))) &&
           (a_.actor_at[k] >= 0 || a_.agent_at[k] >= 0))
         named_actor = true;
     if (!named_actor) sources.clear();
   }
+  // "Fierce clashes in Iraq kill 34": the place of an event that is the subject is not its actor.
+  if (source_head >= 0 && subj >= 0 && source_head != subj && subj != v && !passive && HasNominalForm(subj) &&
+      a_.actor_at[subj] < 0 && a_.agent_at[subj] < 0 && a_.InSubtree(source_head, subj) &&
+      index_.Is(index_.locative, a_.CaseOf(source_head)))
+    sources.clear();
   if (sources.empty()) sources = NewActor(source_head);
   // Two subjects of the verb with "and" between them are one list ("The United States and Japan
   // condemned", parsed as two subjects).

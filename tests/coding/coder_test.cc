@@ -499,5 +499,27 @@ TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
   EXPECT_EQ(e.front().sentence_index, 0) << Dump(e);
 }
 
+// A headline's verb tagged as a noun ("Police Arrest", "Army Bombs") is still its verb; the
+// place of an event that is the subject is not its actor.
+TEST(CoderNews, HeadlineVerbsTaggedAsNouns) {
+  auto code_title = [](const std::string& title, const std::string& body) {
+    Article a;
+    a.id = "t";
+    a.date = "2004-09-01";
+    a.title = title;
+    a.text = title + "\n" + body;
+    a.title_span = Span{0, title.size()};
+    std::vector<Event> e;
+    testing::DefaultPipeline().Process(a, &e);
+    return e;
+  };
+  std::vector<Event> e = code_title("Afghan Forces Arrest 2 Taliban Leaders", "The arrests came on Monday.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "AFGMIL" && x.code.starts_with("17") && x.target.starts_with("AFGREB");
+  })) << Dump(e);
+  e = code_title("Fierce Clashes in Iraq Kill 34 People", "The fighting went on for hours.");
+  for (const Event& x : e) EXPECT_NE(x.source, "IRQ") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
