@@ -115,12 +115,14 @@ struct EventCoder::Index {
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
-        aerial_word(w.Get("aerial-word")) {}
+        aerial_word(w.Get("aerial-word")), unreal_modifier(w.Get("unreal-modifier")),
+        noun_purpose_marker(w.Get("noun-purpose-marker")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
+      &unreal_modifier, &noun_purpose_marker;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2187,6 +2189,25 @@ bool SentenceCoder::Unreal(int v) const {
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
         a_.s->tokens[v].xpos == "VBG")
       return true;
+  // "the rationale for invading Iraq": a gerund that completes a noun names an idea, not an act.
+  // (Parsed also as an adverbial of the verb whose object that noun is; "criticized Russia for
+  // attacking", whose object names an actor, is Russia's act.)
+  if (a_.s->tokens[v].xpos == "VBG" && a_.head[v] >= 0 && v > 1) {
+    int marker = -1;
+    for (int k : a_.kids[v])
+      if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && k == v - 1 && index_.Is(index_.noun_purpose_marker, a_.low[k]))
+        marker = k;
+    int noun = marker - 1;
+    bool of_noun = a_.rel[v] == "acl" && !IsVerbal(a_.head[v]);
+    bool after_object = a_.rel[v] == "advcl" && noun >= 0 && a_.head[noun] == a_.head[v] &&
+                        (a_.rel[noun] == "obj" || a_.rel[noun] == "dobj") && a_.actor_at[noun] < 0 &&
+                        a_.agent_at[noun] < 0 && a_.s->tokens[noun].upos == "NOUN";
+    if (marker >= 0 && (of_noun || after_object)) return true;
+  }
+  // "possible sanctions against Tehran", "a proposed visit": an event noun the text only supposes.
+  if (!IsVerbal(v))
+    for (int k : a_.kids[v])
+      if (a_.rel[k] == "amod" && index_.Is(index_.unreal_modifier, a_.low[k])) return true;
   // Up the verb's own clause (its conjuncts and complements) to a condition's marker.
   int t = v;
   for (int guard = 0; guard < 6 && t >= 0; ++guard) {
@@ -2421,6 +2442,15 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
         continue;
+      // "is flying the migrants to Libya", "sent troops to": a verb that carries an object there
+      // moves the object; the actor makes no visit. ("paid a visit to" carries the visit itself.)
+      if (index_.Is(index_.foreign_only, e.code) && IsVerbal(r.verb)) {
+        bool carries = false;
+        for (int k : a_.kids[r.verb])
+          carries |= (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && !index_.Is(index_.meeting_noun, a_.lem[k]) &&
+                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0;
+        if (carries) continue;
+      }
       // A seizure whose target names people (a role: drivers, a contractor) is an abduction, or an
       // arrest when a state's forces make it.
       if (auto it = index_.people_seized.find(e.code); it != index_.people_seized.end() && e.target.size() > 3 &&

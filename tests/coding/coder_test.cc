@@ -521,5 +521,18 @@ TEST(CoderNews, HeadlineVerbsTaggedAsNouns) {
   for (const Event& x : e) EXPECT_NE(x.source, "IRQ") << Dump(e);
 }
 
+// Acts the text only supposes or names as ideas are no events; a visit is made in person, not
+// by carrying something there.
+TEST(CoderNews, SupposedActsAndCarriedObjects) {
+  std::vector<Event> e = CodeText("The United States weighed possible sanctions against Iran.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "16") << Dump(e);
+  e = CodeText("The report undercut the administration's rationale for invading Iraq.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
+  e = CodeText("The Italian government is flying the migrants to Libya.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
+  e = CodeText("The Italian prime minister flew to Libya on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ITAGOV", "04", "LBY")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
