@@ -1069,6 +1069,18 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       }
     }
   }
+  // "its U.N. diplomats", "their EU envoy": an organisation named as a title's modifier is where
+  // the agent serves; the possessor is whom it serves.
+  std::vector<ActorCode> served_by_owner;
+  if (best >= 0 && best_tok != h && a_.agent_at[h] >= 0 && a_.rel[best_tok] == "compound" &&
+      Lower3(Actor(a_.actor_mentions[best].entry).CodeAt(date_)) == "igo") {
+    for (int k : a_.kids[h])
+      if (a_.rel[k] == "nmod:poss" && a_.s->tokens[k].upos == "PRON" && index_.Is(index_.pronoun, a_.low[k])) {
+        std::vector<ActorCode> owner = ResolvePronoun(k);
+        if (owner.size() == 1 && owner[0].base.size() == 3 && !index_.Is(index_.non_country_prefix, Lower3(owner[0].base)))
+          served_by_owner = owner;
+      }
+  }
   // Agents in text order, outside the actor mention.
   std::vector<int> agent_ids;
   for (int t : tokens) {
@@ -1158,6 +1170,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     if (country.empty()) country = ContextCountry();
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last});
+    return out;
+  }
+  if (!served_by_owner.empty()) {
+    const std::string& country = served_by_owner[0].base;
+    out.push_back({Compose(prefixes, country, suffixes), country, first, last});
     return out;
   }
   // The span names the whole phrase up to its of/in/from phrases: "Kazakh President Kazak Tokayev".

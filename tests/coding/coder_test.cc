@@ -534,5 +534,15 @@ TEST(CoderNews, SupposedActsAndCarriedObjects) {
   EXPECT_TRUE(Has(e, "ITAGOV", "04", "LBY")) << Dump(e);
 }
 
+// "its U.N. diplomats" serve the country "its" stands for; the organisation is where they serve.
+TEST(CoderNews, DiplomatsAtAnOrganisationServeTheirCountry) {
+  std::vector<Event> e =
+      CodeText("North Korea on Saturday said its U.N. diplomats met U.S. officials in New York.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PRKGOV", "04", "USAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IGO") || x.target.starts_with("IGO")) << Dump(e);
+  e = CodeText("U.N. diplomats met U.S. officials in New York.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNOGOV", "04", "USAGOV") || Has(e, "IGOUNO", "04", "USAGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
