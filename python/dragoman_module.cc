@@ -109,6 +109,7 @@ class Coder {
         load.threads = threads;
         load.batch = batch;
         load.force = force;
+        load.snapshot_inputs = inputs;  // a partition skips by what its own inputs stored
         summary = LoadIntoStore(*reader, *pipeline_, **store, load);
       }
     }

@@ -9,12 +9,18 @@ namespace {
 // The articles already stored by this coder, as hashes of (id, content hash): a snapshot taken
 // before the run, so worker threads can skip coding them without touching the store. The store
 // itself (checked again in input order) has the final say.
-Result<std::unordered_set<uint64_t>> StoredSnapshot(store::EventStore& db, const std::string& coder) {
+Result<std::unordered_set<uint64_t>> StoredSnapshot(store::EventStore& db, const std::string& coder,
+                                                    const std::vector<std::string>& inputs) {
   std::unordered_set<uint64_t> keys;
-  Status s = db.ForEachStoredArticle(coder, [&](const std::string& id, const std::string& hash) {
+  auto add = [&](const std::string& id, const std::string& hash) {
     keys.insert(std::hash<std::string>()(id + '\0' + hash));
-  });
-  if (!s.ok()) return s;
+  };
+  if (inputs.empty()) {
+    if (Status s = db.ForEachStoredArticle(coder, add); !s.ok()) return s;
+  }
+  for (const std::string& input : inputs) {
+    if (Status s = db.ForEachStoredArticle(coder, add, input); !s.ok()) return s;
+  }
   return keys;
 }
 
@@ -34,7 +40,7 @@ LoadSummary LoadIntoStore(ingest::RecordReader& reader, const Pipeline& pipeline
 
   std::unordered_set<uint64_t> snapshot;
   if (!force) {
-    Result<std::unordered_set<uint64_t>> keys = StoredSnapshot(db, coder);
+    Result<std::unordered_set<uint64_t>> keys = StoredSnapshot(db, coder, options.snapshot_inputs);
     if (!keys.ok()) {
       status = keys.status();
       return out;

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "dragoman/pipeline.h"
 #include "dragoman/status.h"
@@ -28,6 +29,9 @@ struct LoadOptions {
   int threads = 1;           // coding threads
   size_t batch = 200;        // articles per transaction (a batch also ends after two seconds)
   bool force = false;        // code every article again, even those stored unchanged
+  // The inputs read, when the run reads only part of a large store's inputs (a backfill
+  // partition): the snapshot of stored articles is then taken of theirs alone. Empty: every article.
+  std::vector<std::string> snapshot_inputs;
   bool quiet = true;         // no progress line
   const std::atomic<bool>* stop = nullptr;  // set (by a signal handler) to stop after the current record
   // Each error record as it is stored (for the CLI's standard error); may be empty.

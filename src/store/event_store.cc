@@ -291,10 +291,16 @@ Result<bool> EventStore::StoredArticleMatches(std::string_view id, std::string_v
 }
 
 Status EventStore::ForEachStoredArticle(
-    std::string_view coder, const std::function<void(const std::string& id, const std::string& hash)>& sink) {
-  Result<Stmt> q = db_->Prepare("SELECT id, content_hash FROM articles WHERE coder = ?1");
+    std::string_view coder, const std::function<void(const std::string& id, const std::string& hash)>& sink,
+    std::string_view origin_prefix) {
+  Result<Stmt> q = db_->Prepare(origin_prefix.empty()
+                                    ? "SELECT id, content_hash FROM articles WHERE coder = ?1"
+                                    : "SELECT id, content_hash FROM articles WHERE origin >= ?2 AND origin < ?3 "
+                                      "AND coder = ?1");
   if (!q.ok()) return q.status();
   q->Bind(1, coder);
+  // Origins go on from the input's name with "#" or ":" and the record, all below \x7f.
+  if (!origin_prefix.empty()) q->Bind(2, origin_prefix).Bind(3, std::string(origin_prefix) + "\x7f");
   while (true) {
     Result<bool> row = q->Step();
     if (!row.ok()) return row.status();

@@ -88,9 +88,11 @@ class EventStore {
   Result<StoreStats> Stats();
 
   // The (id, content hash) of every article stored by this coder, for a run to skip the articles
-  // it would code the same way (see `dragoman ingest`).
+  // it would code the same way (see `dragoman ingest`); with origin_prefix, only those read from
+  // that input (their origin starts with it: "crawl.warc.gz#12 ..."), found through the origin index.
   Status ForEachStoredArticle(std::string_view coder,
-                              const std::function<void(const std::string& id, const std::string& hash)>& sink);
+                              const std::function<void(const std::string& id, const std::string& hash)>& sink,
+                              std::string_view origin_prefix = "");
 
   int schema_version() const { return schema_version_; }
   Db& db() { return *db_; }
