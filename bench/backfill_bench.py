@@ -44,7 +44,8 @@ def main():
                 t = backfill([warc], db, partition_records=100, progress=None, client=client)
             results.append((workers, t))
             print(f"{workers} worker(s): {t['read']} pages in {t['seconds']:.1f} s = {t['read'] / t['seconds']:.1f} "
-                  f"pages/s, {t['events']} events, largest worker RSS {t['max_worker_rss_mb']:.0f} MB")
+                  f"pages/s ({t['read'] / t['cpu_seconds']:.1f} pages per worker CPU second), {t['events']} events, "
+                  f"largest worker RSS {t['max_worker_rss_mb']:.0f} MB")
         commit = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True).stdout.strip()
         load = os.getloadavg()[0]
@@ -53,7 +54,8 @@ def main():
                 f"coders loaded before timing, 1 coding thread per worker, "
                 f"PostgreSQL 15 on a local socket, Release, shared 2-core machine, load {load:.1f}): " +
                 "; ".join(f"{w} worker{'s' if w > 1 else ''} {t['read'] / t['seconds']:.1f} pages/s "
-                          f"(largest worker RSS {t['max_worker_rss_mb']:.0f} MB)" for w, t in results) +
+                          f"({t['read'] / t['cpu_seconds']:.1f} pages per worker CPU second, largest worker RSS "
+                          f"{t['max_worker_rss_mb']:.0f} MB)" for w, t in results) +
                 f"; speedup {results[1][1]['read'] / results[1][1]['seconds'] / (results[0][1]['read'] / results[0][1]['seconds']):.2f}x")
         print(line)
         with open(os.path.join(here, "results.log"), "a") as f:

@@ -64,9 +64,10 @@ def _count(path):
 
 def _code_partition(path, first, last, db, settings, date, threads, batch):
     """One task: records [first, last) of path coded into the store at db."""
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()
     summary = _coder(settings).ingest([path], db, first=first, last=last, date=date or "", threads=threads, batch=batch)
     summary["wall_seconds"] = time.monotonic() - start
+    summary["cpu_seconds"] = time.process_time() - cpu  # this worker process, all its threads
     try:
         import psutil
 
@@ -118,12 +119,12 @@ def backfill(inputs, db, scheduler=None, workers=2, partition_records=250, threa
                    for i, (path, first, last) in enumerate(parts)]
         names = {f.key: (path, first, last) for f, (path, first, last) in zip(futures, parts)}
         totals = {"partitions": len(parts), "read": 0, "stored": 0, "unchanged": 0, "not_english": 0,
-                  "rejected": 0, "failed": 0, "events": 0, "max_worker_rss_mb": 0.0}
+                  "rejected": 0, "failed": 0, "events": 0, "cpu_seconds": 0.0, "max_worker_rss_mb": 0.0}
         done = 0
         for future in as_completed(futures):
             s = future.result()
             done += 1
-            for k in ("read", "stored", "unchanged", "not_english", "rejected", "failed", "events"):
+            for k in ("read", "stored", "unchanged", "not_english", "rejected", "failed", "events", "cpu_seconds"):
                 totals[k] += s[k]
             if s.get("worker_rss_mb"):
                 totals["max_worker_rss_mb"] = max(totals["max_worker_rss_mb"], s["worker_rss_mb"])
