@@ -552,5 +552,12 @@ TEST(CoderNews, AJointAttackIsNoFightBetweenTheAttackers) {
   EXPECT_TRUE(Has(e, "AFGMIL", "19", "USAMIL") && Has(e, "USAMIL", "19", "AFGMIL")) << Dump(e);
 }
 
+// A leader's followers are civilians of the leader's country.
+TEST(CoderNews, FollowersAreTheLeadersPeople) {
+  std::vector<Event> e = CodeText(
+      "Iraq's most powerful Shiite cleric is calling on his followers to join him in a march to Najaf.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
