@@ -115,14 +115,14 @@ struct EventCoder::Index {
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
-        aerial_word(w.Get("aerial-word")), unreal_modifier(w.Get("unreal-modifier")),
+        aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
         noun_purpose_marker(w.Get("noun-purpose-marker")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &unreal_modifier, &noun_purpose_marker;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2122,11 +2122,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   };
   // "India and Pakistan concluded a round of talks": a meeting without a named partner is between
   // the actors that hold it.
+  // Fighting is joint only when the verb is ("fought", "clashed"; not "attacked the village").
+  bool joint = index_.Is(index_.joint, code) || (index_.Is(index_.joint_symmetric, code) && !reverse.empty());
   if (joint_only) {
-    if (!targets.empty() || !index_.Is(index_.joint, code)) return true;
+    if (!targets.empty() || !joint) return true;
     best_compound = true;
   }
-  if (!best_compound && targets.empty() && sources.size() >= 2 && index_.Is(index_.joint, code)) best_compound = true;
+  if (!best_compound && targets.empty() && sources.size() >= 2 && joint) best_compound = true;
   if (best_compound) {
     if (sources.size() < 2) return true;
     for (const ActorCode& s : sources)

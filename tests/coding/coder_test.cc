@@ -544,5 +544,20 @@ TEST(CoderNews, DiplomatsAtAnOrganisationServeTheirCountry) {
   EXPECT_TRUE(Has(e, "IGOUNOGOV", "04", "USAGOV") || Has(e, "IGOUNO", "04", "USAGOV")) << Dump(e);
 }
 
+// Actors named together fight each other only when the verb is a fight, not an attack on a third.
+TEST(CoderNews, AJointAttackIsNoFightBetweenTheAttackers) {
+  std::vector<Event> e = CodeText("Afghan and American troops attacked the village.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("AFG") && x.target.starts_with("USA")) << Dump(e);
+  e = CodeText("Afghan and American troops fought pitched battles on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGMIL", "19", "USAMIL") && Has(e, "USAMIL", "19", "AFGMIL")) << Dump(e);
+}
+
+// A leader's followers are civilians of the leader's country.
+TEST(CoderNews, FollowersAreTheLeadersPeople) {
+  std::vector<Event> e = CodeText(
+      "Iraq's most powerful Shiite cleric is calling on his followers to join him in a march to Najaf.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
