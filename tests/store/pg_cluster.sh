@@ -39,7 +39,8 @@ case "$action" in
     ;;
   stop)
     if [[ -n "$bindir" && -d "$dir/data" ]]; then
-      as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+      # immediate: no shutdown checkpoint, the cluster is thrown away
+      as_server "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"
     ;;
