@@ -35,12 +35,16 @@ case "$action" in
       -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port -c fsync=off -c max_connections=200" start >/dev/null ||
       { cat "$dir/server.log"; exit 1; }
     # Root and the postgres user both connect as the cluster's superuser "postgres".
-    echo "pg_cluster: PostgreSQL $("$bindir/postgres" --version | awk '{print $NF}') on socket $dir port $port"
+    echo "pg_cluster: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on socket $dir port $port"
     ;;
   stop)
     if [[ -n "$bindir" && -d "$dir/data" ]]; then
-      # immediate: no shutdown checkpoint, the cluster is thrown away
-      as_server "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+      # immediate: no shutdown checkpoint, the cluster is thrown away; then at most 10 s for the
+      # server to go before it is killed.
+      pid=$(head -1 "$dir/data/postmaster.pid" 2>/dev/null || true)
+      as_server "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+      for _ in $(seq 20); do [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null || true
     fi
     rm -rf "$dir"
     ;;
