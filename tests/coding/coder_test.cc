@@ -485,14 +485,8 @@ TEST(CoderNews, TitlesStrayObjectsAndPastTenses) {
 // A headline that names someone only by the surname the body introduces is coded with the
 // body's code for that name.
 TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
-  Article a;
-  a.id = "t";
-  a.date = "2022-05-20";
-  a.title = "Tokayev Praises China";
-  a.text = a.title + "\nKazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.";
-  a.title_span = Span{0, a.title.size()};
-  std::vector<Event> e;
-  testing::DefaultPipeline().Process(a, &e);
+  std::vector<Event> e =
+      testing::CodeTitled("Tokayev Praises China", "Kazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.");
   EXPECT_TRUE(Has(e, "KAZGOV", "05", "CHN")) << Dump(e);
   // The headline's events come first, as the headline does.
   ASSERT_FALSE(e.empty());
@@ -502,22 +496,12 @@ TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
 // A headline's verb tagged as a noun ("Police Arrest", "Army Bombs") is still its verb; the
 // place of an event that is the subject is not its actor.
 TEST(CoderNews, HeadlineVerbsTaggedAsNouns) {
-  auto code_title = [](const std::string& title, const std::string& body) {
-    Article a;
-    a.id = "t";
-    a.date = "2004-09-01";
-    a.title = title;
-    a.text = title + "\n" + body;
-    a.title_span = Span{0, title.size()};
-    std::vector<Event> e;
-    testing::DefaultPipeline().Process(a, &e);
-    return e;
-  };
-  std::vector<Event> e = code_title("Afghan Forces Arrest 2 Taliban Leaders", "The arrests came on Monday.");
+  std::vector<Event> e =
+      testing::CodeTitled("Afghan Forces Arrest 2 Taliban Leaders", "The arrests came on Monday.", "2004-09-01");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
     return x.source == "AFGMIL" && x.code.starts_with("17") && x.target.starts_with("AFGREB");
   })) << Dump(e);
-  e = code_title("Fierce Clashes in Iraq Kill 34 People", "The fighting went on for hours.");
+  e = testing::CodeTitled("Fierce Clashes in Iraq Kill 34 People", "The fighting went on for hours.", "2004-09-01");
   for (const Event& x : e) EXPECT_NE(x.source, "IRQ") << Dump(e);
 }
 
