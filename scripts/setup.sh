@@ -24,6 +24,8 @@ command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver)   # headless browser test of the dashboard
   packages+=(python3-pandas)              # the GDELT export read back as a GDELT user's loader does
+  packages+=(clang-14 libfuzzer-14-dev)   # the sanitizer build and the fuzz targets (scripts/test.sh)
+  packages+=(wrk)                         # the dashboard load test (bench/serve_load.sh)
 fi
 
 missing=()

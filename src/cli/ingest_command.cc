@@ -110,13 +110,13 @@ int RunIngest(int argc, char** argv) {
                  "the event store (an SQLite file, created when absent; default: $DRAGOMAN_DB)")
       ->envname("DRAGOMAN_DB")
       ->required();
-  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
+  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none")->check(CalendarDate());
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
-  app.add_option("-j,--jobs", jobs, "coding threads (default: all cores)")->check(CLI::Range(1, 256));
+  app.add_option("-j,--jobs", jobs, "coding threads (default: all cores)")->check(CLI::Range(1, kMaxJobs));
   app.add_option("--batch", batch, "articles per transaction")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  app.add_option("--model", model, "syntax model file (default: built in)");
+  app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "fast";
   AddParserOption(app, &parser);
   app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");

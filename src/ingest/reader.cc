@@ -13,6 +13,7 @@
 #include "ingest/article_formats.h"
 #include "ingest/byte_stream.h"
 #include "ingest/html_extractor.h"
+#include "ingest/utf8.h"
 #include "ingest/warc_reader.h"
 
 namespace dragoman::ingest {
@@ -165,6 +166,14 @@ class JsonLinesReader : public InputReader {
       if (done_) return false;
       uint64_t skipped = 0;
       LineStatus st = stream_->ReadLine(&line_, options_.max_record_bytes, &skipped);
+      if (std::string damage = stream_->damage();
+          !damage.empty() && (st == LineStatus::kEnd || stream_->line_cut())) {
+        // A corrupt gzip member: the lines in it are lost; reading goes on at the next member.
+        stream_->ResumeAfterDamage();
+        *record = ErrorRecordOf(name_ + ":" + std::to_string(++line_number_),
+                                damage + "; lines may be lost, reading resumed at the next gzip member");
+        return true;
+      }
       if (st == LineStatus::kEnd) {
         done_ = true;
         if (!stream_->error().empty()) {
@@ -208,10 +217,9 @@ class WarcInputReader : public InputReader {
 
 // Reads a whole-file input, or says why it cannot be used.
 Record ReadWholeFile(ByteStream* stream, const std::string& name, const ReadOptions& options, std::string* content) {
-  uint64_t total = 0;
-  if (!stream->ReadAll(options.max_record_bytes, content, &total)) {
-    return ErrorRecordOf(name, "file is " + std::to_string(total) + " bytes, over the record limit of " +
-                                   std::to_string(options.max_record_bytes) + " bytes; skipped");
+  if (!stream->ReadAll(options.max_record_bytes, content)) {
+    return ErrorRecordOf(name, "file is over the record limit of " + std::to_string(options.max_record_bytes) +
+                                   " bytes; skipped (not read further)");
   }
   if (!stream->error().empty()) return ErrorRecordOf(name, stream->error());
   return Record{};
@@ -276,7 +284,26 @@ class MultiReader : public RecordReader {
       return ErrorRecordOf(name, "empty file");
     }
     std::string format = options_.format;
+    if (head.substr(0, 11) == "filedesc://") {
+      return ErrorRecordOf(name, "an ARC file (the web archive format before WARC) is not read; convert it to WARC "
+                                 "first (for example with warcio or jwattools)");
+    }
+    if (const char* utf16 = DetectUtf16(head); utf16 && (format == "auto" || format == "html" || format == "text")) {
+      // A UTF-16 page or text file: read it whole, then as its UTF-8 conversion.
+      std::string content;
+      Record r = ReadWholeFile(stream_.get(), name, options_, &content);
+      if (r.error) return r;
+      std::string utf8 = Utf16ToUtf8(content, utf16);
+      if (format == "auto") format = DetectFormat(utf8.substr(0, kSniffBytes));
+      if (format == "html") return HtmlRecordOrPending(std::move(utf8), "utf-8", name, FileStem(path), "", "", options_);
+      if (format == "text") return ParseTextArticle(std::move(utf8), name, FileStem(path), options_);
+      return ErrorRecordOf(name, "UTF-16 " + format + " input is not read; convert it to UTF-8 first");
+    }
     if (format == "auto") format = DetectFormat(head);
+    if (format == "text" || format == "auto") {
+      // Binary input (an image, /dev/zero) is refused from its first bytes, before reading it.
+      if (std::string why = BinaryReason(head.substr(0, 8192)); !why.empty()) return ErrorRecordOf(name, why);
+    }
     if (format == "json" || (format == "jsonl" && LooksLikeJsonDocument(head))) {
       std::string content;
       ReadOptions doc_options = options_;

@@ -1,6 +1,11 @@
 #include "serve/server.h"
 
+// A real listen backlog: cpp-httplib's default of 5 drops connections under load.
+#define CPPHTTPLIB_LISTEN_BACKLOG 1024
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <charconv>
 #include <cstring>
@@ -124,7 +129,47 @@ const char* ContentType(const std::string& name) {
   return "application/octet-stream";
 }
 
+// The listening socket's options: SO_REUSEADDR only (cpp-httplib's default adds SO_REUSEPORT,
+// which lets a second server bind the same port and take half of its requests).
+void ExclusivePortOptions(socket_t sock) {
+  int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+// "example.org:8080" -> "example.org"; "[::1]:8080" -> "::1". Lower-cased.
+std::string HostName(std::string_view host) {
+  std::string out;
+  if (!host.empty() && host.front() == '[') {
+    size_t close = host.find(']');
+    out = std::string(host.substr(1, close == std::string_view::npos ? host.size() - 1 : close - 1));
+  } else {
+    out = std::string(host.substr(0, host.find(':')));
+  }
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
 }  // namespace
+
+bool HostAllowed(const ServerOptions& options, std::string_view host_header) {
+  std::string name = HostName(host_header);
+  for (const std::string& allowed : options.allowed_hosts) {
+    if (HostName(allowed) == name) return true;
+  }
+  std::string bound = HostName(options.host);
+  if (bound == "0.0.0.0" || bound == "::") return options.allowed_hosts.empty();  // every address: any name
+  if (name == bound) return true;
+  // A loopback server answers to the loopback names; a rebinding page's name is none of them.
+  return IsLoopback(bound) && (name == "localhost" || name == "127.0.0.1" || name == "::1");
+}
+
+bool IsMultiRange(std::string_view range_header) {
+  return range_header.find(',') != std::string_view::npos;
+}
 
 struct Server::Impl {
   ServerOptions options;
@@ -401,7 +446,9 @@ Response Server::Impl::Article(store::Db& db, const Params& p) {
   auto view = store::GetArticleView(db, p.Get("id"), *mention);
   if (!view.ok()) return ErrorFrom(view.status());
   if (!*view) return Error(404, "no article \"" + p.Get("id").substr(0, 80) + "\"");
-  return Json(200, store::ToJson(**view));
+  nlohmann::json j = store::ToJson(**view);
+  j.erase("origin");  // where the record was read: a path on the server, nobody else's business
+  return Json(200, j);
 }
 
 Response Server::Impl::Actors(store::Db& db, const Params& p) {
@@ -455,7 +502,28 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
   // Only reading: every other method is refused before routing, and so are overlong targets.
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  http.set_socket_options(ExclusivePortOptions);
+  http.set_tcp_nodelay(true);  // keep-alive answers go out at once, not after Nagle's 40 ms
+  // A connection may not take more than kMaxKeepAliveRequests requests nor idle for long.
+  http.set_keep_alive_max_count(100);
+  http.set_keep_alive_timeout(5);
+  http.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {
+    // DNS rebinding: a page on another name that resolves to this address may not read the API.
+    if (!HostAllowed(self->impl_->options, req.get_header_value("Host"))) {
+      res.status = 421;
+      res.set_content(store::DumpJson({{"error", "this server does not answer to the host name \"" +
+                                                     req.get_header_value("Host").substr(0, 80) +
+                                                     "\" (start serve with --allow-host NAME to allow it)"}}),
+                      "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // Many ranges in one request cost many copies of the answer: only one range is served.
+    if (req.has_header("Range") && IsMultiRange(req.get_header_value("Range"))) {
+      res.status = 416;
+      res.set_content(store::DumpJson({{"error", "multiple byte ranges are not served; ask for one"}}),
+                      "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
       res.status = 405;
       res.set_header("Allow", "GET, HEAD");

@@ -274,3 +274,59 @@ TEST_F(ServerTest, PlacesCountLocatedEventsPerCountry) {
 
 }  // namespace
 }  // namespace dragoman::serve
+
+namespace dragoman::serve {
+namespace {
+
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
+  ServerOptions options;
+  options.db_path = db_path_;
+  options.port = server_->port();
+  auto second = Server::Create(options);
+  ASSERT_FALSE(second.ok()) << "a second server bound port " << options.port;
+  EXPECT_NE(second.status().message().find("in use"), std::string::npos) << second.status().message();
+}
+
+TEST_F(ServerTest, MultiRangeRequestsAndForeignHostsAreRefused) {
+  httplib::Client client("127.0.0.1", server_->port());
+  std::string ranges = "bytes=0-0";
+  for (int i = 1; i < 2000; ++i) ranges += "," + std::to_string(i) + "-" + std::to_string(i);
+  auto res = client.Get("/", {{"Range", ranges}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 416);
+  EXPECT_LT(res->body.size(), 1000u);
+  res = client.Get("/api/summary", {{"Host", "attacker.example:" + std::to_string(server_->port())}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 421) << res->body;
+  res = client.Get("/api/summary", {{"Host", "localhost:" + std::to_string(server_->port())}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+}
+
+TEST_F(ServerTest, ArticlesDoNotShowServerPaths) {
+  auto events = GetJson("/api/events?source=KAZCOP");
+  ASSERT_EQ(events["events"].size(), 1u);
+  auto a = GetJson("/api/article?id=a4");
+  EXPECT_FALSE(a.contains("origin")) << a.dump();
+}
+
+TEST(HostCheckTest, LoopbackAnswersToLoopbackNamesAndAllowedHosts) {
+  ServerOptions loopback;
+  EXPECT_TRUE(HostAllowed(loopback, "127.0.0.1:8080"));
+  EXPECT_TRUE(HostAllowed(loopback, "localhost:8080"));
+  EXPECT_TRUE(HostAllowed(loopback, "[::1]:8080"));
+  EXPECT_FALSE(HostAllowed(loopback, "rebind.attacker.example:8080"));
+  EXPECT_FALSE(HostAllowed(loopback, ""));
+  loopback.allowed_hosts = {"dash.example.org"};
+  EXPECT_TRUE(HostAllowed(loopback, "DASH.example.org:8080"));
+  ServerOptions everywhere;
+  everywhere.host = "0.0.0.0";
+  EXPECT_TRUE(HostAllowed(everywhere, "anything.example"));
+  everywhere.allowed_hosts = {"dash.example.org"};
+  EXPECT_FALSE(HostAllowed(everywhere, "anything.example"));
+  EXPECT_TRUE(IsMultiRange("bytes=0-1,5-6"));
+  EXPECT_FALSE(IsMultiRange("bytes=0-100"));
+}
+
+}  // namespace
+}  // namespace dragoman::serve
