@@ -14,7 +14,8 @@ packages=(
   zlib1g-dev                              # gzip (WARC.gz) and CRC32 of model files
   libgumbo-dev                            # HTML parsing for news pages
   libpugixml-dev                          # XML: PETRARCH validation records
-  libcpp-httplib-dev                      # the dashboard's HTTP server
+  libmicrohttpd-dev                       # the dashboard's HTTP server (built for hostile networks)
+  libcpp-httplib-dev                      # tests: the HTTP client that talks to the dashboard
   iso-codes                               # ISO 3166-1 country names and codes
   wordnet-base                            # word classes for training the tagger (dragoman train)
 )

@@ -32,6 +32,9 @@ int RunCode(int argc, char** argv) {
   app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "fast";
   AddParserOption(app, &parser);
+  std::vector<std::string> include, exclude;
+  app.add_option("--include", include, "in folders, take the files matching this glob (\"*.md\", \"2022/*\"), and only those; repeatable");
+  app.add_option("--exclude", exclude, "in folders, leave out the files matching this glob; repeatable");
   app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file");
@@ -69,6 +72,8 @@ int RunCode(int argc, char** argv) {
 
   ingest::ReadOptions read_options;
   read_options.default_date = date;
+  read_options.include = include;
+  read_options.exclude = exclude;
   read_options.format = input_format;
   read_options.repair_utf8 = repair_utf8;
   read_options.english_only = !any_language;

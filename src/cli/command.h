@@ -93,6 +93,10 @@ inline CLI::Validator RegularFile(uint64_t max_bytes, std::string keyword = "") 
 inline constexpr uint64_t kMaxModelBytes = 1ull << 30;     // our model is 37 MB
 inline constexpr uint64_t kMaxTreebankBytes = 1ull << 30;  // UD English-EWT's training set is 13 MB
 
+// The largest row count or offset a query takes (SQLite's integers are signed 64-bit: a larger
+// one would wrap to a negative number).
+inline constexpr size_t kMaxRowCount = static_cast<size_t>(INT64_MAX);
+
 // The most worker threads -j accepts: more than any machine's cores, few enough to start.
 inline constexpr int kMaxJobs = 256;
 

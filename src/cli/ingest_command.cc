@@ -119,9 +119,14 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "fast";
   AddParserOption(app, &parser);
+  std::vector<std::string> include, exclude;
+  app.add_option("--include", include, "in folders, take the files matching this glob (\"*.md\", \"2022/*\"), and only those; repeatable");
+  app.add_option("--exclude", exclude, "in folders, leave out the files matching this glob; repeatable");
   app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");
+  std::string errors_path;
+  app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file (as code --errors)");
   app.add_flag("--force", force, "code every article again, even those stored unchanged");
   bool any_language = false;
   app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
@@ -154,11 +159,22 @@ int RunIngest(int argc, char** argv) {
   }
   const std::string coder = CoderFingerprint(options);
 
+  std::ofstream errors_file;
+  if (!errors_path.empty()) {
+    errors_file.open(errors_path);
+    if (!errors_file) {
+      std::cerr << "dragoman ingest: cannot write " << errors_path << "\n";
+      return kExitFailure;
+    }
+  }
+
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
   ingest::ReadOptions read_options;
   read_options.default_date = date;
+  read_options.include = include;
+  read_options.exclude = exclude;
   read_options.format = input_format;
   read_options.english_only = !any_language;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
@@ -202,6 +218,9 @@ int RunIngest(int argc, char** argv) {
   RunOptions run_options;
   run_options.threads = jobs;
   run_options.quiet = quiet;
+  // The store's write lock is held only while articles are written: whenever the next article is
+  // still being coded, the open transaction is committed, so another ingest can write meanwhile.
+  run_options.on_idle = [&] { commit_if_due(true); };
   const Pipeline& coder_pipeline = **pipeline;
   // Workers skip articles the snapshot says are stored unchanged; the sink below decides.
   ProcessFunction process = [&](Article& article, std::vector<Event>* events, StageTimes* times) {
@@ -211,6 +230,7 @@ int RunIngest(int argc, char** argv) {
   RunSummary summary = RunParallel(*reader, process, run_options, [&](RunItem& item) {
     if (item.record.error) {
       std::cerr << output::ErrorToText(*item.record.error) << "\n";
+      if (errors_file.is_open()) errors_file << output::ErrorToJson(*item.record.error) << "\n";
       begin();
       if (Status s = db.PutError(*item.record.error); !s.ok() && status.ok()) status = s;
       commit_if_due(false);
@@ -232,7 +252,10 @@ int RunIngest(int argc, char** argv) {
         return !g_stop;
       }
     }
-    if (!coded) coder_pipeline.Process(article, &item.events);
+    if (!coded) {
+      commit_if_due(true);  // no write lock while coding
+      coder_pipeline.Process(article, &item.events);
+    }
     begin();
     if (Status s = db.PutArticle(article, item.events, coder); !s.ok()) {
       ++failed;

@@ -7,8 +7,6 @@
 #include <map>
 #include <string>
 
-#include <httplib.h>
-
 #include "serve/server.h"
 #include "store/event_store.h"
 
@@ -36,7 +34,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t q = target.find('?');
   std::string path = "/api/" + target.substr(0, q);
   std::multimap<std::string, std::string> params;
-  if (q != std::string::npos) httplib::detail::parse_query_text(target.substr(q + 1), params);
+  // name=value pairs split at '&' (the server hands the API its parameters decoded).
+  if (q != std::string::npos) {
+    std::string query = target.substr(q + 1);
+    size_t start = 0;
+    while (start <= query.size()) {
+      size_t end = query.find('&', start);
+      if (end == std::string::npos) end = query.size();
+      std::string pair = query.substr(start, end - start);
+      size_t eq = pair.find('=');
+      params.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+      start = end + 1;
+    }
+  }
   dragoman::serve::Response r = TheServer()->HandleApi(path, params);
   if (r.status < 200 || r.status > 599) __builtin_trap();
   return 0;

@@ -39,7 +39,9 @@ TEST(LongArticle, IsCodedInPartsWithSpansIntoTheWholeText) {
   EXPECT_GE(article.sentences.size(), 3 * (article.text.size() / paragraph.size()));
   for (size_t i = 0; i < article.sentences.size(); ++i) {
     EXPECT_TRUE(article.sentences[i].tokens.empty());
-    if (i > 0) EXPECT_GE(article.sentences[i].span.begin, article.sentences[i - 1].span.end);
+    if (i > 0) {
+      EXPECT_GE(article.sentences[i].span.begin, article.sentences[i - 1].span.end);
+    }
   }
   EXPECT_TRUE(article.sentences[0].is_title);
 }

@@ -330,3 +330,34 @@ TEST(HostCheckTest, LoopbackAnswersToLoopbackNamesAndAllowedHosts) {
 
 }  // namespace
 }  // namespace dragoman::serve
+
+namespace dragoman::serve {
+namespace {
+
+// Twenty clients that send half a request and then trickle (one header line every few seconds)
+// hold connections, not the server: a normal request is answered at once meanwhile.
+TEST_F(ServerTest, SlowClientsDoNotBlockOthers) {
+  std::vector<int> slow;
+  for (int i = 0; i < 20; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    std::string start = "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n";
+    ASSERT_EQ(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
+    slow.push_back(fd);
+  }
+  // A server with a thread per connection and fewer threads than slow clients never answers this.
+  httplib::Client client("127.0.0.1", server_->port());
+  client.set_read_timeout(5, 0);
+  auto res = client.Get("/api/summary");
+  ASSERT_TRUE(res) << "no answer while slow clients hold connections";
+  EXPECT_EQ(res->status, 200);
+  for (int fd : slow) ::close(fd);
+}
+
+}  // namespace
+}  // namespace dragoman::serve

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Peak memory and time for huge records (issue 15, bar 3): one 15 MB JSON Lines record with -j 1,
+# four of them with -j 4, and an HTML page of '<div></span>' * 1,000,000 (12 MB) that the HTML
+# parser would nest a million deep. Prints one line per case: wall seconds, peak RSS (MB), exit
+# status. Usage: bash bench/huge_records.sh [build/dragoman]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dragoman="${1:-build/dragoman}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+paragraph = ("China accused Japan of provocation on Monday, and the foreign ministry summoned the ambassador. "
+             "Kazakhstan said it was ready to work with Russia on trade. The weather in the capital was mild. ")
+parts, size = [], 0
+while size < 15_000_000:
+    parts.append(paragraph + ("\n\n" if len(parts) % 3 else " "))
+    size += len(parts[-1])
+text = "".join(parts)
+record = json.dumps({"id": "huge", "date": "2022-05-20", "title": "Talks", "text": text}) + "\n"
+open(f"{work}/one.jsonl", "w").write(record)
+open(f"{work}/four.jsonl", "w").write("".join(record.replace('"huge"', f'"huge{i}"') for i in range(4)))
+open(f"{work}/nest.html", "w").write("<html><body>" + "<div></span>" * 1_000_000 + "<p>China met Kazakhstan.</p>")
+PY
+
+measure() {
+  local label="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" && rc=0 || rc=$?
+  read -r secs kb < <(tail -n 1 "$work/time")
+  printf '%s: %.1f s, peak RSS %d MB, exit %d (%s)\n' "$label" "$secs" $((kb / 1024)) "$rc" \
+    "$(tail -n 1 "$work/err" | cut -c1-120)"
+}
+measure "one 15 MB record, -j 1" "$dragoman" code -q -j 1 "$work/one.jsonl"
+measure "four 15 MB records, -j 4" "$dragoman" code -q -j 4 "$work/four.jsonl"
+measure "'<div></span>' x 1,000,000 (12 MB page)" "$dragoman" code -q -j 1 --date 2022-05-20 "$work/nest.html"
+measure "a tiny article, -j 1 (the constant part)" "$dragoman" code -q -j 1 samples/mongolia_russia_talks.txt
