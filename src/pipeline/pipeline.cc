@@ -113,7 +113,7 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   // Pronouns and agents without a country are resolved within a part. The article's tone is the
   // mean of the parts' tones weighted by their length.
   std::vector<Sentence> sentences;
-  std::vector<Event> all;
+  const size_t first_event = events->size();
   double tone_sum = 0;
   size_t tone_bytes = 0;
   Dateline dateline;
@@ -143,7 +143,7 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
       Shift(&e.source_span, from);
       Shift(&e.verb_span, from);
       Shift(&e.target_span, from);
-      all.push_back(std::move(e));
+      events->push_back(std::move(e));
     }
     if (from == 0) dateline = part.dateline;
     for (Sentence& s : part.sentences) {
@@ -156,11 +156,10 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
   }
   if (impl_->tone && tone_bytes > 0) {
     double tone = tone_sum / static_cast<double>(tone_bytes);
-    for (Event& e : all) e.tone = tone;
+    for (size_t i = first_event; i < events->size(); ++i) (*events)[i].tone = tone;
   }
   article.sentences = std::move(sentences);
   article.dateline = std::move(dateline);
-  for (Event& e : all) events->push_back(std::move(e));
 }
 
 void Pipeline::ProcessWhole(Article& article, std::vector<Event>* events, StageTimes* times,
