@@ -114,17 +114,22 @@ struct EventCoder::Index {
         partner_preposition(w.Get("partner-preposition")), non_political_head(w.Get("non-political-head")),
         non_political_modifier(w.Get("non-political-modifier")), locative(w.Get("locative-preposition")),
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
-        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")) {}
+        foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
+        aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
+        noun_purpose_marker(w.Get("noun-purpose-marker")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
-      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role;
+      &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
   // "people-seized: A>B" and "people-seized-by-state: A>C": a seizure of people.
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
+  // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
+  std::unordered_map<std::string, std::string> aerial;
 
   NameTrie actors;
   NameTrie agents;
@@ -303,6 +308,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("reciprocal", &index_->reciprocal);
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
+  read_map("aerial", &index_->aerial);
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -323,6 +329,10 @@ struct ArticleContext {
   // Names not in the dictionary seen in a coded phrase ("Kazakh President Kazak Tokayev" ->
   // "tokayev" = KAZGOV), so that a later bare "Tokayev" gets the same code.
   std::unordered_map<std::string, std::string> names;
+  // The words of every full person name the dictionary found anywhere in the article ("Hu
+  // Jintao" -> "hu" = CHNGOV), so that "President Hu" in a headline above the body's full name
+  // is the same person; "" where two people share the word.
+  std::unordered_map<std::string, std::string> person_words;
   // Where the article's events happen, for agents whose country the text does not name
   // ("gunmen", "police"): countries named in place phrases, by sentence and in the title, and
   // every country the article names.
@@ -362,6 +372,22 @@ class SentenceCoder {
   // adjective of "insurgents"; "X and Y troops fought" with "fought" a relative clause): the
   // finite verb becomes the root, the phrase before it its subject and what follows its object.
   void RepairVerblessClause();
+  // A past tense read as a reduced relative of the subject ("Thousands of Israelis accused
+  // Sharon of treason as parliament looked ..." with "accused" a participle of "Thousands" and
+  // "Sharon" its agent without "by"): a participle followed by a bare noun phrase is active, so
+  // it becomes the verb of the subject, and the verb the subject was given becomes its adverbial.
+  void RepairParticipleReadAsRelative();
+  // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
+  // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
+  // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
+  // subject and the phrases after it as its object and obliques. Returns whether it did.
+  bool RepairHeadlineVerb();
+  // Words the parse hung from a punctuation mark (the fast parser attaches what it left on its
+  // stack to the closing full stop: "accused Prime Minister Ariel Sharon of treason ." with
+  // "Ariel" a dependent of "."): a noun phrase right after a verb without an object becomes its
+  // object, one after a preposition that preposition's phrase, anything else a dependent of the
+  // mark's own head.
+  void RepairArcsToPunctuation();
   // The regular stem of an inflected verb form that the verb lexicon knows ("declined" ->
   // "decline"), "" when none.
   std::string KnownVerbStem(const std::string& form) const;
@@ -405,6 +431,9 @@ class SentenceCoder {
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;
   bool Negated(int v) const;
+  // Whether event e of verb v is made from the air: an aerial word in its source's words, the
+  // verb or the verb's compound, modifier or object ("air strikes", "bombed from warplanes").
+  bool FromTheAir(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
   const ActorEntry& Actor(int entry) const {
@@ -426,6 +455,8 @@ class SentenceCoder {
   bool analyzed_ = false;
   std::vector<char> resolved_done_;
   std::vector<std::string_view> words_;  // sorted forms and lemmas of the sentence
+  // The sentence as the coder reads it when a repair retags a word (a headline's verb).
+  Sentence retagged_;
 };
 
 void SentenceCoder::Analyze() {
@@ -454,7 +485,9 @@ void SentenceCoder::Analyze() {
     int h = t.head - 1;
     if (t.head > 0 && h < a_.n && h != i) a_.head[i] = h;
   }
+  RepairArcsToPunctuation();
   RepairVerblessClause();
+  RepairParticipleReadAsRelative();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -469,6 +502,11 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  if (RepairHeadlineVerb()) {
+    for (auto& k : a_.kids) k.clear();
+    for (int i = 0; i < a_.n; ++i)
+      if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
+  }
   // A headline's closing credit ("... (Reuters)", "(Canadian Press)") names the source, no actor.
   if (a_.s->is_title && a_.n >= 3 && a_.low[a_.n - 1] == ")") {
     for (int open = a_.n - 2; open >= std::max(0, a_.n - 6); --open) {
@@ -506,9 +544,12 @@ void SentenceCoder::Analyze() {
   // actions"; of a person or another agent it is ("a military official", "Iraqi military").
   for (int t = 0; t < a_.n; ++t) {
     int g = a_.agent_at[t];
-    if (g < 0 || a_.s->tokens[t].upos != "ADJ" || a_.rel[t] != "amod") continue;
+    if (g < 0 || a_.s->tokens[t].upos != "ADJ") continue;
     const Analysis::Mention& m = a_.agent_mentions[g];
-    int h = a_.head[t];
+    // The noun it modifies; the next word when the parse lost the link ("a two-day official
+    // visit" with "official" hung elsewhere).
+    int h = a_.rel[t] == "amod" ? a_.head[t]
+            : (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "NOUN") ? t + 1 : -1;
     if (m.end - m.begin != 1 || h < 0 || a_.agent_at[h] >= 0 || a_.actor_at[h] >= 0) continue;
     // Only before a noun the lexicon codes as an event ("visit", "action"): elsewhere ("an
     // official news agency") the adjective may still name who acts.
@@ -536,6 +577,178 @@ std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
   for (const std::string& c : candidates)
     if (known(c)) return c;
   return "";
+}
+
+bool SentenceCoder::RepairHeadlineVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (!a_.s->is_title || a_.n < 3) return false;
+  for (const Token& t : tok)
+    if (t.upos == "VERB" || t.upos == "AUX") return false;
+  auto verb_stem = [&](int v) -> std::string {
+    for (const std::string& w : {a_.low[v], KnownVerbStem(a_.low[v])}) {
+      if (w.empty()) continue;
+      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w))
+        if (!d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return w;
+    }
+    return "";
+  };
+  bool actor_before = false;
+  for (int v = 1; v + 1 < a_.n; ++v) {
+    actor_before |= a_.actor_at[v - 1] >= 0 || a_.agent_at[v - 1] >= 0;
+    const std::string& pos = tok[v].upos;
+    const std::string& before = tok[v - 1].upos;
+    const std::string& after = tok[v + 1].upos;
+    if (!actor_before || (pos != "NOUN" && pos != "PROPN") || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0) continue;
+    if (before != "NOUN" && before != "PROPN") continue;
+    if (after == "PUNCT" || after == "CCONJ" || after == "SYM") continue;
+    std::string stem = verb_stem(v);
+    if (stem.empty()) continue;
+    retagged_ = *a_.s;
+    Token& verb = retagged_.tokens[v];
+    verb.upos = "VERB";
+    verb.xpos = a_.low[v] != stem && a_.low[v].ends_with("s") ? "VBZ" : "VBP";
+    verb.lemma = stem;
+    a_.s = &retagged_;
+    a_.lem[v] = stem;
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    // The words before: the last of their top words is the subject, the others modify it
+    // ("Ivory Coast 's Army Bombs": Army, with Ivory Coast its modifier).
+    std::vector<int> tops;
+    for (int t = 0; t < v; ++t)
+      if (!(a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] != t)) tops.push_back(t);
+    // A noun after a preposition is that preposition's phrase inside the subject ("Clashes in
+    // Iraq Kill"); a noun after another is the new head ("Ivory Coast 's Army").
+    int subject = -1, pending_case = -1;
+    std::vector<int> modifiers;
+    for (int t : tops) {
+      const std::string& p = tok[t].upos;
+      if (p == "ADP") {
+        pending_case = t;
+      } else if (p == "NOUN" || p == "PROPN" || p == "PRON" || p == "NUM") {
+        if (pending_case >= 0 && subject >= 0) {
+          a_.head[t] = subject;
+          a_.rel[t] = "nmod";
+          a_.head[pending_case] = t;
+          a_.rel[pending_case] = "case";
+          pending_case = -1;
+          continue;
+        }
+        if (subject >= 0) modifiers.push_back(subject);
+        subject = t;
+      } else if (p != "PUNCT") {
+        modifiers.push_back(t);
+      }
+    }
+    for (int t : tops) {
+      if (tok[t].upos == "PUNCT") {
+        a_.head[t] = v;
+        a_.rel[t] = "punct";
+      }
+    }
+    if (subject >= 0) {
+      a_.head[subject] = v;
+      a_.rel[subject] = "nsubj";
+      for (int t : modifiers) {
+        a_.head[t] = subject;
+        a_.rel[t] = tok[t].upos == "ADJ" ? "amod" : "compound";
+      }
+    }
+    for (int t : tops)
+      if (a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] == t) a_.head[t] = v;
+    // The words after: the first phrase without a preposition is the object, the others obliques.
+    bool object = false;
+    for (int t = v + 1; t < a_.n; ++t) {
+      if (a_.head[t] > v && a_.head[t] != t) continue;
+      a_.head[t] = v;
+      if (tok[t].upos == "PUNCT") {
+        a_.rel[t] = "punct";
+      } else if (!a_.CaseOf(t).empty() || tok[t].upos == "ADP" || tok[t].upos == "ADV") {
+        a_.rel[t] = tok[t].upos == "ADP" || tok[t].upos == "ADV" ? "compound:prt" : "obl";
+      } else {
+        a_.rel[t] = object ? "obl" : "obj";
+        object = true;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+void SentenceCoder::RepairArcsToPunctuation() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  auto under = [&](int k, int top) {
+    for (int guard = 0; k >= 0 && guard <= a_.n; ++guard, k = a_.head[k])
+      if (k == top) return true;
+    return false;
+  };
+  for (int t = 0; t < a_.n; ++t) {
+    int p = a_.head[t];
+    if (p < 0 || tok[p].upos != "PUNCT") continue;
+    int fallback = a_.head[p] >= 0 && a_.head[p] != t ? a_.head[p] : -1;
+    const std::string& pos = tok[t].upos;
+    if (pos != "NOUN" && pos != "PROPN" && pos != "PRON" && pos != "NUM") {
+      a_.head[t] = fallback;
+      a_.rel[t] = fallback < 0 ? "root" : pos == "PUNCT" ? "punct" : pos == "VERB" ? "parataxis" : "dep";
+      continue;
+    }
+    int first = t;
+    while (first > 0 && under(first - 1, t)) --first;
+    int before = first - 1;
+    if (before >= 0 && tok[before].upos == "ADP") {
+      int anchor = before - 1;
+      while (anchor >= 0 && tok[anchor].upos != "VERB" && tok[anchor].upos != "NOUN" && tok[anchor].upos != "PROPN")
+        --anchor;
+      if (anchor >= 0 && !under(anchor, t)) {
+        a_.head[t] = anchor;
+        a_.rel[t] = tok[anchor].upos == "VERB" ? "obl" : "nmod";
+        a_.head[before] = t;
+        a_.rel[before] = "case";
+        continue;
+      }
+    }
+    if (before >= 0 && tok[before].upos == "VERB" && !under(before, t)) {
+      bool has_object = false;
+      for (int k = 0; k < a_.n; ++k) has_object |= a_.head[k] == before && (a_.rel[k] == "obj" || a_.rel[k] == "dobj");
+      if (!has_object) {
+        a_.head[t] = before;
+        a_.rel[t] = "obj";
+        continue;
+      }
+    }
+    a_.head[t] = fallback;
+    a_.rel[t] = fallback < 0 ? "root" : "dep";
+  }
+}
+
+void SentenceCoder::RepairParticipleReadAsRelative() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 1; v < a_.n; ++v) {
+    if (tok[v].upos != "VERB" || tok[v].xpos != "VBN" || a_.rel[v] != "acl") continue;
+    int noun = a_.head[v];
+    if (noun < 0 || noun > v || !a_.rel[noun].starts_with("nsubj")) continue;
+    int verb = a_.head[noun];
+    if (verb < 0 || verb <= v || tok[verb].upos != "VERB") continue;
+    // The bare noun phrase right after the participle: not a date, not introduced by a preposition.
+    int object = -1;
+    for (int t = v + 1; t < a_.n; ++t) {
+      if (a_.head[t] != v) continue;
+      const std::string& r = a_.rel[t];
+      bool nominal = tok[t].upos == "NOUN" || tok[t].upos == "PROPN";
+      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && a_.CaseOf(t).empty() && !IsTemporalRel(r))
+        object = t;
+      break;
+    }
+    if (object < 0) continue;
+    a_.head[v] = a_.head[verb];
+    a_.rel[v] = a_.rel[verb];
+    a_.head[verb] = v;
+    a_.rel[verb] = "advcl";
+    a_.head[noun] = v;
+    a_.rel[noun] = "nsubj";
+    a_.rel[object] = "obj";
+    return;
+  }
 }
 
 void SentenceCoder::RepairVerblessClause() {
@@ -755,6 +968,9 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
 std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   std::vector<ActorCode> out;
   if (h < 0 || depth > 4) return out;
+  // A title stands for the name it is the title of: "Prime Minister" in "Prime Minister Ariel
+  // Sharon" is Sharon.
+  if (a_.rel[h] == "nmod:desc" && a_.head[h] > h && a_.s->tokens[a_.head[h]].upos == "PROPN") h = a_.head[h];
   // Pronouns and "the two sides".
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.pronoun, a_.low[h])) return ResolvePronoun(h);
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.speaker, a_.low[h])) return ResolveSpeaker(h);
@@ -853,6 +1069,18 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       }
     }
   }
+  // "its U.N. diplomats", "their EU envoy": an organisation named as a title's modifier is where
+  // the agent serves; the possessor is whom it serves.
+  std::vector<ActorCode> served_by_owner;
+  if (best >= 0 && best_tok != h && a_.agent_at[h] >= 0 && a_.rel[best_tok] == "compound" &&
+      Lower3(Actor(a_.actor_mentions[best].entry).CodeAt(date_)) == "igo") {
+    for (int k : a_.kids[h])
+      if (a_.rel[k] == "nmod:poss" && a_.s->tokens[k].upos == "PRON" && index_.Is(index_.pronoun, a_.low[k])) {
+        std::vector<ActorCode> owner = ResolvePronoun(k);
+        if (owner.size() == 1 && owner[0].base.size() == 3 && !index_.Is(index_.non_country_prefix, Lower3(owner[0].base)))
+          served_by_owner = owner;
+      }
+  }
   // Agents in text order, outside the actor mention.
   std::vector<int> agent_ids;
   for (int t : tokens) {
@@ -901,10 +1129,15 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         }
       }
     }
-    if (agent_ids.empty() && a_.s->tokens[h].upos == "PROPN") {
-      auto it = context_->names.find(a_.low[h]);
-      if (it != context_->names.end()) {
-        out.push_back({it->second, it->second.substr(0, 3), h, h});
+    // A name the article gives in full elsewhere: "Tokayev" after "President Kazak Tokayev",
+    // "President Hu" above "Chinese President Hu Jintao".
+    if (a_.s->tokens[h].upos == "PROPN" && a_.agent_at[h] < 0) {
+      std::string known;
+      if (auto it = context_->names.find(a_.low[h]); it != context_->names.end()) known = it->second;
+      if (auto it = context_->person_words.find(a_.low[h]); known.empty() && it != context_->person_words.end())
+        known = it->second;
+      if (!known.empty()) {
+        out.push_back({known, known.substr(0, 3), first, last});
         return out;
       }
     }
@@ -939,6 +1172,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
                    first, last});
     return out;
   }
+  if (!served_by_owner.empty()) {
+    const std::string& country = served_by_owner[0].base;
+    out.push_back({Compose(prefixes, country, suffixes), country, first, last});
+    return out;
+  }
   // The span names the whole phrase up to its of/in/from phrases: "Kazakh President Kazak Tokayev".
   if (!via_nominal[best_tok]) {
     for (int t : tokens) {
@@ -959,9 +1197,14 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     std::string code = Actor(m.entry).CodeAt(date_);
     if (code.empty()) continue;
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
-    if (!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) {
-      std::string roles;
+    // The side a role is on: "Sudanese rebels" (REB: SDN), or a dictionary actor of a country
+    // and role ("Hamas" PSEREB), so that later "militants" are Palestinian.
+    bool own_role = suffixes.empty() && code.size() == 6 && CountryOf(m) == code.substr(0, 3) &&
+                    Actor(m.entry).kind != ActorKind::kPerson;
+    if ((!suffixes.empty() && code.size() == 3 && CountryOf(m) == code) || own_role) {
+      std::string roles = own_role ? code.substr(3) : "";
       for (const std::string& x : suffixes) roles += x;
+      if (own_role) code = code.substr(0, 3);
       auto [it, added] = context_->role_country.emplace(roles, std::make_pair(code, sentence_index_));
       if (!added && it->second.first != code) it->second.first.clear();
       if (!added) it->second.second = std::max(it->second.second, sentence_index_);
@@ -1752,11 +1995,17 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       HasNominalForm(subj)) {
     bool named_actor = false;
     for (int k : a_.kids[subj])
-      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" || IsNominalRel(a_.rel[k])) &&
+      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" ||
+           (IsNominalRel(a_.rel[k]) && !index_.Is(index_.locative, a_.CaseOf(k)))) &&
           (a_.actor_at[k] >= 0 || a_.agent_at[k] >= 0))
         named_actor = true;
     if (!named_actor) sources.clear();
   }
+  // "Fierce clashes in Iraq kill 34": the place of an event that is the subject is not its actor.
+  if (source_head >= 0 && subj >= 0 && source_head != subj && subj != v && !passive && HasNominalForm(subj) &&
+      a_.actor_at[subj] < 0 && a_.agent_at[subj] < 0 && a_.InSubtree(source_head, subj) &&
+      index_.Is(index_.locative, a_.CaseOf(source_head)))
+    sources.clear();
   if (sources.empty()) sources = NewActor(source_head);
   // Two subjects of the verb with "and" between them are one list ("The United States and Japan
   // condemned", parsed as two subjects).
@@ -1873,11 +2122,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   };
   // "India and Pakistan concluded a round of talks": a meeting without a named partner is between
   // the actors that hold it.
+  // Fighting is joint only when the verb is ("fought", "clashed"; not "attacked the village").
+  bool joint = index_.Is(index_.joint, code) || (index_.Is(index_.joint_symmetric, code) && !reverse.empty());
   if (joint_only) {
-    if (!targets.empty() || !index_.Is(index_.joint, code)) return true;
+    if (!targets.empty() || !joint) return true;
     best_compound = true;
   }
-  if (!best_compound && targets.empty() && sources.size() >= 2 && index_.Is(index_.joint, code)) best_compound = true;
+  if (!best_compound && targets.empty() && sources.size() >= 2 && joint) best_compound = true;
   if (best_compound) {
     if (sources.size() < 2) return true;
     for (const ActorCode& s : sources)
@@ -1908,6 +2159,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
     }
   return true;
+}
+
+bool SentenceCoder::FromTheAir(int v, const Event& e) const {
+  for (int t = 0; t < a_.n; ++t) {
+    const Span& span = a_.s->tokens[t].span;
+    bool in_source = span.begin >= e.source_span.begin && span.end <= e.source_span.end;
+    bool of_verb = t == v || (a_.head[t] == v && (a_.rel[t] == "compound" || a_.rel[t] == "amod" ||
+                                                   a_.rel[t] == "obj" || a_.rel[t] == "obl"));
+    if ((in_source || of_verb) && (index_.Is(index_.aerial_word, a_.low[t]) || index_.Is(index_.aerial_word, a_.lem[t])))
+      return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::IsVerbal(int v) const {
@@ -1945,6 +2208,25 @@ bool SentenceCoder::Unreal(int v) const {
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
         a_.s->tokens[v].xpos == "VBG")
       return true;
+  // "the rationale for invading Iraq": a gerund that completes a noun names an idea, not an act.
+  // (Parsed also as an adverbial of the verb whose object that noun is; "criticized Russia for
+  // attacking", whose object names an actor, is Russia's act.)
+  if (a_.s->tokens[v].xpos == "VBG" && a_.head[v] >= 0 && v > 1) {
+    int marker = -1;
+    for (int k : a_.kids[v])
+      if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && k == v - 1 && index_.Is(index_.noun_purpose_marker, a_.low[k]))
+        marker = k;
+    int noun = marker - 1;
+    bool of_noun = a_.rel[v] == "acl" && !IsVerbal(a_.head[v]);
+    bool after_object = a_.rel[v] == "advcl" && noun >= 0 && a_.head[noun] == a_.head[v] &&
+                        (a_.rel[noun] == "obj" || a_.rel[noun] == "dobj") && a_.actor_at[noun] < 0 &&
+                        a_.agent_at[noun] < 0 && a_.s->tokens[noun].upos == "NOUN";
+    if (marker >= 0 && (of_noun || after_object)) return true;
+  }
+  // "possible sanctions against Tehran", "a proposed visit": an event noun the text only supposes.
+  if (!IsVerbal(v))
+    for (int k : a_.kids[v])
+      if (a_.rel[k] == "amod" && index_.Is(index_.unreal_modifier, a_.low[k])) return true;
   // Up the verb's own clause (its conjuncts and complements) to a condition's marker.
   int t = v;
   for (int guard = 0; guard < 6 && t >= 0; ++guard) {
@@ -1977,6 +2259,15 @@ void SentenceCoder::CollectPlaces() {
     if (std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
   };
   for (const Analysis::Mention& m : a_.actor_mentions) {
+    const ActorEntry& entry = Actor(m.entry);
+    if (entry.kind == ActorKind::kPerson && m.end - m.begin >= 2) {
+      std::string code = entry.CodeAt(date_);
+      for (int t = m.begin; t < m.end && code.size() > 3; ++t) {
+        if (!std::isupper(static_cast<unsigned char>(a_.s->tokens[t].form[0])) || a_.low[t].size() < 2) continue;
+        auto [it, added] = context_->person_words.emplace(a_.low[t], code);
+        if (!added && it->second != code) it->second.clear();
+      }
+    }
     std::string country = CountryOf(m);
     if (country.empty()) continue;
     add(&context_->countries, country);
@@ -2170,6 +2461,15 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
         continue;
+      // "is flying the migrants to Libya", "sent troops to": a verb that carries an object there
+      // moves the object; the actor makes no visit. ("paid a visit to" carries the visit itself.)
+      if (index_.Is(index_.foreign_only, e.code) && IsVerbal(r.verb)) {
+        bool carries = false;
+        for (int k : a_.kids[r.verb])
+          carries |= (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && !index_.Is(index_.meeting_noun, a_.lem[k]) &&
+                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0;
+        if (carries) continue;
+      }
       // A seizure whose target names people (a role: drivers, a contractor) is an abduction, or an
       // arrest when a state's forces make it.
       if (auto it = index_.people_seized.find(e.code); it != index_.people_seized.end() && e.target.size() > 3 &&
@@ -2179,6 +2479,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         auto by_state = index_.people_seized_by_state.find(e.code);
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
       }
+      // "Israeli helicopters attacked", "air strikes on": force used from the air.
+      if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && FromTheAir(r.verb, e))
+        e.code = it->second;
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;
       });
@@ -2245,7 +2548,30 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
     coders.emplace_back(*dicts_, *index_, article, static_cast<int>(i), date, options_, &context);
     coders.back().CollectPlaces();
   }
-  for (SentenceCoder& coder : coders) coder.Run(events);
+  size_t start = events->size(), title_end = start;
+  size_t names_after_title = 0;
+  for (size_t i = 0; i < coders.size(); ++i) {
+    coders[i].Run(events);
+    if (i == 0) {
+      title_end = events->size();
+      names_after_title = context.names.size();
+    }
+  }
+  // A headline names people by the surname the body introduces later ("Sistani Urges
+  // Supporters ..." above "Grand Ayatollah Ali al-Sistani urged ..."): once the body has taught
+  // the article's names, a headline that uses one is coded again.
+  if (article.sentences.empty() || !article.sentences[0].is_title || context.names.size() == names_after_title) return;
+  bool uses_new_name = false;
+  for (const Token& t : article.sentences[0].tokens) {
+    std::string low = t.form;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    uses_new_name |= t.upos == "PROPN" && context.names.count(low) > 0;
+  }
+  if (!uses_new_name) return;
+  std::vector<Event> title_events;
+  SentenceCoder(*dicts_, *index_, article, 0, date, options_, &context).Run(&title_events);
+  events->erase(events->begin() + static_cast<std::ptrdiff_t>(start), events->begin() + static_cast<std::ptrdiff_t>(title_end));
+  events->insert(events->begin() + static_cast<std::ptrdiff_t>(start), title_events.begin(), title_events.end());
 }
 
 int EventCoder::NamesIn(const Sentence& sentence, int most) const {

@@ -439,5 +439,109 @@ TEST(CoderNews, RegularStemsAndPutOffActs) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
 }
 
+// A headline's "President Hu" is the person the body names in full further down; an agent word
+// as the adjective of an event noun ("an official visit") is no actor.
+TEST(CoderNews, AHeadlineSurnameIsTheBodysFullName) {
+  std::vector<Event> e = CodeText(
+      "President Hu congratulates Sihamoni\nChinese President Hu Jintao sent a message to Norodom Sihamoni on "
+      "Thursday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "05", "KHM") || Has(e, "CHNGOV", "05", "KHMGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("---")) << Dump(e);
+  e = CodeText("Russian President Vladimir Putin is making an official visit to Turkey, the first by any Russian "
+               "leader in 32 years.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "TUR")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("---") || x.target.starts_with("---")) << Dump(e);
+}
+
+// Force used from the air is aerial (195); an armed group named with its country ("Hamas",
+// PSEREB) puts later bare "militants" on its side.
+TEST(CoderNews, AirStrikesAndTheSideOfNamedGroups) {
+  std::vector<Event> e =
+      CodeText("Israeli helicopters attacked a Hamas training camp early Tuesday, killing at least 14 militants.",
+               "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "195"; })) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "---REB") << Dump(e);
+  e = CodeText("Israeli troops attacked a Hamas training camp.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code, "195") << "no aircraft named\n" << Dump(e);
+}
+
+// Parse errors a reader sees through: a title stands for its name; an object the parser hung
+// from the full stop is still the verb's object; a past tense read as a participle of the
+// subject ("Thousands of Israelis accused ...") is still the subject's act.
+TEST(CoderNews, TitlesStrayObjectsAndPastTenses) {
+  std::vector<Event> e = CodeText("Israelis accused Prime Minister Ariel Sharon of treason on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "11", "ISRGOV")) << Dump(e);
+  e = CodeText(
+      "Thousands of rightist Israelis accused Prime Minister Ariel Sharon of treason Tuesday as parliament looked set "
+      "to approve the first pullout of settlers from land Palestinians want.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "11", "ISRGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source == "ISRGOV" || x.target.starts_with("---")) << Dump(e);
+}
+
+// A headline that names someone only by the surname the body introduces is coded with the
+// body's code for that name.
+TEST(CoderNews, AHeadlineIsCodedWithTheNamesTheBodyTeaches) {
+  std::vector<Event> e =
+      testing::CodeTitled("Tokayev Praises China", "Kazakh President Kazak Tokayev met Chinese President Xi Jinping on Friday.");
+  EXPECT_TRUE(Has(e, "KAZGOV", "05", "CHN")) << Dump(e);
+  // The headline's events come first, as the headline does.
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e.front().sentence_index, 0) << Dump(e);
+}
+
+// A headline's verb tagged as a noun ("Police Arrest", "Army Bombs") is still its verb; the
+// place of an event that is the subject is not its actor.
+TEST(CoderNews, HeadlineVerbsTaggedAsNouns) {
+  std::vector<Event> e =
+      testing::CodeTitled("Afghan Forces Arrest 2 Taliban Leaders", "The arrests came on Monday.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "AFGMIL" && x.code.starts_with("17") && x.target.starts_with("AFGREB");
+  })) << Dump(e);
+  e = testing::CodeTitled("Fierce Clashes in Iraq Kill 34 People", "The fighting went on for hours.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source, "IRQ") << Dump(e);
+}
+
+// Acts the text only supposes or names as ideas are no events; a visit is made in person, not
+// by carrying something there.
+TEST(CoderNews, SupposedActsAndCarriedObjects) {
+  std::vector<Event> e = CodeText("The United States weighed possible sanctions against Iran.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "16") << Dump(e);
+  e = CodeText("The report undercut the administration's rationale for invading Iraq.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
+  e = CodeText("The Italian government is flying the migrants to Libya.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
+  e = CodeText("The Italian prime minister flew to Libya on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ITAGOV", "04", "LBY")) << Dump(e);
+}
+
+// "its U.N. diplomats" serve the country "its" stands for; the organisation is where they serve.
+TEST(CoderNews, DiplomatsAtAnOrganisationServeTheirCountry) {
+  std::vector<Event> e =
+      CodeText("North Korea on Saturday said its U.N. diplomats met U.S. officials in New York.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PRKGOV", "04", "USAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IGO") || x.target.starts_with("IGO")) << Dump(e);
+  e = CodeText("U.N. diplomats met U.S. officials in New York.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNOGOV", "04", "USAGOV") || Has(e, "IGOUNO", "04", "USAGOV")) << Dump(e);
+}
+
+// Actors named together fight each other only when the verb is a fight, not an attack on a third.
+TEST(CoderNews, AJointAttackIsNoFightBetweenTheAttackers) {
+  std::vector<Event> e = CodeText("Afghan and American troops attacked the village.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("AFG") && x.target.starts_with("USA")) << Dump(e);
+  e = CodeText("Afghan and American troops fought pitched battles on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGMIL", "19", "USAMIL") && Has(e, "USAMIL", "19", "AFGMIL")) << Dump(e);
+}
+
+// A leader's followers are civilians of the leader's country.
+TEST(CoderNews, FollowersAreTheLeadersPeople) {
+  std::vector<Event> e = CodeText(
+      "Iraq's most powerful Shiite cleric is calling on his followers to join him in a march to Najaf.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding

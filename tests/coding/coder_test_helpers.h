@@ -46,6 +46,20 @@ inline std::vector<Event> CodeText(const std::string& text, const std::string& d
   return events;
 }
 
+// Codes a headline and its body as an article of the given date, the headline marked as the title.
+inline std::vector<Event> CodeTitled(const std::string& title, const std::string& body,
+                                     const std::string& date = "2022-05-20") {
+  Article a;
+  a.id = "t";
+  a.date = date;
+  a.title = title;
+  a.text = title + "\n" + body;
+  a.title_span = Span{0, title.size()};
+  std::vector<Event> events;
+  DefaultPipeline().Process(a, &events);
+  return events;
+}
+
 inline bool Has(const std::vector<Event>& events, const std::string& source, const std::string& root,
                 const std::string& target) {
   // The coder alone leaves the root to CameoTable::Complete: read it from the code then.
