@@ -14,7 +14,8 @@ packages=(
   zlib1g-dev                              # gzip (WARC.gz) and CRC32 of model files
   libgumbo-dev                            # HTML parsing for news pages
   libpugixml-dev                          # XML: PETRARCH validation records
-  libcpp-httplib-dev                      # the dashboard's HTTP server
+  libmicrohttpd-dev                       # the dashboard's HTTP server (built for hostile networks)
+  libcpp-httplib-dev                      # tests: the HTTP client that talks to the dashboard
   iso-codes                               # ISO 3166-1 country names and codes
   wordnet-base                            # word classes for training the tagger (dragoman train)
   libpq-dev                               # PostgreSQL's client library: stores at postgresql:// URLs
@@ -29,6 +30,8 @@ command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver)   # headless browser test of the dashboard
   packages+=(postgresql)                  # the server of the tests' throwaway PostgreSQL cluster
+  packages+=(clang-14 libfuzzer-14-dev)   # the sanitizer build and the fuzz targets (scripts/test.sh)
+  packages+=(wrk)                         # the dashboard load test (bench/serve_load.sh)
 fi
 
 missing=()

@@ -41,8 +41,14 @@ class Pipeline {
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
   ~Pipeline();
 
+  // Articles longer than this are coded in parts of at most this size, cut at paragraph, line or
+  // sentence ends, so that a worker's memory stays bounded (about 70 bytes of tokens and parse per
+  // byte of a part) whatever the record's size.
+  static constexpr size_t kMaxPartBytes = 512 << 10;
+
   // Segments, annotates and codes one article. Fills article.sentences and appends its events,
   // complete with quad class, Goldstein score and PLOVER type. times, when given, is added to.
+  // An article over kMaxPartBytes keeps its sentences' spans but not their tokens.
   void Process(Article& article, std::vector<Event>* events, StageTimes* times = nullptr) const;
 
   // Only the text stage: sentences and tokens (for `dragoman sentences`).
@@ -52,6 +58,8 @@ class Pipeline {
 
  private:
   struct Impl;
+  // Process for one part; *part_tone, when given, receives its tone.
+  void ProcessWhole(Article& article, std::vector<Event>* events, StageTimes* times, double* part_tone) const;
   explicit Pipeline(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -23,14 +23,18 @@ int RunCode(int argc, char** argv) {
   bool repair_utf8 = false, any_language = false;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
   app.add_option("--format", format, "output format: jsonl, json, csv, tsv, table, gdelt, gdelt-mentions or plover")->capture_default_str();
-  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
+  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none")->check(CalendarDate());
   app.add_option("--input-format,--format-in", input_format, "auto, text, jsonl, json, html or warc")->capture_default_str();
-  app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes");
+  app.add_option("-j,--jobs", jobs, "worker threads (default: all cores); output order never changes")
+      ->check(CLI::Range(1, kMaxJobs));
   app.add_flag("--repair-utf8", repair_utf8, "replace invalid UTF-8 in text and JSON input with U+FFFD instead of rejecting the record");
   app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
-  app.add_option("--model", model, "syntax model file (default: built in)");
+  app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "fast";
   AddParserOption(app, &parser);
+  std::vector<std::string> include, exclude;
+  app.add_option("--include", include, "in folders, take the files matching this glob (\"*.md\", \"2022/*\"), and only those; repeatable");
+  app.add_option("--exclude", exclude, "in folders, leave out the files matching this glob; repeatable");
   app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file");
@@ -68,6 +72,8 @@ int RunCode(int argc, char** argv) {
 
   ingest::ReadOptions read_options;
   read_options.default_date = date;
+  read_options.include = include;
+  read_options.exclude = exclude;
   read_options.format = input_format;
   read_options.repair_utf8 = repair_utf8;
   read_options.english_only = !any_language;

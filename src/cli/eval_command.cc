@@ -22,8 +22,8 @@ int RunEval(int argc, char** argv) {
   CLI::App app("Score the tagger, lemmatizer and parser against a gold CoNLL-U file.", "eval");
   std::string gold_path, model_path, output_path;
   bool raw = false, json = false;
-  app.add_option("--gold", gold_path, "gold treebank (CoNLL-U)")->required();
-  app.add_option("--model", model_path, "model file (default: the built-in model)");
+  app.add_option("--gold", gold_path, "gold treebank (CoNLL-U)")->check(RegularFile(kMaxTreebankBytes))->required();
+  app.add_option("--model", model_path, "model file (default: the built-in model)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "accurate";
   AddParserOption(app, &parser);
   app.add_flag("--raw", raw, "start from the raw text (# text lines) with our own splitter and tokenizer");

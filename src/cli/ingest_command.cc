@@ -47,18 +47,23 @@ int RunIngest(int argc, char** argv) {
                  "the event store: an SQLite file or a postgresql:// URL, created when absent (default: $DRAGOMAN_DB)")
       ->envname("DRAGOMAN_DB")
       ->required();
-  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none");
+  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none")->check(CalendarDate());
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
-  app.add_option("-j,--jobs", jobs, "coding threads (default: all cores)")->check(CLI::Range(1, 256));
+  app.add_option("-j,--jobs", jobs, "coding threads (default: all cores)")->check(CLI::Range(1, kMaxJobs));
   app.add_option("--batch", batch, "articles per transaction")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  app.add_option("--model", model, "syntax model file (default: built in)");
+  app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "fast";
   AddParserOption(app, &parser);
+  std::vector<std::string> include, exclude;
+  app.add_option("--include", include, "in folders, take the files matching this glob (\"*.md\", \"2022/*\"), and only those; repeatable");
+  app.add_option("--exclude", exclude, "in folders, leave out the files matching this glob; repeatable");
   app.add_option("--dict", dict_dir, "folder of dictionaries, dragoman's format or PETRARCH's (default: the built-in ones)");
   app.add_option("--verbs", verbs, "with --dict: verb dictionary file name in that folder");
   app.add_flag("--cameo-quads", cameo_quads, "quad classes 09->3, 14->4 instead of GDELT's 09->2, 14->3");
+  std::string errors_path;
+  app.add_option("--errors", errors_path, "also write error records as JSON Lines to this file (as code --errors)");
   app.add_flag("--force", force, "code every article again, even those stored unchanged");
   bool any_language = false;
   app.add_flag("--any-language", any_language, "code articles in any language (default: skip those not in English)");
@@ -91,11 +96,22 @@ int RunIngest(int argc, char** argv) {
   }
   const std::string coder = CoderFingerprint(options);
 
+  std::ofstream errors_file;
+  if (!errors_path.empty()) {
+    errors_file.open(errors_path);
+    if (!errors_file) {
+      std::cerr << "dragoman ingest: cannot write " << errors_path << "\n";
+      return kExitFailure;
+    }
+  }
+
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
   ingest::ReadOptions read_options;
   read_options.default_date = date;
+  read_options.include = include;
+  read_options.exclude = exclude;
   read_options.format = input_format;
   read_options.english_only = !any_language;
   std::unique_ptr<ingest::RecordReader> reader = ingest::OpenInputs(inputs, read_options);
@@ -107,7 +123,10 @@ int RunIngest(int argc, char** argv) {
   load.force = force;
   load.quiet = quiet;
   load.stop = &g_stop;
-  load.on_error = [](const ErrorRecord& error) { std::cerr << output::ErrorToText(error) << "\n"; };
+  load.on_error = [&](const ErrorRecord& error) {
+    std::cerr << output::ErrorToText(error) << "\n";
+    if (errors_file.is_open()) errors_file << output::ErrorToJson(error) << "\n";
+  };
   load.on_failure = [](const std::string& message) { std::cerr << "dragoman ingest: " << message << "\n"; };
   const LoadSummary summary = LoadIntoStore(*reader, **pipeline, **store, load);
   const Status& status = summary.status;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include "cli/command.h"
 
@@ -37,6 +39,37 @@ static void PrintUsage(std::ostream& out) {
   out << "\n`dragoman COMMAND --help` describes a command.\n";
 }
 
+// The edit distance between two short words (insertions, deletions, substitutions, and swaps of
+// two neighbouring letters), for "did you mean".
+static size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The command a mistyped name was most likely meant to be ("cod" -> "code"), or "" when none is
+// close: within two edits, or the start of exactly one command.
+std::string ClosestCommand(std::string_view typed) {
+  if (typed.size() > 40) return "";
+  std::string best;
+  size_t best_distance = 3;
+  for (const Command& c : Commands()) {
+    size_t d = EditDistance(typed, c.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c.name;
+    }
+  }
+  return best;
+}
+
 }  // namespace dragoman::cli
 
 int main(int argc, char** argv) {
@@ -66,7 +99,9 @@ int main(int argc, char** argv) {
   for (const Command& c : Commands()) {
     if (name == c.name) return c.run(argc - 1, argv + 1);
   }
-  std::cerr << "dragoman: unknown command \"" << name << "\"\n\n";
+  std::cerr << "dragoman: unknown command \"" << name.substr(0, 40) << "\"";
+  if (std::string guess = ClosestCommand(name); !guess.empty()) std::cerr << "; did you mean \"" << guess << "\"?";
+  std::cerr << "\n\n";
   PrintUsage(std::cerr);
   return kExitUsage;
 }

@@ -14,11 +14,11 @@ int RunParse(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string model, input_format = "auto", date;
   app.add_option("inputs", inputs, "article files, folders, globs, or - for standard input")->required();
-  app.add_option("--model", model, "syntax model file (default: built in)");
+  app.add_option("--model", model, "syntax model file (default: built in)")->check(RegularFile(kMaxModelBytes, "none"));
   std::string parser = "accurate";
   AddParserOption(app, &parser);
   app.add_option("--input-format", input_format, "auto, text, jsonl, html or warc")->capture_default_str();
-  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none (not written to the output)");
+  app.add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none (not written to the output)")->check(CalendarDate());
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;
 

@@ -14,6 +14,7 @@
 #include "cli/command.h"
 #include "store/event_store.h"
 #include "store/query.h"
+#include "output/event_writer.h"
 #include "output/row_writer.h"
 
 namespace dragoman::cli {
@@ -160,7 +161,7 @@ int RunQuery(int argc, char** argv) {
   events->add_option("--text", filter.text, "words in a mentioning sentence or an article title");
   events->add_option("--article", filter.article_id, "events mentioned in this article id");
   events->add_option("--limit", filter.limit, "most rows to print")->capture_default_str();
-  events->add_option("--offset", filter.offset, "rows to skip first");
+  events->add_option("--offset", filter.offset, "rows to skip first")->check(CLI::Range(size_t{0}, kMaxRowCount));
   events->add_flag("--by-mentions", filter.by_mentions, "most reported events first (default: by date)");
 
   int64_t event_id = 0;
@@ -205,7 +206,13 @@ int RunQuery(int argc, char** argv) {
   articles->add_option("--from", article_from, "first date");
   articles->add_option("--to", article_to, "last date (inclusive)");
   articles->add_option("--limit", article_limit, "most rows to print")->capture_default_str();
-  articles->add_option("--offset", article_offset, "rows to skip first");
+  articles->add_option("--offset", article_offset, "rows to skip first")->check(CLI::Range(size_t{0}, kMaxRowCount));
+
+  size_t error_limit = 100, error_offset = 0;
+  CLI::App* errors = app.add_subcommand("errors", "the input records stored as errors, and why");
+  add_common(errors);
+  errors->add_option("--limit", error_limit, "most rows to print")->capture_default_str();
+  errors->add_option("--offset", error_offset, "rows to skip first")->check(CLI::Range(size_t{0}, kMaxRowCount));
 
   CLI::App* stats = app.add_subcommand("stats", "what the store holds");
   add_common(stats);
@@ -397,6 +404,29 @@ int RunQuery(int argc, char** argv) {
     for (const auto& r : *rows) {
       table.rows.push_back({r.id, r.date, r.source, std::to_string(r.sentences), std::to_string(r.mentions),
                             format == Format::kTable ? Cell(r.title, 70) : r.title});
+    }
+    table.Print(std::cout, format);
+    return kExitOk;
+  }
+
+  if (*errors) {
+    if (error_limit < 1 || error_limit > store::kMaxQueryLimit) {
+      return Fail(InvalidInput("--limit: expected 1 to " + std::to_string(store::kMaxQueryLimit)));
+    }
+    auto rows = store::QueryErrors(db, error_limit, error_offset);
+    if (!rows.ok()) return Fail(rows.status());
+    auto stats = (*store)->Stats();
+    if (!stats.ok()) return Fail(stats.status());
+    ReportLeftOut("errors", rows->size(), stats->errors - static_cast<int64_t>(error_offset), error_limit);
+    if (format == Format::kJson) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& r : *rows) j.push_back({{"origin", r.origin}, {"error", r.message}, {"ingested_at", r.ingested_at}});
+      PrintJson(j);
+      return kExitOk;
+    }
+    Table table{{"origin", "error", "ingested_at"}, {}, {false, false, false}};
+    for (const auto& r : *rows) {
+      table.rows.push_back({output::EscapeControlBytes(r.origin), output::EscapeControlBytes(r.message), r.ingested_at});
     }
     table.Print(std::cout, format);
     return kExitOk;

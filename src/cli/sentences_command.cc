@@ -75,7 +75,7 @@ int RunSentences(int argc, char** argv) {
   app.add_flag("--keep-boilerplate", keep_boilerplate, "keep boilerplate lines and datelines");
   app.add_flag("--wrapped", wrapped, "text is wrapped: only blank lines, not line breaks, end sentences");
   app.add_option("--date", date,
-                 "date (YYYY-MM-DD) for articles that carry none (default: none needed here)");
+                 "date (YYYY-MM-DD) for articles that carry none (default: none needed here)")->check(CalendarDate());
   app.add_flag("--repair-utf8", repair_utf8,
                "replace invalid UTF-8 with U+FFFD instead of rejecting the record");
   app.add_flag("--strict", strict, "stop at the first bad record");

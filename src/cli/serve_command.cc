@@ -19,6 +19,9 @@ int RunServe(int argc, char** argv) {
       ->envname("DRAGOMAN_DB")
       ->required();
   app.add_option("--host,--bind", options.host, "address to listen on")->capture_default_str();
+  app.add_option("--allow-host", options.allowed_hosts,
+                 "a host name the dashboard is reached by besides the bound address (repeatable); requests "
+                 "naming any other host are refused");
   app.add_option("--port", options.port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));

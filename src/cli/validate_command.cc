@@ -28,7 +28,9 @@ int RunValidate(int argc, char** argv) {
   CLI::App app("Code PETRARCH validation records and compare with their expected events.", "validate");
   std::string records_path, dict_dir, verbs, parse = "given", disputed_path, only;
   bool json = false, strict = false, quiet = false;
-  app.add_option("records", records_path, "PETRARCH unit-test records (.xml with UD parses)")->required();
+  app.add_option("records", records_path, "PETRARCH unit-test records (.xml with UD parses)")
+      ->required()
+      ->check(RegularFile(kMaxTreebankBytes));
   app.add_option("--dict", dict_dir, "folder with the dictionary files the records' <Environment> names")->required();
   app.add_option("--verbs", verbs, "verb dictionary file in --dict to use instead of the <Environment> one");
   app.add_option("--parse", parse, "given: the records' own parses; ours: dragoman's parser")

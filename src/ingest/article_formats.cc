@@ -69,6 +69,12 @@ Record ErrorRecordOf(std::string origin, std::string message) {
   return r;
 }
 
+Record SkippedRecordOf(std::string origin, std::string reason) {
+  Record r;
+  r.error = ErrorRecord{std::move(origin), "skipped: " + std::move(reason), true};
+  return r;
+}
+
 Record ArticleRecordOf(Article article, std::string_view declared_language, const ReadOptions& options) {
   Record r;
   if (options.english_only) {
@@ -217,6 +223,7 @@ Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const
   string_field("source", &a.source, &error);
   string_field("url", &a.url, &error);
   if (!error.empty()) return ErrorRecordOf(origin, error);
+  if (a.url.size() >= 2 && a.url.front() == '<' && a.url.back() == '>') a.url = a.url.substr(1, a.url.size() - 2);
   bool has_date = string_field("date", &date, &error);
   if (!error.empty()) return ErrorRecordOf(origin, error);
   std::string language;  // scrapers name it either way

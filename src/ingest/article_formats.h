@@ -42,6 +42,9 @@ std::string FileStem(const std::string& path);
 
 // An ErrorRecord as a Record.
 Record ErrorRecordOf(std::string origin, std::string message);
+// A record left out on purpose (not an article: an image, a redirect), with the reason; counted as
+// skipped, not as an error. The message reads "skipped: <reason>".
+Record SkippedRecordOf(std::string origin, std::string reason);
 
 // The article record itself, or, with ReadOptions::english_only and an article that is not in
 // English, a skipped record saying why. declared_language: what the input says ("" = nothing).

@@ -79,6 +79,7 @@ struct ByteStream::Gzip {
   uint64_t consumed = 0;       // compressed bytes handed to inflate and used
   std::string in;              // compressed input buffer
   bool raw_end = false;
+  bool resyncing = false;      // after damage, until a member decodes to its end
 };
 
 ByteStream::ByteStream(std::unique_ptr<ByteSource> source) {
@@ -119,7 +120,44 @@ void ByteStream::Compact() {
   }
 }
 
+bool ByteStream::FindNextMember() {
+  Gzip& g = *gzip_state_;
+  // Skip the byte where the damage was seen, then look for the next gzip header: 1f 8b 08 (deflate)
+  // with no reserved flag bits set.
+  bool skip_one = true;
+  for (;;) {
+    while (g.zs.avail_in >= 4) {
+      const unsigned char* p = g.zs.next_in;
+      if (!skip_one && p[0] == 0x1f && p[1] == 0x8b && p[2] == 0x08 && (p[3] & 0xE0) == 0) return true;
+      skip_one = false;
+      ++g.zs.next_in;
+      --g.zs.avail_in;
+      ++g.consumed;
+    }
+    if (g.raw_end) return false;
+    // Keep the last bytes (a header may straddle two reads) and read more.
+    std::string tail(reinterpret_cast<const char*>(g.zs.next_in), g.zs.avail_in);
+    g.in = tail;
+    g.in.resize(tail.size() + kChunk * 4);
+    long r = source_->Read(g.in.data() + tail.size(), kChunk * 4);
+    if (r < 0) {
+      error_ = source_->error();
+      r = 0;
+    }
+    if (r == 0) {
+      g.raw_end = true;
+      return false;
+    }
+    g.in.resize(tail.size() + static_cast<size_t>(r));
+    g.zs.next_in = reinterpret_cast<Bytef*>(g.in.data());
+    g.zs.avail_in = static_cast<uInt>(g.in.size());
+  }
+}
+
+void ByteStream::ResumeAfterDamage() { damage_.clear(); }
+
 bool ByteStream::Fill() {
+  if (!damage_.empty()) return false;  // delivers nothing past the damage until ResumeAfterDamage
   if (end_) return false;
   Compact();
   if (!started_) {
@@ -202,9 +240,11 @@ bool ByteStream::Fill() {
       }
       if (g.zs.avail_in == 0) continue;
       if (*g.zs.next_in != 0x1f) {
-        error_ = "data after gzip member " + std::to_string(g.members) + " at compressed offset " +
-                 std::to_string(g.consumed) + " is not gzip";
-        end_ = true;
+        std::string why = "data after gzip member " + std::to_string(g.members) + " at compressed offset " +
+                          std::to_string(g.consumed) + " is not gzip";
+        if (!g.resyncing) damage_ = why;
+        g.resyncing = true;
+        if (!FindNextMember()) end_ = true;
         return false;
       }
       inflateReset(&g.zs);
@@ -222,10 +262,15 @@ bool ByteStream::Fill() {
     buf_.resize(old + produced);
     if (ret == Z_STREAM_END) {
       g.in_member = false;
+      g.resyncing = false;
     } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
-      error_ = "corrupt gzip data in member " + std::to_string(g.members) + " near compressed offset " +
-               std::to_string(g.consumed) + ": " + (g.zs.msg ? g.zs.msg : "inflate error " + std::to_string(ret));
-      end_ = true;
+      std::string why = "corrupt gzip data in member " + std::to_string(g.members) + " near compressed offset " +
+                        std::to_string(g.consumed) + ": " + (g.zs.msg ? g.zs.msg : "inflate error " + std::to_string(ret));
+      g.in_member = false;
+      // A false start found while looking for the next member is part of the same damage.
+      if (!g.resyncing) damage_ = why;
+      g.resyncing = true;
+      if (!FindNextMember()) end_ = true;
       return produced > 0;
     }
     if (produced > 0) return true;
@@ -240,6 +285,7 @@ std::string_view ByteStream::Peek(size_t n) {
 
 LineStatus ByteStream::ReadLine(std::string* line, size_t max_bytes, uint64_t* skipped_bytes) {
   line->clear();
+  line_cut_ = false;
   uint64_t total = 0;
   bool any = false;
   bool too_long = false;
@@ -256,7 +302,10 @@ LineStatus ByteStream::ReadLine(std::string* line, size_t max_bytes, uint64_t* s
     }
   };
   for (;;) {
-    if (pos_ == buf_.size() && !Fill()) break;
+    if (pos_ == buf_.size() && !Fill()) {
+      line_cut_ = any && !damage_.empty();
+      break;
+    }
     any = true;
     size_t nl = buf_.find('\n', pos_);
     if (nl != std::string::npos) {
@@ -302,26 +351,18 @@ uint64_t ByteStream::Skip(uint64_t n) {
   return done;
 }
 
-bool ByteStream::ReadAll(size_t max_bytes, std::string* out, uint64_t* total_bytes) {
-  uint64_t total = 0;
-  bool too_long = false;
+bool ByteStream::ReadAll(size_t max_bytes, std::string* out) {
   for (;;) {
-    if (pos_ == buf_.size() && !Fill()) break;
+    if (pos_ == buf_.size() && !Fill()) return true;
     size_t k = buf_.size() - pos_;
-    total += k;
-    if (!too_long) {
-      if (out->size() + k > max_bytes) {
-        too_long = true;
-        std::string().swap(*out);
-      } else {
-        out->append(buf_, pos_, k);
-      }
+    if (out->size() + k > max_bytes) {
+      std::string().swap(*out);  // over the limit: stop reading here
+      return false;
     }
+    out->append(buf_, pos_, k);
     pos_ += k;
     offset_ += k;
   }
-  if (total_bytes) *total_bytes = total;
-  return !too_long;
 }
 
 bool ByteStream::AtEnd() { return pos_ == buf_.size() && !Fill(); }

@@ -1,9 +1,10 @@
 // A buffered byte stream over a file, standard input or a string, that inflates gzip transparently.
 //
 // Gzip input (magic 1f 8b) is decoded member after member, so both a whole-file .gz and the
-// per-record members of a CC-NEWS .warc.gz read as one stream. Input that ends inside a member, or
-// corrupt compressed data, ends the stream early with error() saying so; everything decoded before
-// that point is still delivered. Memory stays bounded: lines longer than a limit are skipped
+// per-record members of a CC-NEWS .warc.gz read as one stream. Input that ends inside a member
+// ends the stream early with error() saying so; corrupt compressed data stops it with damage()
+// set, and ResumeAfterDamage() goes on at the next member. Everything decoded before either point
+// is still delivered. Memory stays bounded: lines longer than a limit are skipped
 // without being kept.
 //
 //   auto stream = ByteStream::Open("feed.jsonl.gz");
@@ -53,9 +54,9 @@ class ByteStream {
   // Skips up to n bytes; returns how many.
   uint64_t Skip(uint64_t n);
 
-  // Everything left, when it is at most max_bytes; otherwise reads on to the end without keeping it,
-  // leaves *out empty and returns false with *total_bytes set.
-  bool ReadAll(size_t max_bytes, std::string* out, uint64_t* total_bytes);
+  // Everything left, when it is at most max_bytes; otherwise stops reading as soon as the limit is
+  // passed (an endless input such as /dev/zero is refused too), leaves *out empty and returns false.
+  bool ReadAll(size_t max_bytes, std::string* out);
 
   bool AtEnd();
   bool gzip() const { return gzip_; }
@@ -63,14 +64,26 @@ class ByteStream {
   uint64_t offset() const { return offset_; }
   // Raw bytes read from the file so far (compressed bytes for gzip), for progress reports.
   uint64_t raw_bytes() const;
-  // Why the stream ended early ("" when it reached a clean end).
-  const std::string& error() const { return error_; }
+  // Why the stream ended early ("" when it reached a clean end); the damage, while there is one.
+  const std::string& error() const { return damage_.empty() ? error_ : damage_; }
+
+  // Gzip damage (a corrupt member, or bytes between members that are not gzip): the stream
+  // delivers the bytes decoded before the damage and then stops, as at an end, with damage()
+  // saying what was wrong. ResumeAfterDamage() goes on with the next intact member, found by its
+  // header, so that one bad member costs only the records inside it. "" when there is none.
+  // damage() is set once every byte decoded before the damage has been consumed; line_cut() says
+  // whether the last ReadLine ended at the damage instead of at a newline.
+  const std::string& damage() const { return pos_ == buf_.size() ? damage_ : kNoDamage; }
+  bool line_cut() const { return line_cut_; }
+  void ResumeAfterDamage();
 
  private:
   explicit ByteStream(std::unique_ptr<ByteSource> source);
   // Reads more decoded bytes into the buffer; false when nothing more can come.
   bool Fill();
   void Compact();
+  // After gzip damage: moves the compressed input to the next gzip header; false when none is left.
+  bool FindNextMember();
 
   struct Counting;
   struct Gzip;
@@ -84,6 +97,9 @@ class ByteStream {
   size_t pos_ = 0;
   uint64_t offset_ = 0;
   std::string error_;
+  std::string damage_;
+  bool line_cut_ = false;
+  static inline const std::string kNoDamage;
 };
 
 }  // namespace dragoman::ingest

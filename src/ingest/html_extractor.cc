@@ -1203,8 +1203,81 @@ std::string WithoutScriptBodies(std::string_view html) {
 
 }  // namespace
 
-size_t EstimateNestingDepth(std::string_view html) {
-  size_t depth = 0, max_depth = 0;
+namespace {
+
+// Elements the HTML parsing algorithm calls "special": an end tag of an ordinary element is
+// ignored when one of these is open above it.
+bool IsSpecialElement(std::string_view name) {
+  static const std::unordered_set<std::string_view> kSpecial = {
+      "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body",
+      "br", "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt",
+      "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
+      "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li",
+      "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object",
+      "ol", "p", "param", "plaintext", "pre", "script", "section", "select", "source", "style", "summary",
+      "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+      "wbr", "xmp"};
+  return kSpecial.count(name) > 0;
+}
+
+// Elements that bound "has an element in scope": an end tag of a special element is ignored when
+// one of these is open above it.
+bool IsScopeBoundary(std::string_view name) {
+  static const std::unordered_set<std::string_view> kBoundary = {"applet", "caption", "html",   "table",
+                                                                 "td",     "th",      "marquee", "object",
+                                                                 "template", "button"};
+  return kBoundary.count(name) > 0;
+}
+
+// The stack of open elements the parser would build, kept in amortized constant time per tag:
+// each element's name, and for each name and for the special and scope-bounding elements the
+// positions where they are open.
+class OpenElements {
+ public:
+  size_t depth() const { return names_.size(); }
+
+  void Push(const std::string& name) {
+    size_t at = names_.size();
+    names_.push_back(name);
+    positions_[name].push_back(at);
+    if (IsSpecialElement(name)) special_.push_back(at);
+    if (IsScopeBoundary(name)) boundary_.push_back(at);
+  }
+
+  // An end tag: pops to the element it closes, or does nothing when the parser would ignore it.
+  void Close(const std::string& name) {
+    auto it = positions_.find(name);
+    if (it == positions_.end() || it->second.empty()) return;
+    size_t at = it->second.back();
+    const std::vector<size_t>& blockers = IsSpecialElement(name) ? boundary_ : special_;
+    if (!blockers.empty() && blockers.back() > at) return;
+    while (names_.size() > at) Pop();
+  }
+
+  bool IsOpen(const std::string& name) const {
+    auto it = positions_.find(name);
+    return it != positions_.end() && !it->second.empty();
+  }
+
+ private:
+  void Pop() {
+    size_t at = names_.size() - 1;
+    positions_[names_.back()].pop_back();
+    if (!special_.empty() && special_.back() == at) special_.pop_back();
+    if (!boundary_.empty() && boundary_.back() == at) boundary_.pop_back();
+    names_.pop_back();
+  }
+
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::vector<size_t>> positions_;
+  std::vector<size_t> special_, boundary_;
+};
+
+}  // namespace
+
+size_t EstimateNestingDepth(std::string_view html, size_t stop_above) {
+  OpenElements open;
+  size_t max_depth = 0;
   size_t i = 0;
   std::string name;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -1222,12 +1295,14 @@ size_t EstimateNestingDepth(std::string_view html) {
       name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[i]))));
       ++i;
     }
+    // Void elements, and those closed by their next sibling (<p>, <li>, <td> ...), add no depth.
     if (name.empty() || IsVoidOrSelfClosingTag(name)) continue;
     if (closing) {
-      if (depth > 0) --depth;
+      open.Close(name);
       continue;
     }
-    if (name == "script" || name == "style" || name == "textarea") {  // raw text: no tags inside
+    if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
+      // Raw text: no tags inside.
       size_t end = html.find("</", i);
       while (end != std::string_view::npos && Lower(html.substr(end + 2, name.size())) != name) {
         end = html.find("</", end + 2);
@@ -1236,11 +1311,38 @@ size_t EstimateNestingDepth(std::string_view html) {
       i = end;
       continue;
     }
+    // "<x/>" closes itself only inside SVG and MathML; the HTML parser ignores the slash.
     size_t gt = html.find('>', i);
-    if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;  // <x/>
-    max_depth = std::max(max_depth, ++depth);
+    bool foreign = open.IsOpen("svg") || open.IsOpen("math") || name == "svg" || name == "math";
+    if (foreign && gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;
+    open.Push(name);
+    max_depth = std::max(max_depth, open.depth());
+    if (max_depth > stop_above) break;
   }
   return max_depth;
+}
+
+const char* DetectUtf16(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+  if (bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+  // No byte-order mark: ASCII markup in UTF-16 has a NUL in every other byte.
+  size_t pairs = std::min<size_t>(bytes.size() / 2, 256);
+  if (pairs < 2) return nullptr;
+  size_t nul_even = 0, nul_odd = 0;
+  for (size_t i = 0; i < pairs; ++i) {
+    nul_even += bytes[2 * i] == '\0';
+    nul_odd += bytes[2 * i + 1] == '\0';
+  }
+  if (nul_odd * 10 >= pairs * 6 && nul_even == 0) return "UTF-16LE";
+  if (nul_even * 10 >= pairs * 6 && nul_odd == 0) return "UTF-16BE";
+  return nullptr;
+}
+
+std::string Utf16ToUtf8(std::string_view bytes, const char* encoding) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") bytes.remove_prefix(2);
+  std::string error;
+  std::string out = Iconv(bytes, encoding, &error);
+  return RepairUtf8(out);
 }
 
 std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::string* error) {
@@ -1264,8 +1366,9 @@ std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::str
 }
 
 HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::string_view page_url) {
+  if (const char* utf16 = DetectUtf16(raw_html)) return ExtractHtml(Utf16ToUtf8(raw_html, utf16), "utf-8", page_url);
   HtmlPage page;
-  if (EstimateNestingDepth(raw_html) > kMaxHtmlNesting) return page;
+  if (EstimateNestingDepth(raw_html, kMaxHtmlNesting) > kMaxHtmlNesting) return page;
   std::string error;
   std::string html = HtmlToUtf8(raw_html, charset, &error);
   if (!error.empty()) html = RepairUtf8(raw_html);
@@ -1330,12 +1433,15 @@ HtmlPage ExtractHtml(std::string_view raw_html, std::string_view charset, std::s
 
 Record HtmlToRecord(std::string_view html, std::string_view charset, const std::string& origin, const std::string& id,
                     const std::string& url, const std::string& fallback_date, const ReadOptions& options) {
+  if (const char* utf16 = DetectUtf16(html)) {
+    return HtmlToRecord(Utf16ToUtf8(html, utf16), "utf-8", origin, id, url, fallback_date, options);
+  }
   std::string error;
   HtmlToUtf8(html.substr(0, 0), charset, &error);  // checks only that the charset is known
   if (!error.empty()) return ErrorRecordOf(origin, error);
-  if (size_t depth = EstimateNestingDepth(html); depth > kMaxHtmlNesting) {
-    return ErrorRecordOf(origin, "page nests elements " + std::to_string(depth) + " deep (limit " +
-                                     std::to_string(kMaxHtmlNesting) + "); not read");
+  if (EstimateNestingDepth(html, kMaxHtmlNesting) > kMaxHtmlNesting) {
+    return ErrorRecordOf(origin, "page nests elements more than " + std::to_string(kMaxHtmlNesting) +
+                                     " deep; not read");
   }
   HtmlPage page = ExtractHtml(html, charset, url);
   if (page.paragraphs.empty()) {

@@ -16,6 +16,7 @@
 //   for (const std::string& p : page.paragraphs) std::cout << p << "\n\n";
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,9 +56,12 @@ Record HtmlToRecord(std::string_view html, std::string_view charset, const std::
 // HTML parsing time grows with the square of element nesting (the parser checks its stack of open
 // elements at each tag), so pages nested deeper than this are refused; real pages stay under ~100.
 inline constexpr size_t kMaxHtmlNesting = 3000;
-// How deep the page's elements nest, from a quick scan of its tags (void and auto-closing tags
-// such as <br> and <p> do not count).
-size_t EstimateNestingDepth(std::string_view html);
+// How deep the page's elements nest in the tree the HTML parser builds, from one linear scan of
+// its tags that follows the parser's rules for end tags (an end tag of an element that is not
+// open, or that a block element stands above, is ignored, as the parser ignores it). Void and
+// auto-closing tags such as <br> and <p> do not count. The scan stops once the depth passes
+// stop_above.
+size_t EstimateNestingDepth(std::string_view html, size_t stop_above = SIZE_MAX);
 
 // An HTML page waiting for extraction (ReadOptions::defer_html): what HtmlToRecord needs.
 struct PendingPage {
@@ -72,5 +76,9 @@ Record HtmlRecordOrPending(std::string html, std::string_view charset, const std
 // The page as UTF-8: declared (or <meta>-declared) charset converted, ill-formed bytes replaced.
 // Sets *error for a charset this system cannot convert.
 std::string HtmlToUtf8(std::string_view html, std::string_view charset, std::string* error);
+// "UTF-16LE" or "UTF-16BE" when the bytes are UTF-16 (a byte-order mark, or ASCII characters with
+// a NUL in every other byte), else null; and such bytes as UTF-8 (the mark dropped).
+const char* DetectUtf16(std::string_view bytes);
+std::string Utf16ToUtf8(std::string_view bytes, const char* encoding);
 
 }  // namespace dragoman::ingest

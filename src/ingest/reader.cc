@@ -2,17 +2,20 @@
 // input format, chained in input order.
 #include "ingest/reader.h"
 
+#include <fnmatch.h>
 #include <glob.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include "ingest/article_formats.h"
 #include "ingest/byte_stream.h"
 #include "ingest/html_extractor.h"
+#include "ingest/utf8.h"
 #include "ingest/warc_reader.h"
 
 namespace dragoman::ingest {
@@ -25,6 +28,7 @@ constexpr size_t kSniffBytes = 64 << 10;
 struct InputEntry {
   std::string path;
   std::string error;       // set: this entry is an error record, not a file to read
+  bool skipped = false;    // with error: a skipped record (files passed over), not an error
   uint64_t size = 0;
   bool size_known = false;
 };
@@ -52,8 +56,35 @@ void AddFile(const std::string& path, std::vector<InputEntry>* out) {
   out->push_back(std::move(e));
 }
 
-void AddFolder(const std::string& dir, std::vector<InputEntry>* out) {
-  std::vector<std::string> files;
+bool MatchesAny(const std::vector<std::string>& patterns, const std::string& relative, const std::string& name) {
+  for (const std::string& p : patterns) {
+    if (::fnmatch(p.c_str(), relative.c_str(), 0) == 0 || ::fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+// Whether a file found in a folder is an input: a name that says so (.txt, .jsonl, .json, .html,
+// .warc, and those gzipped), else its first bytes (WARC, JSON, HTML, gzip). README.md, LICENSE
+// and scripts are passed over.
+bool LooksLikeInput(const fs::path& p) {
+  std::string name = p.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+  static const std::array<std::string_view, 10> kInputs = {".txt", ".text", ".jsonl", ".ndjson", ".json",
+                                                           ".html", ".htm", ".xhtml", ".warc", ".xml"};
+  std::string ext = fs::path(name).extension().string();
+  if (std::find(kInputs.begin(), kInputs.end(), ext) != kInputs.end()) return true;
+  char head[64];
+  std::ifstream in(p, std::ios::binary);
+  in.read(head, sizeof head);
+  std::string_view bytes(head, static_cast<size_t>(in.gcount()));
+  if (bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b') return true;
+  std::string format = DetectFormat(bytes);
+  return format != "text";
+}
+
+void AddFolder(const std::string& dir, const ReadOptions& options, std::vector<InputEntry>* out) {
+  std::vector<std::string> files, passed_over;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) {
@@ -71,27 +102,48 @@ void AddFolder(const std::string& dir, std::vector<InputEntry>* out) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && !IsAssetFile(p)) files.push_back(p.string());
-  }
-  if (files.empty()) {
-    out->push_back({dir, "folder holds no input files"});
-    return;
+    if (!it->is_regular_file(ec)) continue;
+    std::string relative = fs::relative(p, dir, ec).string();
+    if (MatchesAny(options.exclude, relative, name)) continue;
+    bool included = MatchesAny(options.include, relative, name);
+    if (!options.include.empty() && !included) continue;
+    if (included || (!IsAssetFile(p) && LooksLikeInput(p))) {
+      files.push_back(p.string());
+    } else if (!IsAssetFile(p)) {
+      passed_over.push_back(relative);
+    }
   }
   std::sort(files.begin(), files.end());
+  std::sort(passed_over.begin(), passed_over.end());
+  if (!passed_over.empty()) {
+    std::string names;
+    for (size_t i = 0; i < passed_over.size() && i < 5; ++i) names += (i ? ", " : "") + passed_over[i];
+    if (passed_over.size() > 5) names += " ...";
+    InputEntry e{dir, "skipped: " + std::to_string(passed_over.size()) + " file" +
+                          (passed_over.size() == 1 ? "" : "s") + " in this folder " +
+                          (passed_over.size() == 1 ? "is" : "are") + " not articles by name or content (" + names +
+                          "); name them, or use --include PATTERN"};
+    e.skipped = true;
+    out->push_back(std::move(e));
+  }
+  if (files.empty()) {
+    if (passed_over.empty()) out->push_back({dir, "folder holds no input files"});
+    return;
+  }
   for (const std::string& f : files) AddFile(f, out);
 }
 
-std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& inputs) {
+std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
   std::vector<InputEntry> out;
   for (const std::string& input : inputs) {
     if (input == "-") {
-      out.push_back({"-", "", 0, false});
+      out.push_back({"-", ""});
       continue;
     }
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
     if (fs::is_directory(st)) {
-      AddFolder(input, &out);
+      AddFolder(input, options, &out);
     } else if (fs::exists(st)) {
       AddFile(input, &out);
     } else if (IsGlob(input)) {
@@ -103,7 +155,7 @@ std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& inputs) {
         for (size_t i = 0; i < g.gl_pathc; ++i) {  // glob(3) sorts its matches
           std::string match = g.gl_pathv[i];
           if (fs::is_directory(match, ec)) {
-            AddFolder(match, &out);
+            AddFolder(match, options, &out);
           } else {
             AddFile(match, &out);
           }
@@ -165,6 +217,14 @@ class JsonLinesReader : public InputReader {
       if (done_) return false;
       uint64_t skipped = 0;
       LineStatus st = stream_->ReadLine(&line_, options_.max_record_bytes, &skipped);
+      if (std::string damage = stream_->damage();
+          !damage.empty() && (st == LineStatus::kEnd || stream_->line_cut())) {
+        // A corrupt gzip member: the lines in it are lost; reading goes on at the next member.
+        stream_->ResumeAfterDamage();
+        *record = ErrorRecordOf(name_ + ":" + std::to_string(++line_number_),
+                                damage + "; lines may be lost, reading resumed at the next gzip member");
+        return true;
+      }
       if (st == LineStatus::kEnd) {
         done_ = true;
         if (!stream_->error().empty()) {
@@ -208,10 +268,9 @@ class WarcInputReader : public InputReader {
 
 // Reads a whole-file input, or says why it cannot be used.
 Record ReadWholeFile(ByteStream* stream, const std::string& name, const ReadOptions& options, std::string* content) {
-  uint64_t total = 0;
-  if (!stream->ReadAll(options.max_record_bytes, content, &total)) {
-    return ErrorRecordOf(name, "file is " + std::to_string(total) + " bytes, over the record limit of " +
-                                   std::to_string(options.max_record_bytes) + " bytes; skipped");
+  if (!stream->ReadAll(options.max_record_bytes, content)) {
+    return ErrorRecordOf(name, "file is over the record limit of " + std::to_string(options.max_record_bytes) +
+                                   " bytes; skipped (not read further)");
   }
   if (!stream->error().empty()) return ErrorRecordOf(name, stream->error());
   return Record{};
@@ -237,6 +296,7 @@ class MultiReader : public RecordReader {
       const InputEntry& entry = entries_[next_++];
       if (!entry.error.empty()) {
         *record = ErrorRecordOf(entry.path, entry.error);
+        record->error->skipped = entry.skipped;
         return true;
       }
       current_size_ = entry.size;
@@ -276,7 +336,26 @@ class MultiReader : public RecordReader {
       return ErrorRecordOf(name, "empty file");
     }
     std::string format = options_.format;
+    if (head.substr(0, 11) == "filedesc://") {
+      return ErrorRecordOf(name, "an ARC file (the web archive format before WARC) is not read; convert it to WARC "
+                                 "first (for example with warcio or jwattools)");
+    }
+    if (const char* utf16 = DetectUtf16(head); utf16 && (format == "auto" || format == "html" || format == "text")) {
+      // A UTF-16 page or text file: read it whole, then as its UTF-8 conversion.
+      std::string content;
+      Record r = ReadWholeFile(stream_.get(), name, options_, &content);
+      if (r.error) return r;
+      std::string utf8 = Utf16ToUtf8(content, utf16);
+      if (format == "auto") format = DetectFormat(utf8.substr(0, kSniffBytes));
+      if (format == "html") return HtmlRecordOrPending(std::move(utf8), "utf-8", name, FileStem(path), "", "", options_);
+      if (format == "text") return ParseTextArticle(std::move(utf8), name, FileStem(path), options_);
+      return ErrorRecordOf(name, "UTF-16 " + format + " input is not read; convert it to UTF-8 first");
+    }
     if (format == "auto") format = DetectFormat(head);
+    if (format == "text" || format == "auto") {
+      // Binary input (an image, /dev/zero) is refused from its first bytes, before reading it.
+      if (std::string why = BinaryReason(head.substr(0, 8192)); !why.empty()) return ErrorRecordOf(name, why);
+    }
     if (format == "json" || (format == "jsonl" && LooksLikeJsonDocument(head))) {
       std::string content;
       ReadOptions doc_options = options_;
@@ -316,7 +395,7 @@ class MultiReader : public RecordReader {
 }  // namespace
 
 std::unique_ptr<RecordReader> OpenInputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
-  return std::make_unique<MultiReader>(ExpandInputs(inputs), options);
+  return std::make_unique<MultiReader>(ExpandInputs(inputs, options), options);
 }
 
 }  // namespace dragoman::ingest

@@ -44,6 +44,10 @@ struct ReadOptions {
   // Articles not in English (declared, or judged from the text: language.h) become skipped
   // records instead of articles; false codes every article whatever its language.
   bool english_only = true;
+  // Files of a folder input: those matching an include glob (on the path below the folder or the
+  // file name: "*.md", "2022/*") are taken whatever they look like, and then only those; those
+  // matching an exclude glob are left out.
+  std::vector<std::string> include, exclude;
 };
 
 // How far the reader has got, for progress lines: raw bytes read of all inputs, and their total
@@ -55,8 +59,11 @@ struct ReadProgress {
 
 // Reads records from files, folders, globs and "-" (standard input), in the order given.
 //
-// Inputs: a file; a folder (every file below it, recursively, in sorted path order, skipping hidden
-// files and web assets such as images, CSS and scripts); a glob ("news/*.warc.gz", sorted); "-".
+// Inputs: a file; a folder (every input file below it, recursively, in sorted path order: files
+// named .txt, .jsonl, .json, .html, .warc (gzipped or not), or whose first bytes are WARC, JSON,
+// HTML or gzip; hidden files, web assets and other files such as README.md and LICENSE are passed
+// over, said in one skipped record per folder; ReadOptions::include/exclude choose otherwise); a
+// glob ("news/*.warc.gz", sorted); "-".
 // Each input's format is detected from its content (gzip is inflated first): "WARC/" -> warc, "{"
 // -> JSON Lines, "<" -> HTML, otherwise a plain-text article. ReadOptions::format overrides.
 //   text:  one article per file: first line the title, then an optional date/byline line within

@@ -236,7 +236,14 @@ bool WarcReader::ReadHeader(Header* header, std::string* error) {
       return true;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) break;
+    if (line.empty()) {
+      // WARC 1.0 files written after its grammar's example carry "<http://...>": the URI is inside.
+      if (auto uri = header->fields.find("warc-target-uri"); uri != header->fields.end()) {
+        std::string& v = uri->second;
+        if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
+      }
+      break;
+    }
     if (stream_->AtEnd()) {  // a header line with nothing after it: the input was cut here
       *error = "truncated record: the input ends inside the record header";
       return true;
@@ -262,7 +269,17 @@ bool WarcReader::Next(Record* record) {
     Header header;
     std::string error;
     size_t number = record_number_ + 1;
-    if (!ReadHeader(&header, &error)) {
+    bool header_read = ReadHeader(&header, &error);
+    if (std::string damage = stream_->damage(); !damage.empty()) {
+      // A corrupt gzip member: the record in it is lost, the next member starts a record again.
+      stream_->ResumeAfterDamage();
+      resync_ = true;
+      record_number_ = number;
+      *record = ErrorRecordOf(name_ + "#" + std::to_string(number),
+                              damage + "; reading resumed at the next gzip member");
+      return true;
+    }
+    if (!header_read) {
       done_ = true;
       // After a damaged header with no good record since, the error already covers this tail.
       if (!stream_->error().empty() && !resync_) {
@@ -297,6 +314,12 @@ bool WarcReader::Next(Record* record) {
     if (!wanted || length > options_.max_record_bytes) {
       uint64_t skipped = stream_->Skip(length);
       if (skipped < length) {
+        if (std::string damage = stream_->damage(); !damage.empty()) {
+          stream_->ResumeAfterDamage();
+          resync_ = true;
+          *record = ErrorRecordOf(origin, damage + "; reading resumed at the next gzip member");
+          return true;
+        }
         done_ = true;
         std::string m = "truncated record: Content-Length " + std::to_string(length) + " but the input ends after " +
                         std::to_string(skipped) + " bytes";
@@ -309,12 +332,22 @@ bool WarcReader::Next(Record* record) {
                                             std::to_string(options_.max_record_bytes) + " bytes; skipped");
         return true;
       }
-      continue;
+      // The records that travel with every page (the crawl's description, the request sent, the
+      // crawler's notes) are passed over without a word; other types are skipped with a reason.
+      if (t == "warcinfo" || t == "request" || t == "metadata") continue;
+      *record = SkippedRecordOf(origin, "a " + (t.empty() ? std::string("typeless") : t) + " record, not a page");
+      return true;
     }
     std::string block;
     size_t got = stream_->Read(static_cast<size_t>(length), &block);
     if (got < length) {
-      done_ = true;
+      if (std::string damage = stream_->damage(); !damage.empty()) {
+          stream_->ResumeAfterDamage();
+          resync_ = true;
+          *record = ErrorRecordOf(origin, damage + "; reading resumed at the next gzip member");
+          return true;
+        }
+        done_ = true;
       std::string m = "truncated record: Content-Length " + std::to_string(length) + " but the input ends after " +
                       std::to_string(got) + " bytes";
       if (!stream_->error().empty()) m += " (" + stream_->error() + ")";
@@ -350,7 +383,8 @@ Record WarcReader::Convert(const Header& header, std::string block, const std::s
     std::string error;
     if (!ParseHttpResponse(block, options_.max_record_bytes, &http, &error)) return ErrorRecordOf(origin, error);
     if (http.status < 200 || http.status > 299) {
-      return ErrorRecordOf(origin, "HTTP status " + std::to_string(http.status) + ", no page to read");
+      std::string what = http.status >= 300 && http.status < 400 ? " (a redirect)" : "";
+      return SkippedRecordOf(origin, "HTTP status " + std::to_string(http.status) + what + ", no page to read");
     }
     auto ct = http.headers.find("content-type");
     html_type = ct == http.headers.end() ? "" : ct->second;
@@ -361,7 +395,7 @@ Record WarcReader::Convert(const Header& header, std::string block, const std::s
     html_type = content_type ? *content_type : "";
   }
   if (!IsHtmlType(html_type)) {
-    return ErrorRecordOf(origin, "not an HTML page (Content-Type \"" + html_type + "\")");
+    return SkippedRecordOf(origin, "not an HTML page (Content-Type \"" + html_type + "\")");
   }
   // The page's bytes move into the record when extraction is deferred to a worker.
   std::string page = payload.data() == http.body.data() ? std::move(http.body)

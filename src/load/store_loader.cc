@@ -70,6 +70,9 @@ LoadSummary LoadIntoStore(ingest::RecordReader& reader, const Pipeline& pipeline
   RunOptions run_options;
   run_options.threads = options.threads;
   run_options.quiet = options.quiet;
+  // The store's write lock is held only while articles are written: whenever the next article is
+  // still being coded, the open transaction is committed, so another writer can write meanwhile.
+  run_options.on_idle = [&] { commit_if_due(true); };
   // Workers skip articles the snapshot says are stored unchanged; the sink below decides.
   ProcessFunction process = [&](Article& article, std::vector<Event>* events, StageTimes* times) {
     if (!force && snapshot.count(key_of(article, store::ContentHash(article)))) return;
@@ -99,7 +102,10 @@ LoadSummary LoadIntoStore(ingest::RecordReader& reader, const Pipeline& pipeline
         return !stopped();
       }
     }
-    if (!coded) pipeline.Process(article, &item.events);
+    if (!coded) {
+      commit_if_due(true);  // no write lock while coding
+      pipeline.Process(article, &item.events);
+    }
     begin();
     if (Status s = db.PutArticle(article, item.events, coder); !s.ok()) {
       ++out.failed;

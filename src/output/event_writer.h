@@ -9,6 +9,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dragoman/document.h"
@@ -31,7 +32,9 @@ std::string EventToJson(const Article& article, const Event& event);
 std::string ErrorToJson(const ErrorRecord& error);
 // An error record as a line for standard error: "error: feed.jsonl:12: what was wrong", or for a
 // skipped record "feed.jsonl:12: skipped: why" (no newline).
+// Control bytes (ESC, CR, NUL ...) that came from the input are written \xNN.
 std::string ErrorToText(const ErrorRecord& error);
+std::string EscapeControlBytes(std::string_view text);
 
 // Not thread-safe: one writer per output stream.
 class EventWriter {

@@ -346,6 +346,7 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
     bool finished = false;
     {
       std::unique_lock<std::mutex> lock(mu);
+      bool told_idle = false;
       for (;;) {
         auto it = done.find(next);
         if (it != done.end()) {
@@ -358,6 +359,14 @@ RunSummary RunParallel(ingest::RecordReader& reader, const ProcessFunction& proc
         if (reading_done && next == read_count) {
           finished = true;
           break;
+        }
+        if (options.on_idle && !told_idle) {
+          // The next result is not ready: the sink's owner may release what it holds meanwhile.
+          told_idle = true;
+          lock.unlock();
+          options.on_idle();
+          lock.lock();
+          continue;
         }
         consumer_waits_for = next;
         std::cv_status st = done_cv.wait_for(lock, std::chrono::milliseconds(250));

@@ -42,6 +42,9 @@ struct RunOptions {
   // its site prints on other pages are dropped. 0: every result is delivered at once.
   size_t site_boilerplate_window = 32;
   std::FILE* progress_stream = stderr;
+  // Called on the sink's thread when the next result is not ready yet and the sink would wait
+  // for it (ingest commits its open transaction here, so no write lock is held while coding).
+  std::function<void()> on_idle;
 };
 
 // One result, handed to the sink in input order.

@@ -76,7 +76,94 @@ void Pipeline::Annotate(Article& article) const {
   for (Sentence& s : article.sentences) impl_->model->Annotate(s, ParsingOf(impl_->options));
 }
 
+
+namespace {
+
+// Where the part of text that starts at `from` ends, at most max_bytes on: at the last paragraph
+// break, else line break, else sentence end, else space in its second half; else at a character
+// boundary.
+size_t PartEnd(std::string_view text, size_t from, size_t max_bytes) {
+  if (text.size() - from <= max_bytes) return text.size();
+  size_t limit = from + max_bytes;
+  std::string_view window = text.substr(from + max_bytes / 2, max_bytes / 2);
+  for (std::string_view cut : {"\n\n", "\n", ". ", " "}) {
+    size_t at = window.rfind(cut);
+    if (at != std::string_view::npos) return from + max_bytes / 2 + at + cut.size();
+  }
+  while (limit > from + 1 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;  // not inside a character
+  return limit;
+}
+
+void Shift(Span* span, size_t by) {
+  if (span->empty() && span->begin == 0) return;
+  span->begin += by;
+  span->end += by;
+}
+
+}  // namespace
+
 void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes* times) const {
+  if (article.text.size() <= kMaxPartBytes) {
+    ProcessWhole(article, events, times, nullptr);
+    return;
+  }
+  // A very long record is coded in parts of at most kMaxPartBytes, one after the other, so that
+  // the tokens and parses held at once stay bounded whatever the record's size. Each part keeps
+  // its sentences' spans (shifted into the whole text) but frees their tokens once it is coded.
+  // Pronouns and agents without a country are resolved within a part. The article's tone is the
+  // mean of the parts' tones weighted by their length.
+  std::vector<Sentence> sentences;
+  const size_t first_event = events->size();
+  double tone_sum = 0;
+  size_t tone_bytes = 0;
+  Dateline dateline;
+  size_t from = 0;
+  while (from < article.text.size()) {
+    size_t end = PartEnd(article.text, from, kMaxPartBytes);
+    if (from == 0 && !article.title_span.empty() && end < article.title_span.end) end = article.title_span.end;
+    Article part;
+    part.id = article.id;
+    part.date = article.date;
+    part.date_source = article.date_source;
+    part.source = article.source;
+    part.url = article.url;
+    part.title = article.title;
+    part.author = article.author;
+    part.language = article.language;
+    part.origin = article.origin;
+    part.text = article.text.substr(from, end - from);
+    if (from == 0) part.title_span = article.title_span;
+    std::vector<Event> part_events;
+    double part_tone = 0;
+    ProcessWhole(part, &part_events, times, &part_tone);
+    tone_sum += part_tone * static_cast<double>(part.text.size());
+    tone_bytes += part.text.size();
+    for (Event& e : part_events) {
+      e.sentence_index += static_cast<int>(sentences.size());
+      Shift(&e.source_span, from);
+      Shift(&e.verb_span, from);
+      Shift(&e.target_span, from);
+      events->push_back(std::move(e));
+    }
+    if (from == 0) dateline = part.dateline;
+    for (Sentence& s : part.sentences) {
+      Sentence kept;
+      kept.span = Span{s.span.begin + from, s.span.end + from};
+      kept.is_title = s.is_title;
+      sentences.push_back(std::move(kept));
+    }
+    from = end;
+  }
+  if (impl_->tone && tone_bytes > 0) {
+    double tone = tone_sum / static_cast<double>(tone_bytes);
+    for (size_t i = first_event; i < events->size(); ++i) (*events)[i].tone = tone;
+  }
+  article.sentences = std::move(sentences);
+  article.dateline = std::move(dateline);
+}
+
+void Pipeline::ProcessWhole(Article& article, std::vector<Event>* events, StageTimes* times,
+                            double* part_tone) const {
   using Clock = std::chrono::steady_clock;
   auto seconds = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
   Clock::time_point t0 = Clock::now();
@@ -116,6 +203,7 @@ void Pipeline::Process(Article& article, std::vector<Event>* events, StageTimes*
       if (impl_->locator) e.location = impl_->locator->Locate(article, e);
     }
   }
+  if (part_tone && impl_->tone) *part_tone = impl_->tone->Score(article);
   Clock::time_point t3 = Clock::now();
   if (times) {
     times->segment_s += seconds(t0, t1);

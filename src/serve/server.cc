@@ -1,9 +1,15 @@
 #include "serve/server.h"
 
-#include <httplib.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <sys/socket.h>
 
+#include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <thread>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -20,6 +26,9 @@ namespace dragoman::serve {
 namespace {
 
 constexpr size_t kMaxTarget = 2048;     // request line target (path and query), bytes
+constexpr unsigned int kMaxConnections = 1000;           // open connections in all
+constexpr unsigned int kMaxConnectionsPerClient = 300;   // from one address (a load test's 256 fit)
+constexpr unsigned int kIdleTimeoutSeconds = 10;         // a connection that sends nothing for this long is closed
 constexpr size_t kMaxParamValue = 200;  // one parameter value, bytes
 
 Response Json(int status, const nlohmann::json& body) {
@@ -90,16 +99,70 @@ class Params {
   Status status_;
 };
 
-// An ostream buffer that hands every 64 KiB to an HTTP chunked response, so an export streams.
-class SinkBuffer : public std::streambuf {
+// An export on its way to a client: a thread writes rows into it, the HTTP server's reader takes
+// them out. Bounded: the writer waits while kMaxQueued bytes are queued, so a slow client costs
+// memory of at most that, and a client that goes away stops the writer.
+class ExportQueue {
  public:
-  explicit SinkBuffer(httplib::DataSink& sink) : sink_(sink), buffer_(1 << 16) {
+  static constexpr size_t kMaxQueued = 1 << 20;
+
+  // Writer side: false when the client went away.
+  bool Push(std::string chunk) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return cancelled_ || queued_ < kMaxQueued; });
+    if (cancelled_) return false;
+    queued_ += chunk.size();
+    chunks_.push_back(std::move(chunk));
+    cv_.notify_all();
+    return true;
+  }
+  void Finish(bool ok) {
+    std::lock_guard<std::mutex> lock(mu_);
+    finished_ = true;
+    failed_ = !ok;
+    cv_.notify_all();
+  }
+  // Reader side: bytes copied into buf (waiting for the writer when none are queued); 0 at the end.
+  ssize_t Take(char* buf, size_t max) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !chunks_.empty() || finished_; });
+    if (chunks_.empty()) return failed_ ? MHD_CONTENT_READER_END_WITH_ERROR : MHD_CONTENT_READER_END_OF_STREAM;
+    std::string& front = chunks_.front();
+    size_t n = std::min(max, front.size() - taken_);
+    std::memcpy(buf, front.data() + taken_, n);
+    taken_ += n;
+    if (taken_ == front.size()) {
+      queued_ -= front.size();
+      chunks_.pop_front();
+      taken_ = 0;
+      cv_.notify_all();
+    }
+    return static_cast<ssize_t>(n);
+  }
+  void Cancel() {
+    std::lock_guard<std::mutex> lock(mu_);
+    cancelled_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> chunks_;
+  size_t queued_ = 0, taken_ = 0;
+  bool finished_ = false, failed_ = false, cancelled_ = false;
+};
+
+// An ostream buffer that hands every 64 KiB to an ExportQueue.
+class QueueBuffer : public std::streambuf {
+ public:
+  explicit QueueBuffer(ExportQueue& queue) : queue_(queue), buffer_(1 << 16) {
     setp(buffer_.data(), buffer_.data() + buffer_.size());
   }
-  ~SinkBuffer() override { sync(); }
+  ~QueueBuffer() override { sync(); }
   int sync() override {
     std::ptrdiff_t n = pptr() - pbase();
-    if (n > 0 && !sink_.write(pbase(), static_cast<size_t>(n))) return -1;
+    if (n > 0 && !queue_.Push(std::string(pbase(), static_cast<size_t>(n)))) return -1;
     setp(buffer_.data(), buffer_.data() + buffer_.size());
     return 0;
   }
@@ -110,7 +173,7 @@ class SinkBuffer : public std::streambuf {
   }
 
  private:
-  httplib::DataSink& sink_;
+  ExportQueue& queue_;
   std::vector<char> buffer_;
 };
 
@@ -124,12 +187,59 @@ const char* ContentType(const std::string& name) {
   return "application/octet-stream";
 }
 
+// "example.org:8080" -> "example.org"; "[::1]:8080" -> "::1". Lower-cased.
+std::string HostName(std::string_view host) {
+  std::string out;
+  if (!host.empty() && host.front() == '[') {
+    size_t close = host.find(']');
+    out = std::string(host.substr(1, close == std::string_view::npos ? host.size() - 1 : close - 1));
+  } else {
+    out = std::string(host.substr(0, host.find(':')));
+  }
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
 }  // namespace
+
+bool HostAllowed(const ServerOptions& options, std::string_view host_header) {
+  std::string name = HostName(host_header);
+  for (const std::string& allowed : options.allowed_hosts) {
+    if (HostName(allowed) == name) return true;
+  }
+  std::string bound = HostName(options.host);
+  if (bound == "0.0.0.0" || bound == "::") return options.allowed_hosts.empty();  // every address: any name
+  if (name == bound) return true;
+  // A loopback server answers to the loopback names; a rebinding page's name is none of them.
+  return IsLoopback(bound) && (name == "localhost" || name == "127.0.0.1" || name == "::1");
+}
+
+bool IsMultiRange(std::string_view range_header) {
+  return range_header.find(',') != std::string_view::npos;
+}
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server http;
+  MHD_Daemon* daemon = nullptr;
   int port = 0;
+  std::mutex run_mutex;
+  std::condition_variable run_cv;
+  bool stopped = false;
+  std::atomic<int> exports_running{0};
+
+  ~Impl() {
+    if (daemon) MHD_stop_daemon(daemon);
+    while (exports_running.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+
+  // The HTTP server's answer to one request (libmicrohttpd's access handler).
+  static MHD_Result Answer(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                           const char* version, const char* upload_data, size_t* upload_data_size, void** state);
+  MHD_Result StartExport(MHD_Connection* connection, const std::multimap<std::string, std::string>& params);
 
   // Query-only connections, one per concurrent request, reused.
   std::mutex pool_mutex;
@@ -167,8 +277,16 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
 int Server::port() const { return impl_->port; }
-bool Server::Run() { return impl_->http.listen_after_bind(); }
-void Server::Stop() { impl_->http.stop(); }
+bool Server::Run() {
+  std::unique_lock<std::mutex> lock(impl_->run_mutex);
+  impl_->run_cv.wait(lock, [&] { return impl_->stopped; });
+  return true;
+}
+void Server::Stop() {
+  std::lock_guard<std::mutex> lock(impl_->run_mutex);
+  impl_->stopped = true;
+  impl_->run_cv.notify_all();
+}
 
 Response Server::HandleStatic(const std::string& path) {
   std::string name = path == "/" ? "index.html" : path.substr(1);
@@ -394,7 +512,9 @@ Response Server::Impl::Article(store::Db& db, const Params& p) {
   auto view = store::GetArticleView(db, p.Get("id"), *mention);
   if (!view.ok()) return ErrorFrom(view.status());
   if (!*view) return Error(404, "no article \"" + p.Get("id").substr(0, 80) + "\"");
-  return Json(200, store::ToJson(**view));
+  nlohmann::json j = store::ToJson(**view);
+  j.erase("origin");  // where the record was read: a path on the server, nobody else's business
+  return Json(200, j);
 }
 
 Response Server::Impl::Actors(store::Db& db, const Params& p) {
@@ -421,6 +541,69 @@ Response Server::Impl::Actors(store::Db& db, const Params& p) {
   return Json(200, {{"actors", a}, {"dyads", d}});
 }
 
+namespace {
+
+// The headers every answer carries: no sniffing, no referrer, no framing, and a content security
+// policy that allows only the dashboard's own files.
+void AddCommonHeaders(MHD_Response* response, const std::string& content_type, bool no_store) {
+  MHD_add_response_header(response, "Content-Type", content_type.c_str());
+  MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+  MHD_add_response_header(response, "X-Frame-Options", "DENY");
+  MHD_add_response_header(response, "Content-Security-Policy",
+                          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                          "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  if (no_store) MHD_add_response_header(response, "Cache-Control", "no-store");
+}
+
+MHD_Result Send(MHD_Connection* connection, const Response& r, bool no_store,
+                const std::vector<std::pair<std::string, std::string>>& extra = {}) {
+  MHD_Response* response =
+      MHD_create_response_from_buffer(r.body.size(), const_cast<char*>(r.body.data()), MHD_RESPMEM_MUST_COPY);
+  if (!response) return MHD_NO;
+  AddCommonHeaders(response, r.content_type, no_store);
+  for (const auto& [name, value] : extra) MHD_add_response_header(response, name.c_str(), value.c_str());
+  MHD_Result queued = MHD_queue_response(connection, static_cast<unsigned int>(r.status), response);
+  MHD_destroy_response(response);
+  return queued;
+}
+
+MHD_Result CollectParam(void* cls, MHD_ValueKind, const char* key, const char* value) {
+  auto* params = static_cast<std::multimap<std::string, std::string>*>(cls);
+  params->emplace(key ? key : "", value ? value : "");
+  return MHD_YES;
+}
+
+// What the server keeps about one request: its target as sent (libmicrohttpd decodes the URL it
+// hands the handler), and whether its headers have been seen.
+struct RequestState {
+  std::string raw_target;
+  bool headers_seen = false;
+};
+
+void* LogUri(void*, const char* uri, MHD_Connection*) {
+  auto* request = new RequestState;
+  request->raw_target = uri ? std::string(uri).substr(0, 2 * kMaxTarget + 1) : "";
+  return request;
+}
+
+void RequestDone(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+  delete static_cast<RequestState*>(*state);
+  *state = nullptr;
+}
+
+ssize_t ReadExport(void* cls, uint64_t, char* buf, size_t max) {
+  return (*static_cast<std::shared_ptr<ExportQueue>*>(cls))->Take(buf, max);
+}
+
+void FreeExport(void* cls) {
+  auto* queue = static_cast<std::shared_ptr<ExportQueue>*>(cls);
+  (*queue)->Cancel();  // the client is gone or served: the writer stops
+  delete queue;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // Open the store once now, so a missing or foreign file is reported before binding.
   store::OpenOptions open;
@@ -433,71 +616,131 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->pool.push_back(first.take());
   std::unique_ptr<Server> server(new Server(std::move(impl)));
   Server* self = server.get();
-  httplib::Server& http = self->impl_->http;
+  if (options.port < 0 || options.port > 65535) {
+    return InvalidInput("port " + std::to_string(options.port) + ": expected 0 to 65535");
+  }
+  // The address to bind: a numeric address or a name of this machine ("localhost").
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  std::string port_text = std::to_string(options.port);
+  if (::getaddrinfo(options.host.c_str(), port_text.c_str(), &hints, &found) != 0 || !found) {
+    return IoError("cannot listen on " + options.host + ": not an address of this machine");
+  }
+  sockaddr_storage address{};
+  std::memcpy(&address, found->ai_addr, found->ai_addrlen);
+  bool ipv6 = found->ai_family == AF_INET6;
+  ::freeaddrinfo(found);
+  // libmicrohttpd, built for hostile networks: one polling thread per pool thread (epoll), so a
+  // slow client holds a connection, never a thread; the port is never shared (SO_REUSEADDR only,
+  // no SO_REUSEPORT); a real listen backlog; connections bounded in all and per client; idle
+  // connections closed; request headers bounded in size.
+  unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | (ipv6 ? MHD_USE_IPv6 : 0);
+  self->impl_->daemon = MHD_start_daemon(
+      flags, static_cast<uint16_t>(options.port), nullptr, nullptr, &Impl::Answer, self,
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
+      MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned int>(std::max(1, options.threads)),
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+      MHD_OPTION_CONNECTION_LIMIT, kMaxConnections,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, kMaxConnectionsPerClient,
+      MHD_OPTION_CONNECTION_TIMEOUT, kIdleTimeoutSeconds,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(32 << 10),
+      MHD_OPTION_URI_LOG_CALLBACK, &LogUri, nullptr,
+      MHD_OPTION_NOTIFY_COMPLETED, &RequestDone, nullptr,
+      MHD_OPTION_END);
+  if (!self->impl_->daemon) {
+    return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                   " (in use, or not an address of this machine)");
+  }
+  const MHD_DaemonInfo* info = MHD_get_daemon_info(self->impl_->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  self->impl_->port = info ? info->port : options.port;
+  return server;
+}
 
-  int threads = std::max(1, options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  http.set_payload_max_length(1024);
-  http.set_read_timeout(5, 0);
-  http.set_write_timeout(10, 0);
-  http.set_default_headers(
-      {{"X-Content-Type-Options", "nosniff"},
-       {"Referrer-Policy", "no-referrer"},
-       {"X-Frame-Options", "DENY"},
-       {"Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"}});
-  // Only reading: every other method is refused before routing, and so are overlong targets.
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "GET" && req.method != "HEAD") {
-      res.status = 405;
-      res.set_header("Allow", "GET, HEAD");
-      res.set_content(store::DumpJson({{"error", "method " + req.method.substr(0, 20) +
-                                                     " not allowed: the API only reads"}}),
-                      "application/json; charset=utf-8");
-      return httplib::Server::HandlerResponse::Handled;
+
+MHD_Result Server::Impl::Answer(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                                const char* version, const char* upload_data, size_t* upload_data_size,
+                                void** state) {
+  auto* request = static_cast<RequestState*>(*state);  // from LogUri, before the URL was decoded
+  if (!request) return MHD_NO;
+  if (!request->headers_seen) {  // the headers are in; the next call answers
+    request->headers_seen = true;
+    return MHD_YES;
+  }
+  if (*upload_data_size != 0) {  // a body: dropped (only GET and HEAD are answered)
+    *upload_data_size = 0;
+    return MHD_YES;
+  }
+  Server* self = static_cast<Server*>(cls);
+  const std::string path = url ? url : "/";
+  const std::string verb = method ? method : "";
+  try {
+    if (verb != "GET" && verb != "HEAD") {
+      return Send(connection,
+                  Error(405, "method " + verb.substr(0, 20) + " not allowed: the API only reads"), true,
+                  {{"Allow", "GET, HEAD"}});
     }
-    if (req.target.size() > kMaxTarget) {
-      res.status = 414;
-      res.set_content(
-          store::DumpJson({{"error", "request target longer than " + std::to_string(kMaxTarget) + " bytes"}}),
-          "application/json; charset=utf-8");
-      return httplib::Server::HandlerResponse::Handled;
+    // DNS rebinding: a page on another name that resolves to this address may not read the API.
+    const char* host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host");
+    if (!HostAllowed(self->impl_->options, host ? host : "")) {
+      return Send(connection,
+                  Error(421, "this server does not answer to the host name \"" +
+                                 std::string(host ? host : "").substr(0, 80) +
+                                 "\" (start serve with --allow-host NAME to allow it)"),
+                  true);
     }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  auto send = [](httplib::Response& res, const Response& r) {
-    res.status = r.status;
-    res.set_content(r.body, r.content_type);
-  };
-  // Every matching row in any export format, streamed (no row limit), as a download.
-  http.Get("/api/export", [self](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    Params p(req.params, {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text",
-                          "article", "order", "format"});
-    Result<store::EventFilter> filter = p.status().ok() ? FilterFrom(p) : Result<store::EventFilter>(p.status());
-    Result<output::Format> format = output::ParseFormat(p.Has("format") ? p.Get("format") : "csv");
-    if (!filter.ok() || !format.ok() || *format == output::Format::kTable) {
-      Response r = !filter.ok()   ? ErrorFrom(filter.status())
-                   : !format.ok() ? ErrorFrom(format.status())
-                                  : Error(400, "format table is for reading; export csv, tsv, json, jsonl, gdelt, "
-                                               "gdelt-mentions or plover");
-      res.status = r.status;
-      res.set_content(r.body, r.content_type);
-      return;
+    // Many ranges in one request cost many copies of the answer: refused (a single range is
+    // answered with the whole file, as a server without range support does).
+    const char* range = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Range");
+    if (range && IsMultiRange(range)) {
+      return Send(connection, Error(416, "multiple byte ranges are not served; ask for one"), true);
     }
-    store::EventFilter f = filter.take();
-    f.limit = 0;
-    output::Format fmt = *format;
-    res.set_header("Content-Disposition",
-                   "attachment; filename=\"dragoman-events." + output::FileExtension(fmt) + "\"");
-    res.set_chunked_content_provider(output::ContentType(fmt), [self, f, fmt](size_t, httplib::DataSink& sink) {
-      Result<std::unique_ptr<store::EventStore>> opened = self->impl_->Acquire();
-      if (!opened.ok()) return false;
+    if (request->raw_target.size() > kMaxTarget) {
+      return Send(connection, Error(414, "request target longer than " + std::to_string(kMaxTarget) + " bytes"), true);
+    }
+    // An encoded NUL would end the decoded path early ("/index.html%00.js" is not "/index.html").
+    if (request->raw_target.find("%00") != std::string::npos) {
+      return Send(connection, Error(404, "no such file or endpoint (a NUL byte in the request target)"), true);
+    }
+    std::multimap<std::string, std::string> params;
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &CollectParam, &params);
+    if (path == "/api/export") return self->impl_->StartExport(connection, params);
+    if (path.rfind("/api/", 0) == 0) return Send(connection, self->HandleApi(path, params), true);
+    return Send(connection, HandleStatic(path), false);
+  } catch (const std::exception& e) {
+    return Send(connection, Error(500, std::string("internal error: ") + e.what()), true);
+  }
+}
+
+// Every matching row in any export format, streamed (no row limit), as a download.
+MHD_Result Server::Impl::StartExport(MHD_Connection* connection,
+                                     const std::multimap<std::string, std::string>& params) {
+  Params p(params, {"source", "target", "a", "b", "actor", "root", "code", "quad", "from", "to", "text", "article",
+                    "order", "format"});
+  Result<store::EventFilter> filter = p.status().ok() ? FilterFrom(p) : Result<store::EventFilter>(p.status());
+  Result<output::Format> format = output::ParseFormat(p.Has("format") ? p.Get("format") : "csv");
+  if (!filter.ok() || !format.ok() || *format == output::Format::kTable) {
+    Response r = !filter.ok()   ? ErrorFrom(filter.status())
+                 : !format.ok() ? ErrorFrom(format.status())
+                                : Error(400, "format table is for reading; export csv, tsv, json, jsonl, gdelt, "
+                                             "gdelt-mentions or plover");
+    return Send(connection, r, true);
+  }
+  store::EventFilter f = filter.take();
+  f.limit = 0;
+  output::Format fmt = *format;
+  auto queue = std::make_shared<ExportQueue>();
+  ++exports_running;
+  std::thread([this, queue, f, fmt] {
+    bool ok = false;
+    Result<std::unique_ptr<store::EventStore>> opened = Acquire();
+    if (opened.ok()) {
       std::unique_ptr<store::EventStore> store = opened.take();
       Status s;
       {
-        SinkBuffer buffer(sink);
+        QueueBuffer buffer(*queue);
         std::ostream out(&buffer);
         std::unique_ptr<output::RowWriter> writer = output::NewRowWriter(fmt, out);
         auto write = [&](const output::EventRow& row) {
@@ -509,45 +752,24 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                 : store::ForEachEventRow(store->db(), f, write, store::RowOrder{.by_id = true});
         writer->Finish();
       }
-      self->impl_->Release(std::move(store));
-      if (!s.ok()) return false;
-      sink.done();
-      return true;
-    });
-  });
-  http.Get(R"(/api/.*)", [self, send](const httplib::Request& req, httplib::Response& res) {
-    send(res, self->HandleApi(req.path, req.params));
-    res.set_header("Cache-Control", "no-store");
-  });
-  http.Get(R"(/.*)", [send](const httplib::Request& req, httplib::Response& res) {
-    send(res, HandleStatic(req.path));
-  });
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "internal error";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what += std::string(": ") + e.what();
-    } catch (...) {
+      Release(std::move(store));
+      ok = s.ok();
     }
-    res.status = 500;
-    res.set_content(store::DumpJson({{"error", what}}), "application/json; charset=utf-8");
-  });
-
-  if (options.port == 0) {
-    self->impl_->port = http.bind_to_any_port(options.host);
-    if (self->impl_->port <= 0) return IoError("cannot listen on " + options.host + " (any port)");
-  } else {
-    if (options.port < 0 || options.port > 65535) {
-      return InvalidInput("port " + std::to_string(options.port) + ": expected 0 to 65535");
-    }
-    if (!http.bind_to_port(options.host, options.port)) {
-      return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
-                     " (in use, or not an address of this machine)");
-    }
-    self->impl_->port = options.port;
+    queue->Finish(ok);
+    --exports_running;
+  }).detach();
+  MHD_Response* response = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 << 10, &ReadExport,
+                                                             new std::shared_ptr<ExportQueue>(queue), &FreeExport);
+  if (!response) {
+    queue->Cancel();
+    return MHD_NO;
   }
-  return server;
+  AddCommonHeaders(response, output::ContentType(fmt), true);
+  std::string disposition = "attachment; filename=\"dragoman-events." + output::FileExtension(fmt) + "\"";
+  MHD_add_response_header(response, "Content-Disposition", disposition.c_str());
+  MHD_Result queued = MHD_queue_response(connection, 200, response);
+  MHD_destroy_response(response);
+  return queued;
 }
 
 }  // namespace dragoman::serve

@@ -21,7 +21,9 @@
 //               every matching row, streamed as a download (no row limit)
 // /api/events rows have the fields of `dragoman query events` and `export` (src/output/row.h).
 //
-// Safety: the store is opened query-only; all SQL is parameterized; request targets are capped
+// Safety: the port is never shared (no SO_REUSEPORT); requests whose Host header names another
+// host are refused (421), and so are multi-range requests (416); /api/article leaves out where the
+// record was read on the server. The store is opened query-only; all SQL is parameterized; request targets are capped
 // at 2 KiB, bodies refused, list results capped at kMaxApiLimit rows; only the embedded files
 // are served, by exact name, so no path can reach the file system.
 #pragma once
@@ -29,6 +31,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "dragoman/status.h"
 
@@ -41,7 +45,15 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port())
   int threads = 8;  // request threads
+  // Host-header names the server answers to besides its bound address (and, bound to loopback,
+  // localhost, 127.0.0.1 and ::1). Other names get 421: a DNS-rebinding page cannot read the API.
+  std::vector<std::string> allowed_hosts;
 };
+
+// Whether a request with this Host header is for this server (see ServerOptions::allowed_hosts).
+bool HostAllowed(const ServerOptions& options, std::string_view host_header);
+// Whether a Range header asks for more than one range (refused with 416).
+bool IsMultiRange(std::string_view range_header);
 
 // An HTTP answer, for the API's handlers and their tests.
 struct Response {

@@ -520,6 +520,13 @@ Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, c
   });
 }
 
+Result<std::vector<ErrorRow>> QueryErrors(Db& db, size_t limit, size_t offset) {
+  Result<Stmt> stmt = db.Prepare("SELECT origin, message, ingested_at FROM errors ORDER BY origin LIMIT ?1 OFFSET ?2");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, limit).Bind(2, offset);
+  return Collect<ErrorRow>(*stmt, [](const Stmt& s) { return ErrorRow{s.Text(0), s.Text(1), s.Text(2)}; });
+}
+
 Result<std::optional<ArticleView>> GetArticleView(Db& db, const std::string& article_id, int64_t mention_id) {
   Result<Stmt> stmt = db.Prepare(
       "SELECT id, date, source, url, title, origin, text, (SELECT COUNT(*) FROM mentions WHERE article_id = "

@@ -140,6 +140,12 @@ Result<int64_t> CountArticles(Db& db, const std::string& from, const std::string
 Result<std::vector<ArticleRow>> QueryArticles(Db& db, const std::string& from, const std::string& to,
                                               size_t limit, size_t offset);
 
+// The error records the store holds (input records that were not articles), ordered by origin.
+struct ErrorRow {
+  std::string origin, message, ingested_at;
+};
+Result<std::vector<ErrorRow>> QueryErrors(Db& db, size_t limit, size_t offset);
+
 // An article's text cut into pieces at the edges of one mention's spans, so a client can mark the
 // sentence, source, verb and target without handling byte offsets.
 struct TextPiece {

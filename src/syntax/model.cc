@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -225,6 +226,14 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view byt
 }
 
 Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
+  // Only a regular file of sane size is read whole: a folder, /dev/zero or a pipe would never end.
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    return IoError(path + ": not a model file (not a regular file)");
+  }
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > (1ull << 30)) {
+    return IoError(path + ": over 1 GiB, not a model file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path + ": cannot open model file");
   std::ostringstream buf;

@@ -266,14 +266,33 @@ namespace {
 
 TEST(HtmlExtractor, NestingDepthIsEstimatedAndHostileNestingRefused) {
   EXPECT_EQ(EstimateNestingDepth("<html><body><div><p>a<br>b<p>c</div><!-- <div><div> --></body></html>"), 3u);
-  EXPECT_EQ(EstimateNestingDepth("<script>if (a<b) { x = '<div><div>'; }</script><div/><span>x</span>"), 1u);
+  // "<div/>" opens a div in HTML (the slash counts only in SVG and MathML).
+  EXPECT_EQ(EstimateNestingDepth("<script>if (a<b) { x = '<div><div>'; }</script><div/><span>x</span>"), 2u);
+  EXPECT_EQ(EstimateNestingDepth("<svg><path/><path/></svg>"), 1u);
   std::string deep = "<html><body>";
   for (int i = 0; i < 100000; ++i) deep += "<div>";
   deep += "<p>China is ready to work with Kazakhstan on many things now.</p></body></html>";
   EXPECT_EQ(EstimateNestingDepth(deep), 100002u);
   Record r = HtmlToRecord(deep, "", "deep.html", "deep", "", "2022-05-20", ReadOptions{});
   ASSERT_TRUE(r.error);
-  EXPECT_NE(r.error->message.find("nests elements 100002 deep"), std::string::npos) << r.error->message;
+  EXPECT_NE(r.error->message.find("nests elements more than 3000 deep"), std::string::npos) << r.error->message;
+}
+
+// End tags the parser ignores must not count as closing: "<div></span>" repeated nests divs as
+// deep as it is long (the parser's time grows with the square of that depth).
+TEST(HtmlExtractor, IgnoredEndTagsDoNotHideNesting) {
+  std::string stray, blocked, siblings;
+  for (int i = 0; i < 100000; ++i) stray += "<div></span>";
+  for (int i = 0; i < 5000; ++i) blocked += "<span><div></span>";  // a div stands above each span
+  for (int i = 0; i < 5000; ++i) siblings += "<div><p>Talks went on.</div><span><b>x</b></span>";
+  EXPECT_EQ(EstimateNestingDepth(stray), 100000u);
+  EXPECT_EQ(EstimateNestingDepth(stray, 3000), 3001u);  // stops early
+  EXPECT_EQ(EstimateNestingDepth(blocked), 10000u);
+  EXPECT_EQ(EstimateNestingDepth(siblings), 2u);
+  Record r = HtmlToRecord("<html><body>" + stray + "<p>China is ready to work with Kazakhstan.</p></body></html>", "",
+                          "stray.html", "stray", "", "2022-05-20", ReadOptions{});
+  ASSERT_TRUE(r.error);
+  EXPECT_NE(r.error->message.find("nests elements more than 3000 deep"), std::string::npos) << r.error->message;
 }
 
 }  // namespace

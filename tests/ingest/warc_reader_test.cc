@@ -50,8 +50,10 @@ void CheckSampleRecords(const std::vector<Record>& records, const std::string& p
   ASSERT_TRUE(records[1].error);
   EXPECT_EQ(records[1].error->origin, path + "#5 https://news.example/missing");
   EXPECT_NE(records[1].error->message.find("HTTP status 404"), std::string::npos);
+  EXPECT_TRUE(records[1].error->skipped);  // not a page: skipped, not an error
   ASSERT_TRUE(records[2].error);
   EXPECT_NE(records[2].error->message.find("not an HTML page"), std::string::npos);
+  EXPECT_TRUE(records[2].error->skipped);
   ASSERT_TRUE(records[3].article);
   EXPECT_EQ(records[3].article->date, "2022-05-21");  // WARC-Date as the fallback
 }

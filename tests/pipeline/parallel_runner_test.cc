@@ -294,3 +294,34 @@ TEST(ParallelRunner, EventsInASitesRepeatedParagraphsAreDropped) {
 
 }  // namespace
 }  // namespace dragoman
+
+namespace dragoman {
+namespace {
+
+// While the next article is still being coded, the sink's owner is told (ingest commits then, so
+// that its write lock is not held while an article codes).
+TEST(ParallelRunner, SaysWhenTheNextResultIsNotReady) {
+  FakeReader reader(3);
+  RunOptions options;
+  options.threads = 2;
+  options.quiet = true;
+  options.site_boilerplate_window = 0;
+  std::vector<std::string> log;
+  options.on_idle = [&] { log.push_back("idle"); };
+  auto slow_second = [](Article& a, std::vector<Event>* events, StageTimes*) {
+    if (a.id == "1") std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  };
+  RunParallel(reader, slow_second, options, [&](RunItem& item) {
+    log.push_back("item " + std::to_string(item.index));
+    return true;
+  });
+  // Between the first result and the slow second one, the runner said it was waiting.
+  auto first = std::find(log.begin(), log.end(), "item 0");
+  auto second = std::find(log.begin(), log.end(), "item 1");
+  ASSERT_NE(first, log.end());
+  ASSERT_NE(second, log.end());
+  EXPECT_NE(std::find(first, second, "idle"), second);
+}
+
+}  // namespace
+}  // namespace dragoman

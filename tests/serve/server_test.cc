@@ -274,3 +274,90 @@ TEST_F(ServerTest, PlacesCountLocatedEventsPerCountry) {
 
 }  // namespace
 }  // namespace dragoman::serve
+
+namespace dragoman::serve {
+namespace {
+
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
+  ServerOptions options;
+  options.db_path = db_path_;
+  options.port = server_->port();
+  auto second = Server::Create(options);
+  ASSERT_FALSE(second.ok()) << "a second server bound port " << options.port;
+  EXPECT_NE(second.status().message().find("in use"), std::string::npos) << second.status().message();
+}
+
+TEST_F(ServerTest, MultiRangeRequestsAndForeignHostsAreRefused) {
+  httplib::Client client("127.0.0.1", server_->port());
+  std::string ranges = "bytes=0-0";
+  for (int i = 1; i < 2000; ++i) ranges += "," + std::to_string(i) + "-" + std::to_string(i);
+  auto res = client.Get("/", {{"Range", ranges}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 416);
+  EXPECT_LT(res->body.size(), 1000u);
+  res = client.Get("/api/summary", {{"Host", "attacker.example:" + std::to_string(server_->port())}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 421) << res->body;
+  res = client.Get("/api/summary", {{"Host", "localhost:" + std::to_string(server_->port())}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+}
+
+TEST_F(ServerTest, ArticlesDoNotShowServerPaths) {
+  auto events = GetJson("/api/events?source=KAZCOP");
+  ASSERT_EQ(events["events"].size(), 1u);
+  auto a = GetJson("/api/article?id=a4");
+  EXPECT_FALSE(a.contains("origin")) << a.dump();
+}
+
+TEST(HostCheckTest, LoopbackAnswersToLoopbackNamesAndAllowedHosts) {
+  ServerOptions loopback;
+  EXPECT_TRUE(HostAllowed(loopback, "127.0.0.1:8080"));
+  EXPECT_TRUE(HostAllowed(loopback, "localhost:8080"));
+  EXPECT_TRUE(HostAllowed(loopback, "[::1]:8080"));
+  EXPECT_FALSE(HostAllowed(loopback, "rebind.attacker.example:8080"));
+  EXPECT_FALSE(HostAllowed(loopback, ""));
+  loopback.allowed_hosts = {"dash.example.org"};
+  EXPECT_TRUE(HostAllowed(loopback, "DASH.example.org:8080"));
+  ServerOptions everywhere;
+  everywhere.host = "0.0.0.0";
+  EXPECT_TRUE(HostAllowed(everywhere, "anything.example"));
+  everywhere.allowed_hosts = {"dash.example.org"};
+  EXPECT_FALSE(HostAllowed(everywhere, "anything.example"));
+  EXPECT_TRUE(IsMultiRange("bytes=0-1,5-6"));
+  EXPECT_FALSE(IsMultiRange("bytes=0-100"));
+}
+
+}  // namespace
+}  // namespace dragoman::serve
+
+namespace dragoman::serve {
+namespace {
+
+// Twenty clients that send half a request and then trickle (one header line every few seconds)
+// hold connections, not the server: a normal request is answered at once meanwhile.
+TEST_F(ServerTest, SlowClientsDoNotBlockOthers) {
+  std::vector<int> slow;
+  for (int i = 0; i < 20; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    std::string start = "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n";
+    ASSERT_EQ(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
+    slow.push_back(fd);
+  }
+  // A server with a thread per connection and fewer threads than slow clients never answers this.
+  httplib::Client client("127.0.0.1", server_->port());
+  client.set_read_timeout(5, 0);
+  auto res = client.Get("/api/summary");
+  ASSERT_TRUE(res) << "no answer while slow clients hold connections";
+  EXPECT_EQ(res->status, 200);
+  for (int fd : slow) ::close(fd);
+}
+
+}  // namespace
+}  // namespace dragoman::serve
