@@ -44,7 +44,7 @@ class Pipeline {
   // Articles longer than this are coded in parts of at most this size, cut at paragraph, line or
   // sentence ends, so that a worker's memory stays bounded (about 70 bytes of tokens and parse per
   // byte of a part) whatever the record's size.
-  static constexpr size_t kMaxPartBytes = 512 << 10;
+  static constexpr size_t kMaxPartBytes = 256 << 10;
 
   // Segments, annotates and codes one article. Fills article.sentences and appends its events,
   // complete with quad class, Goldstein score and PLOVER type. times, when given, is added to.

@@ -24,6 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kSniffBytes = 64 << 10;
+constexpr size_t kKeepLineCapacity = 1 << 20;
 
 struct InputEntry {
   std::string path;
@@ -243,6 +244,7 @@ class JsonLinesReader : public InputReader {
       if (!line_.empty() && line_.back() == '\r') line_.pop_back();
       if (line_.find_first_not_of(" \t\f\v") == std::string::npos) continue;  // blank lines are no records
       *record = ParseJsonLine(line_, origin, stem_, line_number_, options_);
+      if (line_.capacity() > kKeepLineCapacity) std::string().swap(line_);  // a huge line's buffer is not kept
       return true;
     }
   }
