@@ -677,11 +677,6 @@ bool SentenceCoder::RepairHeadlineVerb() {
 
 void SentenceCoder::RepairArcsToPunctuation() {
   const std::vector<Token>& tok = a_.s->tokens;
-  auto under = [&](int k, int top) {
-    for (int guard = 0; k >= 0 && guard <= a_.n; ++guard, k = a_.head[k])
-      if (k == top) return true;
-    return false;
-  };
   for (int t = 0; t < a_.n; ++t) {
     int p = a_.head[t];
     if (p < 0 || tok[p].upos != "PUNCT") continue;
@@ -693,13 +688,13 @@ void SentenceCoder::RepairArcsToPunctuation() {
       continue;
     }
     int first = t;
-    while (first > 0 && under(first - 1, t)) --first;
+    while (first > 0 && a_.InSubtree(first - 1, t)) --first;
     int before = first - 1;
     if (before >= 0 && tok[before].upos == "ADP") {
       int anchor = before - 1;
       while (anchor >= 0 && tok[anchor].upos != "VERB" && tok[anchor].upos != "NOUN" && tok[anchor].upos != "PROPN")
         --anchor;
-      if (anchor >= 0 && !under(anchor, t)) {
+      if (anchor >= 0 && !a_.InSubtree(anchor, t)) {
         a_.head[t] = anchor;
         a_.rel[t] = tok[anchor].upos == "VERB" ? "obl" : "nmod";
         a_.head[before] = t;
@@ -707,7 +702,7 @@ void SentenceCoder::RepairArcsToPunctuation() {
         continue;
       }
     }
-    if (before >= 0 && tok[before].upos == "VERB" && !under(before, t)) {
+    if (before >= 0 && tok[before].upos == "VERB" && !a_.InSubtree(before, t)) {
       bool has_object = false;
       for (int k = 0; k < a_.n; ++k) has_object |= a_.head[k] == before && (a_.rel[k] == "obj" || a_.rel[k] == "dobj");
       if (!has_object) {
@@ -735,7 +730,7 @@ void SentenceCoder::RepairParticipleReadAsRelative() {
       if (a_.head[t] != v) continue;
       const std::string& r = a_.rel[t];
       bool nominal = tok[t].upos == "NOUN" || tok[t].upos == "PROPN";
-      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && a_.CaseOf(t).empty() && !IsTemporalRel(r))
+      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && a_.CaseOf(t).empty())
         object = t;
       break;
     }
