@@ -31,9 +31,14 @@ bool OutsidePhrase(std::string_view rel) {
          rel == "csubj" || rel == "cop" || rel == "aux" || rel == "mark";
 }
 
-// DRAGOMAN_TRACE=1 prints each sentence's actors and coded verbs to stderr (for dictionary work).
+// DRAGOMAN_TRACE=1 prints each sentence's actors and coded verbs to stderr (for dictionary work);
+// DRAGOMAN_TRACE=2 also the dependency parse the coder read, after its repairs.
 bool Trace() {
   static const bool on = std::getenv("DRAGOMAN_TRACE") != nullptr;
+  return on;
+}
+bool TraceParse() {
+  static const bool on = Trace() && std::string_view(std::getenv("DRAGOMAN_TRACE")) == "2";
   return on;
 }
 
@@ -116,13 +121,13 @@ struct EventCoder::Index {
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
-        noun_purpose_marker(w.Get("noun-purpose-marker")) {}
+        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -407,6 +412,10 @@ class SentenceCoder {
   bool IsVerbal(int t) const;
   bool HasNominalForm(int t);
   bool NamesItsAgent(int t);
+  // An event noun whose own phrase names who acted: a possessor, a nationality adjective, an agent
+  // noun ("Iran's attack", "an Israeli raid", "insurgent attacks"), not a place in a compound or
+  // locative phrase ("Baghdad bombings", "his Gaza disengagement", "clashes in Iraq").
+  bool EventNamesItsActor(int noun) const;
   // An act that does not happen: in a condition or question ("if X attacks", "whether X will"),
   // or warned against or prevented ("warned X against attacking", "barred X from entering").
   bool Unreal(int v) const;
@@ -730,8 +739,10 @@ void SentenceCoder::RepairParticipleReadAsRelative() {
       if (a_.head[t] != v) continue;
       const std::string& r = a_.rel[t];
       bool nominal = tok[t].upos == "NOUN" || tok[t].upos == "PROPN";
-      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && a_.CaseOf(t).empty())
-        object = t;
+      // The repairs run before the children lists are built: the case word is found by its head.
+      bool has_case = false;
+      for (int k = 0; k < a_.n; ++k) has_case |= a_.head[k] == t && (a_.rel[k] == "case" || a_.rel[k] == "mark");
+      if (nominal && (r == "obj" || r == "obl:agent" || r == "obl") && !has_case) object = t;
       break;
     }
     if (object < 0) continue;
@@ -1673,7 +1684,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   const VerbPattern* best = nullptr;
   int best_spec = -1;
   int best_source = -1, best_target = -1;
-  bool best_compound = false, best_subject_is_target = false, best_negation = false;
+  bool best_compound = false, best_subject_is_target = false, best_negation = false, best_target_is_object = false;
   // The sentence's words, for the anchor check.
   if (words_.empty()) {
     for (int t = 0; t < a_.n; ++t) {
@@ -1711,7 +1722,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     }
     if (!present) continue;
     int source_tok = -1, target_tok = -1;
-    bool compound = false, subject_is_target = false, names_negation = false;
+    bool compound = false, subject_is_target = false, names_negation = false, target_is_object = false;
     bool ok = true;
     // Pre-verb nouns.
     for (const PatternNoun& noun : p.pre_nouns) {
@@ -1865,6 +1876,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         ok = found;
         if (index_.Is(index_.negation, noun.head.text)) names_negation = true;
       } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource || noun.role == SlotRole::kCompound) {
+        const int pos_before_slot = pos;  // v when the slot is the verb's object ("kill +")
         int found = -1;
         for (int t = pos + 1; t < a_.n && found < 0; ++t) {
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
@@ -1885,10 +1897,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           }
         }
         if (found < 0) {
-          ok = relax_target && noun.role == SlotRole::kTarget;
+          // A passive's target is its subject, before the verb ("Ten Iraqis were killed in an
+          // insurgent attack" for "kill +").
+          bool passive_target = passive && noun.role == SlotRole::kTarget && pos_before_slot == v && subj >= 0 &&
+                                a_.head[subj] == v && target_tok < 0 && !subject_is_target;
+          ok = (relax_target && noun.role == SlotRole::kTarget) || passive_target;
         } else {
           pos = found;
           (noun.role == SlotRole::kSource ? source_tok : target_tok) = adjacent ? found : PhraseHead(found);
+          if (noun.role == SlotRole::kTarget) target_is_object = pos_before_slot == v;
         }
       }
     }
@@ -1902,6 +1919,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       best_compound = compound;
       best_subject_is_target = subject_is_target;
       best_negation = names_negation;
+      best_target_is_object = target_is_object;
     }
   }
   };
@@ -1970,7 +1988,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     target_head = subj;
     if (best_source < 0) source_head = -1;
   }
-  if (best_target >= 0 && !(passive && best_target == source_head)) target_head = best_target;
+  // A passive's object slot is its subject: an actor after the verb is the agent or in an oblique
+  // ("were killed in attacks by Iraqi insurgents"), not the target.
+  if (best_target >= 0 && !(passive && (best_target == source_head || (best_target_is_object && subj >= 0))))
+    target_head = best_target;
   if (meeting_target >= 0) {
     // The meeting's other party: its "with" phrase, else the phrase itself (with its possessor),
     // else whoever the verb names.
@@ -1988,13 +2009,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // adjective ("Iran's attack", "an Iranian missile attack") does name the actor.
   if (source_head >= 0 && source_head == subj && subj != v && !passive && a_.actor_at[subj] < 0 && a_.agent_at[subj] < 0 &&
       HasNominalForm(subj)) {
-    bool named_actor = false;
-    for (int k : a_.kids[subj])
-      if ((a_.rel[k] == "nmod:poss" || a_.rel[k] == "amod" ||
-           (IsNominalRel(a_.rel[k]) && !index_.Is(index_.locative, a_.CaseOf(k)))) &&
-          (a_.actor_at[k] >= 0 || a_.agent_at[k] >= 0))
-        named_actor = true;
-    if (!named_actor) sources.clear();
+    if (!EventNamesItsActor(subj)) sources.clear();
   }
   // "Fierce clashes in Iraq kill 34": the place of an event that is the subject is not its actor.
   if (source_head >= 0 && subj >= 0 && source_head != subj && subj != v && !passive && HasNominalForm(subj) &&
@@ -2073,12 +2088,39 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     }
   }
   if (passive && sources.empty() && source_head < 0 && best_source < 0) {
-    // A passive without an agent: the actor of an oblique ("was shot dead in Osgiliath").
-    // Obliques of the verb and the phrases inside them, in text order; not other clauses.
-    std::vector<int> queue, nominals;
-    for (int k : a_.kids[v])
-      if ((IsNominalRel(a_.rel[k]) && !IsTemporalRel(a_.rel[k])) || a_.rel[k] == "obj" || a_.rel[k] == "dobj")
-        queue.push_back(k);
+    // A passive without an agent: the actor of an event in an oblique, named by the event noun's
+    // own phrase or its "by" phrase ("was shot dead in an Israeli raid", "were killed in attacks
+    // by insurgents"); with "passive-agent: event-noun" (coding_rules.txt) a place is no actor
+    // ("were killed in a blast in Russia"), without it any actor in the obliques is, PETRARCH's
+    // convention ("An Eriadorian was shot dead in Osgiliath": OSG).
+    const bool event_nouns_only = index_.Is(index_.passive_agent, "event-noun");
+    // Where the verb shares its oblique with a conjoined clause, that clause's ("were killed and
+    // several others wounded in insurgent attacks").
+    std::vector<int> clauses = {v}, nominals;
+    for (int k : a_.kids[v]) {
+      if (a_.rel[k] != "conj") continue;
+      clauses.push_back(k);
+      for (int m : a_.kids[k])
+        if ((a_.rel[m] == "amod" || a_.rel[m] == "acl") && (a_.s->tokens[m].xpos == "VBN" || a_.low[m].ends_with("ed")))
+          clauses.push_back(m);
+    }
+    std::vector<int> queue;
+    for (int c : clauses)
+      for (int k : a_.kids[c]) {
+        if (!IsNominalRel(a_.rel[k]) || IsTemporalRel(a_.rel[k])) continue;
+        if (!event_nouns_only) {
+          queue.push_back(k);
+          continue;
+        }
+        if (!HasNominalForm(k)) continue;
+        if (EventNamesItsActor(k)) nominals.push_back(k);
+        for (int m : a_.kids[k])
+          if (IsNominalRel(a_.rel[m]) && index_.Is(index_.agent_preposition, a_.CaseOf(m))) nominals.push_back(m);
+      }
+    if (!event_nouns_only)
+      for (int k : a_.kids[v])
+        if (a_.rel[k] == "obj" || a_.rel[k] == "dobj") queue.push_back(k);
+    // The phrases inside the obliques too ("criticized over its dispute with Eriador").
     for (size_t i = 0; i < queue.size(); ++i) {
       nominals.push_back(queue[i]);
       for (int k : a_.kids[queue[i]])
@@ -2172,6 +2214,17 @@ bool SentenceCoder::IsVerbal(int v) const {
   const Token& t = a_.s->tokens[v];
   return t.upos == "VERB" || (t.upos.empty() && t.xpos.starts_with("VB")) ||
          (t.upos != "AUX" && t.xpos.starts_with("VB") && t.upos != "NOUN");
+}
+
+bool SentenceCoder::EventNamesItsActor(int noun) const {
+  for (int k : a_.kids[noun]) {
+    if (a_.actor_at[k] < 0 && a_.agent_at[k] < 0) continue;
+    const std::string& r = a_.rel[k];
+    if (r == "nmod:poss" || r == "amod") return true;
+    if (r == "compound" && a_.actor_at[k] < 0) return true;
+    if (IsNominalRel(r) && !index_.Is(index_.locative, a_.CaseOf(k))) return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::HasNominalForm(int v) {
@@ -2440,6 +2493,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (a_.agent_at[t] >= 0) line += "[~" + d_.actors.agents()[a_.agent_mentions[a_.agent_at[t]].entry].code + "]";
     }
     std::fprintf(stderr, "%s\n", line.c_str());
+    for (int t = 0; TraceParse() && t < a_.n; ++t)
+      std::fprintf(stderr, "trace:     %d %s %s %s <-%s- %d\n", t, a_.s->tokens[t].form.c_str(), a_.s->tokens[t].xpos.c_str(),
+                   a_.lem[t].c_str(), a_.rel[t].c_str(), a_.head[t]);
     for (const VerbResult& r : results) {
       std::string src;
       for (const ActorCode& c : r.sources) src += c.code + " ";

@@ -543,5 +543,23 @@ TEST(CoderNews, FollowersAreTheLeadersPeople) {
   EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
 }
 
+// A passive's target is its subject even when the verb's pattern puts the target after it; who
+// acted is the agent, else an event in an oblique that names its actor (also one shared with a
+// conjoined clause), never a place.
+TEST(CoderNews, PassivesWithoutAnAgentTakeTheActorOfTheirEvent) {
+  std::vector<Event> e = CodeText("Ten Iraqis were killed in attacks by Iraqi insurgents.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  e = CodeText("At least ten Iraqis have been killed and several others wounded in Iraqi insurgent attacks.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  e = CodeText("A Palestinian was shot dead in an Israeli raid.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "19", "PSE")) << Dump(e);
+  e = CodeText("At least five miners were killed in a blast in a coal mine in Russia's Siberia.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  // A participle relative with a prepositional phrase is no past tense of the subject.
+  e = CodeText("A US hostage held with Briton Ken Bigley has been killed by Iraqi militants.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USACVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
