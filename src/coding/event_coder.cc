@@ -239,6 +239,12 @@ std::string Lower3(const std::string& code) {
   return s;
 }
 
+// Force: military posture, assault, fight, mass violence (roots 15, 18, 19, 20).
+bool IsForce(const std::string& code) {
+  std::string_view root = std::string_view(code).substr(0, 2);
+  return root == "15" || root == "18" || root == "19" || root == "20";
+}
+
 std::string IntentCode(const std::string& code) {
   if (code.size() < 2) return "";
   std::string root = code.substr(0, 2);
@@ -412,6 +418,9 @@ class SentenceCoder {
   bool IsVerbal(int t) const;
   bool HasNominalForm(int t);
   bool NamesItsAgent(int t);
+  // The head of a phrase of place inside the phrase at h that names a country ("stations [around
+  // Madrid]"), in text order; -1 when none.
+  int PlaceInside(int h) const;
   // An event noun whose own phrase names who acted: a possessor, a nationality adjective, an agent
   // noun ("Iran's attack", "an Israeli raid", "insurgent attacks"), not a place in a compound or
   // locative phrase ("Baghdad bombings", "his Gaza disengagement", "clashes in Iraq").
@@ -560,6 +569,8 @@ void SentenceCoder::Analyze() {
     int h = a_.rel[t] == "amod" ? a_.head[t]
             : (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "NOUN") ? t + 1 : -1;
     if (m.end - m.begin != 1 || h < 0 || a_.agent_at[h] >= 0 || a_.actor_at[h] >= 0) continue;
+    // An armed group's word names who attacked ("an insurgent attack", "rebel raids").
+    if (d_.actors.agents()[m.entry].code == "REB") continue;
     // Only before a noun the lexicon codes as an event ("visit", "action"): elsewhere ("an
     // official news agency") the adjective may still name who acts.
     if (d_.verbs.Find(a_.lem[h]).empty() && d_.verbs.Find(a_.low[h]).empty()) continue;
@@ -1456,7 +1467,9 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     for (int k : a_.kids[v])
       agent |= a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
                (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k)));
-    *passive = agent && a_.s->tokens[v].xpos == "VBN";
+    // A headline's participle of its root noun is its passive verb: "10 Iraqis Killed in Attack".
+    bool headline = a_.s->is_title && a_.head[h] < 0;
+    *passive = (agent || headline) && a_.s->tokens[v].xpos == "VBN";
     return h;
   }
   // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
@@ -1813,11 +1826,17 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             } else if (noun.role == SlotRole::kTarget || noun.role == SlotRole::kSource) {
               // A token pattern's slot must hold an actor ("reject * proposal for +" is not
               // "rejected Hamas's proposal for a ceasefire"), so that a plainer pattern can.
+              int slot = o;
               if (p.preps_anywhere && Resolve(o).empty()) {
-                all = false;
-                continue;
+                // Force against a place: the place the phrase names ("set off bombs at petrol
+                // stations around Madrid", "attacked a checkpoint near Gaza City").
+                slot = noun.role == SlotRole::kTarget && IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code) ? PlaceInside(o) : -1;
+                if (slot < 0) {
+                  all = false;
+                  continue;
+                }
               }
-              (noun.role == SlotRole::kTarget ? tgt : src) = o;
+              (noun.role == SlotRole::kTarget ? tgt : src) = slot;
             } else if (noun.role == SlotRole::kSkip) {
               skip_root = o;
               ++skips;
@@ -1900,7 +1919,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // A passive's target is its subject, before the verb ("Ten Iraqis were killed in an
           // insurgent attack" for "kill +").
           bool passive_target = passive && noun.role == SlotRole::kTarget && pos_before_slot == v && subj >= 0 &&
-                                a_.head[subj] == v && target_tok < 0 && !subject_is_target;
+                                (a_.head[subj] == v || a_.head[v] == subj) && target_tok < 0 && !subject_is_target;
           ok = (relax_target && noun.role == SlotRole::kTarget) || passive_target;
         } else {
           pos = found;
@@ -2214,6 +2233,16 @@ bool SentenceCoder::IsVerbal(int v) const {
   const Token& t = a_.s->tokens[v];
   return t.upos == "VERB" || (t.upos.empty() && t.xpos.starts_with("VB")) ||
          (t.upos != "AUX" && t.xpos.starts_with("VB") && t.upos != "NOUN");
+}
+
+int SentenceCoder::PlaceInside(int h) const {
+  for (int t = h + 1; t < a_.n; ++t) {
+    if (!a_.InSubtree(t, h) || a_.actor_at[t] < 0 || !IsNominalRel(a_.rel[t])) continue;
+    if (!index_.Is(index_.locative, a_.CaseOf(t))) continue;
+    if (CountryOf(a_.actor_mentions[a_.actor_at[t]]).empty()) continue;
+    return t;
+  }
+  return -1;
 }
 
 bool SentenceCoder::EventNamesItsActor(int noun) const {

@@ -561,5 +561,21 @@ TEST(CoderNews, PassivesWithoutAnAgentTakeTheActorOfTheirEvent) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA")) << Dump(e);
 }
 
+// A headline's participle is its passive verb; an armed group's word before an attack names the
+// attacker; force against a facility is force against the place the phrase names.
+TEST(CoderNews, HeadlinePassivesArmedGroupAttacksAndPlacesAttacked) {
+  std::vector<Event> e = testing::CodeTitled("At Least 10 Iraqis Killed in Iraqi Insurgent Attack",
+                                             "Officials said the attack happened on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  e = CodeText("The Basque separatist group ETA set off five bombs at petrol stations around Madrid on Friday.",
+               "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("ESP") && x.code.starts_with("18") && x.target == "ESP";
+  })) << Dump(e);
+  // An official visit is no actor's act; an official's visit is.
+  e = CodeText("The United States called the official visit to Iran a mistake.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
