@@ -121,13 +121,13 @@ struct EventCoder::Index {
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
-        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")) {}
+        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -457,6 +457,21 @@ class SentenceCoder {
   const ActorEntry& Actor(int entry) const {
     size_t n = d_.actors.actors().size();
     return static_cast<size_t>(entry) < n ? d_.actors.actors()[entry] : d_.extra_actors[entry - n];
+  }
+  // The entry's code at the article date. With "former-office: ELI" (coding_rules.txt) a person
+  // whose offices of one country all ended before the date is that country's elite: "former
+  // dictator Pinochet" in 2004 is CHLELI, not CHL.
+  std::string CodeOf(int entry) const {
+    const ActorEntry& e = Actor(entry);
+    std::string code = e.CodeAt(date_);
+    if (e.kind != ActorKind::kPerson || code.size() != 3 || date_ == 0 || index_.former_office.empty()) return code;
+    for (const DatedCode& c : e.codes) {
+      if (c.range.open() || c.range.end >= date_ || c.code.size() <= 3 || c.code.compare(0, 3, code) != 0) continue;
+      std::string role = *index_.former_office.begin();  // word lists are lower case
+      for (char& ch : role) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      return code + role;
+    }
+    return code;
   }
 
   const Lexicon& d_;
@@ -863,9 +878,19 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
           const std::string& next = a_.s->tokens[units[j + 1].token].form;
           ok = next.empty() || !std::isupper(static_cast<unsigned char>(next[0]));
         }
+        // Nor when a name that is no title comes before it ("Laura Bush", "Najaf Gates"); in a
+        // headline every word is capitalized, so there the tagger's proper noun decides.
+        if (ok && ref.surname && j == k && units[k].token > 0) {
+          int prev = units[k].token - 1;
+          const Token& p = a_.s->tokens[prev];
+          bool name_before = !p.form.empty() && std::isupper(static_cast<unsigned char>(p.form[0])) &&
+                             (!a_.s->is_title || p.upos == "PROPN") && (prev > 0 || a_.s->is_title) &&
+                             index_.agents.Step(0, a_.low[prev]) < 0 && index_.actors.Step(0, a_.low[prev]) < 0;
+          ok = !name_before;
+        }
         if (!ok) continue;
         // Several entries share a name ("Bush"): the one holding a role at the date wins.
-        size_t code_size = agents ? 0 : Actor(ref.entry).CodeAt(date_).size();
+        size_t code_size = agents ? 0 : CodeOf(ref.entry).size();
         if (!agents && code_size == 0) continue;
         bool role = code_size > 3;
         if (!best || matched != j - k + 1 || (role && !best_has_role)) {
@@ -1056,7 +1081,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // actor among the modifiers before the head ("Ithilen's minister Calimehtar" -> ITH + GOV, as
   // the country-level name comes first); else the head's; else the nearest in an of/in/from phrase.
   int best = -1, best_tok = -1;
-  if (int m = a_.actor_at[h]; m >= 0 && Actor(a_.actor_mentions[m].entry).CodeAt(date_).size() > 3) {
+  if (int m = a_.actor_at[h]; m >= 0 && CodeOf(a_.actor_mentions[m].entry).size() > 3) {
     best = m;
     best_tok = h;
   }
@@ -1090,7 +1115,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // the agent serves; the possessor is whom it serves.
   std::vector<ActorCode> served_by_owner;
   if (best >= 0 && best_tok != h && a_.agent_at[h] >= 0 && a_.rel[best_tok] == "compound" &&
-      Lower3(Actor(a_.actor_mentions[best].entry).CodeAt(date_)) == "igo") {
+      Lower3(CodeOf(a_.actor_mentions[best].entry)) == "igo") {
     for (int k : a_.kids[h])
       if (a_.rel[k] == "nmod:poss" && a_.s->tokens[k].upos == "PRON" && index_.Is(index_.pronoun, a_.low[k])) {
         std::vector<ActorCode> owner = ResolvePronoun(k);
@@ -1139,7 +1164,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (k >= 0 && a_.actor_at[k] >= 0 && a_.head[k] != -1 && !IsNominalRel(a_.rel[k]) &&
           a_.rel[k] != "nsubj" && a_.rel[k] != "obj" && a_.rel[k] != "dobj" && a_.rel[k] != "conj") {
         const auto& m = a_.actor_mentions[a_.actor_at[k]];
-        std::string code = Actor(m.entry).CodeAt(date_);
+        std::string code = CodeOf(m.entry);
         if (!code.empty()) {
           out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), last});
           return out;
@@ -1211,7 +1236,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0) actor_tokens.push_back(k);
   for (int t : actor_tokens) {
     const auto& m = a_.actor_mentions[a_.actor_at[t]];
-    std::string code = Actor(m.entry).CodeAt(date_);
+    std::string code = CodeOf(m.entry);
     if (code.empty()) continue;
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
     // The side a role is on: "Sudanese rebels" (REB: SDN), or a dictionary actor of a country
@@ -2319,7 +2344,7 @@ bool SentenceCoder::Unreal(int v) const {
 std::string SentenceCoder::CountryOf(const Analysis::Mention& m) const {
   const ActorEntry& e = Actor(m.entry);
   if (e.kind == ActorKind::kRegion) return "";
-  std::string code = e.CodeAt(date_);
+  std::string code = CodeOf(m.entry);
   if (code.size() < 3) return "";
   std::string prefix = code.substr(0, 3);
   std::string lower = prefix;
@@ -2338,7 +2363,7 @@ void SentenceCoder::CollectPlaces() {
   for (const Analysis::Mention& m : a_.actor_mentions) {
     const ActorEntry& entry = Actor(m.entry);
     if (entry.kind == ActorKind::kPerson && m.end - m.begin >= 2) {
-      std::string code = entry.CodeAt(date_);
+      std::string code = CodeOf(m.entry);
       for (int t = m.begin; t < m.end && code.size() > 3; ++t) {
         if (!std::isupper(static_cast<unsigned char>(a_.s->tokens[t].form[0])) || a_.low[t].size() < 2) continue;
         auto [it, added] = context_->person_words.emplace(a_.low[t], code);
@@ -2518,7 +2543,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     for (int t = 0; t < a_.n; ++t) {
       line += " " + a_.s->tokens[t].form;
       if (a_.actor_at[t] >= 0 && (t == 0 || a_.actor_at[t - 1] != a_.actor_at[t]))
-        line += "[" + Actor(a_.actor_mentions[a_.actor_at[t]].entry).CodeAt(date_) + "]";
+        line += "[" + CodeOf(a_.actor_mentions[a_.actor_at[t]].entry) + "]";
       if (a_.agent_at[t] >= 0) line += "[~" + d_.actors.agents()[a_.agent_mentions[a_.agent_at[t]].entry].code + "]";
     }
     std::fprintf(stderr, "%s\n", line.c_str());

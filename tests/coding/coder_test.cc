@@ -577,5 +577,22 @@ TEST(CoderNews, HeadlinePassivesArmedGroupAttacksAndPlacesAttacked) {
   for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
 }
 
+// People are coded by the office they held at the article's date; once all their offices of a
+// country have ended they are its elite; a surname is no match after another name.
+TEST(CoderNews, PeopleByTheirOfficeAtTheDate) {
+  std::vector<Event> e = CodeText("Abu Musab al-Zarqawi threatened Jordan on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "13", "JOR")) << Dump(e);
+  e = CodeText("John Kerry criticized Iran on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAOPP", "11", "IRN")) << Dump(e);
+  e = CodeText("Saddam Hussein criticized Iran on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQELI", "11", "IRN")) << Dump(e);
+  e = CodeText("Saddam Hussein criticized Iran on Monday.", "1999-09-01");
+  EXPECT_TRUE(Has(e, "IRQGOV", "11", "IRN")) << Dump(e);
+  e = testing::CodeTitled("Sistani Urges Supporters to Wait at Najaf Gates",
+                          "Grand Ayatollah Ali al-Sistani urged his supporters not to enter the city.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA") || x.target.starts_with("USA")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding

@@ -274,13 +274,13 @@ TEST(PeopleDictionaryTest, LeadersAreCodedByTheirOfficeOnTheArticleDate) {
        "04", "FRAGOV", "FRAGOV"},
       // Opposition leader, then president (2025-06-04).
       {"Lee Jae-myung met with Fumio Kishida in Seoul.", "2023-06-01", "KOROPP", "2025-07-01", "KORGOV", "04",
-       "JPNGOV", "JPN"},
+       "JPNGOV", "JPNELI"},
       // Opposition leader, then chancellor (2025-05-06).
       {"Friedrich Merz met with Volodymyr Zelensky in Kyiv.", "2023-09-01", "DEUOPP", "2025-05-10", "DEUGOV", "04",
        "UKRGOV", "UKRGOV"},
       // Lawmaker, then president (2023-12-10).
       {"Javier Milei met with Luiz Inacio Lula da Silva on Monday.", "2022-06-01", "ARGLEG", "2024-06-01", "ARGGOV",
-       "04", "BRA", "BRAGOV"},
+       "04", "BRAELI", "BRAGOV"},
       // Prime minister, then opposition after losing the April 2026 election.
       {"Viktor Orban met with Robert Fico in Bratislava.", "2025-06-01", "HUNGOV", "2026-07-01", "HUNOPP", "04",
        "SVKGOV", "SVKGOV"},
@@ -300,12 +300,13 @@ TEST(PeopleDictionaryTest, LeadersAreCodedByTheirOfficeOnTheArticleDate) {
 }
 
 TEST(PeopleDictionaryTest, AFormerLeaderIsCodedAsGovernmentOnlyInOffice) {
-  // Boris Johnson was prime minister 2019-07-24..2022-09-06; afterwards he is coded by country only.
+  // Boris Johnson was prime minister 2019-07-24..2022-09-06; afterwards he is one of Britain's elite
+  // (former-office: ELI in coding_rules.txt).
   const std::string text = "Boris Johnson met with Volodymyr Zelensky in Kyiv.";
   std::vector<Event> in_office = CodeText(text, "2022-04-09");
   std::vector<Event> after = CodeText(text, "2023-01-22");
   EXPECT_TRUE(Has(in_office, "GBRGOV", "04", "UKRGOV")) << Dump(in_office);
-  EXPECT_TRUE(Has(after, "GBR", "04", "UKRGOV")) << Dump(after);
+  EXPECT_TRUE(Has(after, "GBRELI", "04", "UKRGOV")) << Dump(after);
   EXPECT_FALSE(Has(after, "GBRGOV", "04", "UKRGOV")) << Dump(after);
 }
 
