@@ -121,13 +121,13 @@ struct EventCoder::Index {
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
-        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")) {}
+        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -388,6 +388,9 @@ class SentenceCoder {
   // "Sharon" its agent without "by"): a participle followed by a bare noun phrase is active, so
   // it becomes the verb of the subject, and the verb the subject was given becomes its adverbial.
   void RepairParticipleReadAsRelative();
+  // "Russia on Thursday proposed ...": wire prose puts the day between subject and verb, and the
+  // parser may take the day for the subject and leave the actor a root of its own.
+  void RepairDateReadAsSubject();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -521,6 +524,7 @@ void SentenceCoder::Analyze() {
   RepairArcsToPunctuation();
   RepairVerblessClause();
   RepairParticipleReadAsRelative();
+  RepairDateReadAsSubject();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -780,6 +784,25 @@ void SentenceCoder::RepairParticipleReadAsRelative() {
     a_.rel[noun] = "nsubj";
     a_.rel[object] = "obj";
     return;
+  }
+}
+
+void SentenceCoder::RepairDateReadAsSubject() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int d = 1; d < a_.n; ++d) {
+    int v = a_.head[d];
+    if (v <= d || !a_.rel[d].starts_with("nsubj") || tok[v].upos != "VERB" || !index_.Is(index_.date_word, a_.low[d]))
+      continue;
+    // The phrase right before the day (and its "on"): its top word.
+    int t = d - 1;
+    if (t > 0 && a_.low[t] == "on") --t;
+    if (tok[t].upos != "NOUN" && tok[t].upos != "PROPN") continue;
+    int top = t;
+    for (int guard = 0; guard < a_.n && a_.head[top] >= 0 && a_.head[top] < d; ++guard) top = a_.head[top];
+    if (a_.head[top] != -1 && a_.head[top] != v) continue;
+    a_.head[top] = v;
+    a_.rel[top] = "nsubj";
+    a_.rel[d] = "obl:tmod";
   }
 }
 

@@ -594,5 +594,14 @@ TEST(CoderNews, PeopleByTheirOfficeAtTheDate) {
   EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
 }
 
+// Wire prose puts the day between subject and verb; the day is no subject.
+TEST(CoderNews, TheDayBetweenSubjectAndVerbIsNoSubject) {
+  std::vector<Event> e = CodeText("North Korea on Saturday criticized the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PRK", "11", "USA")) << Dump(e);
+  e = CodeText("Iran on Sunday turned down a European Union proposal.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "IRN" && x.code.starts_with("12"); }))
+      << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
