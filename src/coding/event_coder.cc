@@ -121,13 +121,14 @@ struct EventCoder::Index {
         non_country_prefix(w.Get("non-country-prefix")), future(w.Get("future-auxiliary")),
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
-        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")) {}
+        noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
+        message_noun(w.Get("message-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1054,6 +1055,20 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (k < h || !IsNominalRel(a_.rel[k]) || !index_.Is(index_.agent_preposition, a_.CaseOf(k))) continue;
       std::vector<ActorCode> by = ResolveOne(k, depth + 1);
       if (!by.empty()) return by;
+    }
+    // A message stands for its author (`message-noun`): "a tape purportedly from Al Qaeda", "an
+    // audio tape released by bin Laden's deputy calls for attacks".
+    if (index_.Is(index_.message_noun, a_.lem[h]) || index_.Is(index_.message_noun, a_.low[h])) {
+      for (int k : a_.kids[h]) {
+        int author = -1;
+        if (k > h && IsNominalRel(a_.rel[k]) && a_.CaseOf(k) == "from") author = k;
+        if (a_.rel[k] == "acl" && a_.s->tokens[k].xpos == "VBN")
+          for (int m : a_.kids[k])
+            if (IsNominalRel(a_.rel[m]) && index_.Is(index_.agent_preposition, a_.CaseOf(m))) author = m;
+        if (author < 0) continue;
+        std::vector<ActorCode> from = ResolveOne(author, depth + 1);
+        if (!from.empty()) return from;
+      }
     }
   }
   // The phrase: h and its modifiers, with "of/in/from" phrases, by depth from h.
