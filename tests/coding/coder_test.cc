@@ -606,7 +606,7 @@ TEST(CoderNews, TheDayBetweenSubjectAndVerbIsNoSubject) {
 // A message stands for its author named by "by" or "from".
 TEST(CoderNews, AMessageStandsForItsAuthor) {
   std::vector<Event> e = CodeText(
-      "A statement posted on a Web site by an Iraqi group said it was holding two French journalists.", "2004-09-01");
+      "A statement posted on a Web site by an Iraqi group said it was holding two French hostages.", "2004-09-01");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
     return x.source.starts_with("IRQ") && x.target.starts_with("FRA") && x.code.starts_with("18");
   })) << Dump(e);
