@@ -122,13 +122,13 @@ struct EventCoder::Index {
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
-        message_noun(w.Get("message-noun")) {}
+        message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -136,6 +136,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
+  // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
+  std::unordered_map<std::string, std::string> captive_killed;
 
   NameTrie actors;
   NameTrie agents;
@@ -321,6 +323,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
   read_map("aerial", &index_->aerial);
+  read_map("captive-killed", &index_->captive_killed);
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -455,6 +458,8 @@ class SentenceCoder {
   bool Negated(int v) const;
   // Whether event e of verb v is made from the air: an aerial word in its source's words, the
   // verb or the verb's compound, modifier or object ("air strikes", "bombed from warplanes").
+  // Whether event e's target names a captive (captive-word: hostage, captive).
+  bool TargetIsCaptive(const Event& e) const;
   bool FromTheAir(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
@@ -1704,7 +1709,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   int subj = Subject(v, &passive);
   if (!passive && a_.HasChildRel(v, {"auxpass", "aux:pass"}) && a_.rel[v] != "xcomp") passive = subj >= 0 && a_.head[subj] == v;
   // Headlines drop "is": "US hostage killed by Iraqi captors", "Eta suspects arrested in France".
-  if (!passive && a_.s->is_title && a_.s->tokens[v].xpos == "VBN" && subj >= 0 && a_.head[subj] == v &&
+  // A headline writes what is done in the present ("CIA Accuses"): its past form without an
+  // object is the participle ("CIA accused over Iraq detainees").
+  bool headline_participle =
+      a_.s->tokens[v].xpos == "VBN" || (a_.s->tokens[v].xpos == "VBD" && a_.low[v].ends_with("ed"));
+  if (!passive && a_.s->is_title && headline_participle && subj >= 0 && a_.head[subj] == v &&
       !a_.HasChildRel(v, {"aux", "aux:pass", "auxpass", "obj", "dobj"}))
     passive = true;
   // A noun's event ("Xi's visit to Astana", "talks between X and Y"): its own phrase names the
@@ -2280,6 +2289,16 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   return true;
 }
 
+bool SentenceCoder::TargetIsCaptive(const Event& e) const {
+  for (int t = 0; t < a_.n; ++t) {
+    const Span& span = a_.s->tokens[t].span;
+    if (span.begin >= e.target_span.begin && span.end <= e.target_span.end &&
+        (index_.Is(index_.captive_word, a_.low[t]) || index_.Is(index_.captive_word, a_.lem[t])))
+      return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::FromTheAir(int v, const Event& e) const {
   for (int t = 0; t < a_.n; ++t) {
     const Span& span = a_.s->tokens[t].span;
@@ -2624,6 +2643,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       }
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && FromTheAir(r.verb, e))
+        e.code = it->second;
+      // "A US hostage has been killed by his captors": a captive is executed, not fought.
+      if (auto it = index_.captive_killed.find(e.code); it != index_.captive_killed.end() && TargetIsCaptive(e))
         e.code = it->second;
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;

@@ -612,5 +612,18 @@ TEST(CoderNews, AMessageStandsForItsAuthor) {
   })) << Dump(e);
 }
 
+// A headline's past form without an object is a participle; a captive killed is executed.
+TEST(CoderNews, HeadlinePastFormsAndKilledCaptives) {
+  std::vector<Event> e = testing::CodeTitled("CIA accused over Iraq detainees",
+                                             "Generals told a committee that detainees were held in secret.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USASPY")) << Dump(e);
+  e = CodeText("A US hostage has been killed by Iraqi militants.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "IRQREB" && x.target == "USACVL" && x.code == "1823";
+  })) << Dump(e);
+  e = CodeText("Iraqi militants killed three US soldiers.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
