@@ -122,13 +122,14 @@ struct EventCoder::Index {
         foreign_only(w.Get("foreign-only")), joint(w.Get("joint")), state_role(w.Get("state-role")),
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
-        message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")) {}
+        message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
+        future_verb(w.Get("future-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1346,11 +1347,20 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   // A list ends with "and"/"or" before its last member; "Ukraine, Chancellor Scholz said" parsed
   // as two conjuncts is no list.
   // (UD v1 hangs the "and" from the first member, UD v2 from the member it precedes.)
+  // A parser may chain a long list ("El Salvador and Nicaragua and Panama and Ecuador" with the
+  // last two hung from the second): members of members are members.
+  std::vector<int> members;
+  for (int k : a_.kids[h])
+    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB") members.push_back(k);
+  for (size_t i = 0; i < members.size() && members.size() < 32; ++i)
+    for (int k : a_.kids[members[i]])
+      if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB") members.push_back(k);
+  std::sort(members.begin(), members.end());
   int last_with_cc = a_.HasChildRel(h, {"cc"}) ? a_.n : -1;
-  for (int k : a_.kids[h])
-    if (a_.rel[k] == "conj" && a_.HasChildRel(k, {"cc"})) last_with_cc = std::max(last_with_cc, k);
-  for (int k : a_.kids[h])
-    if (a_.rel[k] == "conj" && a_.s->tokens[k].upos != "VERB" && k <= last_with_cc) {
+  for (int k : members)
+    if (a_.HasChildRel(k, {"cc"})) last_with_cc = std::max(last_with_cc, k);
+  for (int k : members)
+    if (k <= last_with_cc) {
       groups.push_back(ResolveOne(k, depth));
       has_conj = true;
     }
@@ -2537,6 +2547,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     bool future = false;
     for (int k : a_.kids[r.verb])
       if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // "is going to visit": a verb of the future (future-verb) in the progressive, with the act its
+    // infinitive.
+    if (int g = a_.head[r.verb]; g >= 0 && a_.rel[r.verb] == "xcomp" && index_.Is(index_.future_verb, a_.low[g]) &&
+                                 a_.HasChildRel(g, {"aux"}))
+      future = true;
     if (trigger < 0 && !future) continue;
     // An announced meeting or visit is the announcer's intent; the other side has announced
     // nothing ("Fox said he will meet Bush": MEXGOV 036 USAGOV only).

@@ -625,5 +625,14 @@ TEST(CoderNews, HeadlinePastFormsAndKilledCaptives) {
   EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
 }
 
+// "is going to" announces the future; a list is a list however the parser chains it.
+TEST(CoderNews, GoingToAnnouncesAndLongListsAreLists) {
+  std::vector<Event> e = CodeText("Donald Rumsfeld is going to visit El Salvador.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "03", "SLV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
+  e = CodeText("Donald Rumsfeld will be stopping in El Salvador and Nicaragua and Panama and Ecuador.", "2004-09-01");
+  for (const char* country : {"SLV", "NIC", "PAN", "ECU"}) EXPECT_TRUE(Has(e, "USAGOV", "03", country)) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
