@@ -20,6 +20,7 @@ struct NameRef {
   ActorName::Case match_case = ActorName::Case::kAnyCase;
   std::string cased;      // for kExact: the letters the text must have
   bool surname = false;   // ActorName::surname
+  bool demonym = false;   // a country's adjective or people ("Iraqi", "Iraqis")
 };
 
 // Relations that do not belong to a noun's own phrase.
@@ -123,13 +124,13 @@ struct EventCoder::Index {
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
-        future_verb(w.Get("future-verb")) {}
+        future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -171,8 +172,9 @@ struct EventCoder::Index {
 namespace {
 
 void AddName(NameTrie* index, const std::string& text, int entry, ActorName::Case match_case,
-             const std::string& cased, bool surname = false) {
+             const std::string& cased, bool surname = false, bool demonym = false) {
   NameRef ref;
+  ref.demonym = demonym;
   for (size_t i = 0, j; i < text.size(); i = j + 1) {
     j = text.find(' ', i);
     if (j == std::string::npos) j = text.size();
@@ -197,6 +199,7 @@ struct Analysis {
   std::vector<int> actor_at, agent_at;   // mention index per token, -1 none
   struct Mention {
     int begin, end, entry;
+    bool demonym = false;  // matched by a country's adjective or people's name ("Iraqis")
   };
   std::vector<Mention> actor_mentions, agent_mentions;
 
@@ -240,6 +243,11 @@ struct ActorCode {
 std::string Lower3(const std::string& code) {
   std::string s = code.substr(0, 3);
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -288,7 +296,8 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   const ActorDictionary& ad = dicts_->actors;
   for (size_t i = 0; i < ad.actors().size(); ++i) {
     for (const ActorName& n : ad.actors()[i].names)
-      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case, n.cased, n.surname);
+      AddName(&index_->actors, n.text, static_cast<int>(i), n.match_case, n.cased, n.surname,
+              ad.actors()[i].kind == ActorKind::kCountry && n.role == NameRole::kAdjective);
   }
   for (size_t i = 0; i < dicts_->extra_actors.size(); ++i) {
     for (const ActorName& n : dicts_->extra_actors[i].names)
@@ -940,7 +949,7 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
     for (int t = b; t < e; ++t) overlap |= at[t] >= 0 || (agents && a_.actor_at[t] >= 0);
     if (!overlap) {
       int id = static_cast<int>(mentions.size());
-      mentions.push_back({b, e, best->entry});
+      mentions.push_back({b, e, best->entry, best->demonym});
       for (int t = b; t < e; ++t) at[t] = id;
     }
     k += matched;
@@ -1282,6 +1291,25 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     const auto& m = a_.actor_mentions[a_.actor_at[t]];
     std::string code = CodeOf(m.entry);
     if (code.empty()) continue;
+    // People counted by their nationality are civilians: "10 Iraqis", "thousands of Israelis",
+    // "a Palestinian" (people-quantity in english.txt); "the Palestinians" are their nation.
+    if (suffixes.empty() && m.demonym && code.size() == 3 && (a_.s->tokens[t].upos == "NOUN" || a_.s->tokens[t].upos == "PROPN") &&
+        a_.rel[t] != "amod" && a_.rel[t] != "compound" && !index_.Is(index_.non_country_prefix, Lower3(code))) {
+      bool counted = false;
+      for (int k : a_.kids[t])
+        counted |= a_.rel[k] == "nummod" || (a_.rel[k] == "det" && (a_.low[k] == "a" || a_.low[k] == "an")) ||
+                   (a_.rel[k] == "amod" && index_.Is(index_.people_quantity, a_.low[k]));
+      if (t != h && a_.head[t] == h && a_.CaseOf(t) == "of" &&
+          (index_.Is(index_.people_quantity, a_.low[h]) || index_.Is(index_.people_quantity, a_.lem[h])))
+        counted = true;
+      if (counted) {
+        const std::string cvl = index_.people_role.empty() ? std::string() : Upper(*index_.people_role.begin());
+        if (!cvl.empty()) {
+          out.push_back({code + cvl, code, std::min(first, m.begin), std::max(last, m.end - 1)});
+          continue;
+        }
+      }
+    }
     out.push_back({Compose(prefixes, code, suffixes), code, std::min(first, m.begin), std::max(last, m.end - 1)});
     // The side a role is on: "Sudanese rebels" (REB: SDN), or a dictionary actor of a country
     // and role ("Hamas" PSEREB), so that later "militants" are Palestinian.

@@ -478,7 +478,7 @@ TEST(CoderNews, TitlesStrayObjectsAndPastTenses) {
       "Thousands of rightist Israelis accused Prime Minister Ariel Sharon of treason Tuesday as parliament looked set "
       "to approve the first pullout of settlers from land Palestinians want.",
       "2004-09-01");
-  EXPECT_TRUE(Has(e, "ISR", "11", "ISRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "ISRCVL", "11", "ISRGOV")) << Dump(e);
   for (const Event& x : e) EXPECT_FALSE(x.source == "ISRGOV" || x.target.starts_with("---")) << Dump(e);
 }
 
@@ -548,9 +548,9 @@ TEST(CoderNews, FollowersAreTheLeadersPeople) {
 // conjoined clause), never a place.
 TEST(CoderNews, PassivesWithoutAnAgentTakeTheActorOfTheirEvent) {
   std::vector<Event> e = CodeText("Ten Iraqis were killed in attacks by Iraqi insurgents.", "2004-09-01");
-  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCVL")) << Dump(e);
   e = CodeText("At least ten Iraqis have been killed and several others wounded in Iraqi insurgent attacks.", "2004-09-01");
-  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCVL")) << Dump(e);
   e = CodeText("A Palestinian was shot dead in an Israeli raid.", "2004-09-01");
   EXPECT_TRUE(Has(e, "ISR", "19", "PSE")) << Dump(e);
   e = CodeText("At least five miners were killed in a blast in a coal mine in Russia's Siberia.", "2004-09-01");
@@ -566,7 +566,7 @@ TEST(CoderNews, PassivesWithoutAnAgentTakeTheActorOfTheirEvent) {
 TEST(CoderNews, HeadlinePassivesArmedGroupAttacksAndPlacesAttacked) {
   std::vector<Event> e = testing::CodeTitled("At Least 10 Iraqis Killed in Iraqi Insurgent Attack",
                                              "Officials said the attack happened on Monday.", "2004-09-01");
-  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCVL")) << Dump(e);
   e = CodeText("The Basque separatist group ETA set off five bombs at petrol stations around Madrid on Friday.",
                "2004-09-01");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
@@ -632,6 +632,18 @@ TEST(CoderNews, GoingToAnnouncesAndLongListsAreLists) {
   for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
   e = CodeText("Donald Rumsfeld will be stopping in El Salvador and Nicaragua and Panama and Ecuador.", "2004-09-01");
   for (const char* country : {"SLV", "NIC", "PAN", "ECU"}) EXPECT_TRUE(Has(e, "USAGOV", "03", country)) << Dump(e);
+}
+
+// People counted by their nationality are civilians; a nation is not; a person is a civilian.
+TEST(CoderNews, CountedPeopleAreCivilians) {
+  std::vector<Event> e = CodeText("Thousands of Israelis accused Ariel Sharon of treason.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRCVL", "11", "ISRGOV")) << Dump(e);
+  e = CodeText("Ten Iraqis were killed in attacks by Iraqi insurgents.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCVL")) << Dump(e);
+  e = CodeText("The Palestinians criticized the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSE", "11", "USA")) << Dump(e);
+  e = CodeText("Israeli troops shot a Palestinian woman.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSECVL")) << Dump(e);
 }
 
 }  // namespace
