@@ -27,7 +27,7 @@ COLUMNS = _FIRST + [c for c in _dragoman.columns() if c not in _FIRST + _LAST] +
 
 
 class RecordError(ValueError):
-    """A record could not be coded; origin names it ("records:3", "feed.jsonl:12")."""
+    """A record could not be coded; origin names it ("records#3", "feed.jsonl#12": the record on line 12)."""
 
     def __init__(self, origin, message):
         super().__init__(f"{origin}: {message}")

@@ -275,7 +275,7 @@ bool WarcReader::Next(Record* record) {
       stream_->ResumeAfterDamage();
       resync_ = true;
       record_number_ = number;
-      *record = ErrorRecordOf(name_ + "#" + std::to_string(number),
+      *record = ErrorRecordOf(RecordLocation(name_, number),
                               damage + "; reading resumed at the next gzip member");
       return true;
     }
@@ -283,13 +283,13 @@ bool WarcReader::Next(Record* record) {
       done_ = true;
       // After a damaged header with no good record since, the error already covers this tail.
       if (!stream_->error().empty() && !resync_) {
-        *record = ErrorRecordOf(name_ + "#" + std::to_string(number), stream_->error());
+        *record = ErrorRecordOf(RecordLocation(name_, number), stream_->error());
         return true;
       }
       return false;
     }
     record_number_ = number;
-    std::string origin = name_ + "#" + std::to_string(number);
+    std::string origin = RecordLocation(name_, number);
     if (!error.empty()) {
       if (error.rfind("truncated", 0) == 0) {
         done_ = true;
