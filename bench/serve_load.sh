@@ -39,6 +39,17 @@ while time.time() < end:
             s.sendall(b"X-Slow: 1\r\n")
         except OSError:
             pass
+# What became of them: still held open (unanswered), or closed by the server.
+held = closed = 0
+for s in socks:
+    s.setblocking(False)
+    try:
+        closed += s.recv(1) == b""
+    except BlockingIOError:
+        held += 1
+    except OSError:
+        closed += 1
+print(f"slow clients: {held} still unanswered, {closed} closed by the server", flush=True)
 PY
 pids+=($!)
 
