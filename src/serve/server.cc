@@ -249,8 +249,6 @@ class ResponseCache {
   // watcher: a read-only connection used for nothing else (null: caching is off).
   explicit ResponseCache(std::unique_ptr<store::EventStore> watcher) : watcher_(std::move(watcher)) {}
 
-  bool enabled() const { return watcher_ != nullptr; }
-
   // The cached answer for key, if any; *version is set to the store's version now, for Put.
   std::optional<Response> Get(const std::string& key, int64_t* version) {
     std::lock_guard<std::mutex> lock(mu_);

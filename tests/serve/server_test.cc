@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -390,6 +391,56 @@ TEST(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
   EXPECT_NE((*server)->HandleApi("/api/summary", {}).body, summary_before.body);
   ASSERT_TRUE((*writer)->PutArticle(articles[4].first, articles[4].second).ok());  // a5: one more
   EXPECT_EQ(total(), before + 3);
+}
+
+// Readers on several threads while another connection commits: a request that starts after a
+// commit has returned always sees it, however many answers were cached before.
+TEST(ServerCacheTest, ConcurrentReadersNeverGetAnAnswerOlderThanTheLastCommit) {
+  fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
+  fs::create_directories(dir);
+  std::string db_path = (dir / ("cache_threads_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+  std::vector<test_corpus::CodedArticle> articles = test_corpus::Articles();
+  auto writer = store::EventStore::Open(db_path, {});
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  ASSERT_TRUE((*writer)->PutArticle(articles[0].first, articles[0].second).ok());
+  ServerOptions options;
+  options.db_path = db_path;
+  options.port = 0;
+  auto server = Server::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto total = [&] {
+    Response r = (*server)->HandleApi("/api/events", {{"a", "CHN"}, {"b", "KAZ"}, {"limit", "1"}});
+    return r.status == 200 ? nlohmann::json::parse(r.body)["total"].get<int64_t>() : int64_t{-1};
+  };
+  const int64_t first = total();
+  // CHN-KAZ events in the store after 0, 1 and 2 more commits (a2 adds two, a5 one).
+  const int64_t expected[] = {first, first + 2, first + 3};
+  std::atomic<int> committed{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> stale{0}, answers{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        int before = committed.load();
+        if (total() < expected[before]) ++stale;
+        ++answers;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE((*writer)->PutArticle(articles[1].first, articles[1].second).ok());
+  committed = 1;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE((*writer)->PutArticle(articles[4].first, articles[4].second).ok());
+  committed = 2;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(stale.load(), 0) << "of " << answers.load() << " answers";
+  EXPECT_GT(answers.load(), 12);
+  EXPECT_EQ(total(), first + 3);
 }
 
 // Distinct requests never share a cached answer, whatever their parameters.
