@@ -2,7 +2,9 @@
 # Load test of the dashboard server (issue 15, bar 7): wrk -t2 -c256 -d20s on the events route
 # (and the summary and timeline routes), while ten slow clients trickle one header line every 3 s
 # and a 2,000-range request is sent. Prints wrk's figures (requests/s, latency percentiles, errors),
-# the answers to the hostile requests, and the load average at the time.
+# the answers to the hostile requests, and the load average at the time. The server keeps answers
+# in memory until the store changes, so the events route is also measured with every request a
+# different query (bench/serve_distinct_queries.lua): the cost of the query itself.
 # Usage: bash bench/serve_load.sh [build/dragoman] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,17 @@ while time.time() < end:
             s.sendall(b"X-Slow: 1\r\n")
         except OSError:
             pass
+# What became of them: still held open (unanswered), or closed by the server.
+held = closed = 0
+for s in socks:
+    s.setblocking(False)
+    try:
+        closed += s.recv(1) == b""
+    except BlockingIOError:
+        held += 1
+    except OSError:
+        closed += 1
+print(f"slow clients: {held} still unanswered, {closed} closed by the server", flush=True)
 PY
 pids+=($!)
 
@@ -48,6 +61,8 @@ echo "foreign Host header: HTTP $host_status"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c256 -d"${seconds}s" --latency "http://127.0.0.1:$port/api/events?a=USA&b=IRQ&limit=50" | sed 's/^/events: /'
+wrk -t2 -c256 -d"${seconds}s" --latency -s bench/serve_distinct_queries.lua "http://127.0.0.1:$port" |
+  grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' | sed 's/^/events, every request distinct (no cached answers): /'
 wrk -t2 -c64 -d5s --latency "http://127.0.0.1:$port/api/summary" | grep -E 'Requests/sec|99%|Non-2xx|Socket errors' | sed 's/^/summary: /'
 wrk -t2 -c64 -d5s --latency "http://127.0.0.1:$port/api/timeline?a=USA&b=IRQ&by=month" | grep -E 'Requests/sec|99%|Non-2xx|Socket errors' | sed 's/^/timeline: /'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

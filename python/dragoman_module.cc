@@ -118,7 +118,7 @@ class Coder {
     out["read"] = summary.read;
     out["stored"] = summary.stored;
     out["unchanged"] = summary.unchanged;
-    out["not_english"] = summary.not_english;
+    out["skipped"] = summary.skipped;
     out["rejected"] = summary.rejected;
     out["failed"] = summary.failed;
     out["events"] = summary.events;

@@ -27,7 +27,7 @@ COLUMNS = _FIRST + [c for c in _dragoman.columns() if c not in _FIRST + _LAST] +
 
 
 class RecordError(ValueError):
-    """A record could not be coded; origin names it ("records:3", "feed.jsonl:12")."""
+    """A record could not be coded; origin names it ("records#3", "feed.jsonl#12": the record on line 12)."""
 
     def __init__(self, origin, message):
         super().__init__(f"{origin}: {message}")
@@ -124,7 +124,8 @@ class Coder:
         """Codes inputs into the store at db (an SQLite file or a postgresql:// URL) as `dragoman
         ingest` does: only the records numbered first..last-1 (last 0: to the end), articles
         stored unchanged by this coder skipped. Returns counts: read, stored, unchanged,
-        not_english, rejected, failed, events, seconds."""
+        skipped (records that are not articles, and articles not in English), rejected, failed,
+        events, seconds."""
         if isinstance(inputs, str):
             inputs = [inputs]
         return self._coder.ingest([str(i) for i in inputs], str(db), first=first, last=last, date=date or "",

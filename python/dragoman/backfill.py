@@ -118,13 +118,13 @@ def backfill(inputs, db, scheduler=None, workers=2, partition_records=250, threa
                                  pure=False, key=f"dragoman-{i}-{os.path.basename(path)}-{first}-{last}")
                    for i, (path, first, last) in enumerate(parts)]
         names = {f.key: (path, first, last) for f, (path, first, last) in zip(futures, parts)}
-        totals = {"partitions": len(parts), "read": 0, "stored": 0, "unchanged": 0, "not_english": 0,
+        totals = {"partitions": len(parts), "read": 0, "stored": 0, "unchanged": 0, "skipped": 0,
                   "rejected": 0, "failed": 0, "events": 0, "cpu_seconds": 0.0, "max_worker_rss_mb": 0.0}
         done = 0
         for future in as_completed(futures):
             s = future.result()
             done += 1
-            for k in ("read", "stored", "unchanged", "not_english", "rejected", "failed", "events", "cpu_seconds"):
+            for k in ("read", "stored", "unchanged", "skipped", "rejected", "failed", "events", "cpu_seconds"):
                 totals[k] += s[k]
             if s.get("worker_rss_mb"):
                 totals["max_worker_rss_mb"] = max(totals["max_worker_rss_mb"], s["worker_rss_mb"])

@@ -140,9 +140,9 @@ int RunIngest(int argc, char** argv) {
   if (!quiet) {
     std::fprintf(
         stderr,
-        "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu not in English "
-        "(skipped), %zu rejected, %zu failed; %zu events in %.1f s\n",
-        read, stored, skipped, summary.not_english, rejected, failed, events_total, seconds);
+        "dragoman ingest: %zu records read, %zu articles stored, %zu unchanged (skipped), %zu skipped (not "
+        "articles, or not in English), %zu rejected, %zu failed; %zu events in %.1f s\n",
+        read, stored, skipped, summary.skipped, rejected, failed, events_total, seconds);
     if (g_stop) std::fprintf(stderr, "dragoman ingest: interrupted; run the same command again to resume\n");
   }
   if (g_stop) return kExitFailure;

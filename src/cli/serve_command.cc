@@ -25,8 +25,7 @@ int RunServe(int argc, char** argv) {
   app.add_option("--port", options.port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  app.add_option("--threads", options.threads, "request threads")
-      ->capture_default_str()
+  app.add_option("--threads", options.threads, "request threads (default: one per core)")
       ->check(CLI::Range(1, 64));
   int exit_code = kExitOk;
   if (!ParseArguments(app, argc, argv, &exit_code)) return exit_code;

@@ -63,6 +63,10 @@ Record ParseJsonObject(const nlohmann::json& j, const std::string& origin, const
 
 }  // namespace
 
+std::string RecordLocation(std::string_view name, uint64_t number) {
+  return std::string(name) + "#" + std::to_string(number);
+}
+
 Record ErrorRecordOf(std::string origin, std::string message) {
   Record r;
   r.error = ErrorRecord{std::move(origin), std::move(message)};
@@ -279,18 +283,18 @@ std::vector<Record> ParseJsonDocument(std::string_view doc, const std::string& n
     try {
       in >> value;
     } catch (const nlohmann::json::exception& e) {
-      records.push_back(ErrorRecordOf(name + "[" + std::to_string(k) + "]", "malformed JSON: " + JsonError(e) +
+      records.push_back(ErrorRecordOf(RecordLocation(name, k + 1), "malformed JSON: " + JsonError(e) +
                                                                                "; the rest of the file is skipped"));
       break;
     }
     if (value.is_array()) {
       for (const nlohmann::json& element : value) {
-        std::string origin = name + "[" + std::to_string(k) + "]";
+        std::string origin = RecordLocation(name, k + 1);
         records.push_back(ParseJsonObject(element, origin, stem + "[" + std::to_string(k) + "]", options));
         ++k;
       }
     } else {
-      std::string origin = name + "[" + std::to_string(k) + "]";
+      std::string origin = RecordLocation(name, k + 1);
       records.push_back(ParseJsonObject(value, origin, stem + "[" + std::to_string(k) + "]", options));
       ++k;
     }

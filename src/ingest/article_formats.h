@@ -1,7 +1,7 @@
 // One record of each simple input format to an Article or an ErrorRecord (used by OpenInputs).
 //
 //   Record r = ingest::ParseTextArticle(file_bytes, "a.txt", "a", options);
-//   Record j = ingest::ParseJsonLine(R"({"title":"T","text":"B","date":"2022-05-20"})", "f.jsonl:3", "f", 3, options);
+//   Record j = ingest::ParseJsonLine(R"({"title":"T","text":"B","date":"2022-05-20"})", "f.jsonl#3", "f", 3, options);
 #pragma once
 
 #include <string>
@@ -18,13 +18,14 @@ namespace dragoman::ingest {
 Record ParseTextArticle(std::string content, const std::string& origin, const std::string& id,
                         const ReadOptions& options);
 
-// One JSON Lines record {"id","date","source","url","title","text"}. origin is "file:LINE"; the id
-// defaults to "<stem>:<line>".
+// One JSON Lines record {"id","date","source","url","title","text"}. origin is RecordLocation(file,
+// LINE); the id defaults to "<stem>:<line>".
 Record ParseJsonLine(std::string_view line, const std::string& origin, const std::string& stem, size_t line_number,
                      const ReadOptions& options);
 
 // A JSON document (a .json export): an array of article objects, or one or more objects written
-// over several lines. One record per object; origins read "file.json[K]" (K counts from 0). A
+// over several lines. One record per object; origins are RecordLocation(file, K),
+// K counting from 1 (ids without their own: "<stem>[K-1]"). A
 // syntax error ends the file with one error record.
 std::vector<Record> ParseJsonDocument(std::string_view doc, const std::string& name, const std::string& stem,
                                       const ReadOptions& options);
@@ -39,6 +40,11 @@ std::string ResolveDate(std::string_view own, bool has_own, const ReadOptions& o
 
 // "dir/000_abc.txt" -> "000_abc"; "feed.jsonl.gz" -> "feed"; "-" -> "stdin".
 std::string FileStem(const std::string& path);
+
+// Where record `number` (from 1) of input `name` is, in the one form every reader and message uses:
+// "feed.jsonl#4" (the record on line 4 of a JSON Lines file), "export.json#4" (the fourth article
+// of a JSON document), "crawl.warc.gz#4" (the fourth WARC record).
+std::string RecordLocation(std::string_view name, uint64_t number);
 
 // An ErrorRecord as a Record.
 Record ErrorRecordOf(std::string origin, std::string message);

@@ -222,20 +222,20 @@ class JsonLinesReader : public InputReader {
           !damage.empty() && (st == LineStatus::kEnd || stream_->line_cut())) {
         // A corrupt gzip member: the lines in it are lost; reading goes on at the next member.
         stream_->ResumeAfterDamage();
-        *record = ErrorRecordOf(name_ + ":" + std::to_string(++line_number_),
+        *record = ErrorRecordOf(RecordLocation(name_, ++line_number_),
                                 damage + "; lines may be lost, reading resumed at the next gzip member");
         return true;
       }
       if (st == LineStatus::kEnd) {
         done_ = true;
         if (!stream_->error().empty()) {
-          *record = ErrorRecordOf(name_ + ":" + std::to_string(line_number_ + 1), stream_->error());
+          *record = ErrorRecordOf(RecordLocation(name_, line_number_ + 1), stream_->error());
           return true;
         }
         return false;
       }
       ++line_number_;
-      std::string origin = name_ + ":" + std::to_string(line_number_);
+      std::string origin = RecordLocation(name_, line_number_);
       if (st == LineStatus::kTooLong) {
         *record = ErrorRecordOf(origin, "line is " + std::to_string(skipped) + " bytes, over the record limit of " +
                                             std::to_string(options_.max_record_bytes) + " bytes; skipped");

@@ -12,7 +12,7 @@ class JsonRecordsReader : public RecordReader {
   bool Next(Record* record) override {
     if (next_ >= lines_.size()) return false;
     size_t number = ++next_;
-    *record = ParseJsonLine(lines_[number - 1], name_ + ":" + std::to_string(number), stem_, number, options_);
+    *record = ParseJsonLine(lines_[number - 1], RecordLocation(name_, number), stem_, number, options_);
     return true;
   }
 

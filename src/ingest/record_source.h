@@ -16,7 +16,7 @@
 namespace dragoman::ingest {
 
 // One record per string, each read exactly as a line of a JSON Lines file named `name` (so record
-// i's origin is "name:i+1" and its id, when it has none, "name-i+1" as for a file).
+// i's origin is "name#i+1" and its id, when it has none, "name-i+1" as for a file).
 std::unique_ptr<RecordReader> OpenJsonRecords(std::vector<std::string> lines, std::string name,
                                               const ReadOptions& options);
 

@@ -195,6 +195,24 @@ const std::string* WarcReader::Header::Get(const std::string& lower_name) const 
 WarcReader::WarcReader(ByteStream* stream, std::string name, const ReadOptions& options)
     : stream_(stream), name_(std::move(name)), options_(options) {}
 
+namespace {
+
+// Why a record of this WARC-Type (null: none) that is not a page is skipped. A type the WARC
+// standard does not define is quoted as written, so "WARC-Type: CAPITALIZED" does not read as
+// "a capitalized record".
+std::string SkipReasonForType(const std::string* type) {
+  if (!type || type->empty()) return "a record without a WARC-Type, not a page";
+  std::string t = Lower(*type);
+  for (const char* known : {"response", "resource", "revisit", "conversion", "continuation"}) {
+    if (t == known) return "a " + t + " record, not a page";
+  }
+  std::string shown;
+  for (char c : type->substr(0, 40)) shown += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
+  return "a record of unknown WARC-Type \"" + shown + "\", not a page";
+}
+
+}  // namespace
+
 bool WarcReader::ReadHeader(Header* header, std::string* error) {
   std::string line;
   // The version line, after the blank lines that end the previous record.
@@ -275,7 +293,7 @@ bool WarcReader::Next(Record* record) {
       stream_->ResumeAfterDamage();
       resync_ = true;
       record_number_ = number;
-      *record = ErrorRecordOf(name_ + "#" + std::to_string(number),
+      *record = ErrorRecordOf(RecordLocation(name_, number),
                               damage + "; reading resumed at the next gzip member");
       return true;
     }
@@ -283,13 +301,13 @@ bool WarcReader::Next(Record* record) {
       done_ = true;
       // After a damaged header with no good record since, the error already covers this tail.
       if (!stream_->error().empty() && !resync_) {
-        *record = ErrorRecordOf(name_ + "#" + std::to_string(number), stream_->error());
+        *record = ErrorRecordOf(RecordLocation(name_, number), stream_->error());
         return true;
       }
       return false;
     }
     record_number_ = number;
-    std::string origin = name_ + "#" + std::to_string(number);
+    std::string origin = RecordLocation(name_, number);
     if (!error.empty()) {
       if (error.rfind("truncated", 0) == 0) {
         done_ = true;
@@ -335,7 +353,7 @@ bool WarcReader::Next(Record* record) {
       // The records that travel with every page (the crawl's description, the request sent, the
       // crawler's notes) are passed over without a word; other types are skipped with a reason.
       if (t == "warcinfo" || t == "request" || t == "metadata") continue;
-      *record = SkippedRecordOf(origin, "a " + (t.empty() ? std::string("typeless") : t) + " record, not a page");
+      *record = SkippedRecordOf(origin, SkipReasonForType(type));
       return true;
     }
     std::string block;

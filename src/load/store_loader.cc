@@ -121,7 +121,7 @@ LoadSummary LoadIntoStore(ingest::RecordReader& reader, const Pipeline& pipeline
   commit_if_due(true);
   out.read = summary.read;
   out.rejected = summary.rejected;
-  out.not_english = summary.skipped;
+  out.skipped = summary.skipped;  // records that are not articles, and articles not in English
   out.interrupted = stopped();
   out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return out;

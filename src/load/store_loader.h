@@ -41,7 +41,7 @@ struct LoadOptions {
 };
 
 struct LoadSummary {
-  size_t read = 0, stored = 0, unchanged = 0, not_english = 0, rejected = 0, failed = 0, events = 0;
+  size_t read = 0, stored = 0, unchanged = 0, skipped = 0, rejected = 0, failed = 0, events = 0;
   double seconds = 0;
   bool interrupted = false;
   Status status;  // a store failure that ended the run

@@ -30,8 +30,8 @@ std::string EventToJson(const Article& article, const Event& event);
 
 // One error record as a JSON object: {"error": message, "origin": ...}.
 std::string ErrorToJson(const ErrorRecord& error);
-// An error record as a line for standard error: "error: feed.jsonl:12: what was wrong", or for a
-// skipped record "feed.jsonl:12: skipped: why" (no newline).
+// An error record as a line for standard error: "error: feed.jsonl#12: what was wrong", or for a
+// skipped record "feed.jsonl#12: skipped: why" (no newline).
 // Control bytes (ESC, CR, NUL ...) that came from the input are written \xNN.
 std::string ErrorToText(const ErrorRecord& error);
 std::string EscapeControlBytes(std::string_view text);

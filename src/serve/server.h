@@ -44,7 +44,7 @@ struct ServerOptions {
   std::string db_path;
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port())
-  int threads = 8;  // request threads
+  int threads = 0;  // request threads; 0: one per core (see RequestThreads)
   // Host-header names the server answers to besides its bound address (and, bound to loopback,
   // localhost, 127.0.0.1 and ::1). Other names get 421: a DNS-rebinding page cannot read the API.
   std::vector<std::string> allowed_hosts;
@@ -52,6 +52,9 @@ struct ServerOptions {
 
 // Whether a request with this Host header is for this server (see ServerOptions::allowed_hosts).
 bool HostAllowed(const ServerOptions& options, std::string_view host_header);
+// The request threads a server with ServerOptions::threads = requested runs: requested, or one
+// per core when it is 0.
+int RequestThreads(int requested);
 // Whether a Range header asks for more than one range (refused with 416).
 bool IsMultiRange(std::string_view range_header);
 

@@ -3,9 +3,12 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 namespace dragoman::store {
 namespace {
@@ -136,24 +139,81 @@ Status SqliteStmt::Error(int rc) const {
 
 }  // namespace
 
-Result<std::unique_ptr<Db>> OpenSqliteFile(const std::string& path, int flags) {
+Result<std::unique_ptr<Db>> OpenSqliteFile(const std::string& path, int flags, const std::string& shown_path) {
+  const std::string& name = shown_path.empty() ? path : shown_path;
+  // No memory statistics: keeping them takes one process-wide mutex on every allocation SQLite
+  // makes, which the server's request threads then queue on (a fifth of its time under load).
+  // Only possible before SQLite starts; refused harmlessly when something else started it.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message =
-        path + ": cannot open store: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+        name + ": cannot open store: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
     sqlite3_close(handle);
     return IoError(message);
   }
   sqlite3_extended_result_codes(handle, 1);
   // A reader meeting a writer's lock waits a while instead of failing at once.
   sqlite3_busy_timeout(handle, 10000);
-  return std::unique_ptr<Db>(new SqliteDb(handle, path));
+  return std::unique_ptr<Db>(new SqliteDb(handle, name));
 }
+
+namespace {
+
+// A file: URI naming path, for the open options only a URI can give (mode=ro, immutable=1).
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+      uri += escaped;
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
+bool Writable(const std::string& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+std::string FolderOf(const std::string& path) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+// A store on read-only media, or whose file or folder this user may not write: opened without
+// writing anything. First read-only (SQLite reads a WAL-mode file so when its -wal and -shm files
+// are there); when that cannot read it, as immutable (no -shm needed, no locks taken: nothing can
+// change a read-only medium).
+Result<std::unique_ptr<Db>> OpenSqliteReadOnlyMedium(const std::string& path) {
+  Status last;
+  for (const char* mode : {"?mode=ro", "?immutable=1"}) {
+    Result<std::unique_ptr<Db>> db = OpenSqliteFile(FileUri(path) + mode, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path);
+    if (!db.ok()) {
+      last = db.status();
+      continue;
+    }
+    Result<int64_t> tables = QueryInt(**db, "SELECT COUNT(*) FROM sqlite_master");
+    if (tables.ok()) return db;
+    last = tables.status();
+  }
+  return last;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path, const DbOptions& options) {
   if (!std::filesystem::exists(path) && (options.read_only || !options.create)) {
     return NotFound(path + ": no such store (create one with `dragoman ingest INPUT --db " + path + "`)");
+  }
+  if (options.read_only && !(Writable(path) && Writable(FolderOf(path)))) {
+    Result<std::unique_ptr<Db>> db = OpenSqliteReadOnlyMedium(path);
+    if (!db.ok()) return db.status();
+    if (Status s = (*db)->Exec("PRAGMA query_only = ON"); !s.ok()) return s;
+    return db;
   }
   // A reader opens read-write but sets query_only: a read-only connection cannot create the WAL
   // index a WAL-mode file needs, while query_only still refuses every write.
@@ -163,10 +223,23 @@ Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path, const DbOptions&
   if (options.read_only) {
     if (Status s = (*db)->Exec("PRAGMA query_only = ON"); !s.ok()) return s;
   } else {
+    // SQLite opens a file it may not write read-only without a word; every write would then fail,
+    // one article at a time. Refuse the store at once instead.
+    if (sqlite3_db_readonly(static_cast<SqliteDb&>(**db).handle(), "main") == 1) {
+      return IoError(path +
+                     ": cannot write to the store: the file is read-only (its permissions, or a read-only "
+                     "medium); `query` and `serve` can still read it");
+    }
     // WAL: readers never block the writer, and a killed writer loses only uncommitted work.
     // synchronous=NORMAL keeps every committed transaction across a process kill (only a power
     // loss may drop the last ones), at far less cost than a sync per commit.
-    if (Status s = (*db)->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s.ok()) return s;
+    if (Status s = (*db)->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s.ok()) {
+      if (!Writable(FolderOf(path))) {
+        return IoError(path + ": cannot write to the store: its folder " + FolderOf(path) +
+                       " is not writable (a store keeps its -wal and -shm files beside it)");
+      }
+      return s;
+    }
   }
   return db;
 }

@@ -142,7 +142,7 @@ TEST(CodeCommand, ArticlesNotInEnglishAreSkippedNotRejected) {
   std::string errors = feed + ".errors";
   ProgramRun run = RunDragoman("code -q --errors " + errors + " " + feed);
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.err.find("mixed.jsonl:2: skipped: the article declares language \"de\""), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("mixed.jsonl#2: skipped: the article declares language \"de\""), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("2 records read, 1 coded, 0 rejected, 1 skipped"), std::string::npos) << run.err;
   std::ifstream in(errors);
   std::string line;
@@ -180,8 +180,8 @@ TEST(CodeCommand, BadRecordsBecomeErrorRecordsAndTheRunGoesOn) {
   EXPECT_EQ(run.exit_code, 1) << "rejected records must show in the exit status";
   EXPECT_NE(run.err.find("empty.txt"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("binary.txt"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("feed.jsonl:2"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("feed.jsonl:3"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("feed.jsonl#2"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("feed.jsonl#3"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("5 records read, 1 coded, 4 rejected"), std::string::npos) << run.err;
   EXPECT_TRUE(Has(ParseJsonLines(run.out), "CHN", "KAZ", "03")) << "the good record is still coded: " << run.out;
   std::ifstream in(errors);

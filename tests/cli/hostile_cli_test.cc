@@ -120,12 +120,12 @@ TEST(HostileCli, IngestWritesErrorsToAFileAndQueryShowsThem) {
   std::ifstream in(errors);
   std::string line;
   ASSERT_TRUE(std::getline(in, line));
-  EXPECT_NE(line.find("feed.jsonl:2"), std::string::npos) << line;
+  EXPECT_NE(line.find("feed.jsonl#2"), std::string::npos) << line;
   run = RunDragoman("query errors --db " + db + " --format json");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   auto j = nlohmann::json::parse(run.out);
   ASSERT_EQ(j.size(), 1u) << run.out;
-  EXPECT_NE(j[0]["origin"].get<std::string>().find("feed.jsonl:2"), std::string::npos);
+  EXPECT_NE(j[0]["origin"].get<std::string>().find("feed.jsonl#2"), std::string::npos);
 }
 
 }  // namespace

@@ -46,5 +46,24 @@ TEST(IngestCommand, ARetrainedModelAtTheSamePathCodesStoredArticlesAgain) {
   EXPECT_EQ(StoredAndUnchanged(retrained), "1 articles stored, 0") << retrained.err;
 }
 
+// A crawl's records that are not articles (here a JSON response and a revisit) are counted as
+// skipped for what they are, not as articles "not in English".
+TEST(IngestCommand, RecordsThatAreNotArticlesAreNotCountedAsNotInEnglish) {
+  TempDir dir("ingest_skipped_");
+  auto record = [](const std::string& type, const std::string& content_type, const std::string& block) {
+    return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: https://n.example/api\r\n" +
+           "WARC-Date: 2022-05-20T00:00:00Z\r\nContent-Type: " + content_type + "\r\nContent-Length: " +
+           std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  };
+  const std::string json = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"a\": 1}";
+  const std::string warc = dir.Write("crawl.warc", record("response", "application/http; msgtype=response", json) +
+                                                       record("revisit", "application/http", ""));
+  ProgramRun run = RunDragoman("ingest --db " + dir.Path("events.db") + " " + warc);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("2 records read"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("2 skipped (not articles, or not in English)"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("not in English (skipped)"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace dragoman::testing

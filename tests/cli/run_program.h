@@ -23,12 +23,13 @@ struct ProgramRun {
   std::string err;  // standard error
 };
 
-// Runs `dragoman ARGS` through the shell (ARGS is shell syntax), stdin from /dev/null unless ARGS redirects it.
-inline ProgramRun RunDragoman(const std::string& args) {
+// Runs `WRAPPER dragoman ARGS` through the shell (both shell syntax; WRAPPER may be empty, or a
+// command that runs another, such as `timeout 3`), stdin from /dev/null unless ARGS redirects it.
+inline ProgramRun RunDragomanWrapped(const std::string& wrapper, const std::string& args) {
   static int counter = 0;
   std::string err_path = std::string(DRAGOMAN_BINARY_DIR) + "/test_stderr_" + std::to_string(::getpid()) + "_" +
                          std::to_string(counter++) + ".txt";
-  std::string command = std::string(DRAGOMAN_EXE) + " " + args + " 2>" + err_path;
+  std::string command = wrapper + (wrapper.empty() ? "" : " ") + DRAGOMAN_EXE + " " + args + " 2>" + err_path;
   ProgramRun run;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -44,6 +45,9 @@ inline ProgramRun RunDragoman(const std::string& args) {
   std::remove(err_path.c_str());
   return run;
 }
+
+// Runs `dragoman ARGS` through the shell (ARGS is shell syntax), stdin from /dev/null unless ARGS redirects it.
+inline ProgramRun RunDragoman(const std::string& args) { return RunDragomanWrapped("", args); }
 
 // The JSON object on each non-empty line of a program's output.
 inline std::vector<nlohmann::json> ParseJsonLines(const std::string& out) {

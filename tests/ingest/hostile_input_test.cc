@@ -131,6 +131,30 @@ TEST(HostileInput, NonArticleWarcRecordsAreSkippedWithAReason) {
   EXPECT_EQ(records[4].article->url, "https://example.org/article");  // angle brackets gone
 }
 
+// A WARC-Type the standard does not define (as in validator torture tests) is named as written;
+// a record without one says so. Both are skipped, and the page after them is still read.
+TEST(HostileInput, UnknownWarcTypesAreNamedAsWritten) {
+  ScratchDir dir;
+  std::string typeless = "WARC/1.0\r\nWARC-Date: 2022-05-20T00:00:00Z\r\nContent-Length: 0\r\n\r\n\r\n\r\n";
+  std::string path = dir.Write(
+      "odd.warc", WarcRecord("CAPITALIZED", "", "2022-05-20T00:00:00Z", "odd-1", "", "") + typeless +
+                      WarcRecord("revisit", "https://n.example/r", "2022-05-20T00:00:00Z", "odd-2", "", "") +
+                      WarcHtmlResponse("https://n.example/a", "2022-05-20T00:00:00Z", "odd-3",
+                                       "<html><head><title>Talks</title></head><body><article><p>China is ready "
+                                       "to work with Kazakhstan on trade.</p></article></body></html>"));
+  std::vector<Record> records = ReadAll({path});
+  ASSERT_EQ(records.size(), 4u);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(records[i].error) << i;
+    EXPECT_TRUE(records[i].error->skipped) << records[i].error->message;
+  }
+  EXPECT_NE(records[0].error->message.find("unknown WARC-Type \"CAPITALIZED\""), std::string::npos)
+      << records[0].error->message;
+  EXPECT_NE(records[1].error->message.find("without a WARC-Type"), std::string::npos) << records[1].error->message;
+  EXPECT_NE(records[2].error->message.find("a revisit record"), std::string::npos) << records[2].error->message;
+  EXPECT_TRUE(records[3].article);
+}
+
 TEST(HostileInput, ArcFilesAreRefusedClearly) {
   std::string arc =
       "filedesc://IA-001102.arc 0 19960923142103 text/plain 76\n1 0 Alexa Internet\nURL IP-address Archive-date "

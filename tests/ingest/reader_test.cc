@@ -121,12 +121,12 @@ TEST(JsonLines, ArticlesWithTitleFirst) {
   EXPECT_EQ(a.url, "http://x/1");
   EXPECT_EQ(a.text, "Xi meets Tokayev\n\nChina is ready to work with Kazakhstan.");
   EXPECT_EQ(a.Slice(a.title_span), "Xi meets Tokayev");
-  EXPECT_EQ(a.origin, path + ":1");
+  EXPECT_EQ(a.origin, path + "#1");
   const Article& b = *records[1].article;
   EXPECT_EQ(b.id, "7");
   EXPECT_EQ(b.date, "2022-05-21");
   EXPECT_TRUE(b.title_span.empty());
-  EXPECT_EQ(b.origin, path + ":3");  // the blank line counts as a line
+  EXPECT_EQ(b.origin, path + "#3");  // the blank line counts as a line
   const Article& c = *records[2].article;
   EXPECT_EQ(c.text, "Same\n\nThe scraper put the title first.");
   EXPECT_EQ(c.Slice(c.title_span), "Same");
@@ -160,13 +160,13 @@ TEST(JsonLines, BadLinesBecomeErrorRecordsAndReadingGoesOn) {
     EXPECT_EQ(records[i].error->origin, origin);
     EXPECT_NE(records[i].error->message.find(needle), std::string::npos) << records[i].error->message;
   };
-  error_at(1, path + ":2", "malformed JSON");
-  error_at(2, path + ":3", "missing \"text\"");
-  error_at(3, path + ":4", "unparseable date \"someday\"");
-  error_at(4, path + ":5", "no date");
-  error_at(5, path + ":6", "expected a JSON object, got array");
-  error_at(6, path + ":7", "\"text\" is number");
-  error_at(7, path + ":8", "invalid UTF-8: byte 0xE9");
+  error_at(1, path + "#2", "malformed JSON");
+  error_at(2, path + "#3", "missing \"text\"");
+  error_at(3, path + "#4", "unparseable date \"someday\"");
+  error_at(4, path + "#5", "no date");
+  error_at(5, path + "#6", "expected a JSON object, got array");
+  error_at(6, path + "#7", "\"text\" is number");
+  error_at(7, path + "#8", "invalid UTF-8: byte 0xE9");
   EXPECT_TRUE(records[8].article);
   EXPECT_EQ(records[8].article->id, "ok2");
 }
@@ -187,7 +187,7 @@ TEST(JsonLines, FiftyMegabyteLineIsAnErrorAndTheNextLineIsRead) {
   auto records = ReadAll({path});
   ASSERT_EQ(records.size(), 2u);
   ASSERT_TRUE(records[0].error);
-  EXPECT_EQ(records[0].error->origin, path + ":1");
+  EXPECT_EQ(records[0].error->origin, path + "#1");
   EXPECT_NE(records[0].error->message.find("over the record limit"), std::string::npos);
   ASSERT_TRUE(records[1].article);
   EXPECT_EQ(records[1].article->id, "after");
@@ -294,7 +294,36 @@ TEST(Inputs, StandardInputIsDetectedAsTextOrJsonLines) {
   auto jsonl = read_stdin(R"({"id":"s1","date":"2022-05-20","text":"A."})" "\n" R"({"id":"s2","date":"2022-05-20","text":"B."})" "\n");
   ASSERT_EQ(jsonl.size(), 2u);
   EXPECT_EQ(jsonl[1].article->id, "s2");
-  EXPECT_EQ(jsonl[1].article->origin, "stdin:2");
+  EXPECT_EQ(jsonl[1].article->origin, "stdin#2");
+}
+
+// Every reader names a record's place the same way, NAME#N with N counted from 1: the second
+// record of a JSON Lines file, of a pretty-printed one (read as a JSON document), of a JSON array
+// and of a WARC file is "#2" alike.
+TEST(Inputs, RecordLocationsHaveOneForm) {
+  ScratchDir dir;
+  const std::string good = R"({"id":"r1","date":"2022-05-20","text":"China criticized India."})";
+  const std::string bad = R"({"id":"r2","date":"2022-05-20"})";  // no text: an error record
+  std::string http = "HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\n\r\n";
+  std::string redirect = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://n.example/a\r\n"
+                         "WARC-Date: 2022-05-20T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+                         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"lines.jsonl", good + "\n" + bad + "\n"},
+      {"pretty.jsonl", "{\"id\": \"r1\",\n \"date\": \"2022-05-20\", \"text\": \"China criticized India.\"}\n" + bad + "\n"},
+      {"array.json", "[" + good + ",\n" + bad + "]"},
+      {"crawl.warc", redirect + redirect},
+  };
+  for (const auto& [name, content] : files) {
+    std::string path = dir.Write(name, content);
+    std::vector<Record> records = ReadAll({path});
+    ASSERT_EQ(records.size(), 2u) << name;
+    ASSERT_TRUE(records[1].error) << name;
+    // A WARC record's location goes on with its URI ("crawl.warc#2 https://..."), after a space.
+    const std::string& origin = records[1].error->origin;
+    EXPECT_EQ(origin.substr(0, origin.find(' ')), path + "#2") << name << ": " << records[1].error->message;
+  }
+  EXPECT_EQ(RecordLocation("feed.jsonl", 4), "feed.jsonl#4");
 }
 
 TEST(Inputs, ProgressCountsBytes) {
@@ -354,16 +383,16 @@ TEST(JsonDocument, ArraysAndPrettyPrintedObjectsAreRead) {
   auto records = testing::ReadAll({array, pretty, broken});
   ASSERT_EQ(records.size(), 6u);
   EXPECT_EQ(records[0].article->id, "x1");
-  EXPECT_EQ(records[0].article->origin, array + "[0]");
+  EXPECT_EQ(records[0].article->origin, array + "#1");
   EXPECT_EQ(records[1].article->id, "x2");
   ASSERT_TRUE(records[2].error);
-  EXPECT_EQ(records[2].error->origin, array + "[2]");
+  EXPECT_EQ(records[2].error->origin, array + "#3");
   EXPECT_NE(records[2].error->message.find("missing \"text\""), std::string::npos);
   EXPECT_EQ(records[3].article->id, "p1");
   EXPECT_EQ(records[4].article->id, "p2");
   // A syntax error: the file is one error, not one per line.
   ASSERT_TRUE(records[5].error);
-  EXPECT_EQ(records[5].error->origin, broken + "[0]");
+  EXPECT_EQ(records[5].error->origin, broken + "#1");
   EXPECT_NE(records[5].error->message.find("malformed JSON"), std::string::npos);
 }
 

@@ -97,7 +97,7 @@ def main():
     same_store(db, want, "2-worker backfill into PostgreSQL")
     # Again: nothing is coded twice, nothing changes.
     again = backfill([warc], db, workers=2, partition_records=100)
-    assert again["stored"] == 0 and again["unchanged"] == PAGES - again["rejected"] - again["not_english"], again
+    assert again["stored"] == 0 and again["unchanged"] == PAGES - again["rejected"] - again["skipped"], again
     same_store(db, want, "re-run of the backfill")
 
     # (2) A worker killed mid-run, then the same command again.

@@ -100,7 +100,7 @@ try:
     coder.code(["China is ready to work with Kazakhstan.", "   "])
     raise AssertionError("an empty record was accepted")
 except dragoman.RecordError as e:
-    assert e.origin == "records:2", e.origin
+    assert e.origin == "records#2", e.origin
     print(f"ok: error names the record: {e}")
 assert len(coder.code(["China is ready to work with Kazakhstan.", "   "], errors="ignore")) >= 0
 try:

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -357,6 +358,105 @@ TEST_F(ServerTest, SlowClientsDoNotBlockOthers) {
   ASSERT_TRUE(res) << "no answer while slow clients hold connections";
   EXPECT_EQ(res->status, 200);
   for (int fd : slow) ::close(fd);
+}
+
+// The API keeps answers in memory while the store is unchanged; an article committed by another
+// connection (as a concurrent `ingest` does) must show in the very next answer, never a stale one.
+TEST(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
+  fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
+  fs::create_directories(dir);
+  std::string db_path = (dir / ("cache_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+  std::vector<test_corpus::CodedArticle> articles = test_corpus::Articles();
+  auto writer = store::EventStore::Open(db_path, {});
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  ASSERT_TRUE((*writer)->PutArticle(articles[0].first, articles[0].second).ok());
+
+  ServerOptions options;
+  options.db_path = db_path;
+  options.port = 0;
+  auto server = Server::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto total = [&] {
+    Response r = (*server)->HandleApi("/api/events", {{"a", "CHN"}, {"b", "KAZ"}, {"limit", "1"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return nlohmann::json::parse(r.body)["total"].get<int64_t>();
+  };
+  int64_t before = total();
+  EXPECT_EQ(total(), before);  // asked again (now from memory): the same answer
+  Response summary_before = (*server)->HandleApi("/api/summary", {});
+
+  ASSERT_TRUE((*writer)->PutArticle(articles[1].first, articles[1].second).ok());  // a2: two CHN-KAZ events
+  EXPECT_EQ(total(), before + 2);
+  EXPECT_NE((*server)->HandleApi("/api/summary", {}).body, summary_before.body);
+  ASSERT_TRUE((*writer)->PutArticle(articles[4].first, articles[4].second).ok());  // a5: one more
+  EXPECT_EQ(total(), before + 3);
+}
+
+// Readers on several threads while another connection commits: a request that starts after a
+// commit has returned always sees it, however many answers were cached before.
+TEST(ServerCacheTest, ConcurrentReadersNeverGetAnAnswerOlderThanTheLastCommit) {
+  fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
+  fs::create_directories(dir);
+  std::string db_path = (dir / ("cache_threads_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+  std::vector<test_corpus::CodedArticle> articles = test_corpus::Articles();
+  auto writer = store::EventStore::Open(db_path, {});
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  ASSERT_TRUE((*writer)->PutArticle(articles[0].first, articles[0].second).ok());
+  ServerOptions options;
+  options.db_path = db_path;
+  options.port = 0;
+  auto server = Server::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto total = [&] {
+    Response r = (*server)->HandleApi("/api/events", {{"a", "CHN"}, {"b", "KAZ"}, {"limit", "1"}});
+    return r.status == 200 ? nlohmann::json::parse(r.body)["total"].get<int64_t>() : int64_t{-1};
+  };
+  const int64_t first = total();
+  // CHN-KAZ events in the store after 0, 1 and 2 more commits (a2 adds two, a5 one).
+  const int64_t expected[] = {first, first + 2, first + 3};
+  std::atomic<int> committed{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> stale{0}, answers{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        int before = committed.load();
+        if (total() < expected[before]) ++stale;
+        ++answers;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE((*writer)->PutArticle(articles[1].first, articles[1].second).ok());
+  committed = 1;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE((*writer)->PutArticle(articles[4].first, articles[4].second).ok());
+  committed = 2;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(stale.load(), 0) << "of " << answers.load() << " answers";
+  EXPECT_GT(answers.load(), 12);
+  EXPECT_EQ(total(), first + 3);
+}
+
+// Distinct requests never share a cached answer, whatever their parameters.
+TEST_F(ServerTest, CachedAnswersFollowEveryParameter) {
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from memory
+    EXPECT_EQ(GetJson("/api/events?a=CHN&b=KAZ&limit=1")["events"].size(), 1u);
+    EXPECT_EQ(GetJson("/api/events?a=CHN&b=KAZ&limit=2")["events"].size(), 2u);
+    EXPECT_EQ(GetJson("/api/events?a=CHN&b=KAZ&limit=2&offset=1")["offset"], 1);
+    EXPECT_EQ(GetJson("/api/events?actor=RUS")["total"], 2);
+    EXPECT_EQ(GetJson("/api/events?limit=0", 400)["error"].get<std::string>().find("limit"), 0u);
+  }
+}
+
+TEST(ServerThreadsTest, OnePerCoreUnlessAsked) {
+  EXPECT_EQ(RequestThreads(3), 3);
+  EXPECT_EQ(RequestThreads(0), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 }
 
 }  // namespace

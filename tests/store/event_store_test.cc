@@ -189,13 +189,13 @@ TEST_F(EventStoreTest, ContentHashAndCoderDecideWhetherToRecode) {
 TEST_F(EventStoreTest, ErrorRecordsAreKeptOncePerOrigin) {
   auto store = OpenOrDie(FreshPath("errors"));
   ASSERT_TRUE(store);
-  ASSERT_TRUE(store->PutError({"feed.jsonl:3", "line 3: not JSON"}).ok());
-  ASSERT_TRUE(store->PutError({"feed.jsonl:3", "line 3: not JSON"}).ok());
-  ASSERT_TRUE(store->PutError({"feed.jsonl:9", "line 9: no text"}).ok());
+  ASSERT_TRUE(store->PutError({"feed.jsonl#3", "line 3: not JSON"}).ok());
+  ASSERT_TRUE(store->PutError({"feed.jsonl#3", "line 3: not JSON"}).ok());
+  ASSERT_TRUE(store->PutError({"feed.jsonl#9", "line 9: no text"}).ok());
   EXPECT_EQ(store->Stats()->errors, 2);
   // The record later reads fine: its error goes.
   Article a = test_corpus::Articles()[1].first;
-  a.origin = "feed.jsonl:3";
+  a.origin = "feed.jsonl#3";
   ASSERT_TRUE(store->PutArticle(a, {}).ok());
   EXPECT_EQ(store->Stats()->errors, 1);
 }
