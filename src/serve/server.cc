@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -315,8 +316,75 @@ std::string CacheKey(const std::string& path, const std::multimap<std::string, s
 
 }  // namespace
 
+// The deadline for request headers: libmicrohttpd only closes connections idle for a while, so a
+// client that sends a header line every few seconds would hold its connection for ever. A
+// watchdog shuts down the socket of a connection whose headers are late; libmicrohttpd then
+// closes it as it would a client that hung up.
+class HeaderDeadline {
+ public:
+  explicit HeaderDeadline(int seconds) : deadline_(std::chrono::seconds(std::max(1, seconds))) {
+    watchdog_ = std::thread([this] { Watch(); });
+  }
+  ~HeaderDeadline() { Stop(); }
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
+  }
+  // A connection opened (its headers are awaited) or closed.
+  void Opened(MHD_Connection* c) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!info) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    waiting_[c] = {info->connect_fd, Clock::now(), false};
+  }
+  void Closed(MHD_Connection* c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    waiting_.erase(c);
+  }
+  // A request's headers are in; after its answer the next request's are awaited.
+  void HeadersIn(MHD_Connection* c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = waiting_.find(c); it != waiting_.end()) it->second.since = Clock::time_point::max();
+  }
+  void Answered(MHD_Connection* c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = waiting_.find(c); it != waiting_.end()) it->second.since = Clock::now();
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  struct Waiting {
+    int fd;
+    Clock::time_point since;  // max(): not waiting for headers now
+    bool cut;
+  };
+  void Watch() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(250));
+      const Clock::time_point now = Clock::now();
+      for (auto& [connection, w] : waiting_) {
+        if (w.cut || w.since == Clock::time_point::max() || now - w.since < deadline_) continue;
+        ::shutdown(w.fd, SHUT_RDWR);  // the entry is erased (under this lock) before the fd is closed
+        w.cut = true;
+      }
+    }
+  }
+  const Clock::duration deadline_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::unordered_map<MHD_Connection*, Waiting> waiting_;
+  std::thread watchdog_;
+};
+
 struct Server::Impl {
   ServerOptions options;
+  std::unique_ptr<HeaderDeadline> header_deadline;
   MHD_Daemon* daemon = nullptr;
   int port = 0;
   std::mutex run_mutex;
@@ -327,6 +395,7 @@ struct Server::Impl {
 
   ~Impl() {
     if (daemon) MHD_stop_daemon(daemon);
+    if (header_deadline) header_deadline->Stop();
     while (exports_running.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 
@@ -689,9 +758,16 @@ void* LogUri(void*, const char* uri, MHD_Connection*) {
   return request;
 }
 
-void RequestDone(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+void RequestDone(void* cls, MHD_Connection* connection, void** state, MHD_RequestTerminationCode) {
   delete static_cast<RequestState*>(*state);
   *state = nullptr;
+  if (cls) static_cast<HeaderDeadline*>(cls)->Answered(connection);
+}
+
+void ConnectionChanged(void* cls, MHD_Connection* connection, void**, MHD_ConnectionNotificationCode code) {
+  auto* deadline = static_cast<HeaderDeadline*>(cls);
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) deadline->Opened(connection);
+  if (code == MHD_CONNECTION_NOTIFY_CLOSED) deadline->Closed(connection);
 }
 
 ssize_t ReadExport(void* cls, uint64_t, char* buf, size_t max) {
@@ -745,6 +821,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // no SO_REUSEPORT); a real listen backlog; connections bounded in all and per client; idle
   // connections closed; request headers bounded in size.
   unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | (ipv6 ? MHD_USE_IPv6 : 0);
+  self->impl_->header_deadline = std::make_unique<HeaderDeadline>(options.header_deadline_seconds);
   self->impl_->daemon = MHD_start_daemon(
       flags, static_cast<uint16_t>(options.port), nullptr, nullptr, &Impl::Answer, self,
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
@@ -755,7 +832,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       MHD_OPTION_CONNECTION_TIMEOUT, kIdleTimeoutSeconds,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(32 << 10),
       MHD_OPTION_URI_LOG_CALLBACK, &LogUri, nullptr,
-      MHD_OPTION_NOTIFY_COMPLETED, &RequestDone, nullptr,
+      MHD_OPTION_NOTIFY_COMPLETED, &RequestDone, self->impl_->header_deadline.get(),
+      MHD_OPTION_NOTIFY_CONNECTION, &ConnectionChanged, self->impl_->header_deadline.get(),
       MHD_OPTION_END);
   if (!self->impl_->daemon) {
     return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
@@ -774,6 +852,7 @@ MHD_Result Server::Impl::Answer(void* cls, MHD_Connection* connection, const cha
   if (!request) return MHD_NO;
   if (!request->headers_seen) {  // the headers are in; the next call answers
     request->headers_seen = true;
+    static_cast<Server*>(cls)->impl_->header_deadline->HeadersIn(connection);
     return MHD_YES;
   }
   if (*upload_data_size != 0) {  // a body: dropped (only GET and HEAD are answered)

@@ -48,6 +48,9 @@ struct ServerOptions {
   // Host-header names the server answers to besides its bound address (and, bound to loopback,
   // localhost, 127.0.0.1 and ::1). Other names get 421: a DNS-rebinding page cannot read the API.
   std::vector<std::string> allowed_hosts;
+  // A client must send a request's line and headers within this many seconds of connecting (or
+  // of its previous answer); one that trickles them ("slowloris") is disconnected.
+  int header_deadline_seconds = 10;
 };
 
 // Whether a request with this Host header is for this server (see ServerOptions::allowed_hosts).

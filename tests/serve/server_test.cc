@@ -360,6 +360,48 @@ TEST_F(ServerTest, SlowClientsDoNotBlockOthers) {
   for (int fd : slow) ::close(fd);
 }
 
+// A client that trickles its headers past the deadline is disconnected (slowloris); one that sends
+// them at once is answered, also on a kept-alive connection after a pause.
+TEST_F(ServerTest, HeadersPastTheDeadlineAreRefused) {
+  ServerOptions options;
+  options.db_path = db_path_;
+  options.port = 0;
+  options.header_deadline_seconds = 1;
+  auto created = Server::Create(options);
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  std::unique_ptr<Server> server = created.take();
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server->port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string start = "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  ASSERT_EQ(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
+  // One header line every 300 ms: never idle, but never done.
+  bool closed = false;
+  for (int i = 0; i < 15 && !closed; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const std::string line = "X-Slow: 1\r\n";
+    if (::send(fd, line.data(), line.size(), MSG_NOSIGNAL) < 0) closed = true;
+    char buffer[64];
+    ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+    if (got == 0) closed = true;
+  }
+  ::close(fd);
+  EXPECT_TRUE(closed) << "a client trickling headers for 4.5 s was still connected (deadline 1 s)";
+  httplib::Client client("127.0.0.1", server->port());
+  client.set_keep_alive(true);
+  auto res = client.Get("/api/summary");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  res = client.Get("/api/summary");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
 // The API keeps answers in memory while the store is unchanged; an article committed by another
 // connection (as a concurrent `ingest` does) must show in the very next answer, never a stale one.
 TEST(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
