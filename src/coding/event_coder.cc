@@ -405,6 +405,9 @@ class SentenceCoder {
   // "Russia on Thursday proposed ...": wire prose puts the day between subject and verb, and the
   // parser may take the day for the subject and leave the actor a root of its own.
   void RepairDateReadAsSubject();
+  // "Bush, Lawmakers Discuss Social Security": a headline lists its subjects with commas; the
+  // parser takes the first for a vocative or a loose word.
+  void RepairHeadlineCommaList();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -541,6 +544,7 @@ void SentenceCoder::Analyze() {
   RepairVerblessClause();
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();
+  RepairHeadlineCommaList();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -819,6 +823,26 @@ void SentenceCoder::RepairDateReadAsSubject() {
     a_.head[top] = v;
     a_.rel[top] = "nsubj";
     a_.rel[d] = "obl:tmod";
+  }
+}
+
+void SentenceCoder::RepairHeadlineCommaList() {
+  if (!a_.s->is_title) return;
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t + 2 < a_.n; ++t) {
+    int v = a_.head[t];
+    const std::string& r = a_.rel[t];
+    if (v <= t || tok[v].upos != "VERB" || (r != "vocative" && r != "dep" && r != "appos" && r != "parataxis")) continue;
+    if (tok[t].upos != "NOUN" && tok[t].upos != "PROPN") continue;
+    // The next subject of the same verb, after a comma that follows t's phrase.
+    int end = t;
+    while (end + 1 < a_.n && a_.head[end + 1] == t && a_.rel[end + 1] != "punct") ++end;
+    if (end + 2 >= a_.n || a_.low[end + 1] != ",") continue;
+    int next = -1;
+    for (int k = end + 2; k < v && next < 0; ++k)
+      if (a_.head[k] == v && a_.rel[k].starts_with("nsubj")) next = k;
+    if (next < 0) continue;
+    a_.rel[t] = a_.rel[next];
   }
 }
 
@@ -2152,8 +2176,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     for (int k : a_.kids[v]) {
       if (k == subj || a_.rel[k] != a_.rel[subj]) continue;
       bool joined = false;
+      // Headlines list with commas too: "Bush, Lawmakers Discuss Social Security".
       for (int c = std::min(k, subj) + 1; c < std::max(k, subj); ++c)
-        joined |= a_.rel[c] == "cc" && (a_.head[c] == k || a_.head[c] == subj || a_.head[c] == v);
+        joined |= (a_.rel[c] == "cc" && (a_.head[c] == k || a_.head[c] == subj || a_.head[c] == v)) ||
+                  (a_.s->is_title && a_.low[c] == ",");
       if (!joined) continue;
       for (ActorCode& x : Resolve(k))
         if (std::none_of(sources.begin(), sources.end(), [&](const ActorCode& y) { return y.code == x.code; }))

@@ -646,5 +646,12 @@ TEST(CoderNews, CountedPeopleAreCivilians) {
   EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSECVL")) << Dump(e);
 }
 
+// A headline lists its subjects with commas.
+TEST(CoderNews, HeadlinesListSubjectsWithCommas) {
+  std::vector<Event> e = testing::CodeTitled("Bush, Lawmakers Discuss Social Security",
+                                             "The meeting lasted an hour.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "USALEG") && Has(e, "USALEG", "04", "USAGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
