@@ -450,7 +450,9 @@ class SentenceCoder {
   bool Unreal(int v) const;
   // The country of an agent that names none: the one country of this sentence's place phrases,
   // else of the title's, else the one country the article names; "" when that is not clear.
-  std::string ContextCountry() const;
+  // armed_group: the agent is an armed group or criminals, whose country is where they act (the
+  // one country the article's place phrases name, before the one country it names at all).
+  std::string ContextCountry(bool armed_group = false) const;
   // The country code an actor mention stands for, "" for an international or unknown actor.
   std::string CountryOf(const Analysis::Mention& m) const;
   int Subject(int v, bool* passive, int depth = 0);
@@ -1286,7 +1288,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
           std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         country = prefix;
     }
-    if (country.empty()) country = ContextCountry();
+    if (country.empty()) country = ContextCountry(hostile);
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last});
     return out;
@@ -2503,11 +2505,20 @@ void SentenceCoder::CollectPlaces() {
   }
 }
 
-std::string SentenceCoder::ContextCountry() const {
+std::string SentenceCoder::ContextCountry(bool armed_group) const {
   if (sentence_index_ < static_cast<int>(context_->places.size()) && context_->places[sentence_index_].size() == 1)
     return context_->places[sentence_index_][0];
   if (!context_->dateline_country.empty()) return context_->dateline_country;
   if (context_->title_places.size() == 1) return context_->title_places[0];
+  // The one country the article's place phrases name ("US troops are on the offensive in Iraq"
+  // for the headline's "Sunni insurgents").
+  if (armed_group) {
+    std::vector<std::string> places;
+    for (const auto& list : context_->places)
+      for (const std::string& c : list)
+        if (std::find(places.begin(), places.end(), c) == places.end()) places.push_back(c);
+    if (places.size() == 1) return places[0];
+  }
   if (context_->countries.size() == 1) return context_->countries[0];
   return "";
 }

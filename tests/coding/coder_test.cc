@@ -653,5 +653,17 @@ TEST(CoderNews, HeadlinesListSubjectsWithCommas) {
   EXPECT_TRUE(Has(e, "USAGOV", "04", "USALEG") && Has(e, "USALEG", "04", "USAGOV")) << Dump(e);
 }
 
+// Military operations against an actor are force; armed groups belong where the article's
+// events happen, not to the country of the forces they fight.
+TEST(CoderNews, OperationsAgainstArmedGroupsWhereTheyAct) {
+  std::vector<Event> e = testing::CodeTitled("US troops accelerate operations against Sunni insurgents",
+                                             "US troops are on the offensive in Iraq ahead of Ramadan.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  // A state's forces are not placed by where the article's events happen.
+  e = testing::CodeTitled("Sharon Rejects Army Bid to Wind Down Gaza Offensive",
+                          "The bombings in Egyptian resorts killed dozens.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("EGY")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
