@@ -2612,6 +2612,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     bool future = false;
     for (int k : a_.kids[r.verb])
       if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // A headline's "X to VERB" announces ("Japan to Send Troops to Iraq", "Russia to Meet Georgia").
+    if (a_.s->is_title && a_.rel[r.verb] != "xcomp" && a_.rel[r.verb] != "ccomp")
+      for (int k : a_.kids[r.verb])
+        if (a_.rel[k] == "mark" && a_.low[k] == "to" && k < r.verb) future = true;
     // "is going to visit": a verb of the future (future-verb) in the progressive, with the act its
     // infinitive.
     if (int g = a_.head[r.verb]; g >= 0 && a_.rel[r.verb] == "xcomp" && index_.Is(index_.future_verb, a_.low[g]) &&

@@ -665,5 +665,12 @@ TEST(CoderNews, OperationsAgainstArmedGroupsWhereTheyAct) {
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("EGY")) << Dump(e);
 }
 
+// A headline's "X to VERB" announces an act; it is not the act.
+TEST(CoderNews, AHeadlineInfinitiveAnnounces) {
+  std::vector<Event> e = testing::CodeTitled("Russia to Meet Georgia Over Border", "Officials said so.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUS", "03", "GEO")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code, "040") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
