@@ -864,7 +864,18 @@ void SentenceCoder::RepairVerblessClause() {
     // A participle with a direct object is active, not a reduced relative ("troops sent there").
     bool has_object = false;
     for (int t = v + 1; t < a_.n; ++t) has_object |= a_.head[t] == v && (a_.rel[t] == "obj" || a_.rel[t] == "dobj");
-    bool participle = x == "VBN" && ((r == "amod" && a_.head[v] == v + 1) || (r == "acl" && has_object));
+    // Or a noun phrase right after it that the parser hung elsewhere ("troops fought pitched
+    // battles" with "battles" tagged a verb and joined to the subject).
+    int loose_object = -1;
+    if (r == "acl" && !has_object && v + 2 < a_.n) {
+      int p = a_.head[v + 1];
+      const Token& w = tok[v + 1];
+      bool starts_phrase = w.upos == "DET" || w.upos == "ADJ" || w.upos == "NUM" || (w.xpos == "VBN" && a_.rel[v + 1] == "amod");
+      if (starts_phrase && p > v + 1 && p < a_.n && (tok[p].upos == "NOUN" || (tok[p].xpos == "VBZ" && a_.low[p].ends_with("s"))) &&
+          a_.head[p] != v)
+        loose_object = p;
+    }
+    bool participle = x == "VBN" && ((r == "amod" && a_.head[v] == v + 1) || (r == "acl" && (has_object || loose_object >= 0)));
     if (tok[v].upos != "VERB" || !(finite || participle)) continue;
     bool nominal_rel = r == "nmod" || r == "obl" || r == "obj";
     if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos" && !(finite && nominal_rel)) continue;
@@ -902,6 +913,10 @@ void SentenceCoder::RepairVerblessClause() {
       for (int t = old_head + 1; t < a_.n; ++t)
         if (a_.head[t] == old_head && (a_.rel[t] == "advcl" || a_.rel[t] == "parataxis" || a_.rel[t] == "punct"))
           a_.head[t] = v;
+    }
+    if (loose_object >= 0) {
+      a_.head[loose_object] = v;
+      a_.rel[loose_object] = "obj";
     }
     a_.head[v] = -1;
     a_.rel[v] = "root";
@@ -2037,6 +2052,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
+          // Nor a phrase inside the verb's oblique: "fought pitched battles on the outskirts of
+          // the refugee camp" does not fight the refugees.
           found = t;
         }
         // A name right after the verb is its object whatever the parse says ("met Pope John Paul
@@ -2321,6 +2338,19 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   if (joint_only) {
     if (!targets.empty() || !joint) return true;
     best_compound = true;
+  }
+  // Actors named together who fight: each other, not an actor in a phrase of place or
+  // circumstance the target slot reached ("Palestinian gunmen and Israeli troops fought pitched
+  // battles on the outskirts of the refugee camp").
+  if (joint && !best_compound && !passive && !targets.empty() && target_head >= 0 && subj >= 0 && a_.head[subj] == v &&
+      count_subject_actors() >= 2) {
+    int h = PhraseHead(target_head);
+    bool object = a_.head[h] == v && (a_.rel[h] == "obj" || a_.rel[h] == "dobj");
+    bool partner = IsNominalRel(a_.rel[h]) && a_.head[h] == v && index_.Is(index_.partner_preposition, a_.CaseOf(h));
+    if (!object && !partner) {
+      targets.clear();
+      best_compound = true;
+    }
   }
   if (!best_compound && targets.empty() && sources.size() >= 2 && joint) best_compound = true;
   if (best_compound) {

@@ -534,6 +534,13 @@ TEST(CoderNews, AJointAttackIsNoFightBetweenTheAttackers) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("AFG") && x.target.starts_with("USA")) << Dump(e);
   e = CodeText("Afghan and American troops fought pitched battles on Monday.", "2004-09-01");
   EXPECT_TRUE(Has(e, "AFGMIL", "19", "USAMIL") && Has(e, "USAMIL", "19", "AFGMIL")) << Dump(e);
+  // The same with the past tense tagged a participle, its object a verb, and a camp of refugees
+  // in a phrase of place: they fought each other, not the refugees.
+  e = CodeText("Palestinian gunmen and Israeli troops fought pitched battles Thursday on the outskirts of the "
+               "largest refugee camp in the Gaza Strip.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "19", "ISRMIL") && Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.ends_with("REF") || x.source.ends_with("REF")) << Dump(e);
 }
 
 // A leader's followers are civilians of the leader's country.
