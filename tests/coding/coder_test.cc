@@ -679,5 +679,14 @@ TEST(CoderNews, AHeadlineInfinitiveAnnounces) {
   for (const Event& x : e) EXPECT_NE(x.code, "040") << Dump(e);
 }
 
+// Censure and being at odds are disapproval (110), at odds both ways.
+TEST(CoderNews, CensureAndBeingAtOdds) {
+  std::vector<Event> e =
+      CodeText("Somalia's parliament passed a motion of no-confidence against the new prime minister.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SOMLEG", "11", "SOMGOV")) << Dump(e);
+  e = CodeText("Russia is at odds with Georgia over the border.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUS", "11", "GEO") && Has(e, "GEO", "11", "RUS")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
