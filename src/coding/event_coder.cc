@@ -543,6 +543,14 @@ void SentenceCoder::Analyze() {
     if (t.head > 0 && h < a_.n && h != i) a_.head[i] = h;
   }
   RepairArcsToPunctuation();
+  // An agent without its "by" is the verb's object ("police arrested 20 suspected militants"
+  // parsed with the militants as the agent of a reduced relative).
+  for (int t = 0; t < a_.n; ++t) {
+    if (a_.head[t] < 0 || (a_.rel[t] != "obl:agent" && a_.rel[t] != "nmod:agent")) continue;
+    bool by = false;
+    for (int k = 0; k < a_.n; ++k) by |= a_.head[k] == t && a_.rel[k] == "case";
+    if (!by && t > a_.head[t]) a_.rel[t] = "obj";
+  }
   RepairVerblessClause();
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();

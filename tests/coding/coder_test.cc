@@ -688,5 +688,12 @@ TEST(CoderNews, CensureAndBeingAtOdds) {
   EXPECT_TRUE(Has(e, "RUS", "11", "GEO") && Has(e, "GEO", "11", "RUS")) << Dump(e);
 }
 
+// An agent without "by" is an object: the police arrested the militants, not the reverse.
+TEST(CoderNews, AnAgentWithoutByIsTheObject) {
+  std::vector<Event> e = CodeText("Pakistani police arrested 20 suspected militants in Karachi.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKCOP", "17", "PAKREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.ends_with("REB")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
