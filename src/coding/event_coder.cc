@@ -1,5 +1,7 @@
 #include "coding/event_coder.h"
 
+#include "geo/gazetteer.h"
+
 
 #include <algorithm>
 #include <cstring>
@@ -124,13 +126,14 @@ struct EventCoder::Index {
         aerial_word(w.Get("aerial-word")), joint_symmetric(w.Get("joint-if-symmetric")), unreal_modifier(w.Get("unreal-modifier")),
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
-        future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")) {}
+        future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
+        place_noun(w.Get("place-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -244,6 +247,16 @@ std::string Lower3(const std::string& code) {
   std::string s = code.substr(0, 3);
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// The CAMEO code of an ISO 3166-1 alpha-3 country: the same, but for the few CAMEO spells
+// otherwise.
+std::string CameoCountryCode(const std::string& iso3) {
+  if (iso3 == "ROU") return "ROM";
+  if (iso3 == "TLS") return "TMP";
+  if (iso3 == "MNE") return "MTN";
+  if (iso3 == "XKX") return "KSV";
+  return iso3;
 }
 
 std::string Upper(std::string s) {
@@ -2540,6 +2553,30 @@ void SentenceCoder::CollectPlaces() {
     if (!index_.Is(index_.locative, a_.CaseOf(h))) continue;
     add(&context_->places[sentence_index_], country);
     if (a_.s->is_title) add(&context_->title_places, country);
+  }
+  // Cities the gazetteer knows, in phrases of place: "clashes flared in Najaf", "in the city of
+  // Falluja" (GeoNames cities of 50,000 people or more, or seats of government).
+  std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
+  if (!gazetteer) return;
+  for (int t = 0; t < a_.n; ++t) {
+    if (a_.s->tokens[t].upos != "PROPN" || a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0) continue;
+    if (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "PROPN" && a_.actor_at[t + 1] < 0) continue;  // not the name's end
+    int h = PhraseHead(t);
+    std::string c = a_.CaseOf(h);
+    if (c == "of" && a_.head[h] >= 0 && index_.Is(index_.place_noun, a_.lem[a_.head[h]])) c = a_.CaseOf(a_.head[h]);
+    if (!index_.Is(index_.locative, c)) continue;
+    int b = t;
+    while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
+    std::string name;
+    for (int k = b; k <= t; ++k) name += (k > b ? " " : "") + a_.s->tokens[k].form;
+    const geo::City* city = gazetteer->FindCity(name);
+    if (!city || (city->population < 50000 && !city->seat())) continue;
+    const geo::Country* country = gazetteer->FindCountry(city->country);
+    if (!country) continue;
+    std::string code = CameoCountryCode(country->alpha3);
+    add(&context_->countries, code);
+    add(&context_->places[sentence_index_], code);
+    if (a_.s->is_title) add(&context_->title_places, code);
   }
 }
 

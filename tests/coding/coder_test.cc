@@ -9,6 +9,7 @@
 
 #include "coder_test_helpers.h"
 #include "coding/our_dictionary_loader.h"
+#include "geo/gazetteer.h"
 #include "resources/resources.h"
 
 namespace dragoman::coding {
@@ -693,6 +694,13 @@ TEST(CoderNews, AnAgentWithoutByIsTheObject) {
   std::vector<Event> e = CodeText("Pakistani police arrested 20 suspected militants in Karachi.", "2004-09-01");
   EXPECT_TRUE(Has(e, "PAKCOP", "17", "PAKREB")) << Dump(e);
   for (const Event& x : e) EXPECT_FALSE(x.source.ends_with("REB")) << Dump(e);
+}
+
+// A city the gazetteer knows places an armed group without a country.
+TEST(CoderNews, CitiesPlaceArmedGroups) {
+  if (!geo::Gazetteer::Default()) GTEST_SKIP() << "no gazetteer (build/external/gazetteer.tsv): run scripts/setup.sh and build";
+  std::vector<Event> e = CodeText("US warplanes struck insurgent positions in Falluja.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
 }
 
 }  // namespace
