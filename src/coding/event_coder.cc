@@ -237,6 +237,7 @@ struct ActorCode {
   std::string code;
   std::string base;   // the actor's own code without agents ("---" when only agents)
   int first = 0, last = 0;  // tokens
+  bool inferred = false;    // an agent whose country the context gave, not its own words
 };
 
 // The CAMEO code of the intention to do what code says: cooperation maps into 03 (express intent
@@ -1326,7 +1327,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     }
     if (country.empty()) country = ContextCountry(hostile);
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
-                   first, last});
+                   first, last, true});
     return out;
   }
   if (!served_by_owner.empty()) {
@@ -1467,9 +1468,16 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   }
   // Distribute actors to conjuncts that only name agents ("Danish media and government").
   std::vector<std::string> bases;
+  bool has_inferred = false;
+  for (auto& g : groups)
+    for (auto& c : g) has_inferred |= c.inferred;
+  // A conjunct whose country only the context gave takes the list's named one: "the Sudanese
+  // government and the rebels" are Sudan's rebels, wherever the talks are held.
   for (auto& g : groups)
     for (auto& c : g)
-      if (c.base != "---" && std::find(bases.begin(), bases.end(), c.base) == bases.end()) bases.push_back(c.base);
+      if (c.base != "---" && !c.inferred && std::find(bases.begin(), bases.end(), c.base) == bases.end() &&
+          !(has_inferred && index_.Is(index_.non_country_prefix, Lower3(c.base))))
+        bases.push_back(c.base);
   // Words before the first conjunct modify them all: "Danish Islamist media and government" gives
   // the government the actor and the "Islamist" agent too, but not the "media" head's own agent.
   std::vector<std::string> shared = bases;
@@ -1481,7 +1489,8 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
       shared[0] = donor.substr(0, donor.size() - own.size());
   }
   for (auto& g : groups) {
-    bool only_agents = !g.empty() && std::all_of(g.begin(), g.end(), [](const ActorCode& c) { return c.base == "---"; });
+    bool only_agents = !g.empty() && groups.size() > 1 &&
+                       std::all_of(g.begin(), g.end(), [](const ActorCode& c) { return c.base == "---" || c.inferred; });
     for (auto& c : g) {
       if (only_agents && !bases.empty()) {
         for (size_t i = 0; i < bases.size(); ++i) {
@@ -2225,6 +2234,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         if (std::none_of(sources.begin(), sources.end(), [&](const ActorCode& y) { return y.code == x.code; }))
           sources.push_back(x);
     }
+    // As in one list: a subject whose country only the context gave takes the one country the
+    // others name ("The Sudanese government and the rebels signed a peace deal in Nairobi").
+    std::vector<std::string> named;
+    for (const ActorCode& x : sources)
+      if (!x.inferred && x.base != "---" && x.base.size() == 3 && !index_.Is(index_.non_country_prefix, Lower3(x.base)) &&
+          std::find(named.begin(), named.end(), x.base) == named.end())
+        named.push_back(x.base);
+    if (named.size() == 1)
+      for (ActorCode& x : sources)
+        if (x.inferred && x.code.size() >= 3) {
+          x.code = named[0] + x.code.substr(3);
+          x.base = named[0];
+          x.inferred = false;
+        }
   }
   if (Trace())
     std::fprintf(stderr, "trace:     %s: code %s, source at %d, target at %d%s\n", rule.c_str(), code.c_str(), source_head,

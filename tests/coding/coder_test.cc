@@ -703,5 +703,13 @@ TEST(CoderNews, CitiesPlaceArmedGroups) {
   EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
 }
 
+// Actors listed together share the one country the list names; an organisation lends none.
+TEST(CoderNews, ListsShareTheirNamedCountry) {
+  std::vector<Event> e = CodeText("The Sudanese government and the rebels signed a peace deal in Nairobi.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNGOV", "05", "SDNREB") && Has(e, "SDNREB", "05", "SDNGOV")) << Dump(e);
+  e = CodeText("Afghan candidates accused the government and the U.N. of fraud.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("IGOUNOGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
