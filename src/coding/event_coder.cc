@@ -976,9 +976,11 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
             ok = !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
           }
         }
+        // (In a headline every word is capitalized: there the tagger's proper noun decides.)
         if (ok && ref.surname && j + 1 < units.size() && units[j + 1].token == units[j].token + 1) {
-          const std::string& next = a_.s->tokens[units[j + 1].token].form;
-          ok = next.empty() || !std::isupper(static_cast<unsigned char>(next[0]));
+          const Token& next = a_.s->tokens[units[j + 1].token];
+          ok = next.form.empty() || !std::isupper(static_cast<unsigned char>(next.form[0])) ||
+               (a_.s->is_title && next.upos != "PROPN");
         }
         // Nor when a name that is no title comes before it ("Laura Bush", "Najaf Gates"); in a
         // headline every word is capitalized, so there the tagger's proper noun decides.

@@ -711,5 +711,13 @@ TEST(CoderNews, ListsShareTheirNamedCountry) {
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("IGOUNOGOV")) << Dump(e);
 }
 
+// A headline capitalizes every word: a surname before a verb is still the person.
+TEST(CoderNews, HeadlineSurnamesBeforeTheirVerb) {
+  std::vector<Event> e = testing::CodeTitled("Bush Meets Putin at Summit", "The two leaders discussed trade.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "RUSGOV") && Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
+  e = testing::CodeTitled("Blair Visits Iraq", "The prime minister arrived in Basra.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBRGOV", "04", "IRQ")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
