@@ -335,20 +335,29 @@ TEST(HostCheckTest, LoopbackAnswersToLoopbackNamesAndAllowedHosts) {
 namespace dragoman::serve {
 namespace {
 
+// A socket connected to the server on loopback that has sent the start of a request; -1 on failure.
+int ConnectAndSend(int port, const std::string& start) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::send(fd, start.data(), start.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(start.size())) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 // Twenty clients that send half a request and then trickle (one header line every few seconds)
 // hold connections, not the server: a normal request is answered at once meanwhile.
 TEST_F(ServerTest, SlowClientsDoNotBlockOthers) {
   std::vector<int> slow;
   for (int i = 0; i < 20; ++i) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    int fd = ConnectAndSend(server_->port(), "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n");
     ASSERT_GE(fd, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    std::string start = "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n";
-    ASSERT_EQ(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
     slow.push_back(fd);
   }
   // A server with a thread per connection and fewer threads than slow clients never answers this.
@@ -370,15 +379,8 @@ TEST_F(ServerTest, HeadersPastTheDeadlineAreRefused) {
   auto created = Server::Create(options);
   ASSERT_TRUE(created.ok()) << created.status().message();
   std::unique_ptr<Server> server = created.take();
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  int fd = ConnectAndSend(server->port(), "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\n");
   ASSERT_GE(fd, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(server->port()));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  std::string start = "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  ASSERT_EQ(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
   // One header line every 300 ms: never idle, but never done.
   bool closed = false;
   for (int i = 0; i < 15 && !closed; ++i) {
