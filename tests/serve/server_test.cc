@@ -406,32 +406,31 @@ TEST_F(ServerTest, HeadersPastTheDeadlineAreRefused) {
 
 // The API keeps answers in memory while the store is unchanged; an article committed by another
 // connection (as a concurrent `ingest` does) must show in the very next answer, never a stale one.
-// A fresh store holding the first test article, a writer connection to it and a server on it.
-struct StoreWithWriter {
-  std::vector<test_corpus::CodedArticle> articles = test_corpus::Articles();
-  Result<std::unique_ptr<store::EventStore>> writer = InvalidInput("not opened");
-  Result<std::unique_ptr<Server>> server = InvalidInput("not created");
-  explicit StoreWithWriter(const std::string& name) {
+// A fresh store holding the first test article, a writer connection to it and a server on it
+// (one store per test, named after it).
+class ServerCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
     fs::path dir = fs::path(DRAGOMAN_BINARY_DIR) / "test_tmp" / "serve";
     fs::create_directories(dir);
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::string db_path = (dir / (name + "_" + std::to_string(::getpid()) + ".db")).string();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
     writer = store::EventStore::Open(db_path, {});
-    if (!writer.ok() || !(*writer)->PutArticle(articles[0].first, articles[0].second).ok()) return;
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    ASSERT_TRUE((*writer)->PutArticle(articles[0].first, articles[0].second).ok());
     ServerOptions options;
     options.db_path = db_path;
     options.port = 0;
     server = Server::Create(options);
+    ASSERT_TRUE(server.ok()) << server.status().message();
   }
+  std::vector<test_corpus::CodedArticle> articles = test_corpus::Articles();
+  Result<std::unique_ptr<store::EventStore>> writer = InvalidInput("not opened");
+  Result<std::unique_ptr<Server>> server = InvalidInput("not created");
 };
 
-TEST(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
-  StoreWithWriter fixture("cache");
-  ASSERT_TRUE(fixture.writer.ok()) << fixture.writer.status().message();
-  ASSERT_TRUE(fixture.server.ok()) << fixture.server.status().message();
-  auto& writer = fixture.writer;
-  auto& server = fixture.server;
-  const auto& articles = fixture.articles;
+TEST_F(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
   auto total = [&] {
     Response r = (*server)->HandleApi("/api/events", {{"a", "CHN"}, {"b", "KAZ"}, {"limit", "1"}});
     EXPECT_EQ(r.status, 200) << r.body;
@@ -450,13 +449,7 @@ TEST(ServerCacheTest, ACommitByAnotherConnectionIsSeenAtOnce) {
 
 // Readers on several threads while another connection commits: a request that starts after a
 // commit has returned always sees it, however many answers were cached before.
-TEST(ServerCacheTest, ConcurrentReadersNeverGetAnAnswerOlderThanTheLastCommit) {
-  StoreWithWriter fixture("cache_threads");
-  ASSERT_TRUE(fixture.writer.ok()) << fixture.writer.status().message();
-  ASSERT_TRUE(fixture.server.ok()) << fixture.server.status().message();
-  auto& writer = fixture.writer;
-  auto& server = fixture.server;
-  const auto& articles = fixture.articles;
+TEST_F(ServerCacheTest, ConcurrentReadersNeverGetAnAnswerOlderThanTheLastCommit) {
   auto total = [&] {
     Response r = (*server)->HandleApi("/api/events", {{"a", "CHN"}, {"b", "KAZ"}, {"limit", "1"}});
     return r.status == 200 ? nlohmann::json::parse(r.body)["total"].get<int64_t>() : int64_t{-1};
