@@ -680,8 +680,13 @@ TEST(CoderNews, AHeadlineInfinitiveAnnounces) {
   for (const Event& x : e) EXPECT_NE(x.code, "040") << Dump(e);
 }
 
-// Censure and being at odds are disapproval (110), at odds both ways.
+// Censure, being at odds and disappointment are disapproval (110), at odds both ways; being
+// satisfied with someone is praise (051).
 TEST(CoderNews, CensureAndBeingAtOdds) {
+  std::vector<Event> feelings = CodeText("Russia was disappointed with the United States over the vote.", "2004-09-01");
+  EXPECT_TRUE(Has(feelings, "RUS", "11", "USA")) << Dump(feelings);
+  feelings = CodeText("Britain is satisfied with Pakistan.", "2004-09-01");
+  EXPECT_TRUE(Has(feelings, "GBR", "05", "PAK")) << Dump(feelings);
   std::vector<Event> e =
       CodeText("Somalia's parliament passed a motion of no-confidence against the new prime minister.", "2004-09-01");
   EXPECT_TRUE(Has(e, "SOMLEG", "11", "SOMGOV")) << Dump(e);
