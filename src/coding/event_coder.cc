@@ -505,9 +505,7 @@ class SentenceCoder {
     if (e.kind != ActorKind::kPerson || code.size() != 3 || date_ == 0 || index_.former_office.empty()) return code;
     for (const DatedCode& c : e.codes) {
       if (c.range.open() || c.range.end >= date_ || c.code.size() <= 3 || c.code.compare(0, 3, code) != 0) continue;
-      std::string role = *index_.former_office.begin();  // word lists are lower case
-      for (char& ch : role) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      return code + role;
+      return code + Upper(*index_.former_office.begin());  // word lists are lower case
     }
     return code;
   }
