@@ -2082,8 +2082,6 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
-          // Nor a phrase inside the verb's oblique: "fought pitched battles on the outskirts of
-          // the refugee camp" does not fight the refugees.
           found = t;
         }
         // A name right after the verb is its object whatever the parse says ("met Pope John Paul
