@@ -316,6 +316,8 @@ std::string CacheKey(const std::string& path, const std::multimap<std::string, s
 
 }  // namespace
 
+namespace {
+
 // The deadline for request headers: libmicrohttpd only closes connections idle for a while, so a
 // client that sends a header line every few seconds would hold its connection for ever. A
 // watchdog shuts down the socket of a connection whose headers are late; libmicrohttpd then
@@ -381,6 +383,8 @@ class HeaderDeadline {
   std::unordered_map<MHD_Connection*, Waiting> waiting_;
   std::thread watchdog_;
 };
+
+}  // namespace
 
 struct Server::Impl {
   ServerOptions options;
