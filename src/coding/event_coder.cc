@@ -1,6 +1,7 @@
 #include "coding/event_coder.h"
 
 #include "geo/gazetteer.h"
+#include "text/tone.h"
 
 
 #include <algorithm>
@@ -127,13 +128,13 @@ struct EventCoder::Index {
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
-        place_noun(w.Get("place-noun")) {}
+        place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -143,6 +144,9 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> aerial;
   // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
   std::unordered_map<std::string, std::string> captive_killed;
+  // "characterize: A>NEG>POS": a statement A that calls its target something negative is NEG,
+  // something positive POS.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> characterize;
 
   NameTrie actors;
   NameTrie agents;
@@ -348,6 +352,10 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("people-seized-by-state", &index_->people_seized_by_state);
   read_map("aerial", &index_->aerial);
   read_map("captive-killed", &index_->captive_killed);
+  for (const std::string& rule : words.Get("characterize")) {
+    size_t a = rule.find('>'), b = a == std::string::npos ? a : rule.find('>', a + 1);
+    if (b != std::string::npos) index_->characterize[rule.substr(0, a)] = {rule.substr(a + 1, b - a - 1), rule.substr(b + 1)};
+  }
   for (const DiscardList::Phrase& p : dicts_->discards.phrases) {
     if (p.words.empty()) continue;
     index_->discards[p.words[0]].push_back({p.words, p.story});
@@ -489,6 +497,9 @@ class SentenceCoder {
   // verb or the verb's compound, modifier or object ("air strikes", "bombed from warplanes").
   // Whether event e's target names a captive (captive-word: hostage, captive).
   bool TargetIsCaptive(const Event& e) const;
+  // The summed AFINN valence of the words verb v says its target is (the head of its phrase after
+  // the target, with the head's modifiers): "called Bush a liar" -3. 0 without the tone lexicon.
+  int PredicateValence(int v, const Event& e) const;
   bool FromTheAir(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
@@ -2427,6 +2438,24 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   return true;
 }
 
+int SentenceCoder::PredicateValence(int v, const Event& e) const {
+  std::shared_ptr<const text::ToneLexicon> tone = text::ToneLexicon::Default();
+  if (!tone) return 0;
+  // The predicate: the verb's first phrase after the target ("a liar", "as a great hero", "the
+  // worst countries"), its head and the head's own modifiers, not its phrases ("in terms of press
+  // freedom").
+  for (int k : a_.kids[v]) {
+    const std::string& r = a_.rel[k];
+    if (a_.s->tokens[k].span.begin < e.target_span.end) continue;
+    if (r != "xcomp" && r != "obj" && r != "dobj" && !r.starts_with("obl") && !r.starts_with("nmod")) continue;
+    int valence = tone->Valence(a_.low[k]);
+    for (int m : a_.kids[k])
+      if (a_.rel[m] == "amod" || a_.rel[m] == "advmod" || a_.rel[m] == "compound") valence += tone->Valence(a_.low[m]);
+    return valence;
+  }
+  return 0;
+}
+
 bool SentenceCoder::TargetIsCaptive(const Event& e) const {
   for (int t = 0; t < a_.n; ++t) {
     const Span& span = a_.s->tokens[t].span;
@@ -2824,6 +2853,14 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && FromTheAir(r.verb, e))
         e.code = it->second;
+      // "called Bush a liar", "labeled North Korea the worst country": calling the target
+      // something of negative valence is criticism, of positive valence praise (AFINN-165).
+      if (auto it = index_.characterize.find(e.code); it != index_.characterize.end() &&
+                                                       index_.Is(index_.characterize_verb, a_.lem[r.verb])) {
+        int valence = PredicateValence(r.verb, e);
+        if (valence < 0) e.code = it->second.first;
+        if (valence > 0) e.code = it->second.second;
+      }
       // "A US hostage has been killed by his captors": a captive is executed, not fought.
       if (auto it = index_.captive_killed.find(e.code); it != index_.captive_killed.end() && TargetIsCaptive(e))
         e.code = it->second;

@@ -10,6 +10,7 @@
 #include "coder_test_helpers.h"
 #include "coding/our_dictionary_loader.h"
 #include "geo/gazetteer.h"
+#include "text/tone.h"
 #include "resources/resources.h"
 
 namespace dragoman::coding {
@@ -722,6 +723,20 @@ TEST(CoderNews, HeadlineSurnamesBeforeTheirVerb) {
   EXPECT_TRUE(Has(e, "USAGOV", "04", "RUSGOV") && Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
   e = testing::CodeTitled("Blair Visits Iraq", "The prime minister arrived in Basra.", "2004-09-01");
   EXPECT_TRUE(Has(e, "GBRGOV", "04", "IRQ")) << Dump(e);
+}
+
+// Calling an actor something negative is criticism, something positive praise; a neutral word
+// leaves a statement (the valence of AFINN-165, when the tone lexicon is built).
+TEST(CoderNews, WhatAnActorIsCalledDecidesTheCode) {
+  if (!text::ToneLexicon::Default()) GTEST_SKIP() << "no tone lexicon (build/external/tone_afinn165.tsv): run scripts/setup.sh and build";
+  std::vector<Event> e = CodeText("Hugo Chavez called Bush a liar.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "VENGOV", "11", "USAGOV")) << Dump(e);
+  e = CodeText("Reporters Without Borders has labeled North Korea the worst country in terms of press freedom.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.target == "PRK" && x.code == "111"; })) << Dump(e);
+  e = CodeText("Thabo Mbeki described Yasser Arafat as a great hero.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ZAFGOV", "05", "PSEGOV")) << Dump(e);
+  e = CodeText("Putin described Bush as a partner.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "01", "USAGOV")) << Dump(e);
 }
 
 }  // namespace
