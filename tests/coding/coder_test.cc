@@ -739,5 +739,13 @@ TEST(CoderNews, WhatAnActorIsCalledDecidesTheCode) {
   EXPECT_TRUE(Has(e, "RUSGOV", "01", "USAGOV")) << Dump(e);
 }
 
+// The regions of a state's conflicts name the state: Chechen rebels are Russia's, Darfur is Sudan.
+TEST(CoderNews, ConflictRegionsNameTheirState) {
+  std::vector<Event> e = CodeText("Chechen rebels seized a school in Beslan, taking hundreds of hostages.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "RUSREB"; })) << Dump(e);
+  e = CodeText("Janjaweed militias attacked villages in Darfur.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "19", "SDN")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
