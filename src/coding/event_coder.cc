@@ -1021,6 +1021,10 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
     int b = units[k].token, e = units[k + matched - 1].token + 1;
     bool overlap = false;
     for (int t = b; t < e; ++t) overlap |= at[t] >= 0 || (agents && a_.actor_at[t] >= 0);
+    // An agent word at the end of a hyphenated modifier names no agent: "the six-party talks".
+    if (agents && b >= 2 && a_.low[b - 1] == "-" && a_.s->tokens[b - 1].span.begin == a_.s->tokens[b - 2].span.end &&
+        a_.s->tokens[b].span.begin == a_.s->tokens[b - 1].span.end && a_.s->tokens[b - 2].upos == "NUM")
+      overlap = true;
     if (!overlap) {
       int id = static_cast<int>(mentions.size());
       mentions.push_back({b, e, best->entry, best->demonym});

@@ -747,5 +747,11 @@ TEST(CoderNews, ConflictRegionsNameTheirState) {
   EXPECT_TRUE(Has(e, "SDNREB", "19", "SDN")) << Dump(e);
 }
 
+// A hyphenated number-and-agent modifier names no agent: the six-party talks are no party's.
+TEST(CoderNews, SixPartyTalksAreNoParty) {
+  std::vector<Event> e = CodeText("North Korea threatened to boycott the six-party talks.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.ends_with("PTY")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
