@@ -739,8 +739,11 @@ TEST(CoderNews, WhatAnActorIsCalledDecidesTheCode) {
   EXPECT_TRUE(Has(e, "RUSGOV", "01", "USAGOV")) << Dump(e);
 }
 
-// The regions of a state's conflicts name the state: Chechen rebels are Russia's, Darfur is Sudan.
+// The regions of a state's conflicts name the state: Chechen rebels are Russia's, Darfur is Sudan;
+// the Palestinian Authority is the Palestinians' government.
 TEST(CoderNews, ConflictRegionsNameTheirState) {
+  std::vector<Event> pa = CodeText("The Palestinian Authority criticized Israel on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(pa, "PSEGOV", "11", "ISR")) << Dump(pa);
   std::vector<Event> e = CodeText("Chechen rebels seized a school in Beslan, taking hundreds of hostages.", "2004-09-01");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "RUSREB"; })) << Dump(e);
   e = CodeText("Janjaweed militias attacked villages in Darfur.", "2004-09-01");
