@@ -756,5 +756,14 @@ TEST(CoderNews, SixPartyTalksAreNoParty) {
   for (const Event& x : e) EXPECT_FALSE(x.target.ends_with("PTY")) << Dump(e);
 }
 
+// Destroying an actor's forces is force; destroying its homes is the destruction of property.
+TEST(CoderNews, DestroyingForcesAndHomes) {
+  std::vector<Event> e = CodeText("France destroyed the Ivory Coast air force in retaliation.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "FRA", "19", "CIVMIL")) << Dump(e);
+  e = CodeText("Israeli troops destroyed the homes of Palestinian militants.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "1712"; })) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
