@@ -1,8 +1,8 @@
 #include "coding/event_coder.h"
 
+#include "coding/our_dictionary_loader.h"
 #include "geo/gazetteer.h"
 #include "text/tone.h"
-
 
 #include <algorithm>
 #include <cstring>
@@ -254,16 +254,6 @@ std::string Lower3(const std::string& code) {
   return s;
 }
 
-// The CAMEO code of an ISO 3166-1 alpha-3 country: the same, but for the few CAMEO spells
-// otherwise.
-std::string CameoCountryCode(const std::string& iso3) {
-  if (iso3 == "ROU") return "ROM";
-  if (iso3 == "TLS") return "TMP";
-  if (iso3 == "MNE") return "MTN";
-  if (iso3 == "XKX") return "KSV";
-  return iso3;
-}
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -286,7 +276,7 @@ std::string IntentCode(const std::string& code) {
   if (root == "14") return "133";  // political dissent
   if (root == "16") return "131";  // reduce relations: threaten non-force
   if (root == "17") return "137";  // repression
-  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";  // military force
+  if (IsForce(code)) return "138";  // military force
   return "";
 }
 

@@ -220,6 +220,7 @@ std::string CameoCountryCode(std::string_view iso) {
   if (iso == "ROU") return "ROM";
   if (iso == "TLS") return "TMP";
   if (iso == "MNE") return "MTN";
+  if (iso == "XKX") return "KSV";  // Kosovo's user-assigned code (GeoNames)
   return std::string(iso);
 }
 

@@ -104,7 +104,8 @@ Result<OurDictionaries> LoadOurDictionaries(const LoadOptions& options, std::vec
 Result<OurDictionaries> LoadOurDictionariesFrom(const std::string& dir, const LoadOptions& options,
                                                 std::vector<std::string>* problems);
 
-// CAMEO maps ISO alpha-3 codes to its own in a few places (ROU -> ROM, TLS -> TMP, MNE -> MTN).
+// CAMEO maps ISO alpha-3 codes to its own in a few places (ROU -> ROM, TLS -> TMP, MNE -> MTN,
+// Kosovo's XKX -> KSV).
 std::string CameoCountryCode(std::string_view iso_alpha3);
 
 }  // namespace dragoman::coding
