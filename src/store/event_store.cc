@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "store/query.h"
+
 namespace dragoman::store {
 namespace {
 
@@ -325,14 +327,7 @@ Result<StoreStats> EventStore::Stats() {
     if (!n.ok()) return n.status();
     *c.out = *n;
   }
-  Result<Stmt> q = db_->Prepare("SELECT MIN(date), MAX(date) FROM events WHERE date <> ''");
-  if (!q.ok()) return q.status();
-  Result<bool> row = q->Step();
-  if (!row.ok()) return row.status();
-  if (*row) {
-    stats.first_date = q->Text(0);
-    stats.last_date = q->Text(1);
-  }
+  if (Status s = ReadEventDateRange(*db_, &stats.first_date, &stats.last_date); !s.ok()) return s;
   return stats;
 }
 

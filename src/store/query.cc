@@ -338,15 +338,20 @@ Result<StoreSummary> QuerySummary(Db& db) {
     if (!n.ok()) return n.status();
     *out = *n;
   }
+  if (Status s = ReadEventDateRange(db, &summary.first_date, &summary.last_date); !s.ok()) return s;
+  return summary;
+}
+
+Status ReadEventDateRange(Db& db, std::string* first, std::string* last) {
   Result<Stmt> range = db.Prepare("SELECT MIN(date), MAX(date) FROM events WHERE date <> ''");
   if (!range.ok()) return range.status();
   Result<bool> row = range->Step();
   if (!row.ok()) return row.status();
   if (*row) {
-    summary.first_date = range->Text(0);
-    summary.last_date = range->Text(1);
+    *first = range->Text(0);
+    *last = range->Text(1);
   }
-  return summary;
+  return Status::Ok();
 }
 
 Result<std::optional<MentionRow>> GetMention(Db& db, int64_t mention_id) {

@@ -87,6 +87,8 @@ struct StoreSummary {
   std::string first_date, last_date;  // empty when there are no dated events
 };
 Result<StoreSummary> QuerySummary(Db& db);
+// The first and last event date in the store; both empty when no event has a date.
+Status ReadEventDateRange(Db& db, std::string* first, std::string* last);
 Result<std::optional<MentionRow>> GetMention(Db& db, int64_t mention_id);
 
 enum class Period { kDay, kWeek, kMonth, kYear };
