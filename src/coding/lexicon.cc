@@ -63,7 +63,13 @@ Result<Lexicon> LoadLexicon(const LexiconOptions& options, std::vector<std::stri
       if (!s.ok() && problems) problems->push_back(s.message());
     }
     lexicon.agent_prefix.resize(lexicon.actors.agents().size(), false);
+    // The coding conventions (symmetric and joint events, code refinements) are the guide's,
+    // not a dictionary's: a PETRARCH folder has none, so it gets dragoman's.
     lexicon.words = BuiltInWordLists();
+    if (auto text = resources::Find("data/dict/coding_rules.txt")) {
+      Status s = LoadWordFile("data/dict/coding_rules.txt", *text, false, &lexicon.words, problems);
+      if (!s.ok() && problems) problems->push_back(s.message());
+    }
   } else {
     LoadOptions load;
     load.strict = options.strict;

@@ -85,8 +85,8 @@ struct LexiconOptions {
   bool strict = false;     // a bad dictionary line fails the load instead of being reported
 };
 
-// Loads a lexicon. A PETRARCH folder gets dragoman's language word lists and country names and
-// demonyms (after its own actors, which keep priority); an our-format folder without a words
+// Loads a lexicon. A PETRARCH folder gets dragoman's language word lists, coding rules, and country
+// names and demonyms (after its own actors, which keep priority); an our-format folder without a words
 // file gets the built-in one. Bad lines go to *problems ("file:line: what: \"line\"").
 Result<Lexicon> LoadLexicon(const LexiconOptions& options, std::vector<std::string>* problems);
 
