@@ -1642,6 +1642,13 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     int obj = a_.ChildWithRel(h, {"dobj", "obj"});
     if (obj >= 0 && obj < v && a_.s->tokens[obj].upos == "PRON") return obj;
   }
+  if (r == "acl" && Infinitival(v) && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && a_.head[h] >= 0 &&
+      (index_.Is(index_.message_noun, a_.lem[h]) || index_.Is(index_.message_noun, a_.low[h]))) {
+    // "sent a message to Sihamoni to congratulate him": the purpose of a message sent is its
+    // sender's.
+    bool p;
+    return Subject(a_.head[h], &p, depth + 1);
+  }
   if (r == "acl") {
     // "the parade supporting Gondor"; a participle with its agent is passive: "a journalist
     // kidnapped by militants".

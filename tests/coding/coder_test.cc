@@ -765,5 +765,16 @@ TEST(CoderNews, DestroyingForcesAndHomes) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
 }
 
+TEST(CoderNews, AMessageSentCarriesItsSendersPurpose) {
+  std::vector<Event> e = CodeText(
+      "Chinese President Hu Jintao sent a message to Norodom Sihamoni on Thursday to congratulate him on his "
+      "election as the king of Cambodia.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "05", "KHMGOV")) << Dump(e);
+  // An object that acts keeps its own infinitive: the appeal is coded, not a meeting of Blair's.
+  e = CodeText("Tony Blair urged a divided world to unite with the United States.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
