@@ -128,13 +128,15 @@ struct EventCoder::Index {
         noun_purpose_marker(w.Get("noun-purpose-marker")), passive_agent(w.Get("passive-agent")), former_office(w.Get("former-office")), date_word(w.Get("date-word")),
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
-        place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")) {}
+        place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
+        leader_participle(w.Get("leader-participle")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
-      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb;
+      &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
+      &leader_participle;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1174,6 +1176,13 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (OutsidePhrase(r)) continue;
       // "accused Ukraine of shelling civilians": a clause, not Ukraine's own phrase.
       if (IsNominalRel(r) && IsVerbal(k)) continue;
+      // "US-led forces": the name hyphened to a participle of leading names the phrase's actor.
+      if (IsNominalRel(r) && a_.actor_at[k] >= 0 && a_.CaseOf(k).empty() && k + 2 == t && a_.low[k + 1] == "-" &&
+          a_.rel[t] == "amod" && index_.Is(index_.leader_participle, a_.low[t])) {
+        depth_of[k] = depth_of[t] + 1;
+        tokens.push_back(k);
+        continue;
+      }
       if (IsNominalRel(r) && r != "nmod:poss") {
         std::string c = a_.CaseOf(k);
         // "the president of X"; "officials in X", "troops from X" when the head names an actor.
@@ -1352,9 +1361,21 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // Conjuncts of the head itself are phrases of their own, resolved by Resolve ("Gondor and
   // Arnor's Elrond": the second is Arnor's, not Elrond's own code).
   std::vector<int> actor_tokens = {best_tok};
-  if (best_tok != h)
+  if (best_tok != h) {
     for (int k : a_.kids[best_tok])
       if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0) actor_tokens.push_back(k);
+    // Modifiers listed with "and" as siblings: "Afghan and US-led troops".
+    for (int t : tokens) {
+      if (t <= best_tok || t >= h || via_nominal[t] || a_.actor_at[t] < 0 || a_.actor_at[t] == a_.actor_at[best_tok] ||
+          std::find(actor_tokens.begin(), actor_tokens.end(), t) != actor_tokens.end())
+        continue;
+      if (t > 0 && a_.actor_at[t - 1] == a_.actor_at[t]) continue;  // not the mention's first word
+      bool listed = false;
+      for (int c = best_tok + 1; c < t; ++c)
+        listed |= a_.rel[c] == "cc" && std::find(tokens.begin(), tokens.end(), a_.head[c]) != tokens.end();
+      if (listed) actor_tokens.push_back(t);
+    }
+  }
   for (int t : actor_tokens) {
     const auto& m = a_.actor_mentions[a_.actor_at[t]];
     std::string code = CodeOf(m.entry);

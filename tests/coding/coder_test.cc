@@ -776,5 +776,16 @@ TEST(CoderNews, AMessageSentCarriesItsSendersPurpose) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
 }
 
+TEST(CoderNews, LedForcesAreTheLeadersAndListedModifiersAllAct) {
+  std::vector<Event> e = CodeText("US-led forces killed 20 insurgents in Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  e = CodeText("Iraqi and US-led forces attacked insurgents in Falluja.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQMIL", "19", "IRQREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  // Backing is not leading.
+  e = CodeText("US-backed Iraqi forces killed 20 insurgents.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "USA") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
