@@ -129,14 +129,14 @@ struct EventCoder::Index {
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
         place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
-        leader_participle(w.Get("leader-participle")) {}
+        leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
-      &leader_participle;
+      &leader_participle, &affiliation_word;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1140,6 +1140,16 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (k < h || !IsNominalRel(a_.rel[k]) || !index_.Is(index_.agent_preposition, a_.CaseOf(k))) continue;
       std::vector<ActorCode> by = ResolveOne(k, depth + 1);
       if (!by.empty()) return by;
+    }
+    // "a group linked to Zarqawi", "a cell tied to al-Qaeda": a nameless group stands for the
+    // actor it is tied to (affiliation-word).
+    for (int k : a_.kids[h]) {
+      if (k < h || (a_.rel[k] != "acl" && a_.rel[k] != "amod") || !index_.Is(index_.affiliation_word, a_.low[k])) continue;
+      for (int m : a_.kids[k]) {
+        if (!IsNominalRel(a_.rel[m]) || (a_.CaseOf(m) != "to" && a_.CaseOf(m) != "with")) continue;
+        std::vector<ActorCode> tied = ResolveOne(m, depth + 1);
+        if (!tied.empty()) return tied;
+      }
     }
     // A message stands for its author (`message-noun`): "a tape purportedly from Al Qaeda", "an
     // audio tape released by bin Laden's deputy calls for attacks".

@@ -787,5 +787,12 @@ TEST(CoderNews, LedForcesAreTheLeadersAndListedModifiersAllAct) {
   for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "USA") << Dump(e);
 }
 
+TEST(CoderNews, AGroupTiedToAnActorIsThatActor) {
+  std::vector<Event> e = CodeText("A group linked to al-Qaeda attacked the Saudi embassy.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IMGMOSALQ", "19", "SAUGOV")) << Dump(e);
+  e = CodeText("A group attacked the Saudi embassy.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
