@@ -129,14 +129,15 @@ struct EventCoder::Index {
         message_noun(w.Get("message-noun")), captive_word(w.Get("captive-word")),
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
         place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
-        leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")) {}
+        leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")),
+        personal_pronoun(w.Get("personal-pronoun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
-      &leader_participle, &affiliation_word;
+      &leader_participle, &affiliation_word, &personal_pronoun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -422,6 +423,7 @@ class SentenceCoder {
   // "Bush, Lawmakers Discuss Social Security": a headline lists its subjects with commas; the
   // parser takes the first for a vocative or a loose word.
   void RepairHeadlineCommaList();
+  void RepairFiniteConjunctOfNonFinite();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -570,6 +572,7 @@ void SentenceCoder::Analyze() {
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();
   RepairHeadlineCommaList();
+  RepairFiniteConjunctOfNonFinite();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -871,6 +874,36 @@ void SentenceCoder::RepairHeadlineCommaList() {
   }
 }
 
+void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
+  // "returned to help end weeks of fighting in Najaf and is calling on his followers": a verb with
+  // its own finite auxiliary and no subject is no conjunct of a participle or infinitive below
+  // the clause; it shares the subject of the nearest clause above that has one.
+  const std::vector<Token>& tok = a_.s->tokens;
+  auto has_child = [&](int v, auto pred) {
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == v && pred(k)) return true;
+    return false;
+  };
+  auto finite_aux = [&](int k) {
+    return (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") &&
+           (tok[k].xpos == "VBZ" || tok[k].xpos == "VBP" || tok[k].xpos == "VBD" || tok[k].xpos == "MD");
+  };
+  auto subject = [&](int k) { return a_.rel[k].starts_with("nsubj") || a_.rel[k].starts_with("csubj"); };
+  for (int v = 0; v < a_.n; ++v) {
+    int h = a_.head[v];
+    if (h < 0 || a_.rel[v] != "conj" || tok[v].upos != "VERB" || tok[h].upos != "VERB") continue;
+    if (a_.rel[h] != "acl" && a_.rel[h] != "advcl" && a_.rel[h] != "xcomp") continue;
+    if (!has_child(v, finite_aux) || has_child(v, subject) || has_child(h, finite_aux) || has_child(h, subject)) continue;
+    int g = a_.head[h];
+    for (int guard = 0; g >= 0 && guard < a_.n; ++guard) {
+      if (tok[g].upos == "VERB" && (a_.head[g] < 0 || has_child(g, subject))) break;
+      g = a_.head[g];
+    }
+    if (g < 0 || g > v) continue;
+    a_.head[v] = g;
+  }
+}
+
 void SentenceCoder::RepairVerblessClause() {
   const std::vector<Token>& tok = a_.s->tokens;
   int root = -1;
@@ -1073,7 +1106,14 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
   if (!options_.resolve_pronouns) return out;
   const std::string& w = a_.low[h];
   bool plural = index_.Is(index_.plural_pronoun, w);
+  // "he", "his": a person, never a country as such ("returned from Britain and is calling on his
+  // followers" are the cleric's).
+  const bool personal = index_.Is(index_.personal_pronoun, w);
   auto fits = [&](const std::vector<ActorCode>& c, int t) {
+    if (personal && c.size() == 1 && c[0].code.size() == 3 && a_.agent_at[t] < 0) {
+      int m = a_.actor_at[t];
+      if (m < 0 || Actor(a_.actor_mentions[m].entry).kind != ActorKind::kPerson) return false;
+    }
     // "they": several actors, or one named by a plural noun ("followers of al-Sadr ... they").
     if (plural) return c.size() >= 2 || a_.s->tokens[t].feats.find("Number=Plur") != std::string::npos;
     return c.size() == 1;
@@ -1093,6 +1133,7 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
         for (ActorCode& x : c) x.first = x.last = h;
         return c;
       }
+      if (personal && c.size() == 1 && c[0].code.size() == 3) continue;  // a country: look further back
       break;
     }
   }

@@ -794,5 +794,15 @@ TEST(CoderNews, AGroupTiedToAnActorIsThatActor) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, HisIsAPersonsAndAFiniteConjunctSharesTheClausesSubject) {
+  // "his" is the cleric's, not Britain's; "is calling" is the cleric's, not a conjunct of "fighting".
+  std::vector<Event> e = CodeText(
+      "NAJAF, Iraq - Iraq's most powerful Shiite cleric returned home from Britain on Wednesday to help broker an "
+      "end to nearly three weeks of fighting in Najaf and is calling on his followers to join him in a march.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQELI", "02", "IRQCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target.substr(0, 3), "GBR") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
