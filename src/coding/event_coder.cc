@@ -893,7 +893,11 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
     int h = a_.head[v];
     if (h < 0 || a_.rel[v] != "conj" || tok[v].upos != "VERB" || tok[h].upos != "VERB") continue;
     if (a_.rel[h] != "acl" && a_.rel[h] != "advcl" && a_.rel[h] != "xcomp") continue;
-    if (!has_child(v, finite_aux) || has_child(v, subject) || has_child(h, finite_aux) || has_child(h, subject)) continue;
+    if (has_child(v, subject) || has_child(h, finite_aux) || has_child(h, subject)) continue;
+    // ", accusing the company of ...": a participle after a comma, without "and", is an adjunct
+    // of the clause, not a conjunct of the participle before it.
+    bool adjunct = tok[v].xpos == "VBG" && v > 0 && a_.low[v - 1] == "," && !has_child(v, [&](int k) { return a_.rel[k] == "cc"; });
+    if (!adjunct && !has_child(v, finite_aux)) continue;
     int g = a_.head[h];
     for (int guard = 0; g >= 0 && guard < a_.n; ++guard) {
       if (tok[g].upos == "VERB" && (a_.head[g] < 0 || has_child(g, subject))) break;
@@ -901,6 +905,7 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
     }
     if (g < 0 || g > v) continue;
     a_.head[v] = g;
+    if (adjunct) a_.rel[v] = "advcl";
   }
 }
 
@@ -1115,7 +1120,10 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
       if (m < 0 || Actor(a_.actor_mentions[m].entry).kind != ActorKind::kPerson) return false;
     }
     // "they": several actors, or one named by a plural noun ("followers of al-Sadr ... they").
-    if (plural) return c.size() >= 2 || a_.s->tokens[t].feats.find("Number=Plur") != std::string::npos;
+    // Our parser writes no features; its plural noun tags say the same.
+    if (plural)
+      return c.size() >= 2 || a_.s->tokens[t].feats.find("Number=Plur") != std::string::npos ||
+             a_.s->tokens[t].xpos == "NNS" || a_.s->tokens[t].xpos == "NNPS";
     return c.size() == 1;
   };
   // An object ("accusing him") is not the subject of its own clause: the nearest earlier actor

@@ -804,5 +804,15 @@ TEST(CoderNews, HisIsAPersonsAndAFiniteConjunctSharesTheClausesSubject) {
   for (const Event& x : e) EXPECT_NE(x.target.substr(0, 3), "GBR") << Dump(e);
 }
 
+TEST(CoderNews, AParticipleAfterACommaIsTheClausesAdjunct) {
+  // "accusing" is Indonesia's act, not a conjunct of the company's alleged polluting.
+  std::vector<Event> e = CodeText(
+      "Indonesia is proceeding with plans to prosecute U.S.-based Newmont Mining for allegedly polluting a bay in "
+      "central Indonesia, accusing the company Wednesday of giving investigators incomplete information.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IDN", "11", "USABUS")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "USABUS") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
