@@ -814,5 +814,16 @@ TEST(CoderNews, AParticipleAfterACommaIsTheClausesAdjunct) {
   for (const Event& x : e) EXPECT_NE(x.source, "USABUS") << Dump(e);
 }
 
+TEST(CoderNews, DefendingAgainstAccusationsDeniesThem) {
+  std::vector<Event> e = CodeText(
+      "France defended itself Friday against accusations by Ivory Coast authorities that it used excessive force.",
+      "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "FRA" && x.code == "016" && x.target == "CIVGOV";
+  })) << Dump(e);
+  e = CodeText("Syria rejected accusations by the United States that it was helping insurgents.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SYR", "01", "USA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
