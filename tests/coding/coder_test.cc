@@ -825,5 +825,13 @@ TEST(CoderNews, DefendingAgainstAccusationsDeniesThem) {
   EXPECT_TRUE(Has(e, "SYR", "01", "USA")) << Dump(e);
 }
 
+TEST(CoderNews, WhoAppearsInCourtIsTheAccused) {
+  std::vector<Event> e = CodeText(
+      "A German man appeared in court Thursday on charges of violating South Africa's ban against nuclear "
+      "proliferation.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source == "DEU" && x.code == "173") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
