@@ -314,9 +314,14 @@ def code_ok(code, places):
 def company_code(code, places):
     """Phoenix codes a company MNC + its country (+ a sector): MNCUSA, MNCUSAHLH. The GUIDE codes
     companies as their country + BUS (USABUS), and so does the scorer: MNCUSA -> USABUS. A company
-    without a country stays MNC."""
+    without a country stays MNC. National NGOs likewise become their country's."""
     if code.startswith("MNC") and len(code) >= 6 and code[3:6] in places:
         return code[3:6] + "BUS"
+    # A national NGO ("American Civil Liberties Union" NGOUSAHRI) is of its country, as CAMEO
+    # codes domestic NGOs (USANGOHRI); transnational ones (NGOHRI) keep NGO first.
+    if (code.startswith("NGO") and len(code) >= 6 and len(code) % 3 == 0 and code[3:6] in places and
+            all(code[k:k + 3] in AGENT_TYPES for k in range(6, len(code), 3))):
+        return code[3:6] + "NGO" + code[6:]
     return code
 
 

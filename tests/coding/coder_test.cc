@@ -833,5 +833,11 @@ TEST(CoderNews, WhoAppearsInCourtIsTheAccused) {
   for (const Event& x : e) EXPECT_FALSE(x.source == "DEU" && x.code == "173") << Dump(e);
 }
 
+TEST(CoderNews, ANationalNgoIsItsCountrys) {
+  std::vector<Event> e = CodeText(
+      "The American Civil Liberties Union asked the Supreme Court on Friday to hear its challenge.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source.starts_with("USANGO"); })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
