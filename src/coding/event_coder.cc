@@ -1132,8 +1132,16 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
   if ((hr == "obj" || hr == "dobj" || hr == "iobj" || IsNominalRel(hr)) && a_.head[h] >= 0) {
     bool p;
     int own = Subject(a_.head[h], &p);
+    // "met Pope John Paul II, who urged him": a relative subject is the noun its clause modifies.
+    int antecedent = -1;
+    if (own >= 0 && index_.Is(index_.relative, a_.low[own])) {
+      int clause = a_.head[own];
+      if (clause >= 0 && a_.head[clause] >= 0 && (a_.rel[clause] == "acl:relcl" || a_.rel[clause] == "relcl"))
+        antecedent = a_.head[clause];
+    }
     for (int t = h - 1; t >= 0; --t) {
       if (a_.actor_at[t] < 0 || (own >= 0 && a_.InSubtree(t, own))) continue;
+      if (antecedent >= 0 && a_.InSubtree(t, antecedent) && !a_.InSubtree(t, a_.head[own])) continue;
       int head = PhraseHead(t);
       if (head == h || index_.Is(index_.pronoun, a_.low[head])) continue;
       std::vector<ActorCode> c = Resolve(head, false);
@@ -2171,7 +2179,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         const int pos_before_slot = pos;  // v when the slot is the verb's object ("kill +")
         int found = -1;
         for (int t = pos + 1; t < a_.n && found < 0; ++t) {
-          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0)) continue;
+          // A personal pronoun fills a slot with the actor it stands for ("who urged him to").
+          bool pronoun = a_.s->tokens[t].upos == "PRON" && (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") && index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
+          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
           found = t;
