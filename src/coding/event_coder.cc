@@ -130,14 +130,14 @@ struct EventCoder::Index {
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
         place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
         leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")),
-        personal_pronoun(w.Get("personal-pronoun")) {}
+        personal_pronoun(w.Get("personal-pronoun")), answer_verb(w.Get("answer-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
-      &leader_participle, &affiliation_word, &personal_pronoun;
+      &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -405,6 +405,7 @@ class SentenceCoder {
     bool transformed_away = false;
     bool transformed = false;         // events rewritten by a transformation
     bool target_from_clause = false;  // the target came from a reported clause
+    bool addressed_to_answerer = false;  // an appeal whose target is the actor answering it
   };
 
   void Analyze();
@@ -2405,6 +2406,31 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
     }
   }
+  // "rejected his army's request", "the rebels' demand ... has been rejected by the government":
+  // an appeal that another actor answers (answer-verb) was addressed to that actor, whatever its
+  // own phrases name ("request to scale back its Gaza offensive").
+  if (int h = a_.head[v]; !verbal && !sources.empty() && h >= 0 && IsVerbal(h) &&
+                          (index_.Is(index_.answer_verb, a_.lem[h]) || index_.Is(index_.answer_verb, a_.low[h]))) {
+    int answerer = -1;
+    bool answer_passive = false;
+    if (a_.rel[v] == "obj" || a_.rel[v] == "dobj") {
+      answerer = Subject(h, &answer_passive);
+      if (answer_passive) answerer = -1;
+    } else if (a_.rel[v] == "nsubj:pass" || a_.rel[v] == "nsubjpass") {
+      for (int k : a_.kids[h])
+        if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
+            (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
+          answerer = k;
+    }
+    if (answerer >= 0) {
+      std::vector<ActorCode> t = Resolve(answerer);
+      std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+      if (!t.empty() && differs(t)) {
+        targets = std::move(t);
+        result->addressed_to_answerer = true;
+      }
+    }
+  }
   if (passive && sources.empty() && source_head < 0 && best_source < 0) {
     // A passive without an agent: the actor of an event in an oblique, named by the event noun's
     // own phrase or its "by" phrase ("was shot dead in an Israeli raid", "were killed in attacks
@@ -2758,7 +2784,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).
   for (VerbResult& r : results) {
-    if (IsVerbal(r.verb)) continue;
+    if (IsVerbal(r.verb) || r.addressed_to_answerer) continue;
     int h = r.verb;
     for (int guard = 0; guard < 3 && h >= 0 && !IsVerbal(h); ++guard) {
       const std::string& rel = a_.rel[h];

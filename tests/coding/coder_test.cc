@@ -855,5 +855,19 @@ TEST(CoderNews, APronounObjectFillsThePatternSlot) {
   for (const Event& x : e) EXPECT_NE(x.target, "IRN") << Dump(e);
 }
 
+TEST(CoderNews, AnAnsweredAppealWasAddressedToTheAnswerer) {
+  std::vector<Event> e =
+      CodeText("Israel's Ariel Sharon has rejected his army's request to scale back its Gaza offensive.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "02", "ISRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "ISRGOV", "12", "ISRMIL")) << Dump(e);
+  e = CodeText("Sudanese rebel leaders' demand that Islam be kept out of government has been rejected by government "
+               "negotiators.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "10", "SDNGOV")) << Dump(e);
+  // A reported appeal is no answer: the request's own phrases still name whom it asks.
+  e = CodeText("Israel's army reported the request.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "02") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
