@@ -130,14 +130,15 @@ struct EventCoder::Index {
         future_verb(w.Get("future-verb")), people_quantity(w.Get("people-quantity")), people_role(w.Get("people-role")),
         place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
         leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")),
-        personal_pronoun(w.Get("personal-pronoun")), answer_verb(w.Get("answer-verb")) {}
+        personal_pronoun(w.Get("personal-pronoun")), answer_verb(w.Get("answer-verb")),
+        claim_verb(w.Get("claim-verb")), responsibility_noun(w.Get("responsibility-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
-      &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb;
+      &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -406,6 +407,7 @@ class SentenceCoder {
     bool transformed = false;         // events rewritten by a transformation
     bool target_from_clause = false;  // the target came from a reported clause
     bool addressed_to_answerer = false;  // an appeal whose target is the actor answering it
+    bool claimed = false;                // an act whose source claimed responsibility for it
   };
 
   void Analyze();
@@ -454,6 +456,7 @@ class SentenceCoder {
   // A verb by its tag; or a noun or adjective that anchors a nominal pattern of the lexicon.
   bool IsVerbal(int t) const;
   bool HasNominalForm(int t);
+  int Claimant(int v) const;
   bool NamesItsAgent(int t);
   // The head of a phrase of place inside the phrase at h that names a country ("stations [around
   // Madrid]"), in text order; -1 when none.
@@ -1876,7 +1879,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (bad_es && key == &a_.lem[v]) continue;
     for (const VerbDictionary::FormRef& ref : dict.Find(*key)) {
       const VerbForm& f = dict.blocks()[ref.block].forms[ref.form];
-      if (!verbal && !f.nominal && !NamesItsAgent(v)) continue;
+      if (!verbal && !f.nominal && !NamesItsAgent(v) && Claimant(v) < 0) continue;
       bool ok = true;
       int k = v - 1;
       for (int j = static_cast<int>(f.before.size()) - 1; j >= 0 && ok; --j, --k)
@@ -2320,6 +2323,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       index_.Is(index_.locative, a_.CaseOf(source_head)))
     sources.clear();
   if (sources.empty()) sources = NewActor(source_head);
+  // "claimed responsibility for the school hostage siege": who claims an act did it (claim-verb,
+  // responsibility-noun).
+  if (int claimant = verbal ? -1 : Claimant(v); claimant >= 0) {
+    source_head = claimant;
+    sources = Resolve(claimant);
+    result->claimed = !sources.empty();
+  }
   // Two subjects of the verb with "and" between them are one list ("The United States and Japan
   // condemned", parsed as two subjects).
   if (source_head >= 0 && source_head == subj && a_.head[subj] == v && !passive) {
@@ -2627,8 +2637,24 @@ bool SentenceCoder::HasNominalForm(int v) {
   if (t.upos != "NOUN" && t.upos != "ADJ") return false;
   for (const std::string* key : {&a_.lem[v], &a_.low[v]})
     for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key))
-      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal || NamesItsAgent(v)) return true;
+      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal || NamesItsAgent(v) || Claimant(v) >= 0) return true;
   return false;
+}
+
+int SentenceCoder::Claimant(int v) const {
+  // "X claimed responsibility for the siege": X (claim-verb, responsibility-noun).
+  // The "for" phrase hangs from the noun or, in many parses, from the verb.
+  if (a_.head[v] < 0 || !IsNominalRel(a_.rel[v]) || a_.CaseOf(v) != "for") return -1;
+  int claim = a_.head[v];
+  if (!IsVerbal(claim)) claim = a_.head[claim];
+  if (claim < 0 || !IsVerbal(claim) || !index_.Is(index_.claim_verb, a_.lem[claim])) return -1;
+  bool responsibility = false;
+  for (int k : a_.kids[claim])
+    responsibility |= (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && index_.Is(index_.responsibility_noun, a_.lem[k]);
+  if (!responsibility) return -1;
+  for (int k : a_.kids[claim])
+    if (a_.rel[k] == "nsubj") return k;
+  return -1;
 }
 
 bool SentenceCoder::NamesItsAgent(int v) {
@@ -2772,6 +2798,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   if (a_.low[a_.n - 1] == "?") return;
   std::vector<VerbResult> results;
   std::vector<int> result_of(a_.n, -1);
+  // A claimed act named by a gerund ("responsibility for the kidnapping of") is its verb's act.
+  for (int v = 0; v < a_.n; ++v)
+    if (a_.s->tokens[v].upos == "NOUN" && d_.verbs.Find(a_.lem[v]).empty() && Claimant(v) >= 0) {
+      std::string stem = KnownVerbStem(a_.low[v]);
+      if (!stem.empty()) a_.lem[v] = stem;
+    }
   for (int v = 0; v < a_.n; ++v) {
     if (!IsVerbal(v) && !HasNominalForm(v)) continue;
     VerbResult r;
@@ -2784,7 +2816,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).
   for (VerbResult& r : results) {
-    if (IsVerbal(r.verb) || r.addressed_to_answerer) continue;
+    if (IsVerbal(r.verb) || r.addressed_to_answerer || r.claimed) continue;
     int h = r.verb;
     for (int guard = 0; guard < 3 && h >= 0 && !IsVerbal(h); ++guard) {
       const std::string& rel = a_.rel[h];

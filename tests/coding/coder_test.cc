@@ -869,5 +869,15 @@ TEST(CoderNews, AnAnsweredAppealWasAddressedToTheAnswerer) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "02") << Dump(e);
 }
 
+TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
+  std::vector<Event> e = CodeText(
+      "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "01", "FRAMED")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
+  // Without a claim of responsibility the kidnapping names no kidnapper.
+  e = CodeText("An Iraqi militant group condemned the kidnapping of two French journalists.", "2004-09-01");
+  EXPECT_FALSE(Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
