@@ -396,6 +396,9 @@ class SentenceCoder {
   void Run(std::vector<Event>* out);
   // Fills context->places[sentence], title_places and countries from this sentence's mentions.
   void CollectPlaces();
+  // Resolves every agent phrase of the sentence, so that the article learns whose agents it
+  // names ("a missing Italian journalist") for a headline coded again.
+  void NoteAgentCountries();
 
  private:
   struct VerbResult {
@@ -2773,6 +2776,11 @@ void SentenceCoder::CollectPlaces() {
   }
 }
 
+void SentenceCoder::NoteAgentCountries() {
+  if (!analyzed_) Analyze();
+  for (const Analysis::Mention& m : a_.agent_mentions) Resolve(PhraseHead(m.begin));
+}
+
 std::string SentenceCoder::ContextCountry(bool armed_group) const {
   if (sentence_index_ < static_cast<int>(context_->places.size()) && context_->places[sentence_index_].size() == 1)
     return context_->places[sentence_index_][0];
@@ -3091,14 +3099,22 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   // A headline names people by the surname the body introduces later ("Sistani Urges
   // Supporters ..." above "Grand Ayatollah Ali al-Sistani urged ..."): once the body has taught
   // the article's names, a headline that uses one is coded again.
-  if (article.sentences.empty() || !article.sentences[0].is_title || context.names.size() == names_after_title) return;
+  // Likewise a headline's agent without a country ("Journalist purportedly kidnapped by
+  // militants") once the body has said whose ("a missing Italian journalist").
+  if (article.sentences.empty() || !article.sentences[0].is_title) return;
   bool uses_new_name = false;
-  for (const Token& t : article.sentences[0].tokens) {
-    std::string low = t.form;
-    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    uses_new_name |= t.upos == "PROPN" && context.names.count(low) > 0;
-  }
-  if (!uses_new_name) return;
+  if (context.names.size() != names_after_title)
+    for (const Token& t : article.sentences[0].tokens) {
+      std::string low = t.form;
+      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      uses_new_name |= t.upos == "PROPN" && context.names.count(low) > 0;
+    }
+  bool unknown_country = false;
+  for (size_t k = start; k < title_end; ++k)
+    unknown_country |= (*events)[k].source.starts_with("---") || (*events)[k].target.starts_with("---");
+  if (!uses_new_name && !unknown_country) return;
+  if (unknown_country)
+    for (size_t i = 1; i < coders.size(); ++i) coders[i].NoteAgentCountries();
   std::vector<Event> title_events;
   SentenceCoder(*dicts_, *index_, article, 0, date, options_, &context).Run(&title_events);
   events->erase(events->begin() + static_cast<std::ptrdiff_t>(start), events->begin() + static_cast<std::ptrdiff_t>(title_end));

@@ -879,5 +879,15 @@ TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   EXPECT_FALSE(Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
 }
 
+TEST(CoderNews, AHeadlinesAgentTakesTheCountryTheBodyGivesIt) {
+  std::vector<Event> e = testing::CodeTitled(
+      "Journalist purportedly kidnapped by militants",
+      "A group calling itself the Islamic Army in Iraq said Italy must withdraw its troops, or the safety of a "
+      "missing Italian journalist cannot be guaranteed.",
+      "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "181" && x.target == "ITAMED"; }))
+      << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
