@@ -408,6 +408,7 @@ class SentenceCoder {
     std::vector<Event> events;
     bool transformed_away = false;
     bool transformed = false;         // events rewritten by a transformation
+    bool transformed_keeps_code = false;  // ... that kept the clause's own code ("= a b Q")
     bool target_from_clause = false;  // the target came from a reported clause
     bool addressed_to_answerer = false;  // an appeal whose target is the actor answering it
     bool claimed = false;                // an act whose source claimed responsibility for it
@@ -2879,6 +2880,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         if (!made.empty()) {
           inner.events = std::move(made);
           inner.transformed = true;
+          inner.transformed_keeps_code = tr.result_code == "Q" || tr.result_code == "q";
           outer.transformed_away = true;
         }
       }
@@ -2887,8 +2889,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   // Intent and modality: "is ready to work with", "hopes to deepen", "vowed to attack" code the
   // complement's event as an intention (CAMEO 03x for cooperation, 13x for conflict); the
   // predicate of intent itself adds no event of its own.
+  // A transformation that keeps the clause's code keeps its modality too ("Fox said he will meet
+  // Bush": an intent to meet, as without the transformation).
   for (VerbResult& r : results) {
-    if (r.transformed || r.events.empty()) continue;
+    if ((r.transformed && !r.transformed_keeps_code) || r.events.empty()) continue;
     int trigger = IntentGovernor(r.verb);
     // "X will meet Y", "X will send troops": a future act announced is an intention too.
     bool future = false;

@@ -65,6 +65,21 @@ TEST(CodeCommand, RealSampleWithLexiconGivesTheMustHaveRoots) {
   for (const auto& e : events) EXPECT_LT(std::stoi(e["root"].get<std::string>()), 9) << e.dump();
 }
 
+TEST(CodeCommand, PetrarchTransformationsKeepTheFutureAsIntent) {
+  std::string dict = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
+  if (!fs::exists(dict + "/CAMEO.2.0.txt")) GTEST_SKIP() << "../shared/petrarch is absent";
+  TempDir dir;
+  std::string path = dir.Write(
+      "fox.txt", "Mexico President Vicente Fox said Wednesday he will meet with US President George W. Bush in Chile.");
+  ProgramRun run = RunDragoman("code --date 2004-11-17 --dict " + dict + " " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<nlohmann::json> events = ParseJsonLines(run.out);
+  // PETRARCH's "a says a b Q" transformation keeps the clause's code and so its modality: an
+  // announced meeting is an intent to meet (036), not a meeting.
+  EXPECT_TRUE(Has(events, "MEX", "USA", "036")) << run.out;
+  for (const auto& e : events) EXPECT_NE(e["root"], "04") << e.dump();
+}
+
 TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
   TempDir dir;
   std::string text = "Russia ready to work with Mongolia\n\n2023-03-03\n\nRussian President Vladimir Putin met with Mongolian President Ukhnaagiin Khurelsukh in Moscow on Friday.";
