@@ -889,5 +889,12 @@ TEST(CoderNews, AHeadlinesAgentTakesTheCountryTheBodyGivesIt) {
       << Dump(e);
 }
 
+TEST(CoderNews, NewspapersAndBroadcastersAreTheirCountrysMedia) {
+  std::vector<Event> e = CodeText("The Daily Mail criticized Tony Blair.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBRMED", "11", "GBRGOV")) << Dump(e);
+  e = CodeText("Haaretz criticized Ariel Sharon.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMED", "11", "ISRGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
