@@ -896,5 +896,14 @@ TEST(CoderNews, NewspapersAndBroadcastersAreTheirCountrysMedia) {
   EXPECT_TRUE(Has(e, "ISRMED", "11", "ISRGOV")) << Dump(e);
 }
 
+TEST(CoderNews, QuarrelsAreDisapprovalBothWays) {
+  std::vector<Event> e = CodeText("India and Pakistan bickered over Kashmir.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IND", "11", "PAK")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PAK", "11", "IND")) << Dump(e);
+  // Criticism by two actors is not criticism of each other.
+  e = CodeText("India and Pakistan criticized the plan.", "2004-09-01");
+  EXPECT_FALSE(Has(e, "IND", "11", "PAK")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
