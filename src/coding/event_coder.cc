@@ -431,6 +431,9 @@ class SentenceCoder {
   // parser takes the first for a vocative or a loose word.
   void RepairHeadlineCommaList();
   void RepairFiniteConjunctOfNonFinite();
+  // "Iran and the EU will resume talks" parsed with "Iran" as the root and the verb its
+  // conjunct: the names are the verb's subject list.
+  void RepairSubjectListReadAsRoot();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -581,6 +584,7 @@ void SentenceCoder::Analyze() {
   RepairDateReadAsSubject();
   RepairHeadlineCommaList();
   RepairFiniteConjunctOfNonFinite();
+  RepairSubjectListReadAsRoot();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -914,6 +918,36 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
     if (g < 0 || g > v) continue;
     a_.head[v] = g;
     if (adjunct) a_.rel[v] = "advcl";
+  }
+}
+
+void SentenceCoder::RepairSubjectListReadAsRoot() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  int root = -1;
+  for (int t = 0; t < a_.n; ++t)
+    if (a_.head[t] < 0) root = root < 0 ? t : -2;
+  if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
+  for (int v = root + 1; v < a_.n; ++v) {
+    if (a_.head[v] != root || a_.rel[v] != "conj" || tok[v].upos != "VERB") continue;
+    int subj = -1, cc = -1;
+    for (int k = root + 1; k < v; ++k) {
+      if (a_.head[k] == v && a_.rel[k].starts_with("nsubj")) subj = k;
+      if ((a_.head[k] == v || a_.head[k] == root) && a_.rel[k] == "cc" && cc < 0) cc = k;
+    }
+    if (subj < 0 || cc < 0 || cc > subj) return;
+    // Only names and nouns between the root and the verb's subject: "Iran and the EU".
+    for (int k = root + 1; k < cc; ++k)
+      if (a_.head[k] != root || a_.rel[k] == "punct") return;
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == root && k > subj) a_.head[k] = v;
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    a_.head[root] = v;
+    a_.rel[root] = a_.rel[subj];
+    a_.head[subj] = root;
+    a_.rel[subj] = "conj";
+    a_.head[cc] = subj;
+    return;
   }
 }
 

@@ -905,5 +905,14 @@ TEST(CoderNews, QuarrelsAreDisapprovalBothWays) {
   EXPECT_FALSE(Has(e, "IND", "11", "PAK")) << Dump(e);
 }
 
+TEST(CoderNews, TwoNamesBeforeTheVerbAreItsSubjects) {
+  // Parsed with "Iran" as the root and "resume" its conjunct.
+  std::vector<Event> e = CodeText("Iran and the EU will resume talks next week.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "IRN" && x.code == "036"; }))
+      << Dump(e);
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.target == "IRN" && x.code == "036"; }))
+      << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
