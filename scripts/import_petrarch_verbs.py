@@ -876,6 +876,8 @@ REVIEW_OUTPUT = [
      "the actor after 'at'/'outside' is a place ('a meeting at the United Nations'), not the one met or attacked"),
     (r"^spend \* ", "spending names no recipient (071 needs aid given to an actor)"),
     (r"^return from \+$", "returning from a country ends a stay there; it names no visit or host now"),
+    (r"^(receive|get|gain|obtain|acquire) \* (military|weapon|shipment|food|authorisation|backing|embrace)\b",
+     "receiving aid or backing is the giver's act; these code the receiver as giving ('+ receive * aid from $' in verbs.txt)"),
     (r"^call \* election ", "calling an election names no actor it yields to; the gap took 'called for a boycott of elections'"),
     (r"^appear \+ in court$", "who appears in court is the accused, not the target of an actor after the verb"),
 ]

@@ -3031,9 +3031,14 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // moves the object; the actor makes no visit. ("paid a visit to" carries the visit itself.)
       if (index_.Is(index_.foreign_only, e.code) && IsVerbal(r.verb)) {
         bool carries = false;
-        for (int k : a_.kids[r.verb])
+        // ("received the Iranian foreign minister": the object is the guest, the event's target.)
+        for (int k : a_.kids[r.verb]) {
+          const Span& at = a_.s->tokens[k].span;
+          bool is_target = at.begin >= e.target_span.begin && at.end <= e.target_span.end && e.target_span.end > 0;
+          is_target |= at.begin >= e.source_span.begin && at.end <= e.source_span.end && e.source_span.end > 0;
           carries |= (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && !index_.Is(index_.meeting_noun, a_.lem[k]) &&
-                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0;
+                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0 && !is_target;
+        }
         if (carries) continue;
       }
       // A seizure whose target names people (a role: drivers, a contractor) is an abduction, or an

@@ -128,9 +128,10 @@ bool Compiler::Add(const VerbEntry& entry, std::string* error) {
     return false;
   }
   std::vector<std::string> anchors = Alternatives(el[i++]);
-  // "talks between $ and +", "visit by $ to +": a source after the anchor names a noun's event.
+  // "talks between $ and +", "visit by $ to +": a source after the anchor names a noun's event;
+  // after a verb whose subject is the target ("+ receive * aid from $") it is the verb's source.
   for (size_t j = i; j < el.size(); ++j)
-    if (el[j] == "$") nominal = true;
+    if (el[j] == "$" && !lead_target) nominal = true;
 
   std::vector<Step> steps;
   for (; i < el.size(); ++i) {

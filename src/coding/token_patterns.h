@@ -9,7 +9,9 @@
 // - "+ be VERB by $" is the passive of VERB: the parse's passive subject is the target and its
 //   agent the source, as for every verb, so the pattern is VERB with its other words;
 // - "$ and + VERB" and "between $ and +" name actors that act on each other;
-// - "+" before the anchor is the subject as target ("+ win praise from $");
+// - "+" before the anchor is the subject as target ("+ win praise from $"), and a "$" after a
+//   verb read so is that verb's source ("+ receive * aid from $": the verb's, not a noun's, as
+//   a "$" after the anchor otherwise makes it: "visit by $ to +");
 // - after the anchor, a "preposition" opens a phrase whose slot or words follow ("with +",
 //   "on * trade"); "to" before a word is an infinitive, and the word is the verb of the
 //   complement ("urge + to release"); other words must follow in order; "*" and optional words

@@ -914,5 +914,21 @@ TEST(CoderNews, TwoNamesBeforeTheVerbAreItsSubjects) {
       << Dump(e);
 }
 
+TEST(CoderNews, AHostReceivesItsGuest) {
+  std::vector<Event> e = CodeText("Putin received the Iranian foreign minister in the Kremlin.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "IRNGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRNGOV", "04", "RUSGOV")) << Dump(e);
+  e = CodeText("Pakistan received military aid from the United States.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "043") << Dump(e);
+}
+
+TEST(CoderNews, WhatIsReceivedIsTheGiversAct) {
+  std::vector<Event> e = CodeText("Pakistan received military aid from the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "07", "PAK")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "PAK") << Dump(e);
+  e = CodeText("Iraq received an invitation from Egypt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "EGY", "02", "IRQ")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
