@@ -131,14 +131,16 @@ struct EventCoder::Index {
         place_noun(w.Get("place-noun")), characterize_verb(w.Get("characterize-verb")),
         leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")),
         personal_pronoun(w.Get("personal-pronoun")), answer_verb(w.Get("answer-verb")),
-        claim_verb(w.Get("claim-verb")), responsibility_noun(w.Get("responsibility-noun")) {}
+        claim_verb(w.Get("claim-verb")), responsibility_noun(w.Get("responsibility-noun")),
+        allegation_verb(w.Get("allegation-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
-      &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun;
+      &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
+      &allegation_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -434,6 +436,9 @@ class SentenceCoder {
   // "Iran and the EU will resume talks" parsed with "Iran" as the root and the verb its
   // conjunct: the names are the verb's subject list.
   void RepairSubjectListReadAsRoot();
+  // "Four US soldiers charged with abusing Iraqi prisoners are set to face hearings" parsed with
+  // "charged" as the root: the participle is the subject's, the later clause the sentence's.
+  void RepairChargedReadAsRoot();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -585,6 +590,7 @@ void SentenceCoder::Analyze() {
   RepairHeadlineCommaList();
   RepairFiniteConjunctOfNonFinite();
   RepairSubjectListReadAsRoot();
+  RepairChargedReadAsRoot();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -949,6 +955,70 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
     a_.head[cc] = subj;
     return;
   }
+}
+
+void SentenceCoder::RepairChargedReadAsRoot() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  int v = -1;
+  for (int t = 0; t < a_.n; ++t)
+    if (a_.head[t] < 0) v = v < 0 ? t : a_.n;
+  if (v < 0 || v >= a_.n || tok[v].xpos != "VBD") return;
+  int subject = -1, first_subject = -1, gerund = -1, clause = -1, conjunct = -1;
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != v) continue;
+    if (k < v && a_.rel[k] == "nsubj") {
+      if (first_subject < 0) first_subject = k;
+      subject = k;
+    }
+    if (k > v && a_.rel[k] == "ccomp" && clause < 0) clause = k;
+    if (k > v && a_.rel[k] == "conj" && tok[k].upos == "VERB" && conjunct < 0) conjunct = k;
+    if (k > v && tok[k].xpos == "VBG" && gerund < 0)
+      for (int m = v + 1; m < k; ++m)
+        if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && (a_.low[m] == "with" || a_.low[m] == "of"))
+          gerund = k;
+  }
+  if (subject < 0 || gerund < 0) return;
+  // "A lawyer for one of three Americans accused of torturing prisoners showed a video": two
+  // subjects, and a verb after the gerund joined without "and" is the sentence's.
+  if (first_subject >= 0 && first_subject != subject && conjunct > gerund) {
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == conjunct && (a_.rel[k] == "cc" || a_.rel[k].starts_with("nsubj"))) return;
+    int owner = -1;  // the word of the first subject's phrase the participle's noun follows
+    for (int k = subject - 1; k > first_subject && owner < 0; --k)
+      if (a_.InSubtree(k, first_subject) && a_.rel[k] != "case" && a_.rel[k] != "det" && a_.rel[k] != "punct") owner = k;
+    if (owner < 0) return;
+    a_.head[conjunct] = -1;
+    a_.rel[conjunct] = "root";
+    a_.head[first_subject] = conjunct;
+    a_.head[subject] = owner;
+    a_.rel[subject] = "nmod";
+    a_.head[v] = subject;
+    a_.rel[v] = "acl";
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == v && k > conjunct) a_.head[k] = conjunct;
+    return;
+  }
+  if (clause < 0 || clause < gerund) return;
+  // The later clause is finite, with its own subject after the gerund ("prisoners are set").
+  int inner_subject = -1;
+  bool finite = false;
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != clause) continue;
+    if (a_.rel[k].starts_with("nsubj") && k > gerund && k < clause) inner_subject = k;
+    if ((a_.rel[k] == "cop" || a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") &&
+        (tok[k].xpos == "VBP" || tok[k].xpos == "VBZ" || tok[k].xpos == "VBD" || tok[k].xpos == "MD"))
+      finite = true;
+  }
+  if (inner_subject < 0 || !finite) return;
+  a_.head[clause] = -1;
+  a_.rel[clause] = "root";
+  a_.head[subject] = clause;
+  a_.head[v] = subject;
+  a_.rel[v] = "acl";
+  a_.head[inner_subject] = gerund;
+  a_.rel[inner_subject] = "obj";
+  for (int k = 0; k < a_.n; ++k)
+    if (a_.head[k] == v && k > clause) a_.head[k] = clause;
 }
 
 void SentenceCoder::RepairVerblessClause() {
@@ -1788,7 +1858,15 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
                (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k)));
     // A headline's participle of its root noun is its passive verb: "10 Iraqis Killed in Attack".
     bool headline = a_.s->is_title && a_.head[h] < 0;
-    *passive = (agent || headline) && a_.s->tokens[v].xpos == "VBN";
+    // "three Americans accused of torturing prisoners", "soldiers charged with abusing": a
+    // participle whose charge is a gerund says what was done to its noun.
+    bool charge = false;
+    for (int k : a_.kids[v])
+      if (a_.s->tokens[k].xpos == "VBG" && k > v)
+        for (int m : a_.kids[k])
+          charge |= (a_.rel[m] == "mark" || a_.rel[m] == "case") && (a_.low[m] == "of" || a_.low[m] == "with");
+    *passive = (agent || headline || charge) &&
+               (a_.s->tokens[v].xpos == "VBN" || (charge && a_.s->tokens[v].xpos == "VBD"));
     return h;
   }
   // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
@@ -2710,6 +2788,11 @@ bool SentenceCoder::Unreal(int v) const {
   if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || a_.rel[v] == "advcl") &&
       index_.Is(index_.denial, a_.lem[a_.head[v]]))
     return true;
+  // "Americans accused of torturing prisoners", "charged with abusing": an alleged act is an
+  // allegation, not the act (allegation-verb).
+  if (a_.head[v] >= 0 && a_.s->tokens[v].xpos == "VBG" && index_.Is(index_.allegation_verb, a_.lem[a_.head[v]]))
+    for (int k : a_.kids[v])
+      if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && (a_.low[k] == "of" || a_.low[k] == "with")) return true;
   // "against providing", "from attacking": a gerund after an averting marker.
   for (int k : a_.kids[v])
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&

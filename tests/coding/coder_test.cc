@@ -930,5 +930,18 @@ TEST(CoderNews, WhatIsReceivedIsTheGiversAct) {
   EXPECT_TRUE(Has(e, "EGY", "02", "IRQ")) << Dump(e);
 }
 
+TEST(CoderNews, TheChargedAreNotTheChargers) {
+  // A reduced relative read as the sentence's verb: the soldiers are charged, not charging.
+  std::vector<Event> e = CodeText(
+      "Four US soldiers charged with abusing Iraqi prisoners are set to face pre-trial hearings in Germany.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source == "USAMIL" && x.code == "173") << Dump(e);
+  e = CodeText("A lawyer for one of three Americans accused of torturing Afghan prisoners showed a video.",
+               "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source == "USA" && x.code == "112") << Dump(e);
+  // Nor is the alleged torture an act of theirs.
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "18") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
