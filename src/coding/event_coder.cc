@@ -978,6 +978,17 @@ void SentenceCoder::RepairChargedReadAsRoot() {
           gerund = k;
   }
   if (subject < 0 || gerund < 0) return;
+  // The sentence's verb becomes the root with its subject; the participle modifies its noun and
+  // leaves what follows the new root to it.
+  auto make_main = [&](int main, int main_subject) {
+    a_.head[main] = -1;
+    a_.rel[main] = "root";
+    a_.head[main_subject] = main;
+    a_.head[v] = subject;
+    a_.rel[v] = "acl";
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == v && k > main) a_.head[k] = main;
+  };
   // "A lawyer for one of three Americans accused of torturing prisoners showed a video": two
   // subjects, and a verb after the gerund joined without "and" is the sentence's.
   if (first_subject >= 0 && first_subject != subject && conjunct > gerund) {
@@ -987,15 +998,9 @@ void SentenceCoder::RepairChargedReadAsRoot() {
     for (int k = subject - 1; k > first_subject && owner < 0; --k)
       if (a_.InSubtree(k, first_subject) && a_.rel[k] != "case" && a_.rel[k] != "det" && a_.rel[k] != "punct") owner = k;
     if (owner < 0) return;
-    a_.head[conjunct] = -1;
-    a_.rel[conjunct] = "root";
-    a_.head[first_subject] = conjunct;
+    make_main(conjunct, first_subject);
     a_.head[subject] = owner;
     a_.rel[subject] = "nmod";
-    a_.head[v] = subject;
-    a_.rel[v] = "acl";
-    for (int k = 0; k < a_.n; ++k)
-      if (a_.head[k] == v && k > conjunct) a_.head[k] = conjunct;
     return;
   }
   if (clause < 0 || clause < gerund) return;
@@ -1010,15 +1015,9 @@ void SentenceCoder::RepairChargedReadAsRoot() {
       finite = true;
   }
   if (inner_subject < 0 || !finite) return;
-  a_.head[clause] = -1;
-  a_.rel[clause] = "root";
-  a_.head[subject] = clause;
-  a_.head[v] = subject;
-  a_.rel[v] = "acl";
+  make_main(clause, subject);
   a_.head[inner_subject] = gerund;
   a_.rel[inner_subject] = "obj";
-  for (int k = 0; k < a_.n; ++k)
-    if (a_.head[k] == v && k > clause) a_.head[k] = clause;
 }
 
 void SentenceCoder::RepairVerblessClause() {
