@@ -469,6 +469,8 @@ class SentenceCoder {
   bool IsVerbal(int t) const;
   bool HasNominalForm(int t);
   int Claimant(int v) const;
+  // Whether token t is inside a complement clause of verb v (xcomp, ccomp, an infinitive).
+  bool InComplement(int t, int v) const;
   bool NamesItsAgent(int t);
   // The head of a phrase of place inside the phrase at h that names a country ("stations [around
   // Madrid]"), in text order; -1 when none.
@@ -2298,6 +2300,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
         const int pos_before_slot = pos;  // v when the slot is the verb's object ("kill +")
         int found = -1;
         for (int t = pos + 1; t < a_.n && found < 0; ++t) {
+          // The verb's object slot is not inside its complement clause ("ordered his men to lay
+          // down their weapons and join thousands of pilgrims": not the pilgrims).
+          if (pos == v && noun.role == SlotRole::kTarget && InComplement(t, v)) continue;
           // A personal pronoun fills a slot with the actor it stands for ("who urged him to").
           bool pronoun = a_.s->tokens[t].upos == "PRON" && (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") && index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun)) continue;
@@ -2753,6 +2758,22 @@ bool SentenceCoder::HasNominalForm(int v) {
   for (const std::string* key : {&a_.lem[v], &a_.low[v]})
     for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key))
       if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal || NamesItsAgent(v) || Claimant(v) >= 0) return true;
+  return false;
+}
+
+bool SentenceCoder::InComplement(int t, int v) const {
+  // Past the complement's own verb: a subject before it ("Orders Fighters to Lay Down Weapons"
+  // parsed with the fighters as the subject of "Lay") is the object the verb controls.
+  const int token = t;
+  for (int guard = 0; t >= 0 && guard < a_.n; ++guard) {
+    int h = a_.head[t];
+    if (h == v)
+      return token > t && (a_.rel[t] == "xcomp" || a_.rel[t] == "ccomp" || (a_.rel[t] == "advcl" && Infinitival(t)));
+    if (h >= 0 && a_.head[h] == v && a_.rel[t] == "acl" && Infinitival(t) &&
+        (a_.rel[h] == "obj" || a_.rel[h] == "dobj"))
+      return token > t;  // "urged the world to unite": the infinitive hangs from the object
+    t = h;
+  }
   return false;
 }
 

@@ -943,5 +943,18 @@ TEST(CoderNews, TheChargedAreNotTheChargers) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "18") << Dump(e);
 }
 
+TEST(CoderNews, AnOrderIsADemandOfWhomItAddresses) {
+  std::vector<Event> e = CodeText("Putin ordered the army to stop the offensive in Chechnya.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "10", "RUSMIL")) << Dump(e);
+  // The object slot is not inside the complement: the pilgrims are not whom Sadr ordered.
+  e = CodeText(
+      "Rebel Iraqi cleric Moqtada al-Sadr ordered his men inside the mosque to lay down their weapons and join "
+      "thousands of Shi'ite pilgrims outside the shrine.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "IRQCVL") << Dump(e);
+  e = CodeText("Russia's Red Army chorus feted Pope John Paul to mark his anniversary.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSMIL", "05", "VATGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
