@@ -825,6 +825,11 @@ TEST(CoderNews, DefendingAgainstAccusationsDeniesThem) {
   })) << Dump(e);
   e = CodeText("Syria rejected accusations by the United States that it was helping insurgents.", "2004-09-01");
   EXPECT_TRUE(Has(e, "SYR", "01", "USA")) << Dump(e);
+  e = CodeText("The Daily Mail dismissed David Blunkett's claim that the media played a role in his downfall.",
+               "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "GBRMED" && x.code == "016" && x.target.starts_with("GBR");
+  })) << Dump(e);
 }
 
 TEST(CoderNews, WhoAppearsInCourtIsTheAccused) {
