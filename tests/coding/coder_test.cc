@@ -961,5 +961,14 @@ TEST(CoderNews, AnOrderIsADemandOfWhomItAddresses) {
   EXPECT_TRUE(Has(e, "RUSMIL", "05", "VATGOV")) << Dump(e);
 }
 
+TEST(CoderNews, ArmedGroupsOfTheDecade) {
+  std::vector<Event> e = CodeText("Spanish police arrested two ETA leaders in Madrid.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "ESPCOP" && x.code == "173" && x.target.starts_with("ESPREB");
+  })) << Dump(e);
+  e = CodeText("The Janjaweed attacked villagers in Darfur.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "SDNREB"; })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
