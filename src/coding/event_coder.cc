@@ -132,7 +132,9 @@ struct EventCoder::Index {
         leader_participle(w.Get("leader-participle")), affiliation_word(w.Get("affiliation-word")),
         personal_pronoun(w.Get("personal-pronoun")), answer_verb(w.Get("answer-verb")),
         claim_verb(w.Get("claim-verb")), responsibility_noun(w.Get("responsibility-noun")),
-        allegation_verb(w.Get("allegation-verb")) {}
+        allegation_verb(w.Get("allegation-verb")), allegation_marker(w.Get("allegation-marker")),
+        affiliation_preposition(w.Get("affiliation-preposition")),
+        responsibility_preposition(w.Get("responsibility-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -140,7 +142,7 @@ struct EventCoder::Index {
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
-      &allegation_verb;
+      &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -976,7 +978,7 @@ void SentenceCoder::RepairChargedReadAsRoot() {
     if (k > v && a_.rel[k] == "conj" && tok[k].upos == "VERB" && conjunct < 0) conjunct = k;
     if (k > v && tok[k].xpos == "VBG" && gerund < 0)
       for (int m = v + 1; m < k; ++m)
-        if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && (a_.low[m] == "with" || a_.low[m] == "of"))
+        if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]))
           gerund = k;
   }
   if (subject < 0 || gerund < 0) return;
@@ -1316,7 +1318,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     for (int k : a_.kids[h]) {
       if (k < h || (a_.rel[k] != "acl" && a_.rel[k] != "amod") || !index_.Is(index_.affiliation_word, a_.low[k])) continue;
       for (int m : a_.kids[k]) {
-        if (!IsNominalRel(a_.rel[m]) || (a_.CaseOf(m) != "to" && a_.CaseOf(m) != "with")) continue;
+        if (!IsNominalRel(a_.rel[m]) || !index_.Is(index_.affiliation_preposition, a_.CaseOf(m))) continue;
         std::vector<ActorCode> tied = ResolveOne(m, depth + 1);
         if (!tied.empty()) return tied;
       }
@@ -1865,7 +1867,7 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     for (int k : a_.kids[v])
       if (a_.s->tokens[k].xpos == "VBG" && k > v)
         for (int m : a_.kids[k])
-          charge |= (a_.rel[m] == "mark" || a_.rel[m] == "case") && (a_.low[m] == "of" || a_.low[m] == "with");
+          charge |= (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]);
     *passive = (agent || headline || charge) &&
                (a_.s->tokens[v].xpos == "VBN" || (charge && a_.s->tokens[v].xpos == "VBD"));
     return h;
@@ -2780,7 +2782,7 @@ bool SentenceCoder::InComplement(int t, int v) const {
 int SentenceCoder::Claimant(int v) const {
   // "X claimed responsibility for the siege": X (claim-verb, responsibility-noun).
   // The "for" phrase hangs from the noun or, in many parses, from the verb.
-  if (a_.head[v] < 0 || !IsNominalRel(a_.rel[v]) || a_.CaseOf(v) != "for") return -1;
+  if (a_.head[v] < 0 || !IsNominalRel(a_.rel[v]) || !index_.Is(index_.responsibility_preposition, a_.CaseOf(v))) return -1;
   int claim = a_.head[v];
   if (!IsVerbal(claim)) claim = a_.head[claim];
   if (claim < 0 || !IsVerbal(claim) || !index_.Is(index_.claim_verb, a_.lem[claim])) return -1;
@@ -2812,7 +2814,7 @@ bool SentenceCoder::Unreal(int v) const {
   // allegation, not the act (allegation-verb).
   if (a_.head[v] >= 0 && a_.s->tokens[v].xpos == "VBG" && index_.Is(index_.allegation_verb, a_.lem[a_.head[v]]))
     for (int k : a_.kids[v])
-      if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && (a_.low[k] == "of" || a_.low[k] == "with")) return true;
+      if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.allegation_marker, a_.low[k])) return true;
   // "against providing", "from attacking": a gerund after an averting marker.
   for (int k : a_.kids[v])
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&
