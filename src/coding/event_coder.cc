@@ -434,6 +434,9 @@ class SentenceCoder {
   // "Bush, Lawmakers Discuss Social Security": a headline lists its subjects with commas; the
   // parser takes the first for a vocative or a loose word.
   void RepairHeadlineCommaList();
+  // "returned to help end the fighting and is calling on his followers", ", accusing the
+  // company of": a finite verb or a comma's participle hung as a conjunct of a participle below
+  // the clause belongs to the clause.
   void RepairFiniteConjunctOfNonFinite();
   // "Iran and the EU will resume talks" parsed with "Iran" as the root and the verb its
   // conjunct: the names are the verb's subject list.
@@ -2306,7 +2309,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // down their weapons and join thousands of pilgrims": not the pilgrims).
           if (pos == v && noun.role == SlotRole::kTarget && InComplement(t, v)) continue;
           // A personal pronoun fills a slot with the actor it stands for ("who urged him to").
-          bool pronoun = a_.s->tokens[t].upos == "PRON" && (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") && index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
+          bool pronoun = a_.s->tokens[t].upos == "PRON" &&
+                         (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") &&
+                         index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
