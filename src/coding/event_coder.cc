@@ -1848,10 +1848,10 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     int obj = a_.ChildWithRel(h, {"dobj", "obj"});
     if (obj >= 0 && obj < v && a_.s->tokens[obj].upos == "PRON") return obj;
   }
-  if (r == "acl" && Infinitival(v) && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && a_.head[h] >= 0 &&
-      (index_.Is(index_.message_noun, a_.lem[h]) || index_.Is(index_.message_noun, a_.low[h]))) {
-    // "sent a message to Sihamoni to congratulate him": the purpose of a message sent is its
-    // sender's.
+  if (r == "acl" && (Infinitival(v) || a_.s->tokens[v].xpos == "VBG") && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") &&
+      a_.head[h] >= 0 && (index_.Is(index_.message_noun, a_.lem[h]) || index_.Is(index_.message_noun, a_.low[h]))) {
+    // "sent a message to Sihamoni to congratulate him", "passed a resolution calling for Iran to
+    // suspend": what a message sent or passed does is its sender's.
     bool p;
     return Subject(a_.head[h], &p, depth + 1);
   }
@@ -3093,6 +3093,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       int h = a_.head[t];
       if (h < 0) break;
       bool complement = a_.rel[t] == "xcomp" || (a_.rel[t] == "advcl" && Infinitival(t));
+      // "demanding that Syria withdraw its troops": what an appeal or demand asks is not done.
+      if (a_.rel[t] == "ccomp" && result_of[h] >= 0)
+        for (const Event& e : results[result_of[h]].events)
+          complement |= e.code.starts_with("02") || e.code.starts_with("10");
       if (a_.rel[t] == "acl" && Infinitival(t)) {
         // "urged Eriador to respond": the infinitive hangs from the object. But a noun with its
         // own agent ("Washington's decision to sell arms") is that agent's act.

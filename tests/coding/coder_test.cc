@@ -970,5 +970,14 @@ TEST(CoderNews, ArmedGroupsOfTheDecade) {
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "SDNREB"; })) << Dump(e);
 }
 
+TEST(CoderNews, AResolutionPassedDemandsWhatItSays) {
+  std::vector<Event> e = CodeText(
+      "The UN Security Council passed a resolution demanding that Syria withdraw its troops from Lebanon.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNO", "10", "SYR")) << Dump(e);
+  // What the demand asks is not done.
+  for (const Event& x : e) EXPECT_NE(x.source, "SYR") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
