@@ -134,7 +134,8 @@ struct EventCoder::Index {
         claim_verb(w.Get("claim-verb")), responsibility_noun(w.Get("responsibility-noun")),
         allegation_verb(w.Get("allegation-verb")), allegation_marker(w.Get("allegation-marker")),
         affiliation_preposition(w.Get("affiliation-preposition")),
-        responsibility_preposition(w.Get("responsibility-preposition")) {}
+        responsibility_preposition(w.Get("responsibility-preposition")),
+        obligation_auxiliary(w.Get("obligation-auxiliary")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -142,7 +143,8 @@ struct EventCoder::Index {
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
-      &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition;
+      &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
+      &obligation_auxiliary;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -3069,6 +3071,39 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (!intent.empty()) e.code = intent;
     }
     if (result_of[trigger] >= 0) results[result_of[trigger]].transformed_away = true;
+  }
+  // "Iran said Israel must stop its attacks", "the EU said Turkey should recognize Cyprus": what
+  // another actor says someone must or should do is that actor's demand (100) of the one
+  // obliged, not the act.
+  for (VerbResult& r : results) {
+    if (r.events.empty() || !std::any_of(a_.kids[r.verb].begin(), a_.kids[r.verb].end(), [&](int k) {
+          return a_.rel[k] == "aux" && index_.Is(index_.obligation_auxiliary, a_.low[k]);
+        }))
+      continue;
+    std::vector<ActorCode> speakers;
+    int g = a_.head[r.verb];
+    if (g >= 0 && a_.rel[r.verb] == "ccomp") {
+      bool p = false;
+      int speaker = Subject(g, &p);
+      if (speaker >= 0 && !p) speakers = Resolve(speaker);
+    }
+    std::vector<Event> demands;
+    for (const Event& e : r.events)
+      for (const ActorCode& sp : speakers) {
+        if (sp.base == "---" || sp.code == e.source) continue;
+        Event d = e;
+        d.target = e.source;
+        d.target_span = e.source_span;
+        d.source = sp.code;
+        d.source_span = SpanOf(sp.first, sp.last);
+        d.code = "100";
+        d.rule = "builtin:obligation-demand";
+        if (std::none_of(demands.begin(), demands.end(), [&](const Event& x) { return x.source == d.source && x.target == d.target; }))
+          demands.push_back(std::move(d));
+      }
+    // Else (no other actor says it: "Ethiopia indicated it should have acted against Libya") the
+    // act stays as PETRARCH's convention codes it.
+    if (!demands.empty()) r.events = std::move(demands);
   }
   // A verb of saying whose target came from the reported clause adds nothing when that clause is
   // coded itself ("China said it attacked Kazakhstan" is the attack), also through the clause's

@@ -979,5 +979,13 @@ TEST(CoderNews, AResolutionPassedDemandsWhatItSays) {
   for (const Event& x : e) EXPECT_NE(x.source, "SYR") << Dump(e);
 }
 
+TEST(CoderNews, WhatAnotherSaysOneMustDoIsItsDemand) {
+  std::vector<Event> e = CodeText("Iran said Israel must stop its attacks on Lebanon.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "10", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "ISR") << Dump(e);
+  e = CodeText("The EU said Turkey should recognize Cyprus.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source == "TUR" && x.target == "CYP") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
