@@ -440,6 +440,8 @@ class SentenceCoder {
   // company of": a finite verb or a comma's participle hung as a conjunct of a participle below
   // the clause belongs to the clause.
   void RepairFiniteConjunctOfNonFinite();
+  // The parse's one root, -1 when it has none or several.
+  int SingleRoot() const;
   // "Iran and the EU will resume talks" parsed with "Iran" as the root and the verb its
   // conjunct: the names are the verb's subject list.
   void RepairSubjectListReadAsRoot();
@@ -901,6 +903,21 @@ void SentenceCoder::RepairHeadlineCommaList() {
   }
 }
 
+namespace {
+// A finite verb form or modal by its (Penn) tag: the auxiliary of a clause of its own.
+bool FiniteTag(const std::string& xpos) { return xpos == "VBZ" || xpos == "VBP" || xpos == "VBD" || xpos == "MD"; }
+}  // namespace
+
+int SentenceCoder::SingleRoot() const {
+  int root = -1;
+  for (int t = 0; t < a_.n; ++t)
+    if (a_.head[t] < 0) {
+      if (root >= 0) return -1;
+      root = t;
+    }
+  return root;
+}
+
 void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
   // "returned to help end weeks of fighting in Najaf and is calling on his followers": a verb with
   // its own finite auxiliary and no subject is no conjunct of a participle or infinitive below
@@ -912,8 +929,7 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
     return false;
   };
   auto finite_aux = [&](int k) {
-    return (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") &&
-           (tok[k].xpos == "VBZ" || tok[k].xpos == "VBP" || tok[k].xpos == "VBD" || tok[k].xpos == "MD");
+    return (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") && FiniteTag(tok[k].xpos);
   };
   auto subject = [&](int k) { return a_.rel[k].starts_with("nsubj") || a_.rel[k].starts_with("csubj"); };
   for (int v = 0; v < a_.n; ++v) {
@@ -938,9 +954,7 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
 
 void SentenceCoder::RepairSubjectListReadAsRoot() {
   const std::vector<Token>& tok = a_.s->tokens;
-  int root = -1;
-  for (int t = 0; t < a_.n; ++t)
-    if (a_.head[t] < 0) root = root < 0 ? t : -2;
+  const int root = SingleRoot();
   if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
   for (int v = root + 1; v < a_.n; ++v) {
     if (a_.head[v] != root || a_.rel[v] != "conj" || tok[v].upos != "VERB") continue;
@@ -968,10 +982,8 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
 
 void SentenceCoder::RepairChargedReadAsRoot() {
   const std::vector<Token>& tok = a_.s->tokens;
-  int v = -1;
-  for (int t = 0; t < a_.n; ++t)
-    if (a_.head[t] < 0) v = v < 0 ? t : a_.n;
-  if (v < 0 || v >= a_.n || tok[v].xpos != "VBD") return;
+  const int v = SingleRoot();
+  if (v < 0 || tok[v].xpos != "VBD") return;
   int subject = -1, first_subject = -1, gerund = -1, clause = -1, conjunct = -1;
   for (int k = 0; k < a_.n; ++k) {
     if (a_.head[k] != v) continue;
@@ -1019,9 +1031,7 @@ void SentenceCoder::RepairChargedReadAsRoot() {
   for (int k = 0; k < a_.n; ++k) {
     if (a_.head[k] != clause) continue;
     if (a_.rel[k].starts_with("nsubj") && k > gerund && k < clause) inner_subject = k;
-    if ((a_.rel[k] == "cop" || a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") &&
-        (tok[k].xpos == "VBP" || tok[k].xpos == "VBZ" || tok[k].xpos == "VBD" || tok[k].xpos == "MD"))
-      finite = true;
+    if ((a_.rel[k] == "cop" || a_.rel[k] == "aux" || a_.rel[k] == "aux:pass") && FiniteTag(tok[k].xpos)) finite = true;
   }
   if (inner_subject < 0 || !finite) return;
   make_main(clause, subject);
@@ -1999,11 +2009,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
                 !lemma.empty() && !lemma.ends_with("s") && !lemma.ends_with("x") && !lemma.ends_with("z") &&
                 !lemma.ends_with("ch") && !lemma.ends_with("sh") && !lemma.ends_with("o");
   const bool verbal = IsVerbal(v);
+  // A noun reads its verb's own (not only nominal) patterns when it names its agent or is a
+  // claimed act; asked once, and only when a form needs it.
+  int noun_reads_verb = -1;
+  auto reads_verb = [&] {
+    if (noun_reads_verb < 0) noun_reads_verb = NamesItsAgent(v) || Claimant(v) >= 0;
+    return noun_reads_verb == 1;
+  };
   for (const std::string* key : {&a_.lem[v], &a_.low[v]}) {
     if (bad_es && key == &a_.lem[v]) continue;
     for (const VerbDictionary::FormRef& ref : dict.Find(*key)) {
       const VerbForm& f = dict.blocks()[ref.block].forms[ref.form];
-      if (!verbal && !f.nominal && !NamesItsAgent(v) && Claimant(v) < 0) continue;
+      if (!verbal && !f.nominal && !reads_verb()) continue;
       bool ok = true;
       int k = v - 1;
       for (int j = static_cast<int>(f.before.size()) - 1; j >= 0 && ok; --j, --k)
@@ -2764,10 +2781,13 @@ bool SentenceCoder::EventNamesItsActor(int noun) const {
 bool SentenceCoder::HasNominalForm(int v) {
   const Token& t = a_.s->tokens[v];
   if (t.upos != "NOUN" && t.upos != "ADJ") return false;
+  bool known = false;
   for (const std::string* key : {&a_.lem[v], &a_.low[v]})
-    for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key))
-      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal || NamesItsAgent(v) || Claimant(v) >= 0) return true;
-  return false;
+    for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key)) {
+      if (d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return true;
+      known = true;
+    }
+  return known && (NamesItsAgent(v) || Claimant(v) >= 0);
 }
 
 bool SentenceCoder::InComplement(int t, int v) const {
