@@ -135,7 +135,8 @@ struct EventCoder::Index {
         allegation_verb(w.Get("allegation-verb")), allegation_marker(w.Get("allegation-marker")),
         affiliation_preposition(w.Get("affiliation-preposition")),
         responsibility_preposition(w.Get("responsibility-preposition")),
-        obligation_auxiliary(w.Get("obligation-auxiliary")) {}
+        obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
+        naming_preposition(w.Get("naming-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -144,7 +145,7 @@ struct EventCoder::Index {
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
-      &obligation_auxiliary;
+      &obligation_auxiliary, &naming_verb, &naming_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -448,6 +449,9 @@ class SentenceCoder {
   // "Four US soldiers charged with abusing Iraqi prisoners are set to face hearings" parsed with
   // "charged" as the root: the participle is the subject's, the later clause the sentence's.
   void RepairChargedReadAsRoot();
+  // "shot dead by Afghan and US-led troops" parsed with "Afghan" as the phrase's head and
+  // "troops" a conjunct of the verb: adjectives listed before a noun modify that noun.
+  void RepairListedAdjectiveReadAsHead();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -481,6 +485,9 @@ class SentenceCoder {
   // Whether token t is inside a complement clause of verb v (xcomp, ccomp, an infinitive).
   bool InComplement(int t, int v) const;
   bool NamesItsAgent(int t);
+  // Whether the patterns of a nominal event put its target in the noun's phrase with this
+  // preposition ("murder of + by $": "of").
+  bool PhraseNamesTarget(int noun, const std::string& preposition) const;
   // The head of a phrase of place inside the phrase at h that names a country ("stations [around
   // Madrid]"), in text order; -1 when none.
   int PlaceInside(int h) const;
@@ -602,6 +609,7 @@ void SentenceCoder::Analyze() {
   RepairFiniteConjunctOfNonFinite();
   RepairSubjectListReadAsRoot();
   RepairChargedReadAsRoot();
+  RepairListedAdjectiveReadAsHead();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -980,6 +988,34 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
   }
 }
 
+void SentenceCoder::RepairListedAdjectiveReadAsHead() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t < a_.n; ++t) {
+    int h = a_.head[t];
+    if (h < 0 || tok[t].upos != "ADJ" || !IsNominalRel(a_.rel[t])) continue;
+    // The noun after the list: a conjunct of the same head, its "and" right after t.
+    if (t + 1 >= a_.n || tok[t + 1].upos != "CCONJ") continue;
+    int noun = a_.head[t + 1];
+    if (noun <= t + 1 || a_.head[noun] != h || a_.rel[noun] != "conj" || tok[noun].upos != "NOUN") continue;
+    // Everything between hangs inside the noun's phrase.
+    bool inside = true;
+    for (int k = t + 2; k < noun && inside; ++k) {
+      int g = k;
+      for (int guard = 0; g >= 0 && g != noun && guard < a_.n; ++guard) g = a_.head[g];
+      inside = g == noun;
+    }
+    bool has_kids = false;
+    for (int k = 0; k < a_.n; ++k) has_kids |= a_.head[k] == t && a_.rel[k] != "case" && a_.rel[k] != "det";
+    if (!inside || has_kids) continue;
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == t) a_.head[k] = noun;
+    a_.head[noun] = h;
+    a_.rel[noun] = a_.rel[t];
+    a_.head[t] = noun;
+    a_.rel[t] = "amod";
+  }
+}
+
 void SentenceCoder::RepairChargedReadAsRoot() {
   const std::vector<Token>& tok = a_.s->tokens;
   const int v = SingleRoot();
@@ -1336,6 +1372,18 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         if (!IsNominalRel(a_.rel[m]) || !index_.Is(index_.affiliation_preposition, a_.CaseOf(m))) continue;
         std::vector<ActorCode> tied = ResolveOne(m, depth + 1);
         if (!tied.empty()) return tied;
+      }
+    }
+    // "a group calling itself the Islamic Army in Iraq", "a group known as Ansar al-Sunna": a
+    // nameless group is the actor it is named (naming-verb).
+    for (int k : a_.kids[h]) {
+      if (k < h || a_.rel[k] != "acl" || !index_.Is(index_.naming_verb, a_.lem[k])) continue;
+      for (int m : a_.kids[k]) {
+        bool name = a_.rel[m] == "xcomp" || ((a_.rel[m] == "obj" || a_.rel[m] == "dobj") && a_.s->tokens[m].upos != "PRON") ||
+                    (IsNominalRel(a_.rel[m]) && index_.Is(index_.naming_preposition, a_.CaseOf(m)));
+        if (!name || m < k) continue;
+        std::vector<ActorCode> named = ResolveOne(m, depth + 1);
+        if (!named.empty()) return named;
       }
     }
     // A message stands for its author (`message-noun`): "a tape purportedly from Al Qaeda", "an
@@ -2773,8 +2821,27 @@ bool SentenceCoder::EventNamesItsActor(int noun) const {
     const std::string& r = a_.rel[k];
     if (r == "nmod:poss" || r == "amod") return true;
     if (r == "compound" && a_.actor_at[k] < 0) return true;
-    if (IsNominalRel(r) && !index_.Is(index_.locative, a_.CaseOf(k))) return true;
+    if (IsNominalRel(r) && !index_.Is(index_.locative, a_.CaseOf(k)) &&
+        !(index_.Is(index_.phrase_preposition, a_.CaseOf(k)) && PhraseNamesTarget(noun, a_.CaseOf(k))))
+      return true;
   }
+  return false;
+}
+
+bool SentenceCoder::PhraseNamesTarget(int noun, const std::string& preposition) const {
+  // "the murder of an Iraqi general": a noun whose own patterns put the target in its "of"
+  // phrase ("murder of + by $") names its victim there, not its actor.
+  for (const std::string* key : {&a_.lem[noun], &a_.low[noun]})
+    for (const VerbDictionary::FormRef& ref : d_.verbs.Find(*key)) {
+      const VerbBlock& block = d_.verbs.blocks()[ref.block];
+      if (!block.forms[ref.form].nominal) continue;
+      for (const VerbPattern& p : block.patterns)
+        for (const PatternPrep& prep : p.post_preps)
+          if (prep.preposition == preposition &&
+              std::any_of(prep.objects.begin(), prep.objects.end(),
+                          [](const PatternNoun& o) { return o.role == SlotRole::kTarget; }))
+            return true;
+    }
   return false;
 }
 
@@ -2973,9 +3040,16 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   if (a_.low[a_.n - 1] == "?") return;
   std::vector<VerbResult> results;
   std::vector<int> result_of(a_.n, -1);
-  // A claimed act named by a gerund ("responsibility for the kidnapping of") is its verb's act.
+  // A claimed act named by a gerund ("responsibility for the kidnapping of") is its verb's act
+  // (also where the gerund has nominal patterns of its own: "kidnapping of + by $").
+  auto only_nominal = [&](const std::string& w) {
+    const auto& forms = d_.verbs.Find(w);
+    return std::all_of(forms.begin(), forms.end(), [&](const VerbDictionary::FormRef& ref) {
+      return d_.verbs.blocks()[ref.block].forms[ref.form].nominal;
+    });
+  };
   for (int v = 0; v < a_.n; ++v)
-    if (a_.s->tokens[v].upos == "NOUN" && d_.verbs.Find(a_.lem[v]).empty() && Claimant(v) >= 0) {
+    if (a_.s->tokens[v].upos == "NOUN" && only_nominal(a_.lem[v]) && Claimant(v) >= 0) {
       std::string stem = KnownVerbStem(a_.low[v]);
       if (!stem.empty()) a_.lem[v] = stem;
     }
@@ -3096,7 +3170,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   // another actor says someone must or should do is that actor's demand (100) of the one
   // obliged, not the act.
   for (VerbResult& r : results) {
-    if (r.events.empty() || !std::any_of(a_.kids[r.verb].begin(), a_.kids[r.verb].end(), [&](int k) {
+    if (!std::any_of(a_.kids[r.verb].begin(), a_.kids[r.verb].end(), [&](int k) {
           return a_.rel[k] == "aux" && index_.Is(index_.obligation_auxiliary, a_.low[k]);
         }))
       continue;
@@ -3107,8 +3181,30 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       int speaker = Subject(g, &p);
       if (speaker >= 0 && !p) speakers = Resolve(speaker);
     }
+    // "Italy must withdraw its troops", an act without a target: still a demand of the one
+    // obliged, its (active) subject, when another country says it (what a country says its own
+    // people or companies must do is its view: "the BBC's boss says the corporation must keep up").
+    std::vector<Event> acts = r.events;
+    if (acts.empty()) {
+      bool p = false;
+      int obliged = Subject(r.verb, &p);
+      if (obliged < 0 || p) continue;
+      for (const ActorCode& o : Resolve(obliged)) {
+        if (o.base == "---" ||
+            std::any_of(speakers.begin(), speakers.end(), [&](const ActorCode& sp) { return sp.code.compare(0, 3, o.code, 0, 3) == 0; }))
+          continue;
+        Event e;
+        e.article_id = article_.id;
+        e.date = article_.date;
+        e.sentence_index = sentence_index_;
+        e.source = o.code;
+        e.source_span = SpanOf(o.first, o.last);
+        e.verb_span = SpanOf(r.verb, r.verb);
+        acts.push_back(std::move(e));
+      }
+    }
     std::vector<Event> demands;
-    for (const Event& e : r.events)
+    for (const Event& e : acts)
       for (const ActorCode& sp : speakers) {
         if (sp.base == "---" || sp.code == e.source) continue;
         Event d = e;

@@ -987,5 +987,45 @@ TEST(CoderNews, WhatAnotherSaysOneMustDoIsItsDemand) {
   for (const Event& x : e) EXPECT_FALSE(x.source == "TUR" && x.target == "CYP") << Dump(e);
 }
 
+TEST(CoderNews, WhatAnotherSaysOneMustDoIsADemandEvenWithoutItsTarget) {
+  std::vector<Event> e = CodeText("Syria said Israel must withdraw its troops.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SYR", "10", "ISR")) << Dump(e);
+  // What a country says its own companies must do is its view, not a demand.
+  e = CodeText("BBC boss Mark Thompson says the corporation must keep up with change.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "10") << Dump(e);
+}
+
+TEST(CoderNews, AGroupIsTheActorItIsNamed) {
+  std::vector<Event> e = CodeText(
+      "A group calling itself the Islamic Army in Iraq said Italy must withdraw its 3,000 troops.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("IRQREB") && x.target == "ITA";
+  })) << Dump(e);
+  e = CodeText("A group called the Islamic Army in Iraq kidnapped two French journalists.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("IRQREB") && x.code == "181" && x.target.starts_with("FRA");
+  })) << Dump(e);
+}
+
+TEST(CoderNews, AdjectivesListedBeforeANounModifyIt) {
+  // Parsed with "Afghan" as the head of the "by" phrase and "troops" a conjunct of the verb.
+  std::vector<Event> e = CodeText("A man and two women were shot dead by Afghan and US-led troops.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "AFGMIL" && x.code == "193"; }))
+      << Dump(e);
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "USAMIL" && x.code == "193"; }))
+      << Dump(e);
+}
+
+TEST(CoderNews, AnEventNounsByPhraseIsItsActor) {
+  std::vector<Event> e =
+      CodeText("The abduction of two French journalists by Iraqi militants shocked France.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
+  e = CodeText("Attacks by Arab militia on Sudanese villagers continued.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "19", "SDNCVL")) << Dump(e);
+  // The "of" phrase of such a noun is its victim, never its actor.
+  e = CodeText("Four soldiers are charged with the murder of an Iraqi general, the US army says.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IRQ")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
