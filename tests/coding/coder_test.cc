@@ -1027,5 +1027,12 @@ TEST(CoderNews, AnEventNounsByPhraseIsItsActor) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IRQ")) << Dump(e);
 }
 
+TEST(CoderNews, EuropeActingIsTheEuropeanUnion) {
+  std::vector<Event> e = CodeText("Iran rejected a European proposal on its nuclear program.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "12", "IGOEUREEC")) << Dump(e);
+  e = CodeText("Iran rejected the proposal from Europe.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "12", "IGOEUREEC")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
