@@ -559,6 +559,17 @@ Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* count
   std::map<std::string, size_t> by_code;
   for (size_t i = 0; i < countries->size(); ++i)
     if (!(*countries)[i].codes.empty()) by_code.emplace((*countries)[i].codes.front().code, i);
+  // Names compare as the index sees them: normalized, without a leading "the".
+  auto key = [](std::string_view name) {
+    std::vector<std::string> units = NameTokens(name);
+    if (units.size() > 1 && units[0] == "the") units.erase(units.begin());
+    std::string k;
+    for (const std::string& u : units) k += (k.empty() ? "" : " ") + u;
+    return k;
+  };
+  std::set<std::string> ours;
+  for (const ActorEntry& entry : *countries)
+    for (const ActorName& a : entry.names) ours.insert(key(a.cased));
   size_t index = 0;
   for (const nlohmann::json& c : j["3166-1"]) {
     ++index;
@@ -588,18 +599,12 @@ Status MergeIsoCountries(const std::string& path, std::vector<ActorEntry>* count
       it = by_code.find(code);
     }
     ActorEntry& e = (*countries)[it->second];
-    // Names compare as the index sees them: normalized, without a leading "the".
-    auto key = [](std::string_view name) {
-      std::vector<std::string> units = NameTokens(name);
-      if (units.size() > 1 && units[0] == "the") units.erase(units.begin());
-      std::string k;
-      for (const std::string& u : units) k += (k.empty() ? "" : " ") + u;
-      return k;
-    };
     for (const std::string& n : names) {
       std::string norm = key(n);
       bool have = std::any_of(e.names.begin(), e.names.end(), [&](const ActorName& a) { return key(a.cased) == norm; });
-      if (have) continue;
+      // A name our file gives another country is ours to decide ("Congo" alone is the DR Congo
+      // in the news, though ISO 3166 calls the Republic of the Congo so).
+      if (have || ours.count(norm)) continue;
       ActorName a;
       a.text = n;
       a.cased = n;

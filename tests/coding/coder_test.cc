@@ -1034,5 +1034,13 @@ TEST(CoderNews, EuropeActingIsTheEuropeanUnion) {
   EXPECT_TRUE(Has(e, "IRN", "12", "IGOEUREEC")) << Dump(e);
 }
 
+TEST(CoderNews, CongoAloneIsTheDemocraticRepublic) {
+  // ISO 3166 names the Republic of the Congo "Congo"; the news means the DR Congo.
+  std::vector<Event> e = CodeText("Rwanda accused Congo of backing rebels.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RWA", "11", "COD")) << Dump(e);
+  e = CodeText("The Republic of Congo criticized Gabon.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "COG", "11", "GAB")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
