@@ -452,6 +452,10 @@ class SentenceCoder {
   // "shot dead by Afghan and US-led troops" parsed with "Afghan" as the phrase's head and
   // "troops" a conjunct of the verb: adjectives listed before a noun modify that noun.
   void RepairListedAdjectiveReadAsHead();
+  // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
+  // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
+  // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
+  void RepairPluralReadAsVerb();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -602,6 +606,7 @@ void SentenceCoder::Analyze() {
     for (int k = 0; k < a_.n; ++k) by |= a_.head[k] == t && a_.rel[k] == "case";
     if (!by && t > a_.head[t]) a_.rel[t] = "obj";
   }
+  RepairPluralReadAsVerb();
   RepairVerblessClause();
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();
@@ -1013,6 +1018,71 @@ void SentenceCoder::RepairListedAdjectiveReadAsHead() {
     a_.rel[noun] = a_.rel[t];
     a_.head[t] = noun;
     a_.rel[t] = "amod";
+  }
+}
+
+void SentenceCoder::RepairPluralReadAsVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (a_.s->is_title || a_.n < 4) return;
+  const int root = SingleRoot();
+  if (root < 0 || tok[root].upos == "VERB" || tok[root].upos == "AUX") return;
+  for (int k = 0; k < a_.n; ++k)
+    if (FiniteTag(tok[k].xpos)) return;
+  for (int v = 1; v + 1 < a_.n; ++v) {
+    if (tok[v].xpos != "NNS" || !a_.low[v].ends_with("s")) continue;
+    if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
+    if (tok[v + 1].upos != "ADP") continue;
+    // A verb whose own patterns take that preposition right after it ("call for").
+    std::string stem;
+    for (const std::string& w : {a_.lem[v], KnownVerbStem(a_.low[v])}) {
+      if (w.empty() || !stem.empty()) continue;
+      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w)) {
+        const VerbBlock& block = d_.verbs.blocks()[ref.block];
+        const VerbForm& form = block.forms[ref.form];
+        if (form.nominal) continue;
+        bool takes = !form.after.empty() && form.after.front() == a_.low[v + 1];
+        for (const VerbPattern& p : block.patterns)
+          takes |= !p.post_preps.empty() && p.post_preps.front().preposition == a_.low[v + 1];
+        if (takes) stem = w;
+      }
+    }
+    if (stem.empty()) continue;
+    // The subject: the highest word above it that comes before it.
+    int subject = -1;
+    for (int t = a_.head[v], guard = 0; t >= 0 && guard < a_.n; t = a_.head[t], ++guard)
+      if (t < v) subject = t;
+    if (subject < 0) continue;
+    // The words before it that hang from it end the phrase it was read in: their last noun
+    // takes its place there ("released by bin Laden's deputy").
+    int last_noun = -1;
+    for (int k = 0; k < v; ++k)
+      if (a_.head[k] == v && (tok[k].upos == "NOUN" || tok[k].upos == "PROPN")) last_noun = k;
+    if (last_noun >= 0 && a_.head[v] != subject) {
+      for (int k = 0; k < v; ++k)
+        if (a_.head[k] == v && k != last_noun) a_.head[k] = last_noun;
+      a_.head[last_noun] = a_.head[v];
+      a_.rel[last_noun] = a_.rel[v];
+    }
+    for (int k = v + 1; k < a_.n; ++k)
+      if (a_.head[k] == v && a_.rel[k].starts_with("nmod")) a_.rel[k] = "obl";
+    retagged_ = *a_.s;
+    Token& verb = retagged_.tokens[v];
+    verb.upos = "VERB";
+    verb.xpos = "VBZ";
+    verb.lemma = stem;
+    a_.s = &retagged_;
+    a_.lem[v] = stem;
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    a_.head[subject] = v;
+    a_.rel[subject] = "nsubj";
+    if (root != subject) {
+      a_.head[root] = v;
+      if (tok[root].upos == "ADV") a_.rel[root] = "advmod";
+      else if (tok[root].upos == "PUNCT") a_.rel[root] = "punct";
+      else a_.rel[root] = "dep";
+    }
+    return;
   }
 }
 

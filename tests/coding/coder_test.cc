@@ -1042,5 +1042,21 @@ TEST(CoderNews, CongoAloneIsTheDemocraticRepublic) {
   EXPECT_TRUE(Has(e, "COG", "11", "GAB")) << Dump(e);
 }
 
+TEST(CoderNews, APluralReadForAVerbIsTheVerb) {
+  // "calls" tagged a plural noun in a sentence without a finite verb.
+  std::vector<Event> e = CodeText(
+      "An audio tape purportedly released by Osama bin Laden's deputy calls for attacks on U.S. and British "
+      "interests everywhere, according to a broadcast Friday by Al-Jazeera television.",
+      "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("IMG") && x.code.starts_with("13") && x.target == "USA";
+  })) << Dump(e);
+  // A plural whose verb does not take the preposition after it stays a noun.
+  e = CodeText(
+      "The Basque separatist group ETA set off five bombs at petrol stations around Madrid on Friday.",
+      "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "183"; })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
