@@ -3208,6 +3208,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     bool future = false;
     for (int k : a_.kids[r.verb])
       if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // "Israel's evacuation of the Gaza Strip will begin next summer": a noun's act is announced
+    // by the future of the verb it is the subject of.
+    if (int g = a_.head[r.verb]; !IsVerbal(r.verb) && g >= 0 && IsVerbal(g) && a_.rel[r.verb].starts_with("nsubj"))
+      for (int k : a_.kids[g])
+        if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
     // A headline's "X to VERB" announces ("Japan to Send Troops to Iraq", "Russia to Meet Georgia").
     if (a_.s->is_title && a_.rel[r.verb] != "xcomp" && a_.rel[r.verb] != "ccomp")
       for (int k : a_.kids[r.verb])

@@ -1058,5 +1058,14 @@ TEST(CoderNews, APluralReadForAVerbIsTheVerb) {
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "183"; })) << Dump(e);
 }
 
+TEST(CoderNews, ANounsActAnnouncedForTheFutureIsAnIntent) {
+  std::vector<Event> e = CodeText(
+      "Israel's evacuation of the Gaza Strip will begin next summer, Prime Minister Ariel Sharon said.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "03", "PSE")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "08") << Dump(e);
+  e = CodeText("Israel's withdrawal from Gaza began on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "08", "PSE")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
