@@ -1654,6 +1654,18 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
           std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         country = prefix;
     }
+    // "Insurgents ambushed a US convoy, killing two soldiers": whom the act's participle strikes
+    // belongs to the side the act struck.
+    if (int g = a_.head[h]; country.empty() && g >= 0 && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") &&
+                            a_.rel[g] == "advcl" && a_.s->tokens[g].xpos == "VBG" && a_.head[g] >= 0) {
+      for (int k : a_.kids[a_.head[g]]) {
+        if (k > g || (a_.rel[k] != "obj" && a_.rel[k] != "dobj")) continue;
+        std::vector<ActorCode> struck = ResolveOne(k, depth + 1);
+        if (struck.size() == 1 && struck[0].base.size() >= 3 && struck[0].base != "---" &&
+            !index_.Is(index_.non_country_prefix, Lower3(struck[0].base.substr(0, 3))))
+          country = struck[0].base.substr(0, 3);
+      }
+    }
     if (country.empty()) country = ContextCountry(hostile);
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last, true});

@@ -1067,5 +1067,12 @@ TEST(CoderNews, ANounsActAnnouncedForTheFutureIsAnIntent) {
   EXPECT_TRUE(Has(e, "ISR", "08", "PSE")) << Dump(e);
 }
 
+TEST(CoderNews, WhomTheActsParticipleStrikesIsOfTheSideStruck) {
+  std::vector<Event> e =
+      CodeText("Insurgents ambushed a US convoy near Baghdad, killing two soldiers.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "IRQMIL") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
