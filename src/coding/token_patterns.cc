@@ -143,7 +143,9 @@ bool Compiler::Add(const VerbEntry& entry, std::string* error) {
       steps.push_back({Step::Kind::kInfinitive, e});
     } else if (AllIn("determiner", e)) {
       continue;
-    } else if (AllIn("preposition", e) && !(e == "and")) {
+    } else if (AllIn("preposition", e) && !(e == "and") && !(steps.empty() && AllIn("particle", e))) {
+      // (A particle right after the verb, "rule out", "call off", is a word of the verb, not a
+      // phrase: parses attach it to the verb.)
       steps.push_back({Step::Kind::kPreposition, e});
     } else {
       steps.push_back({Step::Kind::kWord, e});

@@ -1086,5 +1086,17 @@ TEST(CoderNews, RelationsRestoredTogetherAndFireOpenedOnActors) {
   })) << Dump(e);
 }
 
+TEST(CoderNews, AParticleAfterAPatternsVerbIsAWordOfTheVerb) {
+  // "rule out", parsed with "out" a particle of the verb, not a preposition.
+  std::vector<Event> e = CodeText("Israel ruled out talks with Hamas.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "12", "PSEREB")) << Dump(e);
+  e = CodeText("Sharon refused to meet with Arafat.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRGOV", "12", "PSEGOV")) << Dump(e);
+  e = CodeText("Sudan refused to allow UN troops into Darfur.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "SDN" && x.code == "1245" && x.target.starts_with("IGOUNO");
+  })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
