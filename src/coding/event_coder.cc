@@ -136,6 +136,7 @@ struct EventCoder::Index {
         affiliation_preposition(w.Get("affiliation-preposition")),
         responsibility_preposition(w.Get("responsibility-preposition")),
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
+        private_role(w.Get("private-role")),
         naming_preposition(w.Get("naming-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
@@ -145,7 +146,7 @@ struct EventCoder::Index {
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
-      &obligation_auxiliary, &naming_verb, &naming_preposition;
+      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -386,6 +387,9 @@ struct ArticleContext {
   // every country the article names.
   std::vector<std::vector<std::string>> places;  // by sentence
   std::vector<std::string> title_places, countries;
+  // The countries named other than as the nationality of private people ("a South Korean
+  // hostage"): the ones an armed group without a country may take.
+  std::vector<std::string> armed_group_countries;
   std::string dateline_country;  // the country of the wire dateline's place ("BAGHDAD, Iraq -")
   // The country each role was named with ("Sudanese rebels" -> REB: SDN) and the last sentence
   // naming it, so that a later "rebel groups" is the same side; "" once two countries were named
@@ -2986,6 +2990,10 @@ bool SentenceCoder::Unreal(int v) const {
   if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || a_.rel[v] == "advcl") &&
       index_.Is(index_.denial, a_.lem[a_.head[v]]))
     return true;
+  // "a boy feared kidnapped", parsed with both participles on the noun: the same.
+  if (v > 0 && a_.s->tokens[v].xpos == "VBN" && a_.s->tokens[v - 1].xpos == "VBN" &&
+      index_.Is(index_.denial, a_.lem[v - 1]) && (a_.head[v] == v - 1 || a_.head[v] == a_.head[v - 1]))
+    return true;
   // "Americans accused of torturing prisoners", "charged with abusing": an alleged act is an
   // allegation, not the act (allegation-verb).
   if (a_.head[v] >= 0 && a_.s->tokens[v].xpos == "VBG" && index_.Is(index_.allegation_verb, a_.lem[a_.head[v]]))
@@ -3059,6 +3067,13 @@ void SentenceCoder::CollectPlaces() {
     std::string country = CountryOf(m);
     if (country.empty()) continue;
     add(&context_->countries, country);
+    bool private_people = false;
+    if (m.demonym && m.end < a_.n) {
+      int g = a_.agent_at[m.end];
+      private_people = index_.Is(index_.captive_word, a_.low[m.end]) ||
+                       (g >= 0 && index_.Is(index_.private_role, Lower3(d_.actors.agents()[a_.agent_mentions[g].entry].code)));
+    }
+    if (!private_people) add(&context_->armed_group_countries, country);
     // A place phrase: the mention's phrase ("in Iraq", "his Baghdad home", "Iraq's northeast")
     // is introduced by a preposition of place.
     int h = PhraseHead(m.begin);
@@ -3110,6 +3125,7 @@ std::string SentenceCoder::ContextCountry(bool armed_group) const {
       for (const std::string& c : list)
         if (std::find(places.begin(), places.end(), c) == places.end()) places.push_back(c);
     if (places.size() == 1) return places[0];
+    return context_->armed_group_countries.size() == 1 ? context_->armed_group_countries[0] : "";
   }
   if (context_->countries.size() == 1) return context_->countries[0];
   return "";
@@ -3398,7 +3414,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.people_seized.find(e.code); it != index_.people_seized.end() && e.target.size() > 3 &&
           !index_.Is(index_.non_country_prefix, Lower3(e.target))) {
         bool state = false;
-        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, e.source.substr(i, 3));
+        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(e.source.substr(i, 3)));
         auto by_state = index_.people_seized_by_state.find(e.code);
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
       }

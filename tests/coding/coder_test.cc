@@ -1020,7 +1020,7 @@ TEST(CoderNews, AnEventNounsByPhraseIsItsActor) {
   std::vector<Event> e =
       CodeText("The abduction of two French journalists by Iraqi militants shocked France.", "2004-09-01");
   EXPECT_TRUE(Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
-  e = CodeText("Attacks by Arab militia on Sudanese villagers continued.", "2004-09-01");
+  e = CodeText("Attacks by Arab militia on Sudanese villagers in Darfur continued.", "2004-09-01");
   EXPECT_TRUE(Has(e, "SDNREB", "19", "SDNCVL")) << Dump(e);
   // The "of" phrase of such a noun is its victim, never its actor.
   e = CodeText("Four soldiers are charged with the murder of an Iraqi general, the US army says.", "2004-09-01");
@@ -1096,6 +1096,29 @@ TEST(CoderNews, AParticleAfterAPatternsVerbIsAWordOfTheVerb) {
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
     return x.source == "SDN" && x.code == "1245" && x.target.starts_with("IGOUNO");
   })) << Dump(e);
+}
+
+TEST(CoderNews, ArmedGroupsTakeNoCountryFromTheirVictimsNationality) {
+  std::vector<Event> e = CodeText("Militants beheaded a South Korean hostage.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "---REB", "18", "KORCVL")) << Dump(e);
+  // A state's forces named by nationality do give their country.
+  e = CodeText("Rebels attacked a Sudanese army base.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNREB", "19", "SDNMIL")) << Dump(e);
+}
+
+TEST(CoderNews, PeopleSeizedByAStatesForcesAreArrested) {
+  std::vector<Event> e = CodeText("Iraqi police seized four Jordanian truck drivers.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "IRQCOP" && x.code == "173"; }))
+      << Dump(e);
+  e = CodeText("Gunmen seized four Jordanian truck drivers near Baghdad.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "IRQREB" && x.code == "181"; }))
+      << Dump(e);
+}
+
+TEST(CoderNews, AnActOnlyFearedIsNotDone) {
+  std::vector<Event> e = CodeText(
+      "Police in Thailand search for a Swedish boy feared kidnapped by child sex traffickers.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "181") << Dump(e);
 }
 
 }  // namespace
