@@ -136,8 +136,8 @@ struct EventCoder::Index {
         affiliation_preposition(w.Get("affiliation-preposition")),
         responsibility_preposition(w.Get("responsibility-preposition")),
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
-        private_role(w.Get("private-role")),
-        naming_preposition(w.Get("naming-preposition")) {}
+        naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
+        suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -146,7 +146,7 @@ struct EventCoder::Index {
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
-      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role;
+      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -154,6 +154,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
+  // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
+  std::unordered_map<std::string, std::string> suicide;
   // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
   std::unordered_map<std::string, std::string> captive_killed;
   // "characterize: A>NEG>POS": a statement A that calls its target something negative is NEG,
@@ -353,6 +355,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
   read_map("aerial", &index_->aerial);
+  read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
   for (const std::string& rule : words.Get("characterize")) {
     size_t a = rule.find('>'), b = a == std::string::npos ? a : rule.find('>', a + 1);
@@ -529,14 +532,14 @@ class SentenceCoder {
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;
   bool Negated(int v) const;
-  // Whether event e of verb v is made from the air: an aerial word in its source's words, the
-  // verb or the verb's compound, modifier or object ("air strikes", "bombed from warplanes").
+  // Whether event e of verb v is named by one of the words: a word of its source ("Israeli
+  // helicopters", "a suicide bomber") or of the act ("air strikes", "a suicide attack").
+  bool ActNamedBy(int v, const Event& e, const WordLists::Set& words) const;
   // Whether event e's target names a captive (captive-word: hostage, captive).
   bool TargetIsCaptive(const Event& e) const;
   // The summed AFINN valence of the words verb v says its target is (the head of its phrase after
   // the target, with the head's modifiers): "called Bush a liar" -3. 0 without the tone lexicon.
   int PredicateValence(int v, const Event& e) const;
-  bool FromTheAir(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
   const ActorEntry& Actor(int entry) const {
@@ -2873,13 +2876,13 @@ bool SentenceCoder::TargetIsCaptive(const Event& e) const {
   return false;
 }
 
-bool SentenceCoder::FromTheAir(int v, const Event& e) const {
+bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& words) const {
   for (int t = 0; t < a_.n; ++t) {
     const Span& span = a_.s->tokens[t].span;
     bool in_source = span.begin >= e.source_span.begin && span.end <= e.source_span.end;
     bool of_verb = t == v || (a_.head[t] == v && (a_.rel[t] == "compound" || a_.rel[t] == "amod" ||
                                                    a_.rel[t] == "obj" || a_.rel[t] == "obl"));
-    if ((in_source || of_verb) && (index_.Is(index_.aerial_word, a_.low[t]) || index_.Is(index_.aerial_word, a_.lem[t])))
+    if ((in_source || of_verb) && (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
       return true;
   }
   return false;
@@ -3066,6 +3069,10 @@ void SentenceCoder::CollectPlaces() {
     }
     std::string country = CountryOf(m);
     if (country.empty()) continue;
+    // "near the Afghan border" names a frontier, on either side of which the events may be
+    // (border-noun): no country of the article's.
+    int h = PhraseHead(m.begin);
+    if (h != m.begin && index_.Is(index_.locative, a_.CaseOf(h)) && index_.Is(index_.border_noun, a_.lem[h])) continue;
     add(&context_->countries, country);
     bool private_people = false;
     if (m.demonym && m.end < a_.n) {
@@ -3076,7 +3083,6 @@ void SentenceCoder::CollectPlaces() {
     if (!private_people) add(&context_->armed_group_countries, country);
     // A place phrase: the mention's phrase ("in Iraq", "his Baghdad home", "Iraq's northeast")
     // is introduced by a preposition of place.
-    int h = PhraseHead(m.begin);
     if (!index_.Is(index_.locative, a_.CaseOf(h))) continue;
     add(&context_->places[sentence_index_], country);
     if (a_.s->is_title) add(&context_->title_places, country);
@@ -3419,7 +3425,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
       }
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
-      if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && FromTheAir(r.verb, e))
+      // "a suicide bomber blew himself up, killing eight soldiers": a suicide attack (suicide-word).
+      if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))
+        e.code = it->second;
+      if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
         e.code = it->second;
       // "called Bush a liar", "labeled North Korea the worst country": calling the target
       // something of negative valence is criticism, of positive valence praise (AFINN-165).

@@ -1121,5 +1121,20 @@ TEST(CoderNews, AnActOnlyFearedIsNotDone) {
   for (const Event& x : e) EXPECT_NE(x.code, "181") << Dump(e);
 }
 
+TEST(CoderNews, ASuicideBomberIsNoAirStrike) {
+  std::vector<Event> e = CodeText(
+      "A suicide bomber blew himself up at a checkpoint in Baghdad, killing eight Iraqi soldiers.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "IRQMIL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code, "195") << Dump(e);
+  e = CodeText("Israeli helicopters attacked a car in Gaza.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "195"; })) << Dump(e);
+}
+
+TEST(CoderNews, ACountryNamedOnABorderIsNoPlaceOfTheEvents) {
+  std::vector<Event> e = CodeText("Pakistani troops killed 25 militants near the Afghan border.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKMIL", "19", "PAKREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("AFG")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
