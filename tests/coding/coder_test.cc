@@ -1136,5 +1136,24 @@ TEST(CoderNews, ACountryNamedOnABorderIsNoPlaceOfTheEvents) {
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("AFG")) << Dump(e);
 }
 
+TEST(CoderNews, VerbsTheIssueFoundMissing) {
+  struct Case {
+    const char* text;
+    const char* source;
+    const char* root;
+    const char* target;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"The United States wants Iran to stop enriching uranium.", "USA", "02", "IRN"},
+           {"US troops are training Iraqi soldiers.", "USAMIL", "06", "IRQMIL"},
+           {"Afghanistan asked the United States for more troops.", "AFG", "02", "USA"},
+           {"Iraqi police engaged in a firefight with insurgents in Mosul.", "IRQCOP", "19", "IRQREB"},
+           {"Britain will help Iraq rebuild its army.", "GBR", "03", "IRQ"},
+       }) {
+    std::vector<Event> e = CodeText(c.text, "2004-09-01");
+    EXPECT_TRUE(Has(e, c.source, c.root, c.target)) << c.text << "\n" << Dump(e);
+  }
+}
+
 }  // namespace
 }  // namespace dragoman::coding
