@@ -2347,6 +2347,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // The verb's own infinitive marker ("to accord") is no prepositional phrase: "(TO) *"
           // wants "to X" before the verb, as a treebank parse has it (TO in PP vs. TO in VP).
           if (o == v && a_.rel[c] == "mark" && a_.s->tokens[c].upos == "PART") continue;
+          // Nor, for a token pattern's phrase with a slot or words, is another verb's ("heading
+          // for Darfur to join an African Union force": not "head to +"; "ask + to" reads it).
+          if (p.preps_anywhere && !pp.objects.empty() && o >= 0 && a_.rel[c] == "mark" &&
+              a_.s->tokens[c].upos == "PART" && IsVerbal(o))
+            continue;
           // The phrase must be the verb's own (or its object's): "met X at the hall" attaches
           // "at the hall" to the verb, "met [X at the hall]" does not.
           // A pattern naming several phrases is specific enough to accept them nested inside one

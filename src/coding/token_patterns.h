@@ -13,7 +13,9 @@
 //   verb read so is that verb's source ("+ receive * aid from $": the verb's, not a noun's, as
 //   a "$" after the anchor otherwise makes it: "visit by $ to +");
 // - after the anchor, a "preposition" opens a phrase whose slot or words follow ("with +",
-//   "on * trade"), except a "particle" right after it, a word of the verb ("rule out * talks"); "to" before a word is an infinitive, and the word is the verb of the
+//   "on * trade"), except a "particle" right after it, a word of the verb ("rule out * talks");
+//   a phrase with a slot or words is never another verb's infinitive marker ("head to +" does
+//   not read "heading for Darfur to join an African Union force"); "to" before a word is an infinitive, and the word is the verb of the
 //   complement ("urge + to release"); other words must follow in order; "*" and optional words
 //   are dropped; alternatives a|b become a synonym set (or, for a preposition or the anchor, one
 //   pattern each).

@@ -1155,5 +1155,15 @@ TEST(CoderNews, VerbsTheIssueFoundMissing) {
   }
 }
 
+TEST(CoderNews, AnInfinitivesToOpensNoPhrase) {
+  std::vector<Event> e = CodeText(
+      "Nigerian troops flew out of Abuja, heading for Darfur to join an African Union force.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("IGOAFR")) << Dump(e);
+  // A pattern's bare "to" still reads it: "ask + to".
+  e = CodeText("The American Civil Liberties Union asked the Supreme Court to hear its challenge.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.code == "020" && x.target == "USAJUD"; }))
+      << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
