@@ -442,7 +442,8 @@ class SentenceCoder {
   // parser may take the day for the subject and leave the actor a root of its own.
   void RepairDateReadAsSubject();
   // "Bush, Lawmakers Discuss Social Security": a headline lists its subjects with commas; the
-  // parser takes the first for a vocative or a loose word.
+  // parser takes the first for a vocative, a loose word or a bare adverbial noun ("Militia,
+  // Shiite Leaders Bicker Over Shrine").
   void RepairHeadlineCommaList();
   // "returned to help end the fighting and is calling on his followers", ", accusing the
   // company of": a finite verb or a comma's participle hung as a conjunct of a participle below
@@ -909,7 +910,9 @@ void SentenceCoder::RepairHeadlineCommaList() {
   for (int t = 0; t + 2 < a_.n; ++t) {
     int v = a_.head[t];
     const std::string& r = a_.rel[t];
-    if (v <= t || tok[v].upos != "VERB" || (r != "vocative" && r != "dep" && r != "appos" && r != "parataxis")) continue;
+    if (v <= t || tok[v].upos != "VERB" ||
+        (r != "vocative" && r != "dep" && r != "appos" && r != "parataxis" && r != "obl:unmarked" && r != "obl:npmod"))
+      continue;
     if (tok[t].upos != "NOUN" && tok[t].upos != "PROPN") continue;
     // The next subject of the same verb, after a comma that follows t's phrase.
     int end = t;

@@ -1165,5 +1165,16 @@ TEST(CoderNews, AnInfinitivesToOpensNoPhrase) {
       << Dump(e);
 }
 
+TEST(CoderNews, AHeadlinesCommaListReadAsAnAdverbialIsItsSubjects) {
+  std::vector<Event> e = testing::CodeTitled("Militia, Shiite Leaders Bicker Over Shrine",
+                                             "NAJAF, Iraq - Militants kept their hold on the shrine.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("IRQREB") && x.code == "110";
+  })) << Dump(e);
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.target.starts_with("IRQREB") && x.code == "110";
+  })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
