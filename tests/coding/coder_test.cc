@@ -1176,5 +1176,12 @@ TEST(CoderNews, AHeadlinesCommaListReadAsAnAdverbialIsItsSubjects) {
   })) << Dump(e);
 }
 
+TEST(CoderNews, ReligiousLeadersAreElites) {
+  std::vector<Event> e = CodeText("Shiite leaders criticized the Iraqi government.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source == "IRQELI" && x.code.starts_with("11") && x.target == "IRQGOV";
+  })) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
