@@ -880,6 +880,11 @@ REVIEW_OUTPUT = [
      "receiving aid or backing is the giver's act; these code the receiver as giving ('+ receive * aid from $' in verbs.txt)"),
     (r"^call \* election ", "calling an election names no actor it yields to; the gap took 'called for a boycott of elections'"),
     (r"^appear \+ in court$", "who appears in court is the accused, not the target of an actor after the verb"),
+    (r"^(condemn|denounce|slam|criticize|criticise|deplore|decry|hail|praise|deny|protest)\b.* "
+     r"(raids?|attacks?|bombings?|killings?|shelling|invasion|assault|strikes?|massacre|violence|aggression|"
+     r"incursions?|occupation|crackdown|air ?strikes?) to\|with\|against\|on\|from\|for \+$",
+     "judging an attack: its 'on'/'against' phrase names the victim, not the one judged ('condemned the Israeli "
+     "raid on the camp' is against Israel; 'condemn +' reads the attack's own actor)"),
 ]
 
 # Converted patterns whose code review changes: regex over the pattern -> (code, reason).

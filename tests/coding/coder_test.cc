@@ -1183,5 +1183,12 @@ TEST(CoderNews, ReligiousLeadersAreElites) {
   })) << Dump(e);
 }
 
+TEST(CoderNews, AnAttackCondemnedIsItsAttackersNotItsVictims) {
+  std::vector<Event> e =
+      CodeText("The Palestinian Authority condemned the Israeli raid on the Rafah refugee camp.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEGOV", "11", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.ends_with("REF")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
