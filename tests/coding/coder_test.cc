@@ -1190,5 +1190,11 @@ TEST(CoderNews, AnAttackCondemnedIsItsAttackersNotItsVictims) {
   for (const Event& x : e) EXPECT_FALSE(x.target.ends_with("REF")) << Dump(e);
 }
 
+TEST(CoderNews, PressureIsADemandNotCoercion) {
+  std::vector<Event> e = CodeText("The United States put pressure on Sudan over the violence in Darfur.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "10", "SDN")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "17") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
