@@ -781,7 +781,8 @@ TEST(CoderNews, AMessageSentCarriesItsSendersPurpose) {
 TEST(CoderNews, LedForcesAreTheLeadersAndListedModifiersAllAct) {
   std::vector<Event> e = CodeText("US-led forces killed 20 insurgents in Iraq.", "2004-09-01");
   EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
-  e = CodeText("Iraqi and US-led forces attacked insurgents in Falluja.", "2004-09-01");
+  // (The place is a country, so that the test needs no gazetteer.)
+  e = CodeText("Iraqi and US-led forces attacked insurgents in Iraq.", "2004-09-01");
   EXPECT_TRUE(Has(e, "IRQMIL", "19", "IRQREB")) << Dump(e);
   EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
   // Backing is not leading.
