@@ -478,6 +478,22 @@ class SentenceCoder {
   // The regular stem of an inflected verb form that the verb lexicon knows ("declined" ->
   // "decline"), "" when none.
   std::string KnownVerbStem(const std::string& form) const;
+  // The first of the words the verb lexicon knows as a verb (a form that is not only a nominal
+  // event's) that accept(block, form) takes; "" when none.
+  template <typename Accept>
+  std::string VerbFormOf(std::initializer_list<std::string> words, Accept accept) const {
+    for (const std::string& w : words) {
+      if (w.empty()) continue;
+      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w)) {
+        const VerbBlock& block = d_.verbs.blocks()[ref.block];
+        if (!block.forms[ref.form].nominal && accept(block, block.forms[ref.form])) return w;
+      }
+    }
+    return "";
+  }
+  std::string VerbFormOf(std::initializer_list<std::string> words) const {
+    return VerbFormOf(words, [](const VerbBlock&, const VerbForm&) { return true; });
+  }
   void FindMentions(const NameTrie& index, bool agents);
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
@@ -721,14 +737,6 @@ bool SentenceCoder::RepairHeadlineVerb() {
   if (!a_.s->is_title || a_.n < 3) return false;
   for (const Token& t : tok)
     if (t.upos == "VERB" || t.upos == "AUX") return false;
-  auto verb_stem = [&](int v) -> std::string {
-    for (const std::string& w : {a_.low[v], KnownVerbStem(a_.low[v])}) {
-      if (w.empty()) continue;
-      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w))
-        if (!d_.verbs.blocks()[ref.block].forms[ref.form].nominal) return w;
-    }
-    return "";
-  };
   bool actor_before = false;
   for (int v = 1; v + 1 < a_.n; ++v) {
     actor_before |= a_.actor_at[v - 1] >= 0 || a_.agent_at[v - 1] >= 0;
@@ -738,7 +746,7 @@ bool SentenceCoder::RepairHeadlineVerb() {
     if (!actor_before || (pos != "NOUN" && pos != "PROPN") || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0) continue;
     if (before != "NOUN" && before != "PROPN") continue;
     if (after == "PUNCT" || after == "CCONJ" || after == "SYM") continue;
-    std::string stem = verb_stem(v);
+    std::string stem = VerbFormOf({a_.low[v], KnownVerbStem(a_.low[v])});
     if (stem.empty()) continue;
     retagged_ = *a_.s;
     Token& verb = retagged_.tokens[v];
@@ -1043,19 +1051,13 @@ void SentenceCoder::RepairPluralReadAsVerb() {
     if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
     if (tok[v + 1].upos != "ADP") continue;
     // A verb whose own patterns take that preposition right after it ("call for").
-    std::string stem;
-    for (const std::string& w : {a_.lem[v], KnownVerbStem(a_.low[v])}) {
-      if (w.empty() || !stem.empty()) continue;
-      for (const VerbDictionary::FormRef& ref : d_.verbs.Find(w)) {
-        const VerbBlock& block = d_.verbs.blocks()[ref.block];
-        const VerbForm& form = block.forms[ref.form];
-        if (form.nominal) continue;
-        bool takes = !form.after.empty() && form.after.front() == a_.low[v + 1];
-        for (const VerbPattern& p : block.patterns)
-          takes |= !p.post_preps.empty() && p.post_preps.front().preposition == a_.low[v + 1];
-        if (takes) stem = w;
-      }
-    }
+    const std::string& next = a_.low[v + 1];
+    std::string stem = VerbFormOf({a_.lem[v], KnownVerbStem(a_.low[v])}, [&](const VerbBlock& block, const VerbForm& form) {
+      if (!form.after.empty() && form.after.front() == next) return true;
+      return std::any_of(block.patterns.begin(), block.patterns.end(), [&](const VerbPattern& p) {
+        return !p.post_preps.empty() && p.post_preps.front().preposition == next;
+      });
+    });
     if (stem.empty()) continue;
     // The subject: the highest word above it that comes before it.
     int subject = -1;
@@ -3154,14 +3156,8 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   std::vector<int> result_of(a_.n, -1);
   // A claimed act named by a gerund ("responsibility for the kidnapping of") is its verb's act
   // (also where the gerund has nominal patterns of its own: "kidnapping of + by $").
-  auto only_nominal = [&](const std::string& w) {
-    const auto& forms = d_.verbs.Find(w);
-    return std::all_of(forms.begin(), forms.end(), [&](const VerbDictionary::FormRef& ref) {
-      return d_.verbs.blocks()[ref.block].forms[ref.form].nominal;
-    });
-  };
   for (int v = 0; v < a_.n; ++v)
-    if (a_.s->tokens[v].upos == "NOUN" && only_nominal(a_.lem[v]) && Claimant(v) >= 0) {
+    if (a_.s->tokens[v].upos == "NOUN" && VerbFormOf({a_.lem[v]}).empty() && Claimant(v) >= 0) {
       std::string stem = KnownVerbStem(a_.low[v]);
       if (!stem.empty()) a_.lem[v] = stem;
     }
