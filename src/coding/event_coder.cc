@@ -137,7 +137,9 @@ struct EventCoder::Index {
         responsibility_preposition(w.Get("responsibility-preposition")),
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
-        suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")) {}
+        suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
+        court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        own_court_role(w.Get("own-court-role")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -146,7 +148,8 @@ struct EventCoder::Index {
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
-      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun;
+      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
+      &court_word, &court_source, &court_role, &own_court_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -426,6 +429,7 @@ class SentenceCoder {
     bool target_from_clause = false;  // the target came from a reported clause
     bool addressed_to_answerer = false;  // an appeal whose target is the actor answering it
     bool claimed = false;                // an act whose source claimed responsibility for it
+    bool court_implied = false;          // the source is a court the sentence does not name
   };
 
   void Analyze();
@@ -531,6 +535,8 @@ class SentenceCoder {
   // armed_group: the agent is an armed group or criminals, whose country is where they act (the
   // one country the article's place phrases name, before the one country it names at all).
   std::string ContextCountry(bool armed_group = false) const;
+  // Whether verb v or a phrase of its clause is a word of a court's proceedings (court-word).
+  bool NamesCourt(int v) const;
   // The country code an actor mention stands for, "" for an international or unknown actor.
   std::string CountryOf(const Analysis::Mention& m) const;
   int Subject(int v, bool* passive, int depth = 0);
@@ -2050,7 +2056,20 @@ int SentenceCoder::IntentGovernor(int v) const {
       t = h;
       continue;
     }
-    bool complement = r == "xcomp" || ((r == "advcl" || r == "ccomp") && Infinitival(t));
+    // "plans to prosecute", "a pledge to withdraw": the infinitive that completes a noun of intent.
+    // (Also parsed as the infinitive of the verb the noun depends on: "proceeding with plans to
+    // prosecute".)
+    bool noun_complement = r == "acl" && Infinitival(t) && a_.s->tokens[h].upos == "NOUN";
+    if (r == "advcl" && Infinitival(t)) {
+      int mark = -1;
+      for (int k : a_.kids[t])
+        if (a_.rel[k] == "mark" && k < t) mark = k;
+      int noun = mark - 1;
+      if (mark > 0 && a_.head[noun] == h && a_.s->tokens[noun].upos == "NOUN" && IsNominalRel(a_.rel[noun]) &&
+          (index_.Is(index_.intent, a_.lem[noun]) || index_.Is(index_.intent, a_.low[noun])))
+        return noun;
+    }
+    bool complement = r == "xcomp" || ((r == "advcl" || r == "ccomp") && Infinitival(t)) || noun_complement;
     if (!complement) return -1;
     if (index_.Is(index_.intent, a_.lem[h]) || index_.Is(index_.intent, a_.low[h])) return h;
     return -1;
@@ -2787,6 +2806,33 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     }
   }
 
+  // Legal action that names no one taking it (court-source, court-word): a court of where it
+  // happens ("Four US soldiers charged with abusing Iraqi prisoners", "the trial of three
+  // Americans resumed in Kabul").
+  // An infinitive's act is someone's plan or wish ("plans to prosecute", "set to go on trial"), not
+  // a court's act.
+  if (sources.empty() && !targets.empty() && index_.Is(index_.court_source, code) && !index_.court_role.empty() &&
+      !Infinitival(v) && NamesCourt(v)) {
+    const ActorCode& accused = targets.front();
+    const bool accused_country = accused.base.size() == 3 && accused.base != "---";
+    std::string country;
+    if (accused_country && accused.code.size() >= 6 && index_.Is(index_.own_court_role, Lower3(accused.code.substr(3))))
+      country = accused.base;
+    if (country.empty()) country = ContextCountry();
+    if (country.empty() && accused_country) country = accused.base;
+    if (country.size() == 3 && !index_.Is(index_.non_country_prefix, Lower3(country))) {
+      std::string role = *index_.court_role.begin();
+      for (char& c : role) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      ActorCode court;
+      court.code = country + role;
+      court.base = country;
+      court.first = court.last = v;
+      court.inferred = true;
+      sources.push_back(std::move(court));
+      result->court_implied = true;
+    }
+  }
+
   int verb_last = particle_last;
   auto make = [&](const ActorCode& s, const ActorCode* t, const std::string& c) {
     Event e;
@@ -3128,6 +3174,18 @@ void SentenceCoder::NoteAgentCountries() {
   for (const Analysis::Mention& m : a_.agent_mentions) Resolve(PhraseHead(m.begin));
 }
 
+bool SentenceCoder::NamesCourt(int v) const {
+  auto court = [&](int t) { return index_.Is(index_.court_word, a_.lem[t]) || index_.Is(index_.court_word, a_.low[t]); };
+  if (court(v)) return true;
+  for (int k : a_.kids[v]) {
+    if (a_.rel[k] == "punct" || a_.rel[k] == "conj" || a_.rel[k] == "parataxis") continue;
+    if (court(k)) return true;
+    for (int g : a_.kids[k])
+      if (IsNominalRel(a_.rel[g]) && court(g)) return true;
+  }
+  return false;
+}
+
 std::string SentenceCoder::ContextCountry(bool armed_group) const {
   if (sentence_index_ < static_cast<int>(context_->places.size()) && context_->places[sentence_index_].size() == 1)
     return context_->places[sentence_index_][0];
@@ -3261,6 +3319,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
                                  a_.HasChildRel(g, {"aux"}))
       future = true;
     if (trigger < 0 && !future) continue;
+    // A court the sentence does not name announces nothing: an act only planned or expected ("may
+    // begin war crimes trials", "plans to prosecute") is someone else's announcement.
+    if (r.court_implied) {
+      r.events.clear();
+      continue;
+    }
     // An announced meeting or visit is the announcer's intent; the other side has announced
     // nothing ("Fox said he will meet Bush": MEXGOV 036 USAGOV only).
     std::erase_if(r.events, [&](const Event& e) {
@@ -3478,7 +3542,15 @@ std::string DatelineCountry(const Lexicon& d, const EventCoder::Index& index, co
       if (code.size() >= 3) return code.substr(0, 3);
     }
   }
-  return "";
+  // A city the gazetteer knows ("JOHANNESBURG, Sept. 9 --"), as for place phrases: a city of
+  // 50,000 people or more, or a seat of government.
+  if (dateline.city.empty()) return "";
+  std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
+  if (!gazetteer) return "";
+  const geo::City* city = gazetteer->FindCity(dateline.city);
+  if (!city || (city->population < 50000 && !city->seat())) return "";
+  const geo::Country* country = gazetteer->FindCountry(city->country);
+  return country ? CameoCountryCode(country->alpha3) : "";
 }
 
 int DateOf(const std::string& iso) {

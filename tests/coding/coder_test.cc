@@ -1197,5 +1197,42 @@ TEST(CoderNews, PressureIsADemandNotCoercion) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "17") << Dump(e);
 }
 
+TEST(CoderNews, LegalActionWithoutItsActorIsTheCourtOfThePlace) {
+  // Soldiers are tried by their own country's courts, wherever they serve.
+  std::vector<Event> e = CodeText(
+      "Four US soldiers charged with abusing Iraqi prisoners are set to face pre-trial hearings in Germany.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAJUD", "17", "USAMIL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("DEU")) << Dump(e);
+  // Anyone else by the courts of the place.
+  e = CodeText("A German man appeared in court in South Africa on charges of violating its ban on nuclear proliferation.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "ZAFJUD", "17", "DEU")) << Dump(e);
+  // An arrest names no court; a prosecution only planned is the planner's intent, not a court's act.
+  e = CodeText("Two Britons were arrested in Dubai.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.ends_with("JUD")) << Dump(e);
+  e = CodeText("Indonesia is proceeding with plans to prosecute Newmont Mining.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IDN", "13", "USABUS")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.ends_with("JUD") || x.code.starts_with("17")) << Dump(e);
+}
+
+TEST(CoderNews, HeadlineAbbreviationsOfCountries) {
+  std::vector<Event> e = CodeText("S. Korea warned N. Korea on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KOR", "13", "PRK")) << Dump(e);
+  e = CodeText("S.Korean troops arrived in Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KORMIL", "04", "IRQ")) << Dump(e);
+}
+
+TEST(CoderNews, SupportWonIsSupportGiven) {
+  std::vector<Event> e = CodeText("Sharon won the Israeli parliament's backing for his plan.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRLEG", "05", "ISRGOV")) << Dump(e);
+}
+
+// A dateline's city that is no capital gives its country through the gazetteer.
+TEST(CoderNews, ADatelinesCityGivesItsCountry) {
+  if (!geo::Gazetteer::Default()) GTEST_SKIP() << "no gazetteer (build/external/gazetteer.tsv): run scripts/setup.sh and build";
+  std::vector<Event> e = CodeText("JOHANNESBURG, Sept. 9 -- Police arrested a German man on Thursday.", "2004-09-09");
+  EXPECT_TRUE(Has(e, "ZAFCOP", "17", "DEU")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
