@@ -138,7 +138,7 @@ struct EventCoder::Index {
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
-        court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
@@ -149,7 +149,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &court_word, &court_source, &court_role, &own_court_role;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1472,6 +1472,21 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         if (!name || m < k) continue;
         std::vector<ActorCode> named = ResolveOne(m, depth + 1);
         if (!named.empty()) return named;
+      }
+    }
+    // "a convoy carrying Iraq's interior minister", "a plane carrying the delegation": what
+    // carries people stands for them (carrier-verb); also parsed as the verb's adverbial right after
+    // the noun ("hit a car carrying two Italian diplomats").
+    std::vector<int> carriers = a_.kids[h];
+    if (h + 1 < a_.n && a_.head[h] >= 0 && a_.head[h + 1] == a_.head[h] && a_.rel[h + 1] == "advcl") carriers.push_back(h + 1);
+    for (int k : carriers) {
+      if (k < h || (a_.rel[k] != "acl" && a_.rel[k] != "advcl") || a_.s->tokens[k].xpos != "VBG" ||
+          !index_.Is(index_.carrier_verb, a_.lem[k]))
+        continue;
+      for (int m : a_.kids[k]) {
+        if (a_.rel[m] != "obj" && a_.rel[m] != "dobj") continue;
+        std::vector<ActorCode> carried = ResolveOne(m, depth + 1);
+        if (!carried.empty()) return carried;
       }
     }
     // A message stands for its author (`message-noun`): "a tape purportedly from Al Qaeda", "an

@@ -1234,5 +1234,13 @@ TEST(CoderNews, ADatelinesCityGivesItsCountry) {
   EXPECT_TRUE(Has(e, "ZAFCOP", "17", "DEU")) << Dump(e);
 }
 
+TEST(CoderNews, WhatCarriesPeopleStandsForThem) {
+  std::vector<Event> e = CodeText("Gunmen opened fire on a convoy carrying Iraq's interior minister.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQGOV")) << Dump(e);
+  // A vehicle that carries no actor is still no actor.
+  e = CodeText("Gunmen opened fire on a convoy carrying food.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
