@@ -2869,8 +2869,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // the actors that hold it.
   // Fighting is joint only when the verb is ("fought", "clashed"; not "attacked the village").
   bool joint = index_.Is(index_.joint, code) || (index_.Is(index_.joint_symmetric, code) && !reverse.empty());
+  // What the verb finds outside the pattern is no partner then: "Koizumi and Bush discussed North
+  // Korea" is their meeting, North Korea its topic.
   if (joint_only) {
-    if (!targets.empty() || !joint) return true;
+    if (!joint) return true;
+    targets.clear();
     best_compound = true;
   }
   // Actors named together who fight: each other, not an actor in a phrase of place or

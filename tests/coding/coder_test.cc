@@ -1242,5 +1242,13 @@ TEST(CoderNews, WhatCarriesPeopleStandsForThem) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, ActorsTalkingAboutAnotherActorMeetEachOther) {
+  std::vector<Event> e = CodeText("Koizumi and Bush discussed North Korea.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPNGOV", "04", "USAGOV") && Has(e, "USAGOV", "04", "JPNGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("PRK")) << Dump(e);
+  e = testing::CodeTitled("Koizumi, Bush Discuss North Korea", "The talks lasted an hour.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPNGOV", "04", "USAGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
