@@ -537,6 +537,11 @@ class SentenceCoder {
   std::string ContextCountry(bool armed_group = false) const;
   // Whether verb v or a phrase of its clause is a word of a court's proceedings (court-word).
   bool NamesCourt(int v) const;
+  // The country of the city the proper name ending at token t names ("Falluja"): a city the
+  // gazetteer knows with 50,000 people or more, or a seat of government; "" otherwise.
+  std::string CityCountry(int t) const;
+  // A city as the target of force ("US forces bombed Falluja"): its country.
+  std::vector<ActorCode> CityTarget(int h) const;
   // The country code an actor mention stands for, "" for an international or unknown actor.
   std::string CountryOf(const Analysis::Mention& m) const;
   int Subject(int v, bool* passive, int depth = 0);
@@ -2437,7 +2442,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
               if (p.preps_anywhere && Resolve(o).empty()) {
                 // Force against a place: the place the phrase names ("set off bombs at petrol
                 // stations around Madrid", "attacked a checkpoint near Gaza City").
-                slot = noun.role == SlotRole::kTarget && IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code) ? PlaceInside(o) : -1;
+                const bool force = noun.role == SlotRole::kTarget &&
+                                   IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code);
+                slot = force ? PlaceInside(o) : -1;
+                // "an air strike on Falluja": the city itself.
+                if (slot < 0 && force && !CityCountry(o).empty()) slot = o;
                 if (slot < 0) {
                   all = false;
                   continue;
@@ -2512,7 +2521,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           bool pronoun = a_.s->tokens[t].upos == "PRON" &&
                          (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") &&
                          index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
-          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun)) continue;
+          // A city the act of force strikes ("US jets pound Falluja").
+          bool city = noun.role == SlotRole::kTarget && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
+                      IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code) &&
+                      !CityCountry(t).empty();
+          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
           found = t;
@@ -2704,6 +2717,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   std::vector<ActorCode> targets;
   if (target_head >= 0) {
     targets = Resolve(target_head);
+    if (targets.empty() && IsForce(code)) targets = CityTarget(target_head);
     if (targets.empty()) targets = NewActor(target_head);
   } else if (!verbal) {
     // A noun's event with its partner in a phrase of its own: "Iran's negotiations with the EU",
@@ -3166,21 +3180,22 @@ void SentenceCoder::CollectPlaces() {
   std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
   if (!gazetteer) return;
   for (int t = 0; t < a_.n; ++t) {
-    if (a_.s->tokens[t].upos != "PROPN" || a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0) continue;
-    if (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "PROPN" && a_.actor_at[t + 1] < 0) continue;  // not the name's end
+    if (a_.s->tokens[t].upos != "PROPN" && a_.s->tokens[t].upos != "NOUN") continue;
+    if (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0) continue;
     int h = PhraseHead(t);
     std::string c = a_.CaseOf(h);
     if (c == "of" && a_.head[h] >= 0 && index_.Is(index_.place_noun, a_.lem[a_.head[h]])) c = a_.CaseOf(a_.head[h]);
-    if (!index_.Is(index_.locative, c)) continue;
-    int b = t;
-    while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
-    std::string name;
-    for (int k = b; k <= t; ++k) name += (k > b ? " " : "") + a_.s->tokens[k].form;
-    const geo::City* city = gazetteer->FindCity(name);
-    if (!city || (city->population < 50000 && !city->seat())) continue;
-    const geo::Country* country = gazetteer->FindCountry(city->country);
-    if (!country) continue;
-    std::string code = CameoCountryCode(country->alpha3);
+    // Also a city a verb acts on ("struck Falluja", "visited Najaf") or an attack strikes ("an air
+    // strike on Falluja"): the events are there.
+    const bool object = c.empty() && (a_.rel[h] == "obj" || a_.rel[h] == "dobj");
+    const bool struck = (c == "on" || c == "against") && a_.head[h] >= 0 &&
+                        !VerbFormOf({a_.lem[a_.head[h]], a_.low[a_.head[h]]}, [](const VerbBlock& block, const VerbForm&) {
+                           return IsForce(block.code) || std::any_of(block.patterns.begin(), block.patterns.end(),
+                                                                     [](const VerbPattern& p) { return IsForce(p.code); });
+                         }).empty();
+    if (!index_.Is(index_.locative, c) && !object && !struck) continue;
+    std::string code = CityCountry(t);
+    if (code.empty()) continue;
     add(&context_->countries, code);
     add(&context_->places[sentence_index_], code);
     if (a_.s->is_title) add(&context_->title_places, code);
@@ -3190,6 +3205,35 @@ void SentenceCoder::CollectPlaces() {
 void SentenceCoder::NoteAgentCountries() {
   if (!analyzed_) Analyze();
   for (const Analysis::Mention& m : a_.agent_mentions) Resolve(PhraseHead(m.begin));
+}
+
+std::string SentenceCoder::CityCountry(int t) const {
+  if (t < 0 || a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0) return "";
+  // A headline's capitalized noun may be a name the tagger missed ("US forces bomb Falluja").
+  const bool proper = a_.s->tokens[t].upos == "PROPN" ||
+                      (a_.s->is_title && a_.s->tokens[t].upos == "NOUN" &&
+                       std::isupper(static_cast<unsigned char>(a_.s->tokens[t].form[0])));
+  if (!proper) return "";
+  if (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "PROPN" && a_.actor_at[t + 1] < 0) return "";  // not the name's end
+  std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
+  if (!gazetteer) return "";
+  int b = t;
+  while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
+  std::string name;
+  for (int k = b; k <= t; ++k) name += (k > b ? " " : "") + a_.s->tokens[k].form;
+  const geo::City* city = gazetteer->FindCity(name);
+  if (!city || (city->population < 50000 && !city->seat())) return "";
+  const geo::Country* country = gazetteer->FindCountry(city->country);
+  return country ? CameoCountryCode(country->alpha3) : "";
+}
+
+std::vector<ActorCode> SentenceCoder::CityTarget(int h) const {
+  if (h < 0) return {};
+  std::string code = CityCountry(h);
+  if (code.empty() || index_.Is(index_.non_country_prefix, Lower3(code))) return {};
+  int b = h;
+  while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
+  return {ActorCode{code, code, b, h}};
 }
 
 bool SentenceCoder::NamesCourt(int v) const {

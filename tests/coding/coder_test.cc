@@ -1250,5 +1250,25 @@ TEST(CoderNews, ActorsTalkingAboutAnotherActorMeetEachOther) {
   EXPECT_TRUE(Has(e, "JPNGOV", "04", "USAGOV")) << Dump(e);
 }
 
+// A city that force strikes is its country, and a place of the sentence's events.
+TEST(CoderNews, ACityStruckByForceIsItsCountry) {
+  if (!geo::Gazetteer::Default()) GTEST_SKIP() << "no gazetteer (build/external/gazetteer.tsv): run scripts/setup.sh and build";
+  std::vector<Event> e = testing::CodeTitled("US forces bomb Falluja", "The raids went on all night.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQ")) << Dump(e);
+  e = CodeText("US warplanes struck Falluja on Monday, killing five people.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("USA")) << Dump(e);
+  e = CodeText("The US military said it had killed 50 insurgents in an air strike on Falluja.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  // A city where a meeting is held is no party to it.
+  e = CodeText("Iraqi officials met tribal leaders in Falluja.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "IRQ") << Dump(e);
+}
+
+TEST(CoderNews, AGovernmentProtestingAnActorsActComplains) {
+  std::vector<Event> e = testing::CodeTitled("China Protests Japanese PM's Shrine Visit", "The visit angered Beijing.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "11", "JPNGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
