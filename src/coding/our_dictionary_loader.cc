@@ -646,13 +646,15 @@ void AddSurnames(std::vector<ActorEntry>* entries) {
   std::set<std::string> names;
   for (const ActorEntry& e : *entries)
     for (const ActorName& n : e.names) names.insert(n.text);
-  std::map<std::string, std::set<std::string>> countries;  // surname -> country prefixes
+  // surname -> the home countries of the people who bear it (a person's first code: "Kofi Annan =
+  // GHA, IGOUNO" is one person of Ghana, whatever office he held)
+  std::map<std::string, std::set<std::string>> countries;
   for (const ActorEntry& e : *entries) {
-    if (e.kind != ActorKind::kPerson) continue;
+    if (e.kind != ActorKind::kPerson || e.codes.empty()) continue;
     for (const ActorName& n : e.names) {
       std::string surname = surname_of(n.cased);
       if (surname.empty()) continue;
-      for (const DatedCode& c : e.codes) countries[surname].insert(c.code.substr(0, 3));
+      countries[surname].insert(e.codes.front().code.substr(0, 3));
     }
   }
   for (ActorEntry& e : *entries) {

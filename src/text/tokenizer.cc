@@ -385,8 +385,13 @@ size_t Tokenizer::ScanWord(size_t i, size_t n, size_t token_start) {
   };
   auto abbreviation = [&](size_t a, size_t b) {  // [a, b) ends with the full stop
     // Abbreviations are short; not building long strings keeps "a.1a.1a.1..." linear.
-    if (b - a > kMaxAbbreviationChars) return AbbreviationKind::kNone;
-    return lexicon_.Abbreviation(word_string(a, b));
+    if (b - a > kMaxAbbreviationChars + 6) return AbbreviationKind::kNone;
+    AbbreviationKind kind = b - a > kMaxAbbreviationChars ? AbbreviationKind::kNone : lexicon_.Abbreviation(word_string(a, b));
+    if (kind != AbbreviationKind::kNone) return kind;
+    // A prefix hyphened to an abbreviation keeps it one ("post-Sept. 11", "mid-Oct.").
+    for (size_t x = b - 1; x > a; --x)
+      if (chunk_[x - 1].cp == '-') return b - x > kMaxAbbreviationChars ? AbbreviationKind::kNone : lexicon_.Abbreviation(word_string(x, b));
+    return AbbreviationKind::kNone;
   };
   auto abbreviation_flag = [](AbbreviationKind kind) {
     return kind == AbbreviationKind::kAny ? kAbbreviation : kTitleAbbreviation;

@@ -347,6 +347,10 @@ TEST(CoderNews, AParticipleWithItsAgentIsPassive) {
 TEST(CoderNews, SurnamesNameKnownLeadersOnly) {
   std::vector<Event> e = CodeText("Blair met Putin in Moscow.", "2004-09-01");
   EXPECT_TRUE(Has(e, "GBRGOV", "04", "RUSGOV")) << Dump(e);
+  // A leader of an international organization is named by surname too, though his codes name
+  // his country and the organization.
+  e = CodeText("Annan met Blair in London.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNO", "04", "GBRGOV")) << Dump(e);
   e = CodeText("Howard Schmidt met Putin on Friday.", "2004-09-01");
   for (const Event& x : e) {
     EXPECT_NE(x.source.substr(0, 3), "AUS") << "Howard Schmidt is not John Howard\n" << Dump(e);

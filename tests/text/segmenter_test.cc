@@ -70,7 +70,7 @@ TEST(SegmenterTest, DoesNotSplitAbbreviationsNumbersAndAddresses) {
         "See example.com or www.x.org or mail a.b@example.com now.",
         "Fruit, e.g. apples, i.e. food, is No.5 on the list.", "J. K. Rowling and George W. Bush met.",
         "The U.S.-China talks and the U.S. officials met.", "Mr.Smith arrived.",
-        "He earned $3.5 million at 5 p.m. on Monday."}) {
+        "He earned $3.5 million at 5 p.m. on Monday.", "The post-Sept. 11 world changed in mid-Oct. last year."}) {
     EXPECT_EQ(Sentences(text).size(), 1u) << text;
   }
 }
