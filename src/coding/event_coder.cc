@@ -2051,7 +2051,13 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
       if (a_.s->tokens[k].xpos == "VBG" && k > v)
         for (int m : a_.kids[k])
           charge |= (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]);
-    *passive = (agent || headline || charge) &&
+    // Any other past participle of a noun is passive too ("two Italian aid workers kidnapped in
+    // Baghdad were freed": the workers were kidnapped), unless it reports another verb ("a woman
+    // believed linked to al-Qaeda": the noun is the subject of that verb), or the noun heads a
+    // sentence that is no headline (then the participle is its misread verb: "Israeli troops
+    // clashed with Palestinian gunmen").
+    bool reduced_relative = a_.head[h] >= 0 && !a_.HasChildRel(v, {"xcomp", "ccomp"});
+    *passive = (reduced_relative || agent || headline || charge) &&
                (a_.s->tokens[v].xpos == "VBN" || (charge && a_.s->tokens[v].xpos == "VBD"));
     return h;
   }

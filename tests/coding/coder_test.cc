@@ -1274,5 +1274,13 @@ TEST(CoderNews, AGovernmentProtestingAnActorsActComplains) {
   EXPECT_TRUE(Has(e, "CHN", "11", "JPNGOV")) << Dump(e);
 }
 
+TEST(CoderNews, APastParticipleAfterItsNounIsPassive) {
+  std::vector<Event> e =
+      CodeText("Two Italian aid workers kidnapped in Baghdad last week were freed on Tuesday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("ITA")) << Dump(e);
+  e = CodeText("Two Italian aid workers kidnapped by gunmen in Baghdad were freed on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "ITADEV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
