@@ -3546,8 +3546,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
           const Span& at = a_.s->tokens[k].span;
           bool is_target = at.begin >= e.target_span.begin && at.end <= e.target_span.end && e.target_span.end > 0;
           is_target |= at.begin >= e.source_span.begin && at.end <= e.source_span.end && e.source_span.end > 0;
+          // ("sent an envoy to Sudan": its envoys, delegations and officials represent the sender.)
+          bool envoy = a_.agent_at[k] >= 0 &&
+                       d_.actors.agents()[a_.agent_mentions[a_.agent_at[k]].entry].code == "GOV";
           carries |= (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && !index_.Is(index_.meeting_noun, a_.lem[k]) &&
-                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0 && !is_target;
+                     !index_.Is(index_.meeting_noun, a_.low[k]) && a_.actor_at[k] < 0 && !is_target && !envoy;
         }
         if (carries) continue;
       }

@@ -1282,5 +1282,15 @@ TEST(CoderNews, APastParticipleAfterItsNounIsPassive) {
   EXPECT_TRUE(Has(e, "IRQREB", "18", "ITADEV")) << Dump(e);
 }
 
+TEST(CoderNews, AnEnvoySentVisitsForTheSender) {
+  std::vector<Event> e = CodeText("China sent an envoy to Sudan.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "04", "SDN")) << Dump(e);
+  e = CodeText("Japan will send a delegation to North Korea next week.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPN", "03", "PRK")) << Dump(e);
+  // Troops sent are no visit.
+  e = CodeText("Japan sent troops to Iraq.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
