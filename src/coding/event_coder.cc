@@ -540,6 +540,9 @@ class SentenceCoder {
   // The country of the city the proper name ending at token t names ("Falluja"): a city the
   // gazetteer knows with 50,000 people or more, or a seat of government; "" otherwise.
   std::string CityCountry(int t) const;
+  // Whether token t lies in the phrase that names the victims of an event noun below verb v ("the
+  // kidnapping of aid workers", PhraseNamesTarget) or the place of such an event ("in Iraq").
+  bool InVictimPhrase(int t, int v) const;
   // A city as the target of force ("US forces bombed Falluja"): its country.
   std::vector<ActorCode> CityTarget(int h) const;
   // The country code an actor mention stands for, "" for an international or unknown actor.
@@ -2139,6 +2142,12 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
   std::vector<int> direct, others;
   std::vector<int> queue;
   auto is_clause = [&](const std::string& r) { return r == "ccomp" || r == "csubj"; };
+  // "condemned the kidnapping of aid workers": an event noun stands for its actor, not for the
+  // victims its "of" phrase names (a claim of responsibility is about them).
+  auto victims_only = [&](int k) {
+    return a_.actor_at[k] < 0 && a_.agent_at[k] < 0 && PhraseNamesTarget(k, "of") &&
+           !index_.Is(index_.claim_verb, a_.lem[v]);
+  };
   for (int k : a_.kids[v]) {
     const std::string& r = a_.rel[k];
     if (k == subj || r == "punct" || r == "parataxis" || IsTemporalRel(r)) continue;
@@ -2150,7 +2159,7 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
       int cs = Subject(k, &p);
       if (cs >= 0) direct.push_back(cs);
     }
-    if (r == "dobj" || r == "obj" || r == "iobj") direct.push_back(k);
+    if ((r == "dobj" || r == "obj" || r == "iobj") && !victims_only(k)) direct.push_back(k);
     queue.push_back(k);
   }
   // Everything nominal below those dependents, in text order.
@@ -2159,7 +2168,7 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
     const std::string& r = a_.rel[t];
     bool subject_rel = r == "nsubj" || r == "nsubjpass" || r == "nsubj:pass";
     if (t != subj && (IsNominalRel(r) || r == "dobj" || r == "obj" || r == "iobj" || (with_clauses && subject_rel)) &&
-        r != "nmod:poss" && !IsTemporalRel(r))
+        r != "nmod:poss" && !IsTemporalRel(r) && !victims_only(t) && !InVictimPhrase(t, v))
       others.push_back(t);
     for (int k : a_.kids[t]) {
       const std::string& rk = a_.rel[k];
@@ -2532,6 +2541,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
                       IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code) &&
                       !CityCountry(t).empty();
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city)) continue;
+          // "condemned the kidnapping of aid workers": the victims of an event the verb's object
+          // names are no target of the verb.
+          if (noun.role == SlotRole::kTarget && InVictimPhrase(t, v)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
           found = t;
@@ -3240,6 +3252,22 @@ std::vector<ActorCode> SentenceCoder::CityTarget(int h) const {
   int b = h;
   while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
   return {ActorCode{code, code, b, h}};
+}
+
+bool SentenceCoder::InVictimPhrase(int t, int v) const {
+  // A claim of responsibility is about the victims ("claimed responsibility for the kidnapping of
+  // two French journalists": a statement to them, with the kidnapping itself).
+  if (index_.Is(index_.claim_verb, a_.lem[v])) return false;
+  for (int a = t, guard = 0; a >= 0 && a != v && guard < a_.n; a = a_.head[a], ++guard) {
+    int n = a_.head[a];
+    if (n < 0 || n == v || !IsNominalRel(a_.rel[a]) || a_.rel[a] == "nmod:poss") continue;
+    if (a_.s->tokens[n].upos != "NOUN" || a_.actor_at[n] >= 0 || a_.agent_at[n] >= 0) continue;
+    const std::string c = a_.CaseOf(a);
+    if (PhraseNamesTarget(n, c)) return true;
+    // Nor is the place of such an event ("the kidnapping of aid workers in Iraq").
+    if (index_.Is(index_.locative, c) && PhraseNamesTarget(n, "of")) return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::NamesCourt(int v) const {

@@ -1292,5 +1292,13 @@ TEST(CoderNews, AnEnvoySentVisitsForTheSender) {
   for (const Event& x : e) EXPECT_NE(x.code, "042") << Dump(e);
 }
 
+TEST(CoderNews, AnActCondemnedIsItsActorsNotItsVictimsOrPlace) {
+  std::vector<Event> e = CodeText("Germany condemned the kidnapping of aid workers in Iraq.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Germany condemned the kidnapping of aid workers by militants in Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "DEU", "11", "IRQREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "IRQDEV") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
