@@ -139,7 +139,7 @@ struct EventCoder::Index {
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
-        own_court_role(w.Get("own-court-role")) {}
+        own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -149,7 +149,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -540,6 +540,10 @@ class SentenceCoder {
   // The country of the city the proper name ending at token t names ("Falluja"): a city the
   // gazetteer knows with 50,000 people or more, or a seat of government; "" otherwise.
   std::string CityCountry(int t) const;
+  // The preposition that introduces phrase h as a place: its own ("in Iraq"), or for the "of"
+  // phrase of a noun of place its noun's ("in the streets of Ramadi"); a noun of direction needs
+  // none ("50 miles south of Baghdad": "in").
+  std::string PlaceCase(int h) const;
   // Whether token t lies in the phrase that names the victims of an event noun below verb v ("the
   // kidnapping of aid workers", PhraseNamesTarget) or the place of such an event ("in Iraq").
   bool InVictimPhrase(int t, int v) const;
@@ -3189,7 +3193,7 @@ void SentenceCoder::CollectPlaces() {
     if (!private_people) add(&context_->armed_group_countries, country);
     // A place phrase: the mention's phrase ("in Iraq", "his Baghdad home", "Iraq's northeast")
     // is introduced by a preposition of place.
-    if (!index_.Is(index_.locative, a_.CaseOf(h))) continue;
+    if (!index_.Is(index_.locative, PlaceCase(h))) continue;
     add(&context_->places[sentence_index_], country);
     if (a_.s->is_title) add(&context_->title_places, country);
   }
@@ -3201,8 +3205,7 @@ void SentenceCoder::CollectPlaces() {
     if (a_.s->tokens[t].upos != "PROPN" && a_.s->tokens[t].upos != "NOUN") continue;
     if (a_.actor_at[t] >= 0 || a_.agent_at[t] >= 0) continue;
     int h = PhraseHead(t);
-    std::string c = a_.CaseOf(h);
-    if (c == "of" && a_.head[h] >= 0 && index_.Is(index_.place_noun, a_.lem[a_.head[h]])) c = a_.CaseOf(a_.head[h]);
+    std::string c = PlaceCase(h);
     // Also a city a verb acts on ("struck Falluja", "visited Najaf") or an attack strikes ("an air
     // strike on Falluja"): the events are there.
     const bool object = c.empty() && (a_.rel[h] == "obj" || a_.rel[h] == "dobj");
@@ -3252,6 +3255,15 @@ std::vector<ActorCode> SentenceCoder::CityTarget(int h) const {
   int b = h;
   while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
   return {ActorCode{code, code, b, h}};
+}
+
+std::string SentenceCoder::PlaceCase(int h) const {
+  std::string c = a_.CaseOf(h);
+  int g = a_.head[h];
+  if (c != "of" || g < 0) return c;
+  if (index_.Is(index_.direction_noun, a_.lem[g]) || index_.Is(index_.direction_noun, a_.low[g])) return "in";
+  if (index_.Is(index_.place_noun, a_.lem[g])) return a_.CaseOf(g);
+  return c;
 }
 
 bool SentenceCoder::InVictimPhrase(int t, int v) const {

@@ -1300,5 +1300,12 @@ TEST(CoderNews, AnActCondemnedIsItsActorsNotItsVictimsOrPlace) {
   for (const Event& x : e) EXPECT_NE(x.target, "IRQDEV") << Dump(e);
 }
 
+TEST(CoderNews, PlacesNamedByDirectionOrStreet) {
+  std::vector<Event> e = CodeText("Insurgents ambushed a convoy carrying Polish troops south of Baghdad.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "POLMIL")) << Dump(e);
+  e = CodeText("US marines battled insurgents in the streets of Baghdad.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
