@@ -704,8 +704,9 @@ void SentenceCoder::Analyze() {
     int end = a_.actor_mentions[m].end;
     int head = end;
     while (head < a_.n && index_.Is(index_.non_political_modifier, a_.low[head])) ++head;
-    if (head < a_.n && (index_.Is(index_.non_political_head, a_.low[head]) ||
-                        index_.Is(index_.non_political_head, a_.lem[head]))) {
+    // (Only as the phrase's head: "North Korea food aid" is aid.)
+    if (head < a_.n && !(a_.rel[head] == "compound" && a_.head[head] > head) &&
+        (index_.Is(index_.non_political_head, a_.low[head]) || index_.Is(index_.non_political_head, a_.lem[head]))) {
       for (int k = a_.actor_mentions[m].begin; k < end; ++k) a_.actor_at[k] = -1;
     }
   }

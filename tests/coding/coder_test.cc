@@ -1307,5 +1307,15 @@ TEST(CoderNews, PlacesNamedByDirectionOrStreet) {
   EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
 }
 
+TEST(CoderNews, AidOfferedOrAnnouncedIsAnIntentToGiveIt) {
+  std::vector<Event> e = CodeText("South Korea offered North Korea food aid.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KOR", "03", "PRK")) << Dump(e);
+  e = CodeText("Japan announced $1.5 billion in aid for Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPN", "03", "IRQ")) << Dump(e);
+  // A nationality before a non-political noun that modifies another noun still names the actor.
+  e = CodeText("The German team beat Brazil.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
