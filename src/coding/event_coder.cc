@@ -139,7 +139,8 @@ struct EventCoder::Index {
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
-        own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")) {}
+        own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
+        own_country_target(w.Get("own-country-target")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -149,7 +150,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2883,6 +2884,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       sources.push_back(std::move(court));
       result->court_implied = true;
     }
+  }
+
+  // A state's act on its own people without a named target (own-country-target): the country
+  // where it happens, else the state's own ("declared a state of emergency for 60 days").
+  if (targets.empty() && !sources.empty() && index_.Is(index_.own_country_target, code)) {
+    std::string country = ContextCountry();
+    if (country.empty()) country = sources.front().base;
+    if (country.size() == 3 && country != "---" && !index_.Is(index_.non_country_prefix, Lower3(country)))
+      targets.push_back(ActorCode{country, country, v, v});
   }
 
   int verb_last = particle_last;

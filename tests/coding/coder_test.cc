@@ -1317,5 +1317,12 @@ TEST(CoderNews, AidOfferedOrAnnouncedIsAnIntentToGiveIt) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, AStateOfEmergencyIsImposedOnTheCountryWhereItIsDeclared) {
+  std::vector<Event> e = CodeText("Iraq's interim government declared a state of emergency for 60 days.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQGOV", "17", "IRQ")) << Dump(e);
+  e = CodeText("The Nepalese government imposed a curfew in Kathmandu.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "NPLGOV", "17", "NPL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
