@@ -22,7 +22,8 @@ constexpr char kGazetteer[] =
     "P\t524901\tMoscow\tRU\t48\tPPLC\t10381222\t55.75222\t37.61556\n"
     "P\t5601538\tMoscow\tUS\tID\tPPL\t25060\t46.73239\t-117.00017\n"
     "P\t4315588\tBaghdad\tUS\tLA\tPPL\t1200\t30.0\t-91.0\n"
-    "P\t98182\tBaghdad\tIQ\t07\tPPLC\t7216000\t33.34058\t44.40088\n";
+    "P\t98182\tBaghdad\tIQ\t07\tPPLC\t7216000\t33.34058\t44.40088\n"
+    "P\t99532\tBasrah\tIQ\t02\tPPLA\t2600000\t30.50852\t47.78040\n";
 
 std::shared_ptr<const Gazetteer> Small() {
   Result<std::shared_ptr<const Gazetteer>> g = Gazetteer::Parse(kGazetteer, "test.tsv");
@@ -38,8 +39,9 @@ TEST(Gazetteer, FindsCitiesByNameFoldedAndByAlias) {
   EXPECT_EQ(g->FindCity("Falluja")->geonames_id, "99454");         // data/geo/place_aliases.tsv
   EXPECT_EQ(g->FindCity("Astana")->geonames_id, "1526273");        // alias of Nur-Sultan
   EXPECT_EQ(g->FindCity("Nur Sultan")->geonames_id, "1526273");
+  EXPECT_EQ(g->FindCity("Basra")->geonames_id, "99532");          // the news' spelling of Basrah
   EXPECT_EQ(g->FindCity("Atlantis"), nullptr);
-  EXPECT_EQ(g->city_count(), 7u);  // the ASCII spelling is no second city
+  EXPECT_EQ(g->city_count(), 8u);  // the ASCII spelling is no second city
 }
 
 TEST(Gazetteer, SharedNamesPreferTheActorsCountryThenTheCapital) {
