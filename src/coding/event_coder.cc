@@ -2766,6 +2766,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     // (a place is not one).
   } else if (!passive && verbal) {
     targets = FindTarget(v, subj, false, differs);
+    // Force against a facility in a city the gazetteer knows: the city's country ("attacked a
+    // checkpoint in Mosul"), as for a facility in a named country.
+    if (targets.empty() && IsForce(code))
+      for (int k : a_.kids[v])
+        if (k > v && (a_.rel[k] == "obj" || a_.rel[k] == "dobj") && a_.actor_at[k] < 0 && a_.agent_at[k] < 0)
+          if (int place = PlaceInside(k); place >= 0 && a_.actor_at[place] < 0) targets = CityTarget(place);
     // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
     if (targets.empty()) {
       targets = FindTarget(v, subj, true, differs);
@@ -3017,9 +3023,10 @@ bool SentenceCoder::IsVerbal(int v) const {
 
 int SentenceCoder::PlaceInside(int h) const {
   for (int t = h + 1; t < a_.n; ++t) {
-    if (!a_.InSubtree(t, h) || a_.actor_at[t] < 0 || !IsNominalRel(a_.rel[t])) continue;
-    if (!index_.Is(index_.locative, a_.CaseOf(t))) continue;
-    if (CountryOf(a_.actor_mentions[a_.actor_at[t]]).empty()) continue;
+    if (!a_.InSubtree(t, h)) continue;
+    // A country's name, or a city the gazetteer knows ("fired missiles at a car in Gaza City").
+    if (a_.actor_at[t] < 0 ? CityCountry(t).empty() : CountryOf(a_.actor_mentions[a_.actor_at[t]]).empty()) continue;
+    if (!index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
     return t;
   }
   return -1;

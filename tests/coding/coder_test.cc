@@ -1264,6 +1264,9 @@ TEST(CoderNews, ACityStruckByForceIsItsCountry) {
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("USA")) << Dump(e);
   e = CodeText("The US military said it had killed 50 insurgents in an air strike on Falluja.", "2004-09-01");
   EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  // A facility in such a city: the city's country, as for a facility in a named country.
+  e = CodeText("Insurgents attacked a checkpoint in Mosul.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQ")) << Dump(e);
   // A city where a meeting is held is no party to it.
   e = CodeText("Iraqi officials met tribal leaders in Falluja.", "2004-09-01");
   for (const Event& x : e) EXPECT_NE(x.target, "IRQ") << Dump(e);
