@@ -541,6 +541,8 @@ class SentenceCoder {
   // The country of the city the proper name ending at token t names ("Falluja"): a city the
   // gazetteer knows with 50,000 people or more, or a seat of government; "" otherwise.
   std::string CityCountry(int t) const;
+  // The first token of the proper name (no actor's) that ends at token t ("Gaza City", "Khan Younis").
+  int CityNameStart(int t) const;
   // The preposition that introduces phrase h as a place: its own ("in Iraq"), or for the "of"
   // phrase of a noun of place its noun's ("in the streets of Ramadi"); a noun of direction needs
   // none ("50 miles south of Baghdad": "in").
@@ -2362,6 +2364,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       }
     }
     if (!present) continue;
+    // The code the pattern gives: its own, else its verb form's, else its block's.
+    const bool force_pattern = IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code);
     int source_tok = -1, target_tok = -1;
     bool compound = false, subject_is_target = false, names_negation = false, target_is_object = false;
     bool ok = true;
@@ -2463,8 +2467,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
               if (p.preps_anywhere && Resolve(o).empty()) {
                 // Force against a place: the place the phrase names ("set off bombs at petrol
                 // stations around Madrid", "attacked a checkpoint near Gaza City").
-                const bool force = noun.role == SlotRole::kTarget &&
-                                   IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code);
+                const bool force = noun.role == SlotRole::kTarget && force_pattern;
                 slot = force ? PlaceInside(o) : -1;
                 // "an air strike on Falluja": the city itself.
                 if (slot < 0 && force && !CityCountry(o).empty()) slot = o;
@@ -2543,8 +2546,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
                          (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") &&
                          index_.Is(index_.pronoun, a_.low[t]) && !Resolve(t).empty();
           // A city the act of force strikes ("US jets pound Falluja").
-          bool city = noun.role == SlotRole::kTarget && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
-                      IsForce(p.code.empty() ? (form.code.empty() ? block.code : form.code) : p.code) &&
+          bool city = noun.role == SlotRole::kTarget && force_pattern && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
                       !CityCountry(t).empty();
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city)) continue;
           // "condemned the kidnapping of aid workers": the victims of an event the verb's object
@@ -3256,8 +3258,7 @@ std::string SentenceCoder::CityCountry(int t) const {
   if (t + 1 < a_.n && a_.s->tokens[t + 1].upos == "PROPN" && a_.actor_at[t + 1] < 0) return "";  // not the name's end
   std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
   if (!gazetteer) return "";
-  int b = t;
-  while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
+  const int b = CityNameStart(t);
   std::string name;
   for (int k = b; k <= t; ++k) name += (k > b ? " " : "") + a_.s->tokens[k].form;
   const geo::City* city = gazetteer->FindCity(name);
@@ -3270,9 +3271,13 @@ std::vector<ActorCode> SentenceCoder::CityTarget(int h) const {
   if (h < 0) return {};
   std::string code = CityCountry(h);
   if (code.empty() || index_.Is(index_.non_country_prefix, Lower3(code))) return {};
-  int b = h;
+  return {ActorCode{code, code, CityNameStart(h), h}};
+}
+
+int SentenceCoder::CityNameStart(int t) const {
+  int b = t;
   while (b > 0 && a_.s->tokens[b - 1].upos == "PROPN" && a_.actor_at[b - 1] < 0 && a_.agent_at[b - 1] < 0) --b;
-  return {ActorCode{code, code, b, h}};
+  return b;
 }
 
 std::string SentenceCoder::PlaceCase(int h) const {
