@@ -116,7 +116,7 @@ struct EventCoder::Index {
   explicit Index(const WordLists& w)
       : pronoun(w.Get("pronoun")), plural_pronoun(w.Get("plural-pronoun")), relative(w.Get("relative-pronoun")),
         negation(w.Get("negation")), speaker(w.Get("speaker-pronoun")), speaker_plural(w.Get("speaker-plural")), denial(w.Get("denial")), group_noun(w.Get("group-noun")), group_quantifier(w.Get("group-quantifier")),
-        intent(w.Get("intent")), meeting_noun(w.Get("meeting-noun")), condition(w.Get("condition")),
+        intent(w.Get("intent")), meeting_noun(w.Get("meeting-noun")), condition(w.Get("condition")), hypothetical(w.Get("hypothetical-auxiliary")),
         object_acts(w.Get("object-acts-marker")), averted(w.Get("averted-marker")),
         phrase_preposition(w.Get("phrase-preposition")),
         actor_phrase_preposition(w.Get("actor-phrase-preposition")), agent_preposition(w.Get("agent-preposition")),
@@ -140,17 +140,17 @@ struct EventCoder::Index {
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
-        own_country_target(w.Get("own-country-target")) {}
+        own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
-      &meeting_noun, &condition, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
+      &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
       &agent_preposition,
       &partner_preposition, &non_political_head, &non_political_modifier, &locative, &non_country_prefix, &future, &foreign_only, &joint, &state_role, &aerial_word,
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -503,6 +503,8 @@ class SentenceCoder {
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
   std::vector<ActorCode> ResolveUncached(int h, bool allow_pronoun, int depth);
+  // "20 people suspected of being members of Eta": the phrase that says who they are, or -1.
+  int AllegedIdentity(int h) const;
   std::vector<ActorCode> ResolveOne(int h, int depth);
   std::vector<ActorCode> ResolvePronoun(int h);
   std::vector<ActorCode> ResolveSpeaker(int h);
@@ -539,7 +541,7 @@ class SentenceCoder {
   // Whether verb v or a phrase of its clause is a word of a court's proceedings (court-word).
   bool NamesCourt(int v) const;
   // The country of the city the proper name ending at token t names ("Falluja"): a city the
-  // gazetteer knows with 50,000 people or more, or a seat of government; "" otherwise.
+  // gazetteer knows with 50,000 people or more, a capital or a province's seat; "" otherwise.
   std::string CityCountry(int t) const;
   // The first token of the proper name (no actor's) that ends at token t ("Gaza City", "Khan Younis").
   int CityNameStart(int t) const;
@@ -1206,7 +1208,11 @@ void SentenceCoder::RepairVerblessClause() {
           a_.head[p] != v)
         loose_object = p;
     }
-    bool participle = x == "VBN" && ((r == "amod" && a_.head[v] == v + 1) || (r == "acl" && (has_object || loose_object >= 0)));
+    // (Also before a compound: "Insurgents attacked police stations".)
+    bool before_noun = r == "amod" && a_.head[v] > v;
+    for (int t = v + 1; before_noun && t < a_.head[v]; ++t)
+      before_noun = a_.head[t] == a_.head[v] && a_.rel[t] == "compound" && (tok[t].upos == "NOUN" || tok[t].upos == "PROPN");
+    bool participle = x == "VBN" && (before_noun || (r == "acl" && (has_object || loose_object >= 0)));
     if (tok[v].upos != "VERB" || !(finite || participle)) continue;
     bool nominal_rel = r == "nmod" || r == "obl" || r == "obj";
     if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos" && !(finite && nominal_rel)) continue;
@@ -1700,8 +1706,13 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (owner.size() != 1 || owner[0].base.size() < 3) continue;
       std::string prefix = owner[0].base.substr(0, 3);
       if (!index_.Is(index_.non_country_prefix, Lower3(prefix)) &&
-          std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+          std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         country = prefix;
+        // Known for the article too: the headline's "Army" above "Sharon rejected his army's request".
+        auto [it, added] = context_->role_country.emplace(roles, std::make_pair(country, sentence_index_));
+        if (!added && it->second.first != country) it->second.first.clear();
+        if (!added) it->second.second = std::max(it->second.second, sentence_index_);
+      }
     }
     // "Insurgents ambushed a US convoy, killing two soldiers": whom the act's participle strikes
     // belongs to the side the act struck.
@@ -1816,6 +1827,29 @@ std::vector<ActorCode> SentenceCoder::Resolve(int h, bool allow_pronoun, int dep
   return ResolveUncached(h, allow_pronoun, depth);
 }
 
+int SentenceCoder::AllegedIdentity(int h) const {
+  // Not for a named actor ("Hamas, suspected of ...").
+  if (a_.s->tokens[h].upos != "NOUN" || a_.actor_at[h] >= 0) return -1;
+  std::vector<int> clauses;
+  for (int k : a_.kids[h])
+    if (a_.rel[k] == "acl") clauses.push_back(k);
+  // Parsed as the verb's complement right after its object ("arrested 20 people suspected of").
+  if (int g = a_.head[h]; g >= 0 && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && h + 1 < a_.n && a_.head[h + 1] == g &&
+                          (a_.rel[h + 1] == "xcomp" || a_.rel[h + 1] == "advcl"))
+    clauses.push_back(h + 1);
+  for (int c : clauses) {
+    if (a_.s->tokens[c].xpos != "VBN" || !index_.Is(index_.allegation_verb, a_.lem[c])) continue;
+    // "... of being members of X": the predicate of a copula in the clause.
+    for (int n : a_.kids[c]) {
+      if (!IsNominalRel(a_.rel[n]) && a_.rel[n] != "xcomp" && a_.rel[n] != "advcl") continue;
+      bool copula = false;
+      for (int m : a_.kids[n]) copula |= a_.rel[m] == "cop";
+      if (copula && !IsVerbal(n)) return n;
+    }
+  }
+  return -1;
+}
+
 std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun, int depth) {
   std::vector<ActorCode> out;
   if (h < 0) return out;
@@ -1833,6 +1867,14 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
     int clause = a_.head[h];
     if (a_.head[clause] >= 0 && (a_.rel[clause] == "acl:relcl" || a_.rel[clause] == "relcl" || a_.rel[clause] == "acl"))
       return Resolve(a_.head[clause], allow_pronoun, depth + 1);
+  }
+  if (int who = AllegedIdentity(h); who >= 0) {
+    std::vector<ActorCode> named = Resolve(who, false, depth + 1);
+    std::erase_if(named, [](const ActorCode& x) { return x.base == "---"; });
+    if (!named.empty()) {
+      for (ActorCode& x : named) x.first = std::min(x.first, h);
+      return named;
+    }
   }
   std::vector<std::vector<ActorCode>> groups;
   groups.push_back(ResolveOne(h, depth));
@@ -2031,8 +2073,11 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     return Subject(h, &p, depth + 1);
   }
   if (r == "conj") {
+    // "were kidnapped and later killed by insurgents": a bare participle shares its head's voice.
     bool p;
-    return Subject(h, &p, depth + 1);
+    int s = Subject(h, &p, depth + 1);
+    *passive = p && a_.s->tokens[v].xpos == "VBN" && !a_.HasChildRel(v, {"aux", "obj", "dobj"});
+    return s;
   }
   if (r == "ccomp") {
     // "indicated it should have acted" parsed with "it" as the object of "indicated".
@@ -2265,14 +2310,28 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
 
   bool passive = false;
   int subj = Subject(v, &passive);
-  if (!passive && a_.HasChildRel(v, {"auxpass", "aux:pass"}) && a_.rel[v] != "xcomp") passive = subj >= 0 && a_.head[subj] == v;
+  // (A conjunct's subject is its head's: "X, already detained in London, was arrested".)
+  if (!passive && a_.HasChildRel(v, {"auxpass", "aux:pass"}) && a_.rel[v] != "xcomp")
+    passive = subj >= 0 && (a_.head[subj] == v || (a_.rel[v] == "conj" && a_.head[subj] == a_.head[v]));
   // Headlines drop "is": "US hostage killed by Iraqi captors", "Eta suspects arrested in France".
   // A headline writes what is done in the present ("CIA Accuses"): its past form without an
   // object is the participle ("CIA accused over Iraq detainees").
   bool headline_participle =
       a_.s->tokens[v].xpos == "VBN" || (a_.s->tokens[v].xpos == "VBD" && a_.low[v].ends_with("ed"));
+  // An object read past a prepositional phrase ("Two Charged in S. African Trafficking Case") is
+  // the phrase's misparsed noun, not an object.
+  auto misread_object = [&] {
+    if (a_.s->tokens[v].xpos != "VBN") return false;
+    for (int k : a_.kids[v]) {
+      if (a_.rel[k] != "obj" && a_.rel[k] != "dobj") continue;
+      bool after_phrase = false;
+      for (int j = v + 1; j < k; ++j) after_phrase |= a_.rel[j] == "case" && a_.head[a_.head[j]] == v;
+      if (!after_phrase) return false;
+    }
+    return true;
+  };
   if (!passive && a_.s->is_title && headline_participle && subj >= 0 && a_.head[subj] == v &&
-      !a_.HasChildRel(v, {"aux", "aux:pass", "auxpass", "obj", "dobj"}))
+      !a_.HasChildRel(v, {"aux", "aux:pass", "auxpass"}) && (!a_.HasChildRel(v, {"obj", "dobj"}) || misread_object()))
     passive = true;
   // A noun's event ("Xi's visit to Astana", "talks between X and Y"): its own phrase names the
   // source, else the subject of the verb it is the object of ("Xi began a visit to Astana").
@@ -2903,6 +2962,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       targets.push_back(ActorCode{country, country, v, v});
   }
 
+  // A state's arrest of someone whose country the item does not give is of its own people
+  // (domestic-target): "British police arrest radical cleric Abu Hamza" is GBRCOP 173 GBRELI.
+  if (sources.size() == 1 && index_.Is(index_.domestic_target, code)) {
+    const ActorCode& s = sources.front();
+    bool state = false;
+    for (size_t i = 3; i + 3 <= s.code.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(s.code.substr(i, 3)));
+    if (state && s.base.size() == 3 && s.base != "---" && !index_.Is(index_.non_country_prefix, Lower3(s.base)))
+      for (ActorCode& t : targets)
+        if (t.base == "---" && t.code.starts_with("---")) {
+          t.code = s.base + t.code.substr(3);
+          t.base = s.base;
+        }
+  }
+
   int verb_last = particle_last;
   auto make = [&](const ActorCode& s, const ActorCode* t, const std::string& c) {
     Event e;
@@ -3156,6 +3229,9 @@ bool SentenceCoder::Unreal(int v) const {
   if (!IsVerbal(v))
     for (int k : a_.kids[v])
       if (a_.rel[k] == "amod" && index_.Is(index_.unreal_modifier, a_.low[k])) return true;
+  // "he could apologize": an act only said to be possible (hypothetical-auxiliary).
+  for (int k : a_.kids[v])
+    if (a_.rel[k] == "aux" && index_.Is(index_.hypothetical, a_.low[k])) return true;
   // Up the verb's own clause (its conjuncts and complements) to a condition's marker.
   int t = v;
   for (int guard = 0; guard < 6 && t >= 0; ++guard) {
@@ -3218,7 +3294,7 @@ void SentenceCoder::CollectPlaces() {
     if (a_.s->is_title) add(&context_->title_places, country);
   }
   // Cities the gazetteer knows, in phrases of place: "clashes flared in Najaf", "in the city of
-  // Falluja" (GeoNames cities of 50,000 people or more, or seats of government).
+  // Falluja" (GeoNames cities of 50,000 people or more, capitals or seats of provinces).
   std::shared_ptr<const geo::Gazetteer> gazetteer = geo::Gazetteer::Default();
   if (!gazetteer) return;
   for (int t = 0; t < a_.n; ++t) {
@@ -3262,7 +3338,8 @@ std::string SentenceCoder::CityCountry(int t) const {
   std::string name;
   for (int k = b; k <= t; ++k) name += (k > b ? " " : "") + a_.s->tokens[k].form;
   const geo::City* city = gazetteer->FindCity(name);
-  if (!city || (city->population < 50000 && !city->seat())) return "";
+  // (A county seat is too small to stand for a country: "Iraqi Council member" is no Council, Idaho.)
+  if (!city || (city->population < 50000 && !city->province_seat())) return "";
   const geo::Country* country = gazetteer->FindCountry(city->country);
   return country ? CameoCountryCode(country->alpha3) : "";
 }

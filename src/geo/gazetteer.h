@@ -37,6 +37,8 @@ struct City {
   double lat = 0, lon = 0;
   bool capital() const { return feature_code == "PPLC"; }
   bool seat() const { return feature_code.rfind("PPLA", 0) == 0 || capital(); }  // a capital or admin seat
+  // A capital or the seat of a first-order division (a province's, a state's): not a county seat.
+  bool province_seat() const { return feature_code == "PPLA" || capital(); }
 };
 
 class Gazetteer {

@@ -1327,5 +1327,70 @@ TEST(CoderNews, AStateOfEmergencyIsImposedOnTheCountryWhereItIsDeclared) {
   EXPECT_TRUE(Has(e, "NPLGOV", "17", "NPL")) << Dump(e);
 }
 
+TEST(CoderNews, APossessivesCountryNamesTheRoleForTheWholeItem) {
+  // The body's "his army" is Israel's army: the headline's bare "Army" is too.
+  std::vector<Event> e = testing::CodeTitled(
+      "Sharon Rejects Army Bid", "Israeli Prime Minister Ariel Sharon rejected his army's request to expand the offensive.",
+      "2004-09-01");
+  bool headline = false;
+  for (const Event& x : e) headline |= x.sentence_index == 0 && x.target == "ISRMIL" && x.root == "12";
+  EXPECT_TRUE(headline) << Dump(e);
+}
+
+TEST(CoderNews, AnActFailedOrOnlyPossibleDidNotHappen) {
+  std::vector<Event> e = CodeText("Sudan failed to disarm the militias.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Japan could apologize to China.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Japan apologized to China.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPN", "05", "CHN")) << Dump(e);
+}
+
+TEST(CoderNews, AHeadlineParticipleBeforeAPhraseIsPassive) {
+  // "Charged in S. African Trafficking Case": the case is where they were charged, not whom.
+  std::vector<Event> e = testing::CodeTitled("Two Charged in S. African Nuclear Trafficking Case",
+                                             "The two appeared in court on Thursday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "ZAF") << Dump(e);
+}
+
+TEST(CoderNews, ABareParticipleConjoinedToAPassiveIsPassive) {
+  std::vector<Event> e =
+      CodeText("Two French journalists were kidnapped and later killed by insurgents in Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "FRAMED") || Has(e, "IRQREB", "18", "FRAMED")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("FRA")) << Dump(e);
+  // With an object of its own the conjunct is active.
+  e = CodeText("Two French journalists were kidnapped and killed their guard.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "FRAMED") << Dump(e);
+}
+
+TEST(CoderNews, AStatesArrestOfSomeoneOfNoGivenCountryIsOfItsOwnPeople) {
+  std::vector<Event> e = testing::CodeTitled("British police arrest radical cleric Abu Hamza",
+                                             "The cleric was held in London.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBRCOP", "17", "GBRELI")) << Dump(e);
+  // An actor of another country keeps its own.
+  e = CodeText("Pakistani police arrested a Saudi cleric.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "PAKELI") << Dump(e);
+}
+
+TEST(CoderNews, PeopleSuspectedOfBeingMembersAreTheGroup) {
+  std::vector<Event> e = CodeText("Police in Spain arrested 20 people suspected of being members of Eta.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ESPCOP", "17", "ESPREB")) << Dump(e);
+  // Without the allegation the people are only people.
+  e = CodeText("Police in Spain arrested 20 people in Madrid.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "ESPREB") << Dump(e);
+}
+
+TEST(CoderNews, AVerbReadAsAnAdjectiveBeforeACompoundIsTheVerb) {
+  // Parsed as one noun phrase "Insurgents attacked police stations" with "attacked" an adjective.
+  std::vector<Event> e = CodeText("Insurgents attacked police stations in Baghdad.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCOP")) << Dump(e);
+}
+
+TEST(CoderNews, ACountySeatStandsForNoCountry) {
+  // "Council" is a county seat in Idaho: no place of the sentence, and no country for the gunmen.
+  std::vector<Event> e = CodeText("Gunmen attacked Iraqi Council member Smith.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
