@@ -402,6 +402,9 @@ struct ArticleContext {
   // naming it, so that a later "rebel groups" is the same side; "" once two countries were named
   // for one role.
   std::unordered_map<std::string, std::pair<std::string, int>> role_country;  // with the sentence
+  // The last noun of each agent's name of two words or more ("terror suspects" -> "suspects"):
+  // the agent entry, -1 once two agents ended in it.
+  std::unordered_map<std::string, int> agent_heads;
 };
 
 class SentenceCoder {
@@ -469,6 +472,10 @@ class SentenceCoder {
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
   void RepairPluralReadAsVerb();
+  // "Police arrested terror suspects" tagged with "suspects" a verb whose subject is "terror"
+  // and "arrested" an adjective of it: a plural verb right after a noun that a past form before
+  // it modifies is that noun's head, the plural noun the object (RepairVerblessClause goes on).
+  void RepairPluralObjectReadAsVerb();
   // A headline without a verb ("British police arrest radical cleric Abu Hamza", "Pakistan Tests
   // Missile" with the verb tagged a noun): the first word after an actor's phrase that the verb
   // lexicon knows as a verb, followed by a phrase, is read as the verb, the words before it as its
@@ -500,6 +507,9 @@ class SentenceCoder {
     return VerbFormOf(words, [](const VerbBlock&, const VerbForm&) { return true; });
   }
   void FindMentions(const NameTrie& index, bool agents);
+  // "Terror Suspects Arrested ... police arrest three suspects": a noun that ended an agent's
+  // name earlier in the item is that agent again; notes this sentence's such nouns for later ones.
+  void ShortenedAgentMentions();
   bool Discarded() const;
   std::vector<ActorCode> Resolve(int h, bool allow_pronoun = true, int depth = 0);
   std::vector<ActorCode> ResolveUncached(int h, bool allow_pronoun, int depth);
@@ -654,6 +664,7 @@ void SentenceCoder::Analyze() {
     if (!by && t > a_.head[t]) a_.rel[t] = "obj";
   }
   RepairPluralReadAsVerb();
+  RepairPluralObjectReadAsVerb();
   RepairVerblessClause();
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();
@@ -676,6 +687,7 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  ShortenedAgentMentions();
   if (RepairHeadlineVerb()) {
     for (auto& k : a_.kids) k.clear();
     for (int i = 0; i < a_.n; ++i)
@@ -1063,6 +1075,34 @@ void SentenceCoder::RepairListedAdjectiveReadAsHead() {
   }
 }
 
+void SentenceCoder::RepairPluralObjectReadAsVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (a_.s->is_title) return;
+  for (int p = 3; p < a_.n; ++p) {
+    if (tok[p].xpos != "VBZ" || !a_.low[p].ends_with("s")) continue;
+    // The parse's root, or a clause of a root noun ("Police" with "suspects" its complement).
+    if (a_.head[p] >= 0 && (a_.head[a_.head[p]] >= 0 || tok[a_.head[p]].upos != "NOUN")) continue;
+    const int n = p - 1, v = p - 2;
+    if (a_.head[n] != p || !a_.rel[n].starts_with("nsubj") || tok[n].upos != "NOUN") continue;
+    if (a_.head[v] != n || a_.rel[v] != "amod" || (tok[v].xpos != "VBN" && tok[v].xpos != "VBD")) continue;
+    if (tok[v - 1].upos != "NOUN" && tok[v - 1].upos != "PROPN") continue;
+    bool own_verb_words = false;
+    for (int k = 0; k < a_.n; ++k)
+      own_verb_words |= a_.head[k] == p && (a_.rel[k].starts_with("aux") || a_.rel[k] == "obj" || a_.rel[k] == "dobj" || a_.rel[k] == "cop");
+    if (own_verb_words) continue;
+    retagged_ = *a_.s;
+    Token& noun = retagged_.tokens[p];
+    noun.upos = "NOUN";
+    noun.xpos = "NNS";
+    a_.s = &retagged_;
+    a_.rel[n] = "compound";
+    a_.head[v] = p;
+    for (int k = p + 1; k < a_.n; ++k)
+      if (a_.head[k] == p && a_.rel[k] == "obl") a_.rel[k] = "nmod";
+    return;
+  }
+}
+
 void SentenceCoder::RepairPluralReadAsVerb() {
   const std::vector<Token>& tok = a_.s->tokens;
   if (a_.s->is_title || a_.n < 4) return;
@@ -1337,6 +1377,27 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
       for (int t = b; t < e; ++t) at[t] = id;
     }
     k += matched;
+  }
+}
+
+void SentenceCoder::ShortenedAgentMentions() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t < a_.n; ++t) {
+    if (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0 || tok[t].upos != "NOUN") continue;
+    auto it = context_->agent_heads.find(a_.low[t]);
+    if (it == context_->agent_heads.end() || it->second < 0) continue;
+    a_.agent_at[t] = static_cast<int>(a_.agent_mentions.size());
+    a_.agent_mentions.push_back({t, t + 1, it->second});
+  }
+  for (const Analysis::Mention& m : a_.agent_mentions) {
+    const int last = m.end - 1;
+    // (Its tag may be wrong: "arrested three terror suspects" with "suspects" a verb.)
+    if (m.end - m.begin < 2 || tok[last].upos == "ADP" || tok[last].upos == "PROPN") continue;
+    bool actor = false;
+    for (int t = m.begin; t < m.end; ++t) actor |= a_.actor_at[t] >= 0;
+    if (actor) continue;
+    auto [it, added] = context_->agent_heads.emplace(a_.low[last], m.entry);
+    if (!added && it->second != m.entry) it->second = -1;
   }
 }
 

@@ -1384,12 +1384,29 @@ TEST(CoderNews, AVerbReadAsAnAdjectiveBeforeACompoundIsTheVerb) {
   // Parsed as one noun phrase "Insurgents attacked police stations" with "attacked" an adjective.
   std::vector<Event> e = CodeText("Insurgents attacked police stations in Baghdad.", "2004-09-01");
   EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCOP")) << Dump(e);
+  e = CodeText("Troops killed rebel fighters in Chechnya.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSMIL", "19", "RUSREB")) << Dump(e);
+  // The object's plural tagged a verb with the compound before it its subject.
+  e = CodeText("Police arrested terror suspects in Madrid.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ESPCOP", "17", "ESPREB")) << Dump(e);
 }
 
 TEST(CoderNews, ACountySeatStandsForNoCountry) {
   // "Council" is a county seat in Idaho: no place of the sentence, and no country for the gunmen.
   std::vector<Event> e = CodeText("Gunmen attacked Iraqi Council member Smith.", "2004-09-01");
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA")) << Dump(e);
+}
+
+TEST(CoderNews, AnAgentsLastWordAloneIsThatAgentAgain) {
+  std::vector<Event> e = CodeText(
+      "Police in Madrid arrested three terror suspects on Monday. A judge later charged the suspects with murder.",
+      "2004-09-01");
+  bool judge = false;
+  for (const Event& x : e) judge |= x.sentence_index == 1 && x.source == "ESPJUD" && x.target == "ESPREB";
+  EXPECT_TRUE(judge) << Dump(e);
+  // Without the earlier name the word is no actor.
+  e = CodeText("A judge later charged the suspects with murder.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
 }  // namespace
