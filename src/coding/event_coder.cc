@@ -140,7 +140,7 @@ struct EventCoder::Index {
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
-        own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")) {}
+        own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -150,7 +150,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -548,6 +548,9 @@ class SentenceCoder {
   // armed_group: the agent is an armed group or criminals, whose country is where they act (the
   // one country the article's place phrases name, before the one country it names at all).
   std::string ContextCountry(bool armed_group = false) const;
+  // The one country whose institutions the sentence names ("Somalia's parliament", "a Ukrainian
+  // court") when it names no other country; "" otherwise.
+  std::string InstitutionsCountry() const;
   // Whether verb v or a phrase of its clause is a word of a court's proceedings (court-word).
   bool NamesCourt(int v) const;
   // The country of the city the proper name ending at token t names ("Falluja"): a city the
@@ -1787,6 +1790,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
           country = struck[0].base.substr(0, 3);
       }
     }
+    if (country.empty() && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
     if (country.empty()) country = ContextCountry(hostile);
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
                    first, last, true});
@@ -3024,11 +3028,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   }
 
   // A state's arrest of someone whose country the item does not give is of its own people
-  // (domestic-target): "British police arrest radical cleric Abu Hamza" is GBRCOP 173 GBRELI.
+  // (domestic-target, by a domestic-source-role: not troops, who often serve abroad): "British
+  // police arrest radical cleric Abu Hamza" is GBRCOP 173 GBRELI.
   if (sources.size() == 1 && index_.Is(index_.domestic_target, code)) {
     const ActorCode& s = sources.front();
     bool state = false;
-    for (size_t i = 3; i + 3 <= s.code.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(s.code.substr(i, 3)));
+    for (size_t i = 3; i + 3 <= s.code.size(); i += 3) state |= index_.Is(index_.domestic_source_role, Lower3(s.code.substr(i, 3)));
     if (state && s.base.size() == 3 && s.base != "---" && !index_.Is(index_.non_country_prefix, Lower3(s.base)))
       for (ActorCode& t : targets)
         if (t.base == "---" && t.code.starts_with("---")) {
@@ -3453,6 +3458,23 @@ bool SentenceCoder::NamesCourt(int v) const {
       if (IsNominalRel(a_.rel[g]) && court(g)) return true;
   }
   return false;
+}
+
+std::string SentenceCoder::InstitutionsCountry() const {
+  std::string country;
+  bool institution = false;
+  for (const Analysis::Mention& m : a_.actor_mentions) {
+    std::string c = CountryOf(m);
+    if (c.empty()) continue;
+    if (!country.empty() && c != country) return "";
+    country = c;
+    // The mention's phrase is headed by an office or institution of the state (office-role).
+    int h = PhraseHead(m.begin);
+    if (h < m.end || a_.agent_at[h] < 0) continue;
+    const std::string& code = d_.actors.agents()[a_.agent_mentions[a_.agent_at[h]].entry].code;
+    institution |= code.size() >= 3 && index_.Is(index_.office_role, Lower3(code.substr(0, 3)));
+  }
+  return institution ? country : "";
 }
 
 std::string SentenceCoder::ContextCountry(bool armed_group) const {

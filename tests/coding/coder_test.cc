@@ -1409,5 +1409,23 @@ TEST(CoderNews, AnAgentsLastWordAloneIsThatAgentAgain) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, AnOfficeWithoutCountryBelongsToTheStateWhoseInstitutionsTheSentenceNames) {
+  // The dateline's Kenya is where the Somali parliament sat, not whose prime minister it was.
+  std::vector<Event> e = CodeText(
+      "NAIROBI (Reuters) - Somalia's parliament passed a motion of no-confidence against the new prime minister.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "SOMLEG", "11", "SOMGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "KENGOV") << Dump(e);
+}
+
+TEST(CoderNews, TroopsArrestingSomeoneOfNoCountryMayBeAbroad) {
+  // The domestic-target rule is for police, courts and governments: troops often serve abroad.
+  std::vector<Event> e =
+      CodeText("British police detained a radical cleric and handed him to Iraqi officials.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBRCOP", "17", "GBRELI")) << Dump(e);
+  e = CodeText("British troops detained a radical cleric and handed him to Iraqi officials.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "GBRELI") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
