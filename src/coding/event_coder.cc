@@ -140,7 +140,8 @@ struct EventCoder::Index {
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
-        own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")) {}
+        own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
+        future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -150,7 +151,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -468,6 +469,10 @@ class SentenceCoder {
   // "shot dead by Afghan and US-led troops" parsed with "Afghan" as the phrase's head and
   // "troops" a conjunct of the verb: adjectives listed before a noun modify that noun.
   void RepairListedAdjectiveReadAsHead();
+  // "talks between the government of Sudan and rebels" parsed with "rebels" a conjunct of
+  // "Sudan": "between" (pair-preposition) takes two parties, so the conjunct inside the first
+  // party's own phrase is the second party.
+  void RepairPairListInPhrase();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -676,6 +681,7 @@ void SentenceCoder::Analyze() {
   RepairSubjectListReadAsRoot();
   RepairChargedReadAsRoot();
   RepairListedAdjectiveReadAsHead();
+  RepairPairListInPhrase();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1047,6 +1053,39 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
     a_.rel[subj] = "conj";
     a_.head[cc] = subj;
     return;
+  }
+}
+
+void SentenceCoder::RepairPairListInPhrase() {
+  for (int n = 0; n < a_.n; ++n) {
+    bool pair = false, listed = false;
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] != n) continue;
+      pair |= a_.rel[k] == "case" && index_.Is(index_.pair_preposition, a_.low[k]);
+      listed |= a_.rel[k] == "conj";
+    }
+    if (!pair || listed) continue;
+    // Or hung from the phrase's head right after the first party ("talks between X of Y and
+    // rebels" with "rebels" a conjunct of "talks").
+    int last = n;
+    for (int k = n + 1; k < a_.n; ++k) {
+      int a = k;
+      for (int guard = 0; a >= 0 && a != n && guard < a_.n; ++guard) a = a_.head[a];
+      if (a == n) last = k;
+    }
+    if (int g = a_.head[n], c = last + 2; g >= 0 && c < a_.n && a_.head[c] == g && a_.rel[c] == "conj" &&
+                                         a_.head[last + 1] == c && a_.rel[last + 1] == "cc") {
+      a_.head[c] = n;
+      continue;
+    }
+    for (int m = n + 1; m < a_.n; ++m) {
+      if (a_.head[m] != n || !a_.rel[m].starts_with("nmod")) continue;
+      for (int c = m + 1; c < a_.n; ++c)
+        if (a_.head[c] == m && a_.rel[c] == "conj") {
+          a_.head[c] = n;
+          break;
+        }
+    }
   }
 }
 
@@ -3600,6 +3639,18 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (int g = a_.head[r.verb]; !IsVerbal(r.verb) && g >= 0 && IsVerbal(g) && a_.rel[r.verb].starts_with("nsubj"))
       for (int k : a_.kids[g])
         if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // "talks tomorrow", "will meet next week": a time still to come (future-time-word, or a
+    // future-time-modifier of a time) on the act or the verb a noun's act depends on.
+    for (int t : {r.verb, IsVerbal(r.verb) ? -1 : a_.head[r.verb]}) {
+      if (t < 0) continue;
+      for (int k : a_.kids[t]) {
+        if (index_.Is(index_.future_time_word, a_.low[k])) future = true;
+        if (IsTemporalRel(a_.rel[k]) || a_.rel[k] == "obl" || a_.rel[k].starts_with("nmod"))
+          for (int m : a_.kids[k])
+            if (a_.rel[m] == "amod" && index_.Is(index_.future_time_modifier, a_.low[m]) && index_.Is(index_.time_unit, a_.lem[k]))
+              future = true;
+      }
+    }
     // A headline's "X to VERB" announces ("Japan to Send Troops to Iraq", "Russia to Meet Georgia").
     if (a_.s->is_title && a_.rel[r.verb] != "xcomp" && a_.rel[r.verb] != "ccomp")
       for (int k : a_.kids[r.verb])

@@ -1427,5 +1427,19 @@ TEST(CoderNews, TroopsArrestingSomeoneOfNoCountryMayBeAbroad) {
   for (const Event& x : e) EXPECT_NE(x.target, "GBRELI") << Dump(e);
 }
 
+TEST(CoderNews, TalksBetweenAPartyWithItsPhraseAndAnotherAreBetweenBoth) {
+  // Parsed with "rebels" a conjunct of "Sudan" inside "the government of Sudan".
+  std::vector<Event> e = CodeText("Talks between the government of Sudan and rebels will begin tomorrow.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNGOV", "03", "SDNREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "SDNREB", "03", "SDNGOV")) << Dump(e);
+}
+
+TEST(CoderNews, ATimeStillToComeAnnouncesTheAct) {
+  std::vector<Event> e = CodeText("Putin meets Bush tomorrow.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "03", "USAGOV")) << Dump(e);
+  e = CodeText("Putin met Bush last week.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
