@@ -2429,7 +2429,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     for (int k : a_.kids[v]) {
       if (a_.rel[k] != "obj" && a_.rel[k] != "dobj") continue;
       bool after_phrase = false;
-      for (int j = v + 1; j < k; ++j) after_phrase |= a_.rel[j] == "case" && a_.head[a_.head[j]] == v;
+      for (int j = v + 1; j < k; ++j) after_phrase |= a_.rel[j] == "case" && a_.head[j] >= 0 && a_.head[a_.head[j]] == v;
       if (!after_phrase) return false;
     }
     return true;
