@@ -141,7 +141,7 @@ struct EventCoder::Index {
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
-        future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")) {}
+        future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -151,7 +151,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1424,6 +1424,16 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
 
 void SentenceCoder::ShortenedAgentMentions() {
   const std::vector<Token>& tok = a_.s->tokens;
+  // "a company of Nigerian infantry": a collective-noun agent before "of" and another agent is
+  // that agent's body, no agent of its own.
+  for (int t = 0; t + 2 < a_.n; ++t) {
+    int m = a_.agent_at[t];
+    if (m < 0 || a_.agent_mentions[m].begin != t || a_.agent_mentions[m].end != t + 1) continue;
+    if (!index_.Is(index_.collective_noun, a_.low[t]) || !index_.Is(index_.phrase_preposition, a_.low[t + 1])) continue;
+    bool agent_after = false;
+    for (int k = t + 2; k < std::min(a_.n, t + 6); ++k) agent_after |= a_.agent_at[k] >= 0 && a_.agent_at[k] != m;
+    if (agent_after) a_.agent_at[t] = -1;
+  }
   for (int t = 0; t < a_.n; ++t) {
     if (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0 || tok[t].upos != "NOUN") continue;
     auto it = context_->agent_heads.find(a_.low[t]);

@@ -1441,5 +1441,13 @@ TEST(CoderNews, ATimeStillToComeAnnouncesTheAct) {
   EXPECT_TRUE(Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
 }
 
+TEST(CoderNews, ACompanyOfSoldiersIsTheirForceNotABusiness) {
+  std::vector<Event> e = CodeText("A company of Nigerian infantry attacked rebels in Darfur.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "NGAMIL", "19", "SDNREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_EQ(x.source.find("BUS"), std::string::npos) << Dump(e);
+  e = CodeText("A Japanese company signed a deal with China.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "JPNBUS", "05", "CHN")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
