@@ -157,6 +157,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> reciprocal;
   // "people-seized: A>B" and "people-seized-by-state: A>C": a seizure of people.
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
+  // "private-charge: A>B": a charge laid by an actor without a state role is an accusation.
+  std::unordered_map<std::string, std::string> private_charge;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
   // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
@@ -359,6 +361,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("reciprocal", &index_->reciprocal);
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
+  read_map("private-charge", &index_->private_charge);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
@@ -3846,6 +3849,14 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(e.source.substr(i, 3)));
         auto by_state = index_.people_seized_by_state.find(e.code);
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
+      }
+      // "The opposition charged the government with fraud": only a state charges at law; anyone
+      // else accuses (private-charge, for the allegation verbs).
+      if (auto it = index_.private_charge.find(e.code); it != index_.private_charge.end() && e.source.size() > 3 &&
+          index_.Is(index_.allegation_verb, a_.lem[r.verb])) {
+        bool state = false;
+        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(e.source.substr(i, 3)));
+        if (!state) e.code = it->second;
       }
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
       // "a suicide bomber blew himself up, killing eight soldiers": a suicide attack (suicide-word).

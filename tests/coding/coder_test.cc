@@ -1449,5 +1449,12 @@ TEST(CoderNews, ACompanyOfSoldiersIsTheirForceNotABusiness) {
   EXPECT_TRUE(Has(e, "JPNBUS", "05", "CHN")) << Dump(e);
 }
 
+TEST(CoderNews, OnlyAStateChargesAtLawAnyoneElseAccuses) {
+  std::vector<Event> e = CodeText("The Ukrainian opposition charged the government with fraud.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "UKROPP", "11", "UKRGOV")) << Dump(e);
+  e = CodeText("Iraq charged Saddam Hussein with genocide.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQ", "17", "IRQELI")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
