@@ -62,7 +62,10 @@ def main():
                  if not line.lower().startswith(("store", "file", "database", "schema", "db"))]
         events = collections.Counter()
         for row in dragoman.read_store(db).to_dict("records"):
-            events[json.dumps([None if (isinstance(row[k], float) and row[k] != row[k]) else row[k]
+            # (An event's tone is the mean over its mentions, summed in the order they were stored:
+            # its last bits differ with the order partitions finish, so it is compared to 9 places.)
+            events[json.dumps([None if (isinstance(row[k], float) and row[k] != row[k])
+                               else round(row[k], 9) if k == "tone" and isinstance(row[k], float) else row[k]
                                for k in EVENT_FIELDS], default=str)] += 1
         mentions = collections.Counter()
         for cells in csv.reader(io.StringIO(cli("export", "--db", db, "--format", "gdelt-mentions")), delimiter="\t"):
