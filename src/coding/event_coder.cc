@@ -275,6 +275,13 @@ std::string Lower3(const std::string& code) {
   return s;
 }
 
+// Whether an actor code has one of the roles (lowercased codes) after its base ("IRQCOP": cop).
+bool HasRoleIn(const std::string& code, const WordLists::Set& roles) {
+  for (size_t i = 3; i + 3 <= code.size(); i += 3)
+    if (roles.count(Lower3(code.substr(i, 3))) > 0) return true;
+  return false;
+}
+
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -3084,9 +3091,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // police arrest radical cleric Abu Hamza" is GBRCOP 173 GBRELI.
   if (sources.size() == 1 && index_.Is(index_.domestic_target, code)) {
     const ActorCode& s = sources.front();
-    bool state = false;
-    for (size_t i = 3; i + 3 <= s.code.size(); i += 3) state |= index_.Is(index_.domestic_source_role, Lower3(s.code.substr(i, 3)));
-    if (state && s.base.size() == 3 && s.base != "---" && !index_.Is(index_.non_country_prefix, Lower3(s.base)))
+    if (HasRoleIn(s.code, index_.domestic_source_role) && s.base.size() == 3 && s.base != "---" &&
+        !index_.Is(index_.non_country_prefix, Lower3(s.base)))
       for (ActorCode& t : targets)
         if (t.base == "---" && t.code.starts_with("---")) {
           t.code = s.base + t.code.substr(3);
@@ -3845,8 +3851,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // arrest when a state's forces make it.
       if (auto it = index_.people_seized.find(e.code); it != index_.people_seized.end() && e.target.size() > 3 &&
           !index_.Is(index_.non_country_prefix, Lower3(e.target))) {
-        bool state = false;
-        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(e.source.substr(i, 3)));
+        const bool state = HasRoleIn(e.source, index_.state_role);
         auto by_state = index_.people_seized_by_state.find(e.code);
         e.code = state && by_state != index_.people_seized_by_state.end() ? by_state->second : it->second;
       }
@@ -3854,9 +3859,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // else accuses (private-charge, for the allegation verbs).
       if (auto it = index_.private_charge.find(e.code); it != index_.private_charge.end() && e.source.size() > 3 &&
           index_.Is(index_.allegation_verb, a_.lem[r.verb])) {
-        bool state = false;
-        for (size_t i = 3; i + 3 <= e.source.size(); i += 3) state |= index_.Is(index_.state_role, Lower3(e.source.substr(i, 3)));
-        if (!state) e.code = it->second;
+        if (!HasRoleIn(e.source, index_.state_role)) e.code = it->second;
       }
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
       // "a suicide bomber blew himself up, killing eight soldiers": a suicide attack (suicide-word).
