@@ -522,6 +522,9 @@ class SentenceCoder {
     return VerbFormOf(words, [](const VerbBlock&, const VerbForm&) { return true; });
   }
   void FindMentions(const NameTrie& index, bool agents);
+  // "a company of Nigerian infantry": a collective-noun agent before "of" and another agent is
+  // that agent's body, no agent of its own.
+  void DropCollectiveAgents();
   // "Terror Suspects Arrested ... police arrest three suspects": a noun that ended an agent's
   // name earlier in the item is that agent again; notes this sentence's such nouns for later ones.
   void ShortenedAgentMentions();
@@ -563,6 +566,8 @@ class SentenceCoder {
   // armed_group: the agent is an armed group or criminals, whose country is where they act (the
   // one country the article's place phrases name, before the one country it names at all).
   std::string ContextCountry(bool armed_group = false) const;
+  // Notes that this sentence names role (agent codes) with country; "" once two countries were.
+  void NoteRoleCountry(const std::string& roles, const std::string& country);
   // The one country whose institutions the sentence names ("Somalia's parliament", "a Ukrainian
   // court") when it names no other country; "" otherwise.
   std::string InstitutionsCountry() const;
@@ -706,6 +711,7 @@ void SentenceCoder::Analyze() {
     if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
   FindMentions(index_.actors, false);
   FindMentions(index_.agents, true);
+  DropCollectiveAgents();
   ShortenedAgentMentions();
   if (RepairHeadlineVerb()) {
     for (auto& k : a_.kids) k.clear();
@@ -1432,10 +1438,7 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
   }
 }
 
-void SentenceCoder::ShortenedAgentMentions() {
-  const std::vector<Token>& tok = a_.s->tokens;
-  // "a company of Nigerian infantry": a collective-noun agent before "of" and another agent is
-  // that agent's body, no agent of its own.
+void SentenceCoder::DropCollectiveAgents() {
   for (int t = 0; t + 2 < a_.n; ++t) {
     int m = a_.agent_at[t];
     if (m < 0 || a_.agent_mentions[m].begin != t || a_.agent_mentions[m].end != t + 1) continue;
@@ -1444,6 +1447,10 @@ void SentenceCoder::ShortenedAgentMentions() {
     for (int k = t + 2; k < std::min(a_.n, t + 6); ++k) agent_after |= a_.agent_at[k] >= 0 && a_.agent_at[k] != m;
     if (agent_after) a_.agent_at[t] = -1;
   }
+}
+
+void SentenceCoder::ShortenedAgentMentions() {
+  const std::vector<Token>& tok = a_.s->tokens;
   for (int t = 0; t < a_.n; ++t) {
     if (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0 || tok[t].upos != "NOUN") continue;
     auto it = context_->agent_heads.find(a_.low[t]);
@@ -1832,9 +1839,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
           std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         country = prefix;
         // Known for the article too: the headline's "Army" above "Sharon rejected his army's request".
-        auto [it, added] = context_->role_country.emplace(roles, std::make_pair(country, sentence_index_));
-        if (!added && it->second.first != country) it->second.first.clear();
-        if (!added) it->second.second = std::max(it->second.second, sentence_index_);
+        NoteRoleCountry(roles, country);
       }
     }
     // "Insurgents ambushed a US convoy, killing two soldiers": whom the act's participle strikes
@@ -1919,9 +1924,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       std::string roles = own_role ? code.substr(3) : "";
       for (const std::string& x : suffixes) roles += x;
       if (own_role) code = code.substr(0, 3);
-      auto [it, added] = context_->role_country.emplace(roles, std::make_pair(code, sentence_index_));
-      if (!added && it->second.first != code) it->second.first.clear();
-      if (!added) it->second.second = std::max(it->second.second, sentence_index_);
+      NoteRoleCountry(roles, code);
     }
   }
   // Remember the unknown proper names of a titled actor ("Kazak Tokayev") for later mentions.
@@ -3516,6 +3519,13 @@ bool SentenceCoder::NamesCourt(int v) const {
       if (IsNominalRel(a_.rel[g]) && court(g)) return true;
   }
   return false;
+}
+
+void SentenceCoder::NoteRoleCountry(const std::string& roles, const std::string& country) {
+  auto [it, added] = context_->role_country.emplace(roles, std::make_pair(country, sentence_index_));
+  if (added) return;
+  if (it->second.first != country) it->second.first.clear();
+  it->second.second = std::max(it->second.second, sentence_index_);
 }
 
 std::string SentenceCoder::InstitutionsCountry() const {
