@@ -875,6 +875,8 @@ REVIEW_OUTPUT = [
     (r"^meet at \+$|^destroy \* outside \+$",
      "the actor after 'at'/'outside' is a place ('a meeting at the United Nations'), not the one met or attacked"),
     (r"^spend \* ", "spending names no recipient (071 needs aid given to an actor)"),
+    (r"^welcome to \+$", "'welcomed Chirac to the Kremlin': the actor after 'to' is the host's own place, not the guest"),
+    (r"^meet \+ with leaders$", "a meeting with leaders is a meeting (verbs.txt 'meet with +'), not an intent to meet (036)"),
     (r"^return from \+$", "returning from a country ends a stay there; it names no visit or host now"),
     (r"^(receive|get|gain|obtain|acquire) \* (military|weapon|shipment|food|authorisation|backing|embrace)\b",
      "receiving aid or backing is the giver's act; these code the receiver as giving ('+ receive * aid from $' in verbs.txt)"),

@@ -12,6 +12,7 @@
 #include <functional>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace dragoman::coding {
 namespace {
@@ -141,7 +142,8 @@ struct EventCoder::Index {
         carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
-        future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")) {}
+        future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
+        preposition(w.Get("preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -151,7 +153,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -464,6 +466,12 @@ class SentenceCoder {
   // parser takes the first for a vocative, a loose word or a bare adverbial noun ("Militia,
   // Shiite Leaders Bicker Over Shrine").
   void RepairHeadlineCommaList();
+  // "Hamas Militants Fire Rockets": a name right before a noun that is no predicate (it has no
+  // copula) is no subject of that noun but its modifier.
+  void RepairSubjectOfNoun();
+  // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
+  // second, after a preposition, is a phrase of the first.
+  void RepairPrepositionalSubject();
   // "returned to help end the fighting and is calling on his followers", ", accusing the
   // company of": a finite verb or a comma's participle hung as a conjunct of a participle below
   // the clause belongs to the clause.
@@ -601,7 +609,9 @@ class SentenceCoder {
   // inside them, in text order), skipping the subject and phrases that only repeat the source.
   // with_clauses also searches complement clauses, their subjects first.
   template <typename Accept>
-  std::vector<ActorCode> FindTarget(int v, int subj, bool with_clauses, Accept accept);
+  // places_partners false: an actor reached through a locative phrase is where the event was, not
+  // its partner ("met in Berlin").
+  std::vector<ActorCode> FindTarget(int v, int subj, bool with_clauses, Accept accept, bool places_partners = true);
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;
   bool Negated(int v) const;
@@ -692,6 +702,8 @@ void SentenceCoder::Analyze() {
   RepairParticipleReadAsRelative();
   RepairDateReadAsSubject();
   RepairHeadlineCommaList();
+  RepairSubjectOfNoun();
+  RepairPrepositionalSubject();
   RepairFiniteConjunctOfNonFinite();
   RepairSubjectListReadAsRoot();
   RepairChargedReadAsRoot();
@@ -794,30 +806,51 @@ std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
 }
 
 bool SentenceCoder::RepairHeadlineVerb() {
-  const std::vector<Token>& tok = a_.s->tokens;
   if (!a_.s->is_title || a_.n < 3) return false;
-  for (const Token& t : tok)
-    if (t.upos == "VERB" || t.upos == "AUX") return false;
+  // A plural the dictionaries name, read as a verb ("U.S. Warplanes Pound Rebel Positions"), is
+  // the noun it names.
+  Sentence work = *a_.s;
+  std::vector<int> named_nouns;
+  for (int t = 0; t < a_.n; ++t) {
+    Token& w = work.tokens[t];
+    if (w.upos == "VERB" && w.xpos == "VBZ" && (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0)) {
+      w.upos = "NOUN";
+      w.xpos = "NNS";
+      named_nouns.push_back(t);
+    }
+  }
+  const std::vector<Token>& tok = work.tokens;
+  // A participle modifying a noun ("Two Kidnapped Egyptians") is no verb of the headline.
+  for (int t = 0; t < a_.n; ++t)
+    if ((tok[t].upos == "VERB" && a_.rel[t] != "amod") || tok[t].upos == "AUX") return false;
   bool actor_before = false;
   for (int v = 1; v + 1 < a_.n; ++v) {
     actor_before |= a_.actor_at[v - 1] >= 0 || a_.agent_at[v - 1] >= 0;
     const std::string& pos = tok[v].upos;
     const std::string& before = tok[v - 1].upos;
     const std::string& after = tok[v + 1].upos;
-    if (!actor_before || (pos != "NOUN" && pos != "PROPN") || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0) continue;
+    // An adjective that is also a verb, between a plural subject and its object's number or
+    // article, is the verb ("Militants Free Two Kidnapped Egyptians").
+    bool verb_adjective = pos == "ADJ" && tok[v - 1].xpos == "NNS" && (after == "NUM" || after == "DET");
+    if (!actor_before || (pos != "NOUN" && pos != "PROPN" && !verb_adjective) || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0)
+      continue;
     if (before != "NOUN" && before != "PROPN") continue;
     if (after == "PUNCT" || after == "CCONJ" || after == "SYM") continue;
     std::string stem = VerbFormOf({a_.low[v], KnownVerbStem(a_.low[v])});
     if (stem.empty()) continue;
-    retagged_ = *a_.s;
-    Token& verb = retagged_.tokens[v];
+    Token& verb = work.tokens[v];
     verb.upos = "VERB";
     verb.xpos = a_.low[v] != stem && a_.low[v].ends_with("s") ? "VBZ" : "VBP";
     verb.lemma = stem;
+    retagged_ = work;
     a_.s = &retagged_;
     a_.lem[v] = stem;
     a_.head[v] = -1;
     a_.rel[v] = "root";
+    // Words that were that noun's subject or object modify it ("U.S. Warplanes").
+    for (int n : named_nouns)
+      for (int t = 0; t < n; ++t)
+        if (a_.head[t] == n && a_.rel[t] != "punct" && a_.rel[t] != "case") a_.rel[t] = tok[t].upos == "ADJ" ? "amod" : "compound";
     // The words before: the last of their top words is the subject, the others modify it
     // ("Ivory Coast 's Army Bombs": Army, with Ivory Coast its modifier).
     std::vector<int> tops;
@@ -825,10 +858,13 @@ bool SentenceCoder::RepairHeadlineVerb() {
       if (!(a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] != t)) tops.push_back(t);
     // A noun after a preposition is that preposition's phrase inside the subject ("Clashes in
     // Iraq Kill"); a noun after another is the new head ("Ivory Coast 's Army").
+    // Names a comma separates are a list of subjects ("Chirac, Schroeder Meet in Berlin").
     int subject = -1, pending_case = -1;
-    std::vector<int> modifiers;
+    bool comma = false;
+    std::vector<int> modifiers, listed;
     for (int t : tops) {
       const std::string& p = tok[t].upos;
+      bool after_comma = std::exchange(comma, a_.low[t] == ",");
       if (p == "ADP") {
         pending_case = t;
       } else if (p == "NOUN" || p == "PROPN" || p == "PRON" || p == "NUM") {
@@ -840,7 +876,7 @@ bool SentenceCoder::RepairHeadlineVerb() {
           pending_case = -1;
           continue;
         }
-        if (subject >= 0) modifiers.push_back(subject);
+        if (subject >= 0) (after_comma ? listed : modifiers).push_back(subject);
         subject = t;
       } else if (p != "PUNCT") {
         modifiers.push_back(t);
@@ -855,6 +891,10 @@ bool SentenceCoder::RepairHeadlineVerb() {
     if (subject >= 0) {
       a_.head[subject] = v;
       a_.rel[subject] = "nsubj";
+      for (int t : listed) {
+        a_.head[t] = v;
+        a_.rel[t] = "nsubj";
+      }
       for (int t : modifiers) {
         a_.head[t] = subject;
         a_.rel[t] = tok[t].upos == "ADJ" ? "amod" : "compound";
@@ -992,6 +1032,43 @@ void SentenceCoder::RepairHeadlineCommaList() {
       if (a_.head[k] == v && a_.rel[k].starts_with("nsubj")) next = k;
     if (next < 0) continue;
     a_.rel[t] = a_.rel[next];
+  }
+}
+
+void SentenceCoder::RepairSubjectOfNoun() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t + 1 < a_.n; ++t) {
+    const int h = t + 1;
+    if (a_.head[t] != h || !a_.rel[t].starts_with("nsubj")) continue;
+    if ((tok[t].upos != "NOUN" && tok[t].upos != "PROPN") || (tok[h].upos != "NOUN" && tok[h].upos != "PROPN")) continue;
+    bool predicate = false;
+    for (int k = 0; k < a_.n; ++k) predicate |= a_.head[k] == h && a_.rel[k] == "cop";
+    if (!predicate) a_.rel[t] = "compound";
+  }
+}
+
+void SentenceCoder::RepairPrepositionalSubject() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int s2 = 2; s2 < a_.n; ++s2) {
+    const int v = a_.head[s2];
+    if (v <= s2 || a_.rel[s2] != "nsubj") continue;
+    // The preposition before the second subject's phrase, and the first subject before it.
+    int first = s2;
+    while (first > 0 && a_.head[first - 1] == s2 && a_.rel[first - 1] != "mark" && a_.rel[first - 1] != "case") --first;
+    const int prep = first - 1;
+    if (prep < 1 || tok[prep].upos != "ADP" || !index_.Is(index_.preposition, a_.low[prep])) continue;
+    if (a_.head[prep] != v && a_.head[prep] != s2) continue;
+    int s1 = -1;
+    for (int k = 0; k < prep; ++k)
+      if (a_.head[k] == v && a_.rel[k] == "nsubj") s1 = k;
+    if (s1 < 0 || (tok[s1].upos != "NOUN" && tok[s1].upos != "PROPN")) continue;
+    bool adjacent = true;
+    for (int k = s1 + 1; k < prep; ++k) adjacent &= a_.InSubtree(k, s1);
+    if (!adjacent) continue;
+    a_.head[s2] = s1;
+    a_.rel[s2] = "nmod";
+    a_.head[prep] = s2;
+    a_.rel[prep] = "case";
   }
 }
 
@@ -1887,8 +1964,15 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         continue;
       if (t > 0 && a_.actor_at[t - 1] == a_.actor_at[t]) continue;  // not the mention's first word
       bool listed = false;
-      for (int c = best_tok + 1; c < t; ++c)
-        listed |= a_.rel[c] == "cc" && std::find(tokens.begin(), tokens.end(), a_.head[c]) != tokens.end();
+      auto in_phrase = [&](int c) { return std::find(tokens.begin(), tokens.end(), a_.head[c]) != tokens.end(); };
+      for (int c = best_tok + 1; c < t; ++c) listed |= a_.rel[c] == "cc" && in_phrase(c);
+      // A comma lists them too, in a headline or before a later "and" ("Indian, Pakistani
+      // Foreign Ministers"; "Afghan, Pakistani and US troops").
+      if (!listed && a_.low[t - 1] == "," && t - 1 > best_tok) {
+        bool and_after = false;
+        for (int c = t + 1; c < h; ++c) and_after |= a_.rel[c] == "cc" && in_phrase(c);
+        listed = a_.s->is_title || and_after;
+      }
       if (listed) actor_tokens.push_back(t);
     }
   }
@@ -2318,7 +2402,7 @@ bool SentenceCoder::Infinitival(int t) const {
 }
 
 template <typename Accept>
-std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clauses, Accept accept) {
+std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clauses, Accept accept, bool places_partners) {
   std::vector<int> direct, others;
   std::vector<int> queue;
   auto is_clause = [&](const std::string& r) { return r == "ccomp" || r == "csubj"; };
@@ -2361,8 +2445,14 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
   std::sort(others.begin(), others.end());
   std::vector<int> order = direct;
   order.insert(order.end(), others.begin(), others.end());
+  auto in_place_phrase = [&](int c) {
+    for (int t = c; t >= 0 && t != v; t = a_.head[t])
+      if (index_.Is(index_.locative, a_.CaseOf(t))) return true;
+    return false;
+  };
   for (bool real_only : {true, false}) {
     for (int c : order) {
+      if (!places_partners && in_place_phrase(c)) continue;
       std::vector<ActorCode> t = Resolve(c);
       if (real_only) std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
       if (!t.empty() && accept(t)) return t;
@@ -2953,7 +3043,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     // "agree to take part in peace talks in Abuja": a meeting without a named partner has none
     // (a place is not one).
   } else if (!passive && verbal) {
-    targets = FindTarget(v, subj, false, differs);
+    // A meeting's partner is no place it was held in ("Schroeder met in Berlin").
+    const bool places_partners = !index_.Is(index_.joint, code);
+    targets = FindTarget(v, subj, false, differs, places_partners);
     // Force against a facility in a city the gazetteer knows: the city's country ("attacked a
     // checkpoint in Mosul"), as for a facility in a named country.
     if (targets.empty() && IsForce(code))
@@ -2962,7 +3054,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           if (int place = PlaceInside(k); place >= 0 && a_.actor_at[place] < 0) targets = CityTarget(place);
     // Verbs of saying and thinking: the actors of the reported clause ("believes Dagolath can").
     if (targets.empty()) {
-      targets = FindTarget(v, subj, true, differs);
+      targets = FindTarget(v, subj, true, differs, places_partners);
       result->target_from_clause = !targets.empty();
     }
     if (targets.empty() && options_.new_actor_length > 0) {
@@ -3240,8 +3332,8 @@ bool SentenceCoder::EventNamesItsActor(int noun) const {
     const std::string& r = a_.rel[k];
     if (r == "nmod:poss" || r == "amod") return true;
     if (r == "compound" && a_.actor_at[k] < 0) return true;
-    if (IsNominalRel(r) && !index_.Is(index_.locative, a_.CaseOf(k)) &&
-        !(index_.Is(index_.phrase_preposition, a_.CaseOf(k)) && PhraseNamesTarget(noun, a_.CaseOf(k))))
+    // Not a phrase that names its target ("the murder of an Iraqi general", "the attack on Israel").
+    if (IsNominalRel(r) && !index_.Is(index_.locative, a_.CaseOf(k)) && !PhraseNamesTarget(noun, a_.CaseOf(k)))
       return true;
   }
   return false;

@@ -45,6 +45,24 @@ const std::unordered_map<std::string, std::string>& IrregularVerbs() {
   return k;
 }
 
+// data/text/function_words.txt: closed-class words, which WordNet does not list.
+const std::set<std::string>& FunctionWords() {
+  static const std::set<std::string> k = [] {
+    std::set<std::string> words;
+    std::optional<std::string_view> text = resources::Find("data/text/function_words.txt");
+    if (!text) return words;
+    std::istringstream in{std::string(*text)};
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      for (std::string w; fields >> w;) words.insert(w);
+    }
+    return words;
+  }();
+  return k;
+}
+
 bool Capitalized(const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 bool AllCaps(const std::string& w) {
   return std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -67,7 +85,7 @@ void LowercaseTitleCase(const Sentence& s, const OpenClassLexicon& open_classes,
     if (!Capitalized(f) || AllCaps(f)) continue;
     std::string lower = f;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (open_classes.Classes(lower) != 0) f = std::move(lower);
+    if (open_classes.Classes(lower) != 0 || FunctionWords().count(lower)) f = std::move(lower);
   }
 }
 

@@ -1456,5 +1456,76 @@ TEST(CoderNews, OnlyAStateChargesAtLawAnyoneElseAccuses) {
   EXPECT_TRUE(Has(e, "IRQ", "17", "IRQELI")) << Dump(e);
 }
 
+TEST(CoderNews, ACountedCrowdIsPeople) {
+  std::vector<Event> e = CodeText("Thousands protested in Manila against Arroyo on Sunday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PHLCVL", "14", "PHLGOV")) << Dump(e);
+  // Before "of" and an agent, the agent is who they are.
+  e = CodeText("Hundreds of Israeli troops raided Nablus.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSE")) << Dump(e);
+  for (const Event& x : e) EXPECT_EQ(x.source.find("CVL"), std::string::npos) << Dump(e);
+}
+
+TEST(CoderNews, AHeadlineListsItsSubjectsWithCommas) {
+  // Parsed without a verb, "Meet" a noun in apposition to "Chirac".
+  std::vector<Event> e = testing::CodeTitled("Chirac, Schroeder Meet in Berlin", "The talks went on for hours.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "DEUGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "DEUGOV", "04", "FRAGOV")) << Dump(e);
+}
+
+TEST(CoderNews, AMeetingsPlaceIsNotItsPartner) {
+  std::vector<Event> e = CodeText("Schroeder met in Berlin on Monday.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Schroeder met in Berlin with Chirac on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "DEUGOV", "04", "FRAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "DEU") << Dump(e);
+  // A place stays the target of force.
+  e = CodeText("Israeli troops attacked Gaza on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSE")) << Dump(e);
+}
+
+TEST(CoderNews, WelcomingWordsOrActsIsEndorsingNotHosting) {
+  std::vector<Event> e = CodeText("Arafat welcomed Bush's remarks on a Palestinian state.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEGOV", "05", "USAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04")) << Dump(e);
+  e = CodeText("Putin welcomed Chirac to the Kremlin.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "FRAGOV")) << Dump(e);
+}
+
+TEST(CoderNews, AHeadlinesVerbReadAsAnotherWordIsTheVerb) {
+  // "Free" read as an adjective of the object.
+  std::vector<Event> e = testing::CodeTitled("Militants Free Two Kidnapped Egyptians in Iraq", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "08", "EGYCVL")) << Dump(e);
+  // "Warplanes" read as the verb and "Pound" as a noun.
+  e = testing::CodeTitled("U.S. Warplanes Pound Rebel Positions in Fallujah", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+}
+
+TEST(CoderNews, NationalitiesListedWithCommasAreEachAnActor) {
+  std::vector<Event> e = testing::CodeTitled("Indian, Pakistani Foreign Ministers Hold Talks", "They met for hours.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "INDGOV", "04", "PAKGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PAKGOV", "04", "INDGOV")) << Dump(e);
+  e = CodeText("Indian, Pakistani and Chinese ministers held talks in Delhi.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "04", "PAKGOV")) << Dump(e);
+}
+
+TEST(CoderNews, AHeadlinesCapitalizedPrepositionIsAPreposition) {
+  // "Into" read as a name, "Rockets" as the verb; "Hamas" as the subject of "Militants".
+  std::vector<Event> e = testing::CodeTitled("Hamas Militants Fire Rockets Into Israel", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "19", "ISR")) << Dump(e);
+}
+
+TEST(CoderNews, AnAttacksTargetIsNotTheSubjectsActor) {
+  // Parsed with "Israel" a second subject of "killed" after "on" read as a subordinator.
+  std::vector<Event> e = CodeText("The attack on Israel killed hundreds.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(CoderNews, AttackingAPersonOverAnIssueIsCriticism) {
+  std::vector<Event> e = CodeText("Kerry attacked Bush over the war in Iraq.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAOPP", "11", "USAGOV")) << Dump(e);
+  e = CodeText("Insurgents attacked U.S. troops in Baghdad.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
