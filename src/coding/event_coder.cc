@@ -143,7 +143,8 @@ struct EventCoder::Index {
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
-        preposition(w.Get("preposition")) {}
+        preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")),
+        definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -153,7 +154,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -418,6 +419,9 @@ struct ArticleContext {
   // The last noun of each agent's name of two words or more ("terror suspects" -> "suspects"):
   // the agent entry, -1 once two agents ended in it.
   std::unordered_map<std::string, int> agent_heads;
+  // The code of the last named group of the article's earlier sentences (an armed group, a party:
+  // the actor "the group" refers back to).
+  std::string last_group;
 };
 
 class SentenceCoder {
@@ -469,6 +473,12 @@ class SentenceCoder {
   // "Hamas Militants Fire Rockets": a name right before a noun that is no predicate (it has no
   // copula) is no subject of that noun but its modifier.
   void RepairSubjectOfNoun();
+  // "asked neighboring Syria to stop insurgents": a participle used as an adjective
+  // (adjective-participle) read as a verb with the noun after it as its object.
+  void RepairParticipleAdjective();
+  // The code of the last named group before token h of this sentence, else of the article's
+  // earlier sentences (h = n: this sentence only).
+  std::string LastGroupBefore(int h) const;
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -704,6 +714,7 @@ void SentenceCoder::Analyze() {
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
   RepairPrepositionalSubject();
+  RepairParticipleAdjective();
   RepairFiniteConjunctOfNonFinite();
   RepairSubjectListReadAsRoot();
   RepairChargedReadAsRoot();
@@ -1044,6 +1055,28 @@ void SentenceCoder::RepairSubjectOfNoun() {
     bool predicate = false;
     for (int k = 0; k < a_.n; ++k) predicate |= a_.head[k] == h && a_.rel[k] == "cop";
     if (!predicate) a_.rel[t] = "compound";
+  }
+}
+
+void SentenceCoder::RepairParticipleAdjective() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t + 1 < a_.n; ++t) {
+    const int noun = t + 1, up = a_.head[t];
+    if (tok[t].xpos != "VBG" || !index_.Is(index_.adjective_participle, a_.low[t]) || a_.head[noun] != t) continue;
+    if ((tok[noun].upos != "NOUN" && tok[noun].upos != "PROPN") || a_.rel[t] == "amod") continue;
+    bool subject = false;
+    for (int k = 0; k < a_.n; ++k) subject |= a_.head[k] == t && a_.rel[k].starts_with("nsubj");
+    if (subject) continue;
+    a_.head[noun] = up;
+    a_.rel[noun] = a_.rel[t] == "xcomp" || a_.rel[t] == "ccomp" ? "obj" : a_.rel[t];
+    // Its other dependents are the clause's: "to stop insurgents" completes "asked".
+    for (int k = 0; k < a_.n; ++k)
+      if (k != noun && a_.head[k] == t) {
+        a_.head[k] = up >= 0 ? up : noun;
+        if (a_.rel[k] == "advcl" && up >= 0) a_.rel[k] = "xcomp";
+      }
+    a_.head[t] = noun;
+    a_.rel[t] = "amod";
   }
 }
 
@@ -1672,6 +1705,19 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     if (two && context_->last_actors.size() == 2) {
       for (const std::string& c : context_->last_actors) out.push_back({c, c, h, h});
       return out;
+    }
+  }
+  // "the group": the group named last before it ("A senior Hamas official said the group would
+  // continue attacks"); not "the group of eight".
+  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns && index_.Is(index_.group_anaphor, a_.low[h])) {
+    bool definite = false, own_phrase = false;
+    for (int k : a_.kids[h]) {
+      definite |= a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
+      own_phrase |= k > h && IsNominalRel(a_.rel[k]);
+    }
+    if (definite && !own_phrase) {
+      std::string group = LastGroupBefore(h);
+      if (!group.empty()) return {{group, group, h, h}};
     }
   }
   // A thing done by an actor stands for the actor: "condemned military actions by Rwanda".
@@ -3991,6 +4037,19 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     }
   }
   if (!actors.empty()) context_->last_actors = actors;
+  if (std::string group = LastGroupBefore(a_.n); !group.empty()) context_->last_group = group;
+}
+
+std::string SentenceCoder::LastGroupBefore(int h) const {
+  for (int t = std::min(h, a_.n) - 1; t >= 0; --t) {
+    const int m = a_.actor_at[t];
+    if (m < 0 || a_.actor_mentions[m].end != t + 1) continue;
+    if (Actor(a_.actor_mentions[m].entry).kind == ActorKind::kGroup) {
+      std::string code = CodeOf(a_.actor_mentions[m].entry);
+      if (!code.empty()) return code;
+    }
+  }
+  return h >= a_.n ? std::string() : context_->last_group;
 }
 
 // The country a dateline's place names: its region ("Iraq" in "BAGHDAD, Iraq") or its city as a

@@ -1527,5 +1527,23 @@ TEST(CoderNews, AttackingAPersonOverAnIssueIsCriticism) {
   EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
 }
 
+TEST(CoderNews, TheGroupIsTheGroupNamedLast) {
+  std::vector<Event> e =
+      CodeText("A senior Hamas official said the group would continue attacks on Israel until the occupation ends.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
+  e = CodeText("Hamas kidnapped two soldiers in Gaza. The group threatened to attack Israel.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
+  // Without a group named before, or with a phrase of its own, it is no actor.
+  e = CodeText("The group threatened to attack Israel.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(CoderNews, AParticipleBeforeANounIsItsAdjective) {
+  // "neighboring" read as a verb with "Syria" its object and "to stop" its clause.
+  std::vector<Event> e =
+      CodeText("The Iraqi interim government on Sunday asked neighboring Syria to stop insurgents from crossing the border.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQGOV", "02", "SYR")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
