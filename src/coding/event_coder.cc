@@ -144,7 +144,8 @@ struct EventCoder::Index {
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
         preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")),
-        definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")) {}
+        definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
+        perpetrator_noun(w.Get("perpetrator-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -154,7 +155,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -1811,6 +1812,8 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         // "the president of X"; "officials in X", "troops from X" when the head names an actor.
         bool ok = index_.Is(index_.phrase_preposition, c) ||
                   (index_.Is(index_.actor_phrase_preposition, c) && (head_is_agent || a_.actor_at[h] >= 0));
+        // "the kidnappers of a British engineer": the victims, not the kidnappers' own side.
+        if (t == h && index_.Is(index_.phrase_preposition, c) && index_.Is(index_.perpetrator_noun, a_.low[h])) ok = false;
         if (!ok) {
           // A name taken for a preposition ("the evil Arnor awful Gondor" with "Arnor" as the
           // case marker of "Gondor") is a misparse: the name still modifies this phrase.

@@ -1545,5 +1545,42 @@ TEST(CoderNews, AParticipleBeforeANounIsItsAdjective) {
   EXPECT_TRUE(Has(e, "IRQGOV", "02", "SYR")) << Dump(e);
 }
 
+TEST(CoderNews, AVideoShowingAKillingIsTheSendersKilling) {
+  std::vector<Event> e =
+      CodeText("Militants in Iraq have released a videotape showing the beheading of a Bulgarian hostage.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "18", "BGRCVL")) << Dump(e);
+  // Who condemns a killing did not kill.
+  e = CodeText("Bulgaria condemned the beheading of a Bulgarian hostage.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
+}
+
+TEST(CoderNews, KidnappersOfSomeoneAreNotOfTheirSide) {
+  std::vector<Event> e =
+      CodeText("The kidnappers of a British engineer have demanded the release of female prisoners in Iraq.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("GBR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "10", "IRQCVL")) << Dump(e);
+}
+
+TEST(CoderNews, LettingForeignTroopsInAllowsInvolvement) {
+  std::vector<Event> e = CodeText("Sudan allowed African Union troops into Darfur.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDN", "08", "IGOAFRAFUMIL")) << Dump(e);
+  e = CodeText("Sudan agreed to let in more AU troops.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDN", "03", "IGOAFRAFUMIL")) << Dump(e);
+}
+
+TEST(CoderNews, ForceVerbsOfTheNews) {
+  std::vector<Event> e = CodeText("Allawi vowed to crush the insurgency before elections in January.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQGOV", "13", "IRQREB")) << Dump(e);
+  e = CodeText("Iran executed a British citizen.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "18", "GBRCVL")) << Dump(e);
+  e = CodeText("Sudan executed the plan.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(CoderNews, DenyingAChargeBySomeoneDeniesToThem) {
+  std::vector<Event> e = CodeText("The government of Sudan denied the charge by the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNGOV", "01", "USA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
