@@ -145,7 +145,7 @@ struct EventCoder::Index {
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
         preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")),
         definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
-        perpetrator_noun(w.Get("perpetrator-noun")) {}
+        perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -155,7 +155,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun;
+      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -474,6 +474,20 @@ class SentenceCoder {
   // "Hamas Militants Fire Rockets": a name right before a noun that is no predicate (it has no
   // copula) is no subject of that noun but its modifier.
   void RepairSubjectOfNoun();
+  // Whether token t is inside a phrase below v that one of the prepositions opens; a partner's
+  // own phrase ("with Bush", however the parse hangs it) is not.
+  bool InPhraseOf(int t, int v, const WordLists::Set& prepositions) const {
+    for (int guard = 0; t >= 0 && t != v && guard < a_.n; t = a_.head[t], ++guard) {
+      const std::string c = a_.CaseOf(t);
+      if (index_.Is(index_.partner_preposition, c)) return false;
+      if (index_.Is(prepositions, c)) return true;
+    }
+    return false;
+  }
+  // "to rein in Arab militias accused of atrocities" parsed with "accused" a finite verb conjoined
+  // to the clause without "and": a past form right after a noun, with no subject and no
+  // conjunction, is a participle modifying that noun.
+  void RepairConjunctReadForParticiple();
   // "asked neighboring Syria to stop insurgents": a participle used as an adjective
   // (adjective-participle) read as a verb with the noun after it as its object.
   void RepairParticipleAdjective();
@@ -714,6 +728,7 @@ void SentenceCoder::Analyze() {
   RepairDateReadAsSubject();
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
+  RepairConjunctReadForParticiple();
   RepairPrepositionalSubject();
   RepairParticipleAdjective();
   RepairFiniteConjunctOfNonFinite();
@@ -1078,6 +1093,29 @@ void SentenceCoder::RepairParticipleAdjective() {
       }
     a_.head[t] = noun;
     a_.rel[t] = "amod";
+  }
+}
+
+void SentenceCoder::RepairConjunctReadForParticiple() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 1; t < a_.n; ++t) {
+    const int noun = t - 1;
+    if (a_.rel[t] != "conj" || tok[t].xpos != "VBD" || !a_.low[t].ends_with("ed")) continue;
+    if (tok[noun].upos != "NOUN" && tok[noun].upos != "PROPN") continue;
+    if (a_.head[t] < 0 || a_.head[t] > noun || !a_.InSubtree(noun, a_.head[t])) continue;
+    bool own = false;  // a subject, conjunction or object of its own: a clause after all
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == t)
+        own |= a_.rel[k].starts_with("nsubj") || a_.rel[k] == "cc" || a_.rel[k] == "obj" || a_.rel[k] == "dobj" ||
+               a_.rel[k].starts_with("aux");
+    if (own) continue;
+    if (a_.s != &retagged_) {
+      retagged_ = *a_.s;
+      a_.s = &retagged_;
+    }
+    retagged_.tokens[t].xpos = "VBN";
+    a_.head[t] = noun;
+    a_.rel[t] = "acl";
   }
 }
 
@@ -2494,14 +2532,10 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
   std::sort(others.begin(), others.end());
   std::vector<int> order = direct;
   order.insert(order.end(), others.begin(), others.end());
-  auto in_place_phrase = [&](int c) {
-    for (int t = c; t >= 0 && t != v; t = a_.head[t])
-      if (index_.Is(index_.locative, a_.CaseOf(t))) return true;
-    return false;
-  };
   for (bool real_only : {true, false}) {
     for (int c : order) {
-      if (!places_partners && in_place_phrase(c)) continue;
+      if (!places_partners && InPhraseOf(c, v, index_.locative)) continue;
+      if (InPhraseOf(c, v, index_.time_preposition)) continue;  // "after the leader's death"
       std::vector<ActorCode> t = Resolve(c);
       if (real_only) std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
       if (!t.empty() && accept(t)) return t;
@@ -2878,7 +2912,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // names are no target of the verb.
           if (noun.role == SlotRole::kTarget && InVictimPhrase(t, v)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
-          if (p.preps_anywhere && index_.Is(index_.locative, a_.CaseOf(PhraseHead(t)))) continue;
+          // Nor is an actor of a time phrase: "Hamas Threatens Revenge After Leader Killed".
+          if (p.preps_anywhere &&
+              (index_.Is(index_.locative, a_.CaseOf(PhraseHead(t))) || InPhraseOf(t, v, index_.time_preposition)))
+            continue;
           found = t;
         }
         // A name right after the verb is its object whatever the parse says ("met Pope John Paul
@@ -2980,7 +3017,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   } else {
     source_head = subj;
   }
-  if (best_source >= 0) source_head = best_source;
+  // A passive without its agent names no actor: not one outside its own clause ("urged Sudan to
+  // rein in militias accused of atrocities" has Powell accuse no one).
+  if (best_source >= 0 && !(passive && source_head < 0 && !a_.InSubtree(best_source, v))) source_head = best_source;
   if (best_subject_is_target && subj >= 0) {
     target_head = subj;
     if (best_source < 0) source_head = -1;

@@ -1582,5 +1582,21 @@ TEST(CoderNews, DenyingAChargeBySomeoneDeniesToThem) {
   EXPECT_TRUE(Has(e, "SDNGOV", "01", "USA")) << Dump(e);
 }
 
+TEST(CoderNews, AParticipleAfterANounReadAsAConjoinedVerbModifiesTheNoun) {
+  // "accused" parsed as a second finite verb of "urged": Powell accused no one.
+  std::vector<Event> e = CodeText(
+      "Secretary of State Colin Powell urged Sudan's government on Wednesday to rein in Arab militias accused of atrocities in Darfur.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "02", "SDNGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("11")) << Dump(e);
+}
+
+TEST(CoderNews, AnActorOfATimePhraseIsNoTarget) {
+  std::vector<Event> e = testing::CodeTitled("Hamas Threatens Revenge After Leader Killed", "No one was hurt.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "PSEGOV") << Dump(e);
+  e = CodeText("Hamas threatened Israel after the killing of its leader.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
