@@ -633,9 +633,9 @@ class SentenceCoder {
   // The first phrase after v that names an actor (objects first, then obliques and the phrases
   // inside them, in text order), skipping the subject and phrases that only repeat the source.
   // with_clauses also searches complement clauses, their subjects first.
-  template <typename Accept>
   // places_partners false: an actor reached through a locative phrase is where the event was, not
   // its partner ("met in Berlin").
+  template <typename Accept>
   std::vector<ActorCode> FindTarget(int v, int subj, bool with_clauses, Accept accept, bool places_partners = true);
   bool CodeVerb(int v, VerbResult* result);
   Span SpanOf(int first, int last) const;

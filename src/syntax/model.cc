@@ -26,16 +26,22 @@ std::vector<std::string> Forms(const Sentence& s) {
   return forms;
 }
 
+// The lines of an embedded data file, without blank lines and "#" comments.
+std::vector<std::string> DataLines(const char* path) {
+  std::vector<std::string> lines;
+  std::optional<std::string_view> text = resources::Find(path);
+  if (!text) return lines;
+  std::istringstream in{std::string(*text)};
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') lines.push_back(std::move(line));
+  return lines;
+}
+
 // data/text/irregular_verbs.txt: the lemma of each listed irregular past form ("shot" -> "shoot").
 const std::unordered_map<std::string, std::string>& IrregularVerbs() {
   static const std::unordered_map<std::string, std::string> k = [] {
     std::unordered_map<std::string, std::string> m;
-    std::optional<std::string_view> text = resources::Find("data/text/irregular_verbs.txt");
-    if (!text) return m;
-    std::istringstream in{std::string(*text)};
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
+    for (const std::string& line : DataLines("data/text/irregular_verbs.txt")) {
       std::istringstream fields(line);
       std::string form, lemma;
       if (fields >> form >> lemma) m.emplace(form, lemma);
@@ -49,12 +55,7 @@ const std::unordered_map<std::string, std::string>& IrregularVerbs() {
 const std::set<std::string>& FunctionWords() {
   static const std::set<std::string> k = [] {
     std::set<std::string> words;
-    std::optional<std::string_view> text = resources::Find("data/text/function_words.txt");
-    if (!text) return words;
-    std::istringstream in{std::string(*text)};
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
+    for (const std::string& line : DataLines("data/text/function_words.txt")) {
       std::istringstream fields(line);
       for (std::string w; fields >> w;) words.insert(w);
     }
