@@ -835,21 +835,22 @@ std::string SentenceCoder::KnownVerbStem(const std::string& form) const {
 bool SentenceCoder::RepairHeadlineVerb() {
   if (!a_.s->is_title || a_.n < 3) return false;
   // A plural the dictionaries name, read as a verb ("U.S. Warplanes Pound Rebel Positions"), is
-  // the noun it names.
-  Sentence work = *a_.s;
+  // the noun it names; a participle modifying a noun ("Two Kidnapped Egyptians") is no verb of
+  // the headline either. Any other verb: the headline has one.
   std::vector<int> named_nouns;
   for (int t = 0; t < a_.n; ++t) {
-    Token& w = work.tokens[t];
-    if (w.upos == "VERB" && w.xpos == "VBZ" && (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0)) {
-      w.upos = "NOUN";
-      w.xpos = "NNS";
+    const Token& w = a_.s->tokens[t];
+    if (w.upos == "VERB" && w.xpos == "VBZ" && (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0))
       named_nouns.push_back(t);
-    }
+    else if ((w.upos == "VERB" && a_.rel[t] != "amod") || w.upos == "AUX")
+      return false;
+  }
+  Sentence work = *a_.s;
+  for (int t : named_nouns) {
+    work.tokens[t].upos = "NOUN";
+    work.tokens[t].xpos = "NNS";
   }
   const std::vector<Token>& tok = work.tokens;
-  // A participle modifying a noun ("Two Kidnapped Egyptians") is no verb of the headline.
-  for (int t = 0; t < a_.n; ++t)
-    if ((tok[t].upos == "VERB" && a_.rel[t] != "amod") || tok[t].upos == "AUX") return false;
   bool actor_before = false;
   for (int v = 1; v + 1 < a_.n; ++v) {
     actor_before |= a_.actor_at[v - 1] >= 0 || a_.agent_at[v - 1] >= 0;
