@@ -868,6 +868,9 @@ REVIEW_OUTPUT = [
     (r"\b(tariffs?|prices?|markets?|shares?|stocks?|economy|growth|inflation)\b",
      "economic wording does not name a political event between actors"),
     (r"^cross in pursuit", "no target: a pursuit across a border names a place"),
+    (r"^(discuss|talk|speak|converse|utter|verbali[sz]e) \+", "what is discussed or talked is the topic, not the partner ('discussed Iran's nuclear "
+     "programme by telephone'): the partner comes with 'with' (verbs.txt), or the subjects meet jointly"),
+    (r"cross \* border into", "crossing a border into a country is no act of that country (PETRARCH's reverse-only 074)"),
     (r"\bback by\b", "'backed by' gives the backer, not the attacker"),
     (r"\bby \+$", "'by +' names the agent of a passive: the target would be the actor acting"),
     (r"^kill gunfire|^shot and\b", "broken multi-word verbs of TABARI ('KILL_GUNFIRE', 'SHOT_AND')"),

@@ -139,13 +139,14 @@ struct EventCoder::Index {
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
-        carrier_verb(w.Get("carrier-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
         preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")),
         definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
-        perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")) {}
+        perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
+        reason_preposition(w.Get("reason-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -155,7 +156,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition;
+      &carrier_verb, &support_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -163,6 +164,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> people_seized, people_seized_by_state;
   // "private-charge: A>B": a charge laid by an actor without a state role is an accusation.
   std::unordered_map<std::string, std::string> private_charge;
+  // "crowd-protest: A>B": a protest A by people (people-role) is a demonstration B.
+  std::unordered_map<std::string, std::string> crowd_protest;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
   // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
@@ -373,6 +376,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("people-seized", &index_->people_seized);
   read_map("people-seized-by-state", &index_->people_seized_by_state);
   read_map("private-charge", &index_->private_charge);
+  read_map("crowd-protest", &index_->crowd_protest);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
@@ -1230,7 +1234,20 @@ void SentenceCoder::RepairPairListInPhrase() {
       pair |= a_.rel[k] == "case" && index_.Is(index_.pair_preposition, a_.low[k]);
       listed |= a_.rel[k] == "conj";
     }
-    if (!pair || listed) continue;
+    if (!pair) continue;
+    if (listed) {
+      // A headline's comma for "and" ("between Israel, Syria", the comma list already joined).
+      bool has_cc = false;
+      for (int k = 0; k < a_.n; ++k)
+        has_cc |= a_.rel[k] == "cc" && (a_.head[k] == n || (a_.head[k] >= 0 && a_.head[a_.head[k]] == n));
+      for (int k = n + 2; k < a_.n && !has_cc; ++k)
+        if (a_.head[k] == n && a_.rel[k] == "conj" && a_.low[k - 1] == ",") {
+          a_.head[k - 1] = k;
+          a_.rel[k - 1] = "cc";
+          has_cc = true;
+        }
+      continue;
+    }
     // Or hung from the phrase's head right after the first party ("talks between X of Y and
     // rebels" with "rebels" a conjunct of "talks").
     int last = n;
@@ -1239,9 +1256,30 @@ void SentenceCoder::RepairPairListInPhrase() {
       for (int guard = 0; a >= 0 && a != n && guard < a_.n; ++guard) a = a_.head[a];
       if (a == n) last = k;
     }
-    if (int g = a_.head[n], c = last + 2; g >= 0 && c < a_.n && a_.head[c] == g && a_.rel[c] == "conj" &&
-                                         a_.head[last + 1] == c && a_.rel[last + 1] == "cc") {
+    if (int g = a_.head[n], c = last + 1 < a_.n && a_.rel[last + 1] == "cc" ? a_.head[last + 1] : -1;
+        g >= 0 && c > last && a_.head[c] == g && a_.rel[c] == "conj") {
       a_.head[c] = n;
+      continue;
+    }
+    // A headline's comma for "and" ("mediates between Israel, Syria"), read as an apposition.
+    // The second party may also come hung from the verb ("parataxis").
+    int own_last = n;  // the first party's last word, without an apposition
+    for (int k = n + 1; k < a_.n; ++k) {
+      int a = k;
+      bool through_appos = false;
+      for (int guard = 0; a >= 0 && a != n && guard < a_.n; ++guard) {
+        through_appos |= a_.head[a] == n && a_.rel[a] == "appos";
+        a = a_.head[a];
+      }
+      if (a == n && !through_appos && a_.low[k] != ",") own_last = k;
+    }
+    if (int k = own_last + 1 < a_.n && a_.low[own_last + 1] == "," ? a_.head[own_last + 1] : -1;
+        k > own_last + 1 && (a_.head[k] == n || a_.head[k] == a_.head[n]) &&
+        (a_.rel[k] == "appos" || a_.rel[k] == "parataxis" || a_.rel[k] == "dep") &&
+        (a_.s->tokens[k].upos == "PROPN" || a_.s->tokens[k].upos == "NOUN")) {
+      a_.head[k] = n;
+      a_.rel[k] = "conj";
+      a_.rel[own_last + 1] = "cc";  // the comma stands for the "and"
       continue;
     }
     for (int m = n + 1; m < a_.n; ++m) {
@@ -1435,6 +1473,10 @@ void SentenceCoder::RepairVerblessClause() {
   for (int i = 0; i < a_.n; ++i)
     if (a_.head[i] < 0 && a_.rel[i] == "root") root = i;
   if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
+  bool finite_anywhere = false;
+  for (int t = 0; t < a_.n; ++t)
+    finite_anywhere |= (tok[t].upos == "VERB" || tok[t].upos == "AUX") &&
+                       (tok[t].xpos == "VBD" || tok[t].xpos == "VBZ" || tok[t].xpos == "VBP" || tok[t].xpos == "MD");
   for (int v = 1; v < a_.n; ++v) {
     const std::string& x = tok[v].xpos;
     const std::string& r = a_.rel[v];
@@ -1456,11 +1498,22 @@ void SentenceCoder::RepairVerblessClause() {
           a_.head[p] != v)
         loose_object = p;
     }
-    // (Also before a compound: "Insurgents attacked police stations".)
+    // (Also before a compound or a name: "Insurgents attacked police stations", "Sudan on
+    // Tuesday rejected United Nations demands".)
     bool before_noun = r == "amod" && a_.head[v] > v;
     for (int t = v + 1; before_noun && t < a_.head[v]; ++t)
-      before_noun = a_.head[t] == a_.head[v] && a_.rel[t] == "compound" && (tok[t].upos == "NOUN" || tok[t].upos == "PROPN");
-    bool participle = x == "VBN" && (before_noun || (r == "acl" && (has_object || loose_object >= 0)));
+      before_noun = a_.head[t] > v && a_.head[t] <= a_.head[v] &&
+                    (tok[t].upos == "PROPN" || tok[t].xpos == "NNP" || tok[t].xpos == "NNPS" || (a_.head[t] == a_.head[v] && a_.rel[t] == "compound" && tok[t].upos == "NOUN"));
+    // Or, in prose without a finite verb, a regular past right after the subject's phrase: "Thousands
+    // of Serbs protested in Belgrade" read as a reduced relative of "Thousands" (a headline's
+    // participle stays passive: "10 Iraqis Killed in Attack").
+    // Prose ends with its full stop, and an agent right after the verb keeps it passive ("US
+    // hostage killed by Iraqi captors").
+    bool prose_past = r == "acl" && a_.head[v] == root && !a_.s->is_title && a_.low[v].ends_with("ed") && !finite_anywhere &&
+                      a_.low[a_.n - 1] == "." && !(v + 1 < a_.n && index_.Is(index_.agent_preposition, a_.low[v + 1]));
+    for (int t = 0; prose_past && t < a_.n; ++t)
+      prose_past = !(a_.head[t] == v && (a_.rel[t] == "aux" || a_.rel[t] == "aux:pass" || a_.rel[t] == "auxpass" || a_.rel[t] == "cop"));
+    bool participle = x == "VBN" && (before_noun || prose_past || (r == "acl" && (has_object || loose_object >= 0)));
     if (tok[v].upos != "VERB" || !(finite || participle)) continue;
     bool nominal_rel = r == "nmod" || r == "obl" || r == "obj";
     if (r != "amod" && r != "acl" && r != "compound" && r != "dep" && r != "appos" && !(finite && nominal_rel)) continue;
@@ -1503,6 +1556,9 @@ void SentenceCoder::RepairVerblessClause() {
       a_.head[loose_object] = v;
       a_.rel[loose_object] = "obj";
     }
+    // An active verb has no agent: its "by" phrase is an oblique.
+    for (int t = v + 1; t < a_.n; ++t)
+      if (a_.head[t] == v && (a_.rel[t] == "obl:agent" || a_.rel[t] == "nmod:agent")) a_.rel[t] = "obl";
     a_.head[v] = -1;
     a_.rel[v] = "root";
     a_.head[subject] = v;
@@ -2635,7 +2691,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       !a_.HasChildRel(v, {"aux", "aux:pass", "auxpass"}) && (!a_.HasChildRel(v, {"obj", "dobj"}) || misread_object()))
     passive = true;
   // A noun's event ("Xi's visit to Astana", "talks between X and Y"): its own phrase names the
-  // source, else the subject of the verb it is the object of ("Xi began a visit to Astana").
+  // source, else the subject of the support verb it is the object of ("Xi began a visit to
+  // Astana"; not "the Council condemned an attack").
   if (!verbal && subj < 0) {
     std::vector<ActorCode> own = Resolve(v);
     std::erase_if(own, [](const ActorCode& x) { return x.base == "---"; });
@@ -2644,8 +2701,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
     if (!own.empty()) {
       subj = v;
-    } else if (a_.head[n] >= 0 && (a_.rel[n] == "obj" || a_.rel[n] == "dobj" ||
-                                   (a_.rel[n] == "obl" && IsVerbal(a_.head[n])))) {
+    } else if (int g = a_.head[n];
+               g >= 0 &&
+               (index_.Is(index_.support_verb, a_.lem[g]) || index_.Is(index_.support_verb, a_.low[g]) ||
+                // "praised relations with Russia during a visit to Moscow": a meeting in the
+                // verb's circumstances is its subject's.
+                (a_.rel[n] == "obl" && (index_.Is(index_.meeting_noun, a_.lem[v]) || index_.Is(index_.meeting_noun, a_.low[v])))) &&
+               (a_.rel[n] == "obj" || a_.rel[n] == "dobj" || (a_.rel[n] == "obl" && IsVerbal(g)))) {
       // "took part in talks with X": the subject of the verb whose oblique the noun is.
       bool p;
       subj = Subject(a_.head[n], &p);
@@ -2912,6 +2974,8 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // "condemned the kidnapping of aid workers": the victims of an event the verb's object
           // names are no target of the verb.
           if (noun.role == SlotRole::kTarget && InVictimPhrase(t, v)) continue;
+          // Nor is an actor the verb's object slot reaches only through a phrase of reason.
+          if (pos_before_slot == v && noun.role == SlotRole::kTarget && InPhraseOf(t, v, index_.reason_preposition)) continue;
           // A token pattern's bare slot is not a place: "met in Cairo" names where, not whom.
           // Nor is an actor of a time phrase: "Hamas Threatens Revenge After Leader Killed".
           if (p.preps_anywhere &&
@@ -4052,6 +4116,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
           index_.Is(index_.allegation_verb, a_.lem[r.verb])) {
         if (!HasRoleIn(e.source, index_.state_role)) e.code = it->second;
       }
+      // "Hundreds of people protested against the bases": people protest in the street, not by
+      // a note (crowd-protest, for a source of people-role).
+      if (auto it = index_.crowd_protest.find(e.code); it != index_.crowd_protest.end() && HasRoleIn(e.source, index_.people_role))
+        e.code = it->second;
       // "Israeli helicopters attacked", "air strikes on": force used from the air.
       // "a suicide bomber blew himself up, killing eight soldiers": a suicide attack (suicide-word).
       if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))

@@ -1598,5 +1598,56 @@ TEST(CoderNews, AnActorOfATimePhraseIsNoTarget) {
   EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
 }
 
+TEST(CoderNews, APastTenseBeforeANameIsTheVerbOfAVerblessParse) {
+  // "rejected" read as an adjective of "United Nations demands", leaving no verb.
+  std::vector<Event> e = CodeText("Sudan on Tuesday rejected United Nations demands to disarm Arab militias.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDN", "12", "IGOUNO")) << Dump(e);
+}
+
+TEST(CoderNews, AMediatorActsOnBothPartiesAndTheyDoNotMediate) {
+  std::vector<Event> e = CodeText("Norway brokered talks between the Sri Lankan government and Indian rebels.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "NOR", "04", "LKAGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "NOR", "04", "INDREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_TRUE(x.source.starts_with("NOR")) << Dump(e);
+  // A headline's comma for "and".
+  e = testing::CodeTitled("Egypt mediates between Israel, Syria", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "EGY", "04", "ISR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "EGY", "04", "SYR")) << Dump(e);
+  for (const Event& x : e) EXPECT_TRUE(x.source.starts_with("EGY")) << Dump(e);
+}
+
+TEST(CoderNews, WhoSpeaksOfAnEventDidNotDoIt) {
+  std::vector<Event> e = CodeText(
+      "The U.N. Security Council condemned an attack on election workers in Afghanistan that killed two people.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IGO") && x.code.starts_with("19")) << Dump(e);
+  // A support verb makes the event its subject's own.
+  e = CodeText("Israel and Syria have concluded another round of peace talks.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "04", "SYR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "SYR", "04", "ISR")) << Dump(e);
+}
+
+TEST(CoderNews, WhatIsDiscussedIsNoPartner) {
+  std::vector<Event> e = CodeText(
+      "President Bush and Russian President Vladimir Putin discussed Iran's nuclear program in a telephone call on Friday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "RUSGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "IRN") << Dump(e);
+}
+
+TEST(CoderNews, AnActorInAPhraseOfReasonIsNoObject) {
+  // "bound for Turkey" is where the plane was going, not whom the jets forced.
+  std::vector<Event> e = CodeText("Greek fighter jets forced a cargo plane bound for Turkey to land in Crete.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target.substr(0, 3), "TUR") << Dump(e);
+}
+
+TEST(CoderNews, AnIntransitivePastAfterTheSubjectIsTheVerbInProse) {
+  // "protested" read as a reduced relative of "Thousands", with the tribunal as its agent.
+  std::vector<Event> e = CodeText(
+      "Thousands of Serbs protested in Belgrade on Saturday against the arrest of a former general by the UN war crimes tribunal.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IGO")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
