@@ -480,6 +480,14 @@ class SentenceCoder {
   void RepairSubjectOfNoun();
   // Whether token t is inside a phrase below v that one of the prepositions opens; a partner's
   // own phrase ("with Bush", however the parse hangs it) is not.
+  // The case word of the nearest phrase of reason (reason-preposition) above phrase o, below v;
+  // -1 when none.
+  int ReasonPhraseAbove(int o, int v) const {
+    for (int t = a_.head[o], guard = 0; t >= 0 && t != v && guard < a_.n; t = a_.head[t], ++guard)
+      for (int k = 0; k < a_.n; ++k)
+        if (a_.head[k] == t && a_.rel[k] == "case" && index_.Is(index_.reason_preposition, a_.low[k])) return k;
+    return -1;
+  }
   bool InPhraseOf(int t, int v, const WordLists::Set& prepositions) const {
     for (int guard = 0; t >= 0 && t != v && guard < a_.n; t = a_.head[t], ++guard) {
       const std::string c = a_.CaseOf(t);
@@ -520,6 +528,11 @@ class SentenceCoder {
   // "Sudan": "between" (pair-preposition) takes two parties, so the conjunct inside the first
   // party's own phrase is the second party.
   void RepairPairListInPhrase();
+  // "lodged a protest after Chinese coast guard vessels fired water cannon at a boat" parsed as
+  // one noun phrase under "after", with "fired" an adjective: a past form right after a noun
+  // inside a phrase that a subordinating preposition (time-preposition) opens is that clause's
+  // verb, the words before it its subject and the phrase's head its object.
+  void RepairClauseReadAsPhrase();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -740,6 +753,7 @@ void SentenceCoder::Analyze() {
   RepairChargedReadAsRoot();
   RepairListedAdjectiveReadAsHead();
   RepairPairListInPhrase();
+  RepairClauseReadAsPhrase();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1290,6 +1304,46 @@ void SentenceCoder::RepairPairListInPhrase() {
           break;
         }
     }
+  }
+}
+
+void SentenceCoder::RepairClauseReadAsPhrase() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 2; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    if (h <= v || a_.rel[v] != "amod" || tok[v].upos != "VERB" || (tok[v].xpos != "VBN" && tok[v].xpos != "VBD")) continue;
+    const int s = v - 1;
+    if ((tok[s].upos != "NOUN" && tok[s].upos != "PROPN") || a_.head[s] != h || a_.head[h] < 0) continue;
+    // The phrase's subordinating preposition, before the subject's words.
+    int mark = -1;
+    for (int k = 0; k < s; ++k)
+      if (a_.head[k] == h && a_.rel[k] == "case" && index_.Is(index_.time_preposition, a_.low[k])) mark = k;
+    if (mark < 0) continue;
+    // Every word between the mark and the verb belongs to the subject's phrase.
+    bool subject_phrase = true;
+    for (int k = mark + 1; k < s && subject_phrase; ++k) {
+      int a = k;
+      for (int guard = 0; a >= 0 && a != s && a != h && guard < a_.n; ++guard) a = a_.head[a];
+      subject_phrase = a == s || (a == h && a_.rel[k] != "case");
+    }
+    if (!subject_phrase) continue;
+    for (int k = mark + 1; k < s; ++k)
+      if (a_.head[k] == h) a_.head[k] = s;
+    const int governor = a_.head[h];
+    a_.head[v] = governor;
+    a_.rel[v] = "advcl";
+    a_.head[mark] = v;
+    a_.rel[mark] = "mark";
+    a_.head[s] = v;
+    a_.rel[s] = "nsubj";
+    a_.head[h] = v;
+    a_.rel[h] = "obj";
+    for (int k = h + 1; k < a_.n; ++k)
+      if (a_.head[k] == h && IsNominalRel(a_.rel[k])) {
+        a_.head[k] = v;
+        a_.rel[k] = "obl";
+      }
+    return;
   }
 }
 
@@ -2859,6 +2913,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
               if (!named) foreign = true;
             }
             if (foreign) continue;
+            // Nor inside a phrase of reason ("imposed sanctions on X over arms sales to Taiwan")
+            // that the pattern does not name itself ("call for * attacks on +").
+            if (int reason = ReasonPhraseAbove(o, v); reason >= 0) {
+              const std::string& why = a_.low[reason];
+              bool named = std::find(form.after.begin(), form.after.end(), why) != form.after.end();
+              for (const auto* list : {&p.pre_preps, &p.post_preps})
+                for (const PatternPrep& q : *list) named |= q.preposition == why && &q != &pp;
+              if (!named) continue;
+            }
           }
           if (o >= 0 && o != v && a_.head[o] != v && preps.size() < 2 && !p.preps_anywhere) {
             int g = a_.head[o];

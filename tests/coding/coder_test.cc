@@ -1649,5 +1649,35 @@ TEST(CoderNews, AnIntransitivePastAfterTheSubjectIsTheVerbInProse) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("IGO")) << Dump(e);
 }
 
+TEST(CoderNews, AnActorInsideAPhraseOfReasonIsNoTarget) {
+  std::vector<Event> e =
+      CodeText("China imposed sanctions on five American companies over arms sales to Taiwan.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "16", "USABUS")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "TWN") << Dump(e);
+  // Unless the pattern names the phrase itself.
+  e = CodeText("Al-Qaeda's deputy called for attacks on American interests.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("01")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IMGMOSALQ", "13", "USA") || Has(e, "IMG", "13", "USA")) << Dump(e);
+}
+
+TEST(CoderNews, ACrowdProtestsInTheStreet) {
+  std::vector<Event> e = CodeText("Thousands of Kenyans protested to the Ugandan government.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KENCVL", "14", "UGAGOV")) << Dump(e);
+  e = CodeText("Kenya protested to the Ugandan government.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KEN", "11", "UGAGOV")) << Dump(e);
+}
+
+TEST(CoderNews, AClauseAfterASubordinatorReadAsANounPhrase) {
+  // "fired" parsed as an adjective of "cannon" inside an "after" phrase.
+  std::vector<Event> e = CodeText(
+      "The Philippines lodged a diplomatic protest with China after Chinese coast guard vessels fired water cannon at a "
+      "Philippine supply boat.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "PHL", "11", "CHN")) << Dump(e);
+  bool force = false;
+  for (const Event& x : e) force |= x.source.starts_with("CHN") && x.target.starts_with("PHL") && x.code[0] == '1';
+  EXPECT_TRUE(force) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
