@@ -870,6 +870,7 @@ REVIEW_OUTPUT = [
     (r"^cross in pursuit", "no target: a pursuit across a border names a place"),
     (r"^(discuss|talk|speak|converse|utter|verbali[sz]e) \+", "what is discussed or talked is the topic, not the partner ('discussed Iran's nuclear "
      "programme by telephone'): the partner comes with 'with' (verbs.txt), or the subjects meet jointly"),
+    (r"^sign \* law ", "signing a law is legislation, not an agreement with the actors it concerns"),
     (r"cross \* border into", "crossing a border into a country is no act of that country (PETRARCH's reverse-only 074)"),
     (r"\bback by\b", "'backed by' gives the backer, not the attacker"),
     (r"\bby \+$", "'by +' names the agent of a passive: the target would be the actor acting"),

@@ -139,7 +139,7 @@ struct EventCoder::Index {
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
-        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
@@ -156,7 +156,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &support_verb, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
+      &carrier_verb, &support_verb, &armed_group_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -166,6 +166,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> private_charge;
   // "crowd-protest: A>B": a protest A by people (people-role) is a demonstration B.
   std::unordered_map<std::string, std::string> crowd_protest;
+  // "armed-group-seizure: A>B": an arrest A by an armed group (armed-group-role) is B.
+  std::unordered_map<std::string, std::string> armed_group_seizure;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
   // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
@@ -377,6 +379,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("people-seized-by-state", &index_->people_seized_by_state);
   read_map("private-charge", &index_->private_charge);
   read_map("crowd-protest", &index_->crowd_protest);
+  read_map("armed-group-seizure", &index_->armed_group_seizure);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
@@ -855,11 +858,20 @@ bool SentenceCoder::RepairHeadlineVerb() {
   // A plural the dictionaries name, read as a verb ("U.S. Warplanes Pound Rebel Positions"), is
   // the noun it names; a participle modifying a noun ("Two Kidnapped Egyptians") is no verb of
   // the headline either. Any other verb: the headline has one.
-  std::vector<int> named_nouns;
+  // So is a past form read as the verb between such a verb, tagged a noun after the subject, and
+  // a noun ("Nigerian Troops Rescue Kidnapped Girls", "kidnapped" taken for the verb).
+  std::vector<int> named_nouns, misread_participles;
   for (int t = 0; t < a_.n; ++t) {
     const Token& w = a_.s->tokens[t];
+    const std::vector<Token>& tk = a_.s->tokens;
     if (w.upos == "VERB" && w.xpos == "VBZ" && (a_.agent_at[t] >= 0 || a_.actor_at[t] >= 0))
       named_nouns.push_back(t);
+    else if (w.upos == "VERB" && (w.xpos == "VBN" || w.xpos == "VBD") && t >= 2 && t + 1 < a_.n &&
+             (tk[t + 1].upos == "NOUN" || tk[t + 1].upos == "PROPN" || a_.agent_at[t + 1] >= 0 || a_.actor_at[t + 1] >= 0) &&
+             tk[t - 1].upos == "NOUN" &&
+             a_.actor_at[t - 1] < 0 && a_.agent_at[t - 1] < 0 && (a_.actor_at[t - 2] >= 0 || a_.agent_at[t - 2] >= 0) &&
+             !VerbFormOf({a_.low[t - 1], KnownVerbStem(a_.low[t - 1])}).empty())
+      misread_participles.push_back(t);
     else if ((w.upos == "VERB" && a_.rel[t] != "amod") || w.upos == "AUX")
       return false;
   }
@@ -877,7 +889,8 @@ bool SentenceCoder::RepairHeadlineVerb() {
     const std::string& after = tok[v + 1].upos;
     // An adjective that is also a verb, between a plural subject and its object's number or
     // article, is the verb ("Militants Free Two Kidnapped Egyptians").
-    bool verb_adjective = pos == "ADJ" && tok[v - 1].xpos == "NNS" && (after == "NUM" || after == "DET");
+    bool verb_adjective = pos == "ADJ" && tok[v - 1].xpos == "NNS" &&
+                          (after == "NUM" || after == "DET" || (tok[v + 1].xpos == "VBN" && a_.rel[v + 1] == "amod"));
     if (!actor_before || (pos != "NOUN" && pos != "PROPN" && !verb_adjective) || a_.actor_at[v] >= 0 || a_.agent_at[v] >= 0)
       continue;
     if (before != "NOUN" && before != "PROPN") continue;
@@ -948,6 +961,13 @@ bool SentenceCoder::RepairHeadlineVerb() {
     }
     for (int t : tops)
       if (a_.head[t] >= 0 && a_.head[t] < v && a_.head[t] == t) a_.head[t] = v;
+    for (int p : misread_participles) {
+      if (p <= v) continue;
+      for (int t = 0; t < a_.n; ++t)
+        if (a_.head[t] == p) a_.head[t] = v;
+      a_.head[p] = p + 1;
+      a_.rel[p] = "amod";
+    }
     // The words after: the first phrase without a preposition is the object, the others obliques.
     bool object = false;
     for (int t = v + 1; t < a_.n; ++t) {
@@ -1013,7 +1033,10 @@ void SentenceCoder::RepairParticipleReadAsRelative() {
   for (int v = 1; v < a_.n; ++v) {
     if (tok[v].upos != "VERB" || tok[v].xpos != "VBN" || a_.rel[v] != "acl") continue;
     int noun = a_.head[v];
-    if (noun < 0 || noun > v || !a_.rel[noun].starts_with("nsubj")) continue;
+    // (Or a reported clause read as its subject noun: "Nigerian troops rescued 20 schoolgirls,
+    // the army said" with "troops" the complement of "said".)
+    const bool reported = noun >= 0 && noun < v && a_.rel[noun] == "ccomp" && a_.head[noun] > v;
+    if (noun < 0 || noun > v || (!a_.rel[noun].starts_with("nsubj") && !reported)) continue;
     int verb = a_.head[noun];
     if (verb < 0 || verb <= v || tok[verb].upos != "VERB") continue;
     // The bare noun phrase right after the participle: not a date, not introduced by a preposition.
@@ -1029,10 +1052,18 @@ void SentenceCoder::RepairParticipleReadAsRelative() {
       break;
     }
     if (object < 0) continue;
-    a_.head[v] = a_.head[verb];
-    a_.rel[v] = a_.rel[verb];
-    a_.head[verb] = v;
-    a_.rel[verb] = "advcl";
+    if (reported) {
+      a_.head[v] = verb;
+      a_.rel[v] = "ccomp";
+    } else {
+      a_.head[v] = a_.head[verb];
+      a_.rel[v] = a_.rel[verb];
+      a_.head[verb] = v;
+      a_.rel[verb] = "advcl";
+    }
+    // The noun's other words after the verb (the reporting clause's comma) stay with the clause.
+    for (int t = v + 1; reported && t < a_.n; ++t)
+      if (a_.head[t] == noun && a_.rel[t] == "punct") a_.head[t] = verb;
     a_.head[noun] = v;
     a_.rel[noun] = "nsubj";
     a_.rel[object] = "obj";
@@ -4179,6 +4210,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
           index_.Is(index_.allegation_verb, a_.lem[r.verb])) {
         if (!HasRoleIn(e.source, index_.state_role)) e.code = it->second;
       }
+      // "Hezbollah guerrillas captured two Israeli soldiers": an armed group (armed-group-role)
+      // that seizes or holds people takes them hostage; only a state arrests.
+      if (auto it = index_.armed_group_seizure.find(e.code);
+          it != index_.armed_group_seizure.end() && (HasRoleIn(e.source, index_.armed_group_role) || e.source.starts_with("IMG")))
+        e.code = it->second;
       // "Hundreds of people protested against the bases": people protest in the street, not by
       // a note (crowd-protest, for a source of people-role).
       if (auto it = index_.crowd_protest.find(e.code); it != index_.crowd_protest.end() && HasRoleIn(e.source, index_.people_role))

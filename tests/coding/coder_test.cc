@@ -1679,5 +1679,28 @@ TEST(CoderNews, AClauseAfterASubordinatorReadAsANounPhrase) {
   EXPECT_TRUE(force) << Dump(e);
 }
 
+TEST(CoderNews, AnArmedGroupThatSeizesPeopleTakesHostages) {
+  std::vector<Event> e = CodeText("Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "LBNREB", "18", "ISRMIL")) << Dump(e);
+  e = CodeText("Iraqi police captured two insurgents.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQCOP", "17", "IRQREB")) << Dump(e);
+}
+
+TEST(CoderNews, AReportedClauseReadAsItsSubjectWithARelative) {
+  // "troops" parsed as the complement of "said", "rescued" a reduced relative of it.
+  std::vector<Event> e = CodeText(
+      "Nigerian troops rescued 20 kidnapped schoolgirls from Boko Haram militants in the northeast, the army said.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("NGAMIL") && x.code.starts_with("18")) << Dump(e);
+}
+
+TEST(CoderNews, AHeadlineParticipleBeforeItsNounIsNoVerb) {
+  std::vector<Event> e = testing::CodeTitled("Nigerian Troops Rescue Kidnapped Girls", "No one was hurt.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
+  e = testing::CodeTitled("Pakistani Police Arrest Wanted Militant", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKCOP", "17", "PAKREB")) << Dump(e);
+  e = testing::CodeTitled("Iraqi Troops Free Kidnapped Egyptian Drivers", "No one was hurt.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQMIL", "08", "EGYCVL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
