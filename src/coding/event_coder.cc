@@ -139,7 +139,7 @@ struct EventCoder::Index {
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
-        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), kin_noun(w.Get("kin-noun")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
@@ -156,7 +156,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &support_verb, &armed_group_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
+      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -483,13 +483,13 @@ class SentenceCoder {
   void RepairSubjectOfNoun();
   // Whether token t is inside a phrase below v that one of the prepositions opens; a partner's
   // own phrase ("with Bush", however the parse hangs it) is not.
-  // The case word of the nearest phrase of reason (reason-preposition) above phrase o, below v;
-  // -1 when none.
-  int ReasonPhraseAbove(int o, int v) const {
+  // The preposition of the nearest phrase of reason (reason-preposition) above phrase o, below
+  // v; "" when none.
+  std::string ReasonPhraseAbove(int o, int v) const {
     for (int t = a_.head[o], guard = 0; t >= 0 && t != v && guard < a_.n; t = a_.head[t], ++guard)
-      for (int k = 0; k < a_.n; ++k)
-        if (a_.head[k] == t && a_.rel[k] == "case" && index_.Is(index_.reason_preposition, a_.low[k])) return k;
-    return -1;
+      for (int k : a_.kids[t])
+        if (a_.rel[k] == "case" && index_.Is(index_.reason_preposition, a_.low[k])) return a_.low[k];
+    return "";
   }
   bool InPhraseOf(int t, int v, const WordLists::Set& prepositions) const {
     for (int guard = 0; t >= 0 && t != v && guard < a_.n; t = a_.head[t], ++guard) {
@@ -1691,9 +1691,17 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
         if (ok && ref.surname && j == k && units[k].token > 0) {
           int prev = units[k].token - 1;
           const Token& p = a_.s->tokens[prev];
+          // (A word that is itself a name or a title the dictionaries know is no given name:
+          // "President Bush", "Iraqi Allawi"; one that only begins a longer name may be: "Saif
+          // al-Islam Gaddafi".)
+          auto whole_name = [&](const NameTrie& names) {
+            int nd = names.Step(0, a_.low[prev]);
+            return nd >= 0 && !names.nodes[nd].hits.empty();
+          };
           bool name_before = !p.form.empty() && std::isupper(static_cast<unsigned char>(p.form[0])) &&
-                             (!a_.s->is_title || p.upos == "PROPN") && (prev > 0 || a_.s->is_title) &&
-                             index_.agents.Step(0, a_.low[prev]) < 0 && index_.actors.Step(0, a_.low[prev]) < 0;
+                             (!a_.s->is_title || p.upos == "PROPN") && (prev > 0 || a_.s->is_title || p.upos == "PROPN") &&
+                             at[prev] < 0 &&
+                             !whole_name(index_.agents) && !whole_name(index_.actors);
           ok = !name_before;
         }
         if (!ok) continue;
@@ -1978,6 +1986,8 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         continue;
       }
       if (OutsidePhrase(r)) continue;
+      // "Gaddafi's son" is not Gaddafi (kin-noun).
+      if (t == h && r == "nmod:poss" && index_.Is(index_.kin_noun, a_.low[h])) continue;
       // "accused Ukraine of shelling civilians": a clause, not Ukraine's own phrase.
       if (IsNominalRel(r) && IsVerbal(k)) continue;
       // "US-led forces": the name hyphened to a participle of leading names the phrase's actor.
@@ -1993,7 +2003,10 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         bool ok = index_.Is(index_.phrase_preposition, c) ||
                   (index_.Is(index_.actor_phrase_preposition, c) && (head_is_agent || a_.actor_at[h] >= 0));
         // "the kidnappers of a British engineer": the victims, not the kidnappers' own side.
-        if (t == h && index_.Is(index_.phrase_preposition, c) && index_.Is(index_.perpetrator_noun, a_.low[h])) ok = false;
+        // Nor is a leader's son the leader ("Saif al-Islam Gaddafi, son of Libyan leader Muammar Gaddafi").
+        if (t == h && index_.Is(index_.phrase_preposition, c) &&
+            (index_.Is(index_.perpetrator_noun, a_.low[h]) || index_.Is(index_.kin_noun, a_.low[h])))
+          ok = false;
         if (!ok) {
           // A name taken for a preposition ("the evil Arnor awful Gondor" with "Arnor" as the
           // case marker of "Gondor") is a misparse: the name still modifies this phrase.
@@ -2946,8 +2959,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
             if (foreign) continue;
             // Nor inside a phrase of reason ("imposed sanctions on X over arms sales to Taiwan")
             // that the pattern does not name itself ("call for * attacks on +").
-            if (int reason = ReasonPhraseAbove(o, v); reason >= 0) {
-              const std::string& why = a_.low[reason];
+            if (const std::string why = ReasonPhraseAbove(o, v); !why.empty()) {
               bool named = std::find(form.after.begin(), form.after.end(), why) != form.after.end();
               for (const auto* list : {&p.pre_preps, &p.post_preps})
                 for (const PatternPrep& q : *list) named |= q.preposition == why && &q != &pp;

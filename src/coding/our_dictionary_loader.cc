@@ -657,6 +657,16 @@ void AddSurnames(std::vector<ActorEntry>* entries) {
       countries[surname].insert(e.codes.front().code.substr(0, 3));
     }
   }
+  // A one-word name written in the file that is the last word of the person's full name
+  // ("Muammar Gaddafi; !Gaddafi") is a surname too: "Saif al-Islam Gaddafi" is someone else.
+  for (ActorEntry& e : *entries) {
+    if (e.kind != ActorKind::kPerson) continue;
+    std::set<std::string> lasts;
+    for (const ActorName& n : e.names)
+      if (std::string last = surname_of(n.cased); !last.empty()) lasts.insert(last);
+    for (ActorName& n : e.names)
+      if (n.cased.find(' ') == std::string::npos && lasts.count(n.cased)) n.surname = true;
+  }
   for (ActorEntry& e : *entries) {
     // Only the curated people file: imported lists hold thousands of minor figures whose
     // surnames are ordinary capitalized words in headlines ("Gates", "Brown").

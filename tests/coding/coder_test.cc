@@ -1702,5 +1702,18 @@ TEST(CoderNews, AHeadlineParticipleBeforeItsNounIsNoVerb) {
   EXPECT_TRUE(Has(e, "IRQMIL", "08", "EGYCVL")) << Dump(e);
 }
 
+TEST(CoderNews, ALeadersRelativeIsNotTheLeader) {
+  std::vector<Event> e = CodeText(
+      "Saif al-Islam Gaddafi, son of Libyan leader Muammar Gaddafi, arrived in London on Sunday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source, "LBYGOV") << Dump(e);
+  e = testing::CodeTitled("Gaddafi's son visits Britain", "No one was hurt.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source, "LBYGOV") << Dump(e);
+  e = CodeText("Laura Bush visited Kabul.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source, "USAGOV") << Dump(e);
+  // The leader by surname still is.
+  e = CodeText("Gaddafi visited Rome.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "LBYGOV", "04", "ITA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
