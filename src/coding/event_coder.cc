@@ -139,7 +139,7 @@ struct EventCoder::Index {
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
         suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
-        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), kin_noun(w.Get("kin-noun")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
+        carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), kin_noun(w.Get("kin-noun")), reciprocal_object(w.Get("reciprocal-object")), reciprocal_determiner(w.Get("reciprocal-determiner")), force_role(w.Get("force-role")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
@@ -156,7 +156,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
-      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
+      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -168,6 +168,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> crowd_protest;
   // "armed-group-seizure: A>B": an arrest A by an armed group (armed-group-role) is B.
   std::unordered_map<std::string, std::string> armed_group_seizure;
+  // "person-attack: A>B": force A by a person (no force-role) on a person is criticism B.
+  std::unordered_map<std::string, std::string> person_attack;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
   std::unordered_map<std::string, std::string> aerial;
   // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
@@ -380,6 +382,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("private-charge", &index_->private_charge);
   read_map("crowd-protest", &index_->crowd_protest);
   read_map("armed-group-seizure", &index_->armed_group_seizure);
+  read_map("person-attack", &index_->person_attack);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
@@ -663,6 +666,8 @@ class SentenceCoder {
   // Whether event e of verb v is named by one of the words: a word of its source ("Israeli
   // helicopters", "a suicide bomber") or of the act ("air strikes", "a suicide attack").
   bool ActNamedBy(int v, const Event& e, const WordLists::Set& words) const;
+  // Whether the text span names a person of the dictionaries.
+  bool SpanNamesPerson(const Span& span) const;
   // Whether event e's target names a captive (captive-word: hostage, captive).
   bool TargetIsCaptive(const Event& e) const;
   // The summed AFINN valence of the words verb v says its target is (the head of its phrase after
@@ -3137,6 +3142,20 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     evaluate_patterns(true);
     joint_only = best != nullptr;
   }
+  // "Israel and Hamas accused each other of violating the truce": each acts on the other,
+  // whatever the act (reciprocal-object).
+  bool each_other = false;
+  if (!passive && subj >= 0 && a_.head[subj] == v)
+    // (Right after the verb or its particle, however the parse hangs the two words.)
+    for (int k = particle_last + 1; k + 1 < a_.n && k <= particle_last + 2 && !each_other; ++k)
+      each_other = index_.Is(index_.reciprocal_determiner, a_.low[k]) && index_.Is(index_.reciprocal_object, a_.low[k + 1]) &&
+                   count_subject_actors() >= 2;
+  if (each_other && !joint_only) {
+    best = nullptr;
+    best_spec = -1;
+    evaluate_patterns(true);
+    joint_only = best != nullptr;
+  }
 
   std::string code, reverse, rule;
   if (best) {
@@ -3478,7 +3497,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // What the verb finds outside the pattern is no partner then: "Koizumi and Bush discussed North
   // Korea" is their meeting, North Korea its topic.
   if (joint_only) {
-    if (!joint) return true;
+    if (!joint && !each_other) return true;
     targets.clear();
     best_compound = true;
   }
@@ -3556,10 +3575,30 @@ bool SentenceCoder::TargetIsCaptive(const Event& e) const {
   return false;
 }
 
-bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& words) const {
+bool SentenceCoder::SpanNamesPerson(const Span& span) const {
   for (int t = 0; t < a_.n; ++t) {
+    const Span& w = a_.s->tokens[t].span;
+    if (w.begin >= span.begin && w.end <= span.end && a_.actor_at[t] >= 0 &&
+        Actor(a_.actor_mentions[a_.actor_at[t]].entry).kind == ActorKind::kPerson)
+      return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& words) const {
+  auto within_source = [&](int t) {
     const Span& span = a_.s->tokens[t].span;
-    bool in_source = span.begin >= e.source_span.begin && span.end <= e.source_span.end;
+    return span.begin >= e.source_span.begin && span.end <= e.source_span.end;
+  };
+  for (int t = 0; t < a_.n; ++t) {
+    bool in_source = within_source(t);
+    // Or a modifier of the source's words ("a suicide car bomber" named by "bomber").
+    for (int h = t, guard = 0; !in_source && guard < 4 && a_.head[h] >= 0 &&
+                               (a_.rel[h] == "compound" || a_.rel[h] == "amod");
+         ++guard) {
+      h = a_.head[h];
+      in_source = within_source(h);
+    }
     bool of_verb = t == v || (a_.head[t] == v && (a_.rel[t] == "compound" || a_.rel[t] == "amod" ||
                                                    a_.rel[t] == "obj" || a_.rel[t] == "obl"));
     if ((in_source || of_verb) && (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
@@ -4222,6 +4261,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
           index_.Is(index_.allegation_verb, a_.lem[r.verb])) {
         if (!HasRoleIn(e.source, index_.state_role)) e.code = it->second;
       }
+      // "Kerry Attacks Bush on Iraq": a person without a force of arms (force-role) who attacks
+      // another person attacks in words (person-attack).
+      if (auto it = index_.person_attack.find(e.code); it != index_.person_attack.end() && !HasRoleIn(e.source, index_.force_role) &&
+                                                        SpanNamesPerson(e.source_span) && SpanNamesPerson(e.target_span))
+        e.code = it->second;
       // "Hezbollah guerrillas captured two Israeli soldiers": an armed group (armed-group-role)
       // that seizes or holds people takes them hostage; only a state arrests.
       if (auto it = index_.armed_group_seizure.find(e.code);

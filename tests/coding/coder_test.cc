@@ -1715,5 +1715,36 @@ TEST(CoderNews, ALeadersRelativeIsNotTheLeader) {
   EXPECT_TRUE(Has(e, "LBYGOV", "04", "ITA")) << Dump(e);
 }
 
+TEST(CoderNews, ActorsActingOnEachOther) {
+  std::vector<Event> e = CodeText("Israel and Hamas accused each other on Sunday of violating the ceasefire in Gaza.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "11", "PSEREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PSEREB", "11", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "PSE") << Dump(e);
+  e = CodeText("Armenia and Azerbaijan accused one another of shelling villages.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ARM", "11", "AZE") && Has(e, "AZE", "11", "ARM")) << Dump(e);
+}
+
+TEST(CoderNews, ASuicideCarBomberIsNoAirStrikeAndNineDeathsNoMassacre) {
+  std::vector<Event> e = CodeText(
+      "A suicide car bomber killed at least 20 Iraqi policemen outside a police station in Baghdad on Tuesday.", "2004-09-01");
+  bool suicide = false;
+  for (const Event& x : e) {
+    EXPECT_NE(x.code, "195") << Dump(e);
+    suicide |= x.code == "1831";
+  }
+  EXPECT_TRUE(suicide) << Dump(e);
+  e = CodeText("A U.S. airstrike killed at least nine civilians in eastern Afghanistan.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("20")) << Dump(e);
+}
+
+TEST(CoderNews, APoliticianAttacksAnotherInWords) {
+  std::vector<Event> e = testing::CodeTitled("Kerry Attacks Bush on Iraq", "The campaign heated up.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAOPP", "11", "USAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("19")) << Dump(e);
+  // A leader's attack on a country, or gunmen's on a convoy, is force.
+  e = CodeText("Gunmen attacked Allawi's convoy.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQGOV")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
