@@ -666,6 +666,15 @@ class SentenceCoder {
   // Whether event e of verb v is named by one of the words: a word of its source ("Israeli
   // helicopters", "a suicide bomber") or of the act ("air strikes", "a suicide attack").
   bool ActNamedBy(int v, const Event& e, const WordLists::Set& words) const;
+  // Whether advcl k is a finite clause of its own, with a subordinator and a subject ("while four
+  // drivers were seized"): another event's, no part of its governor's phrases.
+  // A condition ("unless Japan pulled its troops out") still names whom a threat is made to.
+  bool OwnAdverbialClause(int k) const {
+    if (!a_.HasChildRel(k, {"nsubj", "nsubj:pass", "nsubjpass"})) return false;
+    for (int m : a_.kids[k])
+      if (a_.rel[m] == "mark") return !index_.Is(index_.condition, a_.low[m]);
+    return false;
+  }
   // Whether the text span names a person of the dictionaries.
   bool SpanNamesPerson(const Span& span) const;
   // Whether event e's target names a captive (captive-word: hostage, captive).
@@ -2664,6 +2673,9 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
     if (k == subj || r == "punct" || r == "parataxis" || IsTemporalRel(r)) continue;
     if (r == "conj") continue;  // another clause, or (for nouns) handled by Resolve
     if (r == "advcl" && !Infinitival(k) && !(with_clauses && a_.s->tokens[k].upos == "VERB")) continue;
+    // A finite adverbial clause with its own subject is another event's ("said Wednesday, while four
+    // drivers were seized"), not what was said.
+    if (r == "advcl" && OwnAdverbialClause(k)) continue;
     if (is_clause(r)) {
       if (!with_clauses) continue;
       bool p;
@@ -2686,6 +2698,7 @@ std::vector<ActorCode> SentenceCoder::FindTarget(int v, int subj, bool with_clau
       // Conjuncts of a found phrase are its own (Resolve); other conjuncts are other clauses.
       if (rk == "punct" || rk == "acl:relcl" || rk == "relcl" || rk == "parataxis" || rk == "conj") continue;
       if (!with_clauses && is_clause(rk)) continue;
+      if (rk == "advcl" && OwnAdverbialClause(k)) continue;
       queue.push_back(k);
     }
   }

@@ -80,6 +80,21 @@ TEST(CodeCommand, PetrarchTransformationsKeepTheFutureAsIntent) {
   for (const auto& e : events) EXPECT_NE(e["root"], "04") << e.dump();
 }
 
+TEST(CodeCommand, AnAdverbialClauseWithItsOwnSubjectIsNotWhatWasSaid) {
+  // PETRARCH's bare "say" (010) takes its target from the reported clause, not from a "while"
+  // clause that reports another event.
+  std::string dict = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
+  if (!fs::exists(dict + "/CAMEO.2.0.txt")) GTEST_SKIP() << "../shared/petrarch is absent";
+  TempDir dir;
+  std::string path = dir.Write("said.txt",
+                               "Iraqi officials said Wednesday that the talks would resume, while four Jordanian truck "
+                               "drivers were seized by assailants in a separate kidnapping.");
+  ProgramRun run = RunDragoman("code --date 2004-09-01 --dict " + dict + " " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto& e : ParseJsonLines(run.out))
+    EXPECT_FALSE(e["source"].get<std::string>().starts_with("IRQ") && e["code"] == "010") << e.dump();
+}
+
 TEST(CodeCommand, EventSpansPointAtTheWordsOfTheOriginalText) {
   TempDir dir;
   std::string text = "Russia ready to work with Mongolia\n\n2023-03-03\n\nRussian President Vladimir Putin met with Mongolian President Ukhnaagiin Khurelsukh in Moscow on Friday.";
