@@ -539,6 +539,10 @@ class SentenceCoder {
   // inside a phrase that a subordinating preposition (time-preposition) opens is that clause's
   // verb, the words before it its subject and the phrase's head its object.
   void RepairClauseReadAsPhrase();
+  // "urged Israel and the Palestinians to end the violence" parsed with "Palestinians" a conjunct
+  // of the verb: a bare noun phrase joined by "and" to a verb right after that verb's object is the
+  // object's conjunct.
+  void RepairObjectListReadAsClause();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -771,6 +775,7 @@ void SentenceCoder::Analyze() {
   RepairListedAdjectiveReadAsHead();
   RepairPairListInPhrase();
   RepairClauseReadAsPhrase();
+  RepairObjectListReadAsClause();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1349,6 +1354,33 @@ void SentenceCoder::RepairPairListInPhrase() {
           break;
         }
     }
+  }
+}
+
+void SentenceCoder::RepairObjectListReadAsClause() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int c = 2; c < a_.n; ++c) {
+    const int v = a_.head[c];
+    if (v < 0 || v >= c || a_.rel[c] != "conj" || tok[v].upos != "VERB" ||
+        (tok[c].upos != "NOUN" && tok[c].upos != "PROPN"))
+      continue;
+    // The verb's object right before, then "and" (hung from c), then c's own words.
+    int object = -1;
+    for (int k = v + 1; k < c; ++k)
+      if (a_.head[k] == v && (a_.rel[k] == "obj" || a_.rel[k] == "dobj" || a_.rel[k] == "iobj")) object = k;
+    if (object < 0) continue;
+    bool joined = false, adjacent = true;
+    for (int k = object + 1; k < c && adjacent; ++k) {
+      int a = k;
+      for (int guard = 0; a >= 0 && a != c && a != object && guard < a_.n; ++guard) a = a_.head[a];
+      adjacent = a == c || a == object;
+      joined |= a_.rel[k] == "cc" && a_.head[k] == c;
+    }
+    // (A bare noun phrase: "coup and assassination attempts against its leaders" is a list of its own.)
+    bool bare = true;
+    for (int k = c + 1; k < a_.n; ++k) bare &= a_.head[k] != c || !IsNominalRel(a_.rel[k]);
+    if (!joined || !adjacent || !bare) continue;
+    a_.head[c] = object;
   }
 }
 

@@ -1746,5 +1746,12 @@ TEST(CoderNews, APoliticianAttacksAnotherInWords) {
   EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQGOV")) << Dump(e);
 }
 
+TEST(CoderNews, AnObjectListReadAsAConjoinedClause) {
+  // "Palestinians" parsed as a conjunct of "urged".
+  std::vector<Event> e = CodeText("The United Nations urged Israel and the Palestinians to end the violence.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNO", "02", "ISR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IGOUNO", "02", "PSE")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
