@@ -138,7 +138,7 @@ struct EventCoder::Index {
         responsibility_preposition(w.Get("responsibility-preposition")),
         obligation_auxiliary(w.Get("obligation-auxiliary")), naming_verb(w.Get("naming-verb")),
         naming_preposition(w.Get("naming-preposition")), private_role(w.Get("private-role")),
-        suicide_word(w.Get("suicide-word")), border_noun(w.Get("border-noun")),
+        suicide_word(w.Get("suicide-word")), bombing_word(w.Get("bombing-word")), border_noun(w.Get("border-noun")),
         carrier_verb(w.Get("carrier-verb")), support_verb(w.Get("support-verb")), armed_group_role(w.Get("armed-group-role")), kin_noun(w.Get("kin-noun")), reciprocal_object(w.Get("reciprocal-object")), reciprocal_determiner(w.Get("reciprocal-determiner")), force_role(w.Get("force-role")), court_word(w.Get("court-word")), court_source(w.Get("court-source")), court_role(w.Get("court-role")),
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
@@ -155,7 +155,7 @@ struct EventCoder::Index {
       &joint_symmetric, &unreal_modifier, &noun_purpose_marker, &passive_agent, &former_office, &date_word, &message_noun, &captive_word, &future_verb, &people_quantity, &people_role, &place_noun, &characterize_verb,
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
-      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &border_noun,
+      &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
@@ -168,6 +168,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> crowd_protest;
   // "armed-group-seizure: A>B": an arrest A by an armed group (armed-group-role) is B.
   std::unordered_map<std::string, std::string> armed_group_seizure;
+  // "bombing: A>B": an attack A with bombs (bombing-word) by an actor without a state role is B.
+  std::unordered_map<std::string, std::string> bombing;
   // "armed-group-bombing: A>B": an air strike A by an armed group without aircraft is a bombing B.
   std::unordered_map<std::string, std::string> armed_group_bombing;
   // "person-attack: A>B": force A by a person (no force-role) on a person is criticism B.
@@ -385,6 +387,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("crowd-protest", &index_->crowd_protest);
   read_map("armed-group-seizure", &index_->armed_group_seizure);
   read_map("armed-group-bombing", &index_->armed_group_bombing);
+  read_map("bombing", &index_->bombing);
   read_map("person-attack", &index_->person_attack);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
@@ -487,6 +490,10 @@ class SentenceCoder {
   // "Hamas Militants Fire Rockets": a name right before a noun that is no predicate (it has no
   // copula) is no subject of that noun but its modifier.
   void RepairSubjectOfNoun();
+  // "Chirac hosted Putin and Schroeder for a summit" parsed with "Putin" the subject of "summit":
+  // a phrase before the preposition of an oblique is no subject of it but the object of the verb
+  // the oblique belongs to, when that verb has none.
+  void RepairSubjectOfOblique();
   // Whether token t is inside a phrase below v that one of the prepositions opens; a partner's
   // own phrase ("with Bush", however the parse hangs it) is not.
   // The preposition of the nearest phrase of reason (reason-preposition) above phrase o, below
@@ -547,6 +554,11 @@ class SentenceCoder {
   // with neither "and" nor a comma, right after a phrase that a subordinating preposition
   // (time-preposition) opens, is that clause's verb and the phrase its subject.
   void RepairClauseReadAsConjunct();
+  // "Hamas militants fired rockets at the Israeli town of Sderot ..., the army said" parsed with
+  // the noun "militants" heading the reported clause, "rockets" its object and "fired" an
+  // adjective of it: a past form right after a noun that heads a clause and has an object is
+  // that clause's verb, the noun its subject.
+  void RepairNounReadAsClauseHead();
   // "urged Israel and the Palestinians to end the violence" parsed with "Palestinians" a conjunct
   // of the verb: a bare noun phrase joined by "and" to a verb right after that verb's object is the
   // object's conjunct.
@@ -774,6 +786,7 @@ void SentenceCoder::Analyze() {
   RepairDateReadAsSubject();
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
+  RepairSubjectOfOblique();
   RepairConjunctReadForParticiple();
   RepairPrepositionalSubject();
   RepairParticipleAdjective();
@@ -784,6 +797,7 @@ void SentenceCoder::Analyze() {
   RepairPairListInPhrase();
   RepairClauseReadAsPhrase();
   RepairClauseReadAsConjunct();
+  RepairNounReadAsClauseHead();
   RepairObjectListReadAsClause();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1152,6 +1166,26 @@ void SentenceCoder::RepairSubjectOfNoun() {
   }
 }
 
+void SentenceCoder::RepairSubjectOfOblique() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 0; t < a_.n; ++t) {
+    const int h = a_.head[t];
+    if (h <= t || !a_.rel[t].starts_with("nsubj") || (tok[h].upos != "NOUN" && tok[h].upos != "PROPN")) continue;
+    if (a_.rel[h] != "obl" && a_.rel[h] != "nmod") continue;
+    const int g = a_.head[h];
+    if (g < 0 || g >= t || tok[g].upos != "VERB") continue;
+    int preposition = -1;
+    bool has_object = false;
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] == h && a_.rel[k] == "case" && k > t && k < h) preposition = k;
+      if (a_.head[k] == g && (a_.rel[k] == "obj" || a_.rel[k] == "dobj")) has_object = true;
+    }
+    if (preposition < 0 || has_object) continue;
+    a_.head[t] = g;
+    a_.rel[t] = "obj";
+  }
+}
+
 void SentenceCoder::RepairParticipleAdjective() {
   const std::vector<Token>& tok = a_.s->tokens;
   for (int t = 0; t + 1 < a_.n; ++t) {
@@ -1464,6 +1498,29 @@ void SentenceCoder::RepairClauseReadAsConjunct() {
     a_.rel[mark] = "mark";
     a_.head[n] = v;
     a_.rel[n] = "nsubj";
+  }
+}
+
+void SentenceCoder::RepairNounReadAsClauseHead() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int n = 0; n + 2 < a_.n; ++n) {
+    if ((tok[n].upos != "NOUN" && tok[n].upos != "PROPN") ||
+        !(a_.rel[n] == "root" || a_.rel[n] == "ccomp" || a_.rel[n] == "parataxis"))
+      continue;
+    const int v = n + 1;
+    if (tok[v].upos != "VERB" || (tok[v].xpos != "VBD" && tok[v].xpos != "VBN") || a_.rel[v] != "amod") continue;
+    const int o = a_.head[v];
+    if (o <= v || a_.head[o] != n || (a_.rel[o] != "obj" && a_.rel[o] != "dobj")) continue;
+    a_.head[v] = a_.head[n];
+    a_.rel[v] = a_.rel[n];
+    for (int k = v + 1; k < a_.n; ++k)
+      if (a_.head[k] == n) a_.head[k] = v;
+    a_.head[n] = v;
+    a_.rel[n] = "nsubj";
+    // The clause's own words before the noun ("that", "will") belong to the verb too.
+    for (int k = 0; k < n; ++k)
+      if (a_.head[k] == n && (a_.rel[k] == "mark" || a_.rel[k] == "aux")) a_.head[k] = v;
+    return;
   }
 }
 
@@ -1871,7 +1928,7 @@ int SentenceCoder::PhraseHead(int t) const {
   for (int guard = 0; guard < 8 && t >= 0; ++guard) {
     const std::string& r = a_.rel[t];
     if (a_.head[t] >= 0 && (r == "compound" || r == "amod" || r == "flat" || r == "flat:name" || r == "name" ||
-                            r == "nmod:poss" || r == "det" || r == "nummod"))
+                            r == "nmod:poss" || r == "det" || r == "nummod" || r == "nmod:desc"))
       t = a_.head[t];
     else
       break;
@@ -3689,6 +3746,14 @@ bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& word
     }
     bool of_verb = t == v || (a_.head[t] == v && (a_.rel[t] == "compound" || a_.rel[t] == "amod" ||
                                                    a_.rel[t] == "obj" || a_.rel[t] == "obl"));
+    // Or a modifier of the act's instrument: "killed in a bomb attack", "in an air strike" (also
+    // where the parse hung that phrase lower in the clause: "killed an aide to the governor of
+    // Sindh province in a bomb attack").
+    if (int n = a_.head[t]; !of_verb && n >= 0 && (a_.rel[t] == "compound" || a_.rel[t] == "amod")) {
+      const std::string preposition = a_.CaseOf(n);
+      of_verb = (a_.head[n] == v && (a_.rel[n] == "obl" || a_.rel[n] == "obj")) ||
+                (n > v && a_.InSubtree(n, v) && (preposition == "in" || preposition == "with"));
+    }
     if ((in_source || of_verb) && (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
       return true;
   }
@@ -4371,6 +4436,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))
         e.code = it->second;
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
+        e.code = it->second;
+      // "Militants killed an aide in a bomb attack": bombs set off by whoever has no state role.
+      if (auto it = index_.bombing.find(e.code); it != index_.bombing.end() && !HasRoleIn(e.source, index_.state_role) &&
+                                                  ActNamedBy(r.verb, e, index_.bombing_word))
         e.code = it->second;
       // "Militants bombed the U.S. embassy": an armed group that names no aircraft sets off bombs.
       if (auto it = index_.armed_group_bombing.find(e.code);

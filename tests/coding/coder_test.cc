@@ -1796,5 +1796,37 @@ TEST(CoderNews, TheSignerOfSanctionsImposesThem) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("16")) << Dump(e);
 }
 
+TEST(CoderNews, AReportedClauseHeadedByItsSubjectNoun) {
+  // "militants" parsed as the head of the reported clause, "fired" an adjective of "rockets".
+  std::vector<Event> e = CodeText(
+      "Hamas militants fired rockets at the Israeli town of Sderot on Wednesday, wounding two people, the army said.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "19", "ISR")) << Dump(e);
+}
+
+TEST(CoderNews, AnObjectListBeforeAnOblique) {
+  // "Putin" parsed as the subject of "summit"; the title "President" had been taken for the target.
+  std::vector<Event> e = CodeText(
+      "French President Jacques Chirac hosted Russian President Vladimir Putin and German Chancellor Gerhard Schroeder for a summit on Tuesday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "RUSGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "DEUGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "DEUGOV", "04", "FRAGOV")) << Dump(e);
+  e = CodeText("Chirac met Russian President Vladimir Putin and Schroeder.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "RUSGOV") && Has(e, "FRAGOV", "04", "DEUGOV")) << Dump(e);
+}
+
+TEST(CoderNews, TheInstrumentNamesTheKindOfAttack) {
+  std::vector<Event> e = CodeText("Israeli troops killed two Palestinians in an air strike in Gaza.", "2004-09-01");
+  bool aerial = false;
+  for (const Event& x : e) aerial |= x.source == "ISRMIL" && x.code == "195";
+  EXPECT_TRUE(aerial) << Dump(e);
+  e = CodeText("Suspected Islamic militants in Pakistan killed an aide to the governor of Sindh province in a bomb attack on Monday.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKREB", "18", "PAKGOV")) << Dump(e);
+  // A state's troops with a bomb stay force.
+  e = CodeText("Israeli troops killed two Palestinians with a bomb in Gaza.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code, "183") << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
