@@ -494,6 +494,11 @@ class SentenceCoder {
   // a phrase before the preposition of an oblique is no subject of it but the object of the verb
   // the oblique belongs to, when that verb has none.
   void RepairSubjectOfOblique();
+  // "U.S. and Iraqi troops", "Afghan and U.S. forces" parsed with the first country the head of
+  // the phrase (or of the clause) and the noun a conjunct: two countries joined by "and" right
+  // before an agent noun both modify that noun. Reads the mentions; returns whether it changed
+  // the parse.
+  bool RepairModifierListReadAsConjuncts();
   // Whether token t is inside a phrase below v that one of the prepositions opens; a partner's
   // own phrase ("with Bush", however the parse hangs it) is not.
   // The preposition of the nearest phrase of reason (reason-preposition) above phrase o, below
@@ -815,7 +820,8 @@ void SentenceCoder::Analyze() {
   FindMentions(index_.agents, true);
   DropCollectiveAgents();
   ShortenedAgentMentions();
-  if (RepairHeadlineVerb()) {
+  const bool modifier_list = RepairModifierListReadAsConjuncts();
+  if (RepairHeadlineVerb() || modifier_list) {
     for (auto& k : a_.kids) k.clear();
     for (int i = 0; i < a_.n; ++i)
       if (a_.head[i] >= 0) a_.kids[a_.head[i]].push_back(i);
@@ -1184,6 +1190,62 @@ void SentenceCoder::RepairSubjectOfOblique() {
     a_.head[t] = g;
     a_.rel[t] = "obj";
   }
+}
+
+bool SentenceCoder::RepairModifierListReadAsConjuncts() {
+  bool changed = false;
+  const std::vector<Token>& tok = a_.s->tokens;
+  auto top_of = [&](int begin, int end) {
+    int top = end - 1;
+    for (int k = begin; k < end; ++k)
+      if (a_.head[k] < begin || a_.head[k] >= end) top = k;
+    return top;
+  };
+  for (int a = 0; a + 3 < a_.n; ++a) {
+    const int m1 = a_.actor_at[a];
+    if (m1 < 0 || a_.actor_mentions[m1].end != a + 1 || (a_.low[a + 1] != "and" && a_.low[a + 1] != "or")) continue;
+    const int m2 = a_.actor_at[a + 2];
+    if (m2 < 0 || a_.actor_mentions[m2].begin != a + 2) continue;
+    const int noun = a_.actor_mentions[m2].end;
+    if (noun >= a_.n || a_.agent_at[noun] < 0 || tok[noun].upos != "NOUN" || a_.actor_at[noun] >= 0) continue;
+    if (Actor(a_.actor_mentions[m1].entry).kind != ActorKind::kCountry ||
+        Actor(a_.actor_mentions[m2].entry).kind != ActorKind::kCountry)
+      continue;
+    const int first = top_of(a_.actor_mentions[m1].begin, a + 1);
+    const int second = top_of(a + 2, noun);
+    // Only where the parse got it wrong: the noun does not govern the first country.
+    if (a_.InSubtree(first, noun)) continue;
+    const int old_head = a_.head[first];
+    const std::string old_rel = a_.rel[first];
+    if (a_.head[noun] == first || a_.InSubtree(noun, first)) {
+      // The noun takes the place the first country had; a clause hung from it goes back up.
+      a_.head[noun] = old_head;
+      a_.rel[noun] = old_rel;
+    }
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] != first || k == noun || (k > first && k < noun)) continue;
+      if (tok[k].upos == "VERB" && a_.rel[k] == "conj" && old_head < 0) {
+        a_.head[k] = -1;
+        a_.rel[k] = "root";
+        if (a_.head[noun] < 0) {
+          a_.head[noun] = k;
+          a_.rel[noun] = "nsubj";
+        }
+      } else {
+        a_.head[k] = noun;
+      }
+    }
+    a_.head[first] = noun;
+    a_.rel[first] = "amod";
+    a_.head[second] = first;
+    a_.rel[second] = "conj";
+    a_.head[a + 1] = second;
+    a_.rel[a + 1] = "cc";
+    for (int k = a + 2; k < noun; ++k)
+      if (k != second && (a_.head[k] < a + 2 || a_.head[k] >= noun)) a_.head[k] = second;
+    changed = true;
+  }
+  return changed;
 }
 
 void SentenceCoder::RepairParticipleAdjective() {
@@ -2343,8 +2405,12 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // Arnor's Elrond": the second is Arnor's, not Elrond's own code).
   std::vector<int> actor_tokens = {best_tok};
   if (best_tok != h) {
-    for (int k : a_.kids[best_tok])
-      if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0) actor_tokens.push_back(k);
+    // (Conjuncts of any word of the actor's name: "South Korean and U.S. officials".)
+    for (int w = 0; w < a_.n; ++w) {
+      if (a_.actor_at[w] != a_.actor_at[best_tok]) continue;
+      for (int k : a_.kids[w])
+        if (a_.rel[k] == "conj" && a_.actor_at[k] >= 0 && a_.actor_at[k] != a_.actor_at[best_tok]) actor_tokens.push_back(k);
+    }
     // Modifiers listed with "and" as siblings: "Afghan and US-led troops".
     for (int t : tokens) {
       if (t <= best_tok || t >= h || via_nominal[t] || a_.actor_at[t] < 0 || a_.actor_at[t] == a_.actor_at[best_tok] ||

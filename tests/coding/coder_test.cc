@@ -1828,5 +1828,20 @@ TEST(CoderNews, TheInstrumentNamesTheKindOfAttack) {
   for (const Event& x : e) EXPECT_NE(x.code, "183") << Dump(e);
 }
 
+TEST(CoderNews, CountriesListedBeforeOneAgentNoun) {
+  // Parsed with "U.S." the subject and "troops" its conjunct; "Afghan" the root and "killed" its conjunct.
+  std::vector<Event> e = CodeText("U.S. and Iraqi troops killed 20 insurgents in Samarra.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQMIL", "19", "IRQREB")) << Dump(e);
+  e = CodeText("Afghan and U.S. forces killed 10 Taliban fighters in a clash in southern Afghanistan.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGMIL", "19", "AFGREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "AFGREB")) << Dump(e);
+  e = CodeText("South Korean and U.S. officials met in Seoul.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KORGOV", "04", "USAGOV") && Has(e, "USAGOV", "04", "KORGOV")) << Dump(e);
+  // Two countries as the subject stay two actors.
+  e = CodeText("Russia and China signed a deal.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUS", "05", "CHN") && Has(e, "CHN", "05", "RUS")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
