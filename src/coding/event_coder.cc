@@ -1217,24 +1217,17 @@ bool SentenceCoder::RepairModifierListReadAsConjuncts() {
     if (a_.InSubtree(first, noun)) continue;
     const int old_head = a_.head[first];
     const std::string old_rel = a_.rel[first];
-    if (a_.head[noun] == first || a_.InSubtree(noun, first)) {
-      // The noun takes the place the first country had; a clause hung from it goes back up.
-      a_.head[noun] = old_head;
-      a_.rel[noun] = old_rel;
+    // The noun's clause, parsed as a conjunct of the first country, takes the place the country
+    // had ("Afghan" the root, "killed" its conjunct); else the noun does ("troops" a conjunct).
+    int clause = a_.head[noun];
+    if (clause < 0 || a_.head[clause] != first || a_.rel[clause] != "conj" || tok[clause].upos != "VERB") clause = -1;
+    const int replacement = clause >= 0 ? clause : noun;
+    if (clause >= 0 || a_.head[noun] == first || a_.InSubtree(noun, first)) {
+      a_.head[replacement] = old_head;
+      a_.rel[replacement] = old_rel;
     }
-    for (int k = 0; k < a_.n; ++k) {
-      if (a_.head[k] != first || k == noun || (k > first && k < noun)) continue;
-      if (tok[k].upos == "VERB" && a_.rel[k] == "conj" && old_head < 0) {
-        a_.head[k] = -1;
-        a_.rel[k] = "root";
-        if (a_.head[noun] < 0) {
-          a_.head[noun] = k;
-          a_.rel[noun] = "nsubj";
-        }
-      } else {
-        a_.head[k] = noun;
-      }
-    }
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == first && k != replacement && !(k > first && k < noun)) a_.head[k] = replacement;
     a_.head[first] = noun;
     a_.rel[first] = "amod";
     a_.head[second] = first;

@@ -1836,6 +1836,9 @@ TEST(CoderNews, CountriesListedBeforeOneAgentNoun) {
   e = CodeText("Afghan and U.S. forces killed 10 Taliban fighters in a clash in southern Afghanistan.", "2004-09-01");
   EXPECT_TRUE(Has(e, "AFGMIL", "19", "AFGREB")) << Dump(e);
   EXPECT_TRUE(Has(e, "USAMIL", "19", "AFGREB")) << Dump(e);
+  e = CodeText("Afghan and U.S. forces killed 10 Taliban fighters in a clash in southern Afghanistan, a military spokesman said.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGMIL", "19", "AFGREB") && Has(e, "USAMIL", "19", "AFGREB")) << Dump(e);
   e = CodeText("South Korean and U.S. officials met in Seoul.", "2004-09-01");
   EXPECT_TRUE(Has(e, "KORGOV", "04", "USAGOV") && Has(e, "USAGOV", "04", "KORGOV")) << Dump(e);
   // Two countries as the subject stay two actors.
