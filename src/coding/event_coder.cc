@@ -2035,7 +2035,8 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
   // An object ("accusing him") is not the subject of its own clause: the nearest earlier actor
   // outside that subject.
   const std::string& hr = a_.rel[h];
-  if ((hr == "obj" || hr == "dobj" || hr == "iobj" || IsNominalRel(hr)) && a_.head[h] >= 0) {
+  // (A possessive is not: "Chad closed its border" is Chad's, whatever stands before it.)
+  if ((hr == "obj" || hr == "dobj" || hr == "iobj" || (IsNominalRel(hr) && hr != "nmod:poss")) && a_.head[h] >= 0) {
     bool p;
     int own = Subject(a_.head[h], &p);
     // "met Pope John Paul II, who urged him": a relative subject is the noun its clause modifies.
@@ -2349,6 +2350,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     // "his army", "their supporters": the country of whom the possessive pronoun stands for; not
     // for armed groups and criminals, whose "his" is their victim ("his captors").
     bool hostile = roles.find("REB") != std::string::npos || roles.find("CRM") != std::string::npos;
+    bool owned = false;
     for (int k = 0; k < a_.n && !hostile; ++k) {
       if (a_.head[k] < 0 || std::find(tokens.begin(), tokens.end(), a_.head[k]) == tokens.end()) continue;
       if (a_.rel[k] != "nmod:poss" || a_.s->tokens[k].upos != "PRON" || !index_.Is(index_.pronoun, a_.low[k])) continue;
@@ -2358,6 +2360,7 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       if (!index_.Is(index_.non_country_prefix, Lower3(prefix)) &&
           std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         country = prefix;
+        owned = true;
         // Known for the article too: the headline's "Army" above "Sharon rejected his army's request".
         NoteRoleCountry(roles, country);
       }
@@ -2376,8 +2379,10 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     }
     if (country.empty() && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
     if (country.empty()) country = ContextCountry(hostile);
+    // (A possessive names the country as surely as an adjective: "clashes between its troops and
+    // Sudanese militiamen" keeps the troops the subject's.)
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
-                   first, last, true});
+                   first, last, !owned});
     return out;
   }
   if (!served_by_owner.empty()) {
@@ -4205,6 +4210,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       h = a_.head[h];
     }
     if (h < 0 || h == r.verb || !IsVerbal(h)) continue;
+    // "closed its border after clashes between its troops and Sudanese militiamen": an event at
+    // another time (time-preposition) is an event of its own.
+    if (a_.head[r.verb] == h && index_.Is(index_.time_preposition, a_.CaseOf(r.verb)) && !Unreal(h) &&
+        !index_.Is(index_.denial, a_.lem[h]))
+      continue;
     // "China postponed talks with Japan": a denied or put-off act did not happen either.
     if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]))
       r.events.clear();
@@ -4496,8 +4506,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         e.code = it->second;
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
         e.code = it->second;
-      // "Militants killed an aide in a bomb attack": bombs set off by whoever has no state role.
-      if (auto it = index_.bombing.find(e.code); it != index_.bombing.end() && !HasRoleIn(e.source, index_.state_role) &&
+      // "Militants killed an aide in a bomb attack": bombs set off by whoever has no state role (a
+      // country named alone is a state).
+      if (auto it = index_.bombing.find(e.code); it != index_.bombing.end() && e.source.size() > 3 &&
+                                                  !HasRoleIn(e.source, index_.state_role) &&
                                                   ActNamedBy(r.verb, e, index_.bombing_word))
         e.code = it->second;
       // "Militants bombed the U.S. embassy": an armed group that names no aircraft sets off bombs.

@@ -1846,5 +1846,21 @@ TEST(CoderNews, CountriesListedBeforeOneAgentNoun) {
   EXPECT_TRUE(Has(e, "RUS", "05", "CHN") && Has(e, "CHN", "05", "RUS")) << Dump(e);
 }
 
+TEST(CoderNews, AnEventAtAnotherTimeIsOneOfItsOwn) {
+  std::vector<Event> e = CodeText(
+      "Chad closed its border with Sudan on Thursday after clashes between its troops and Sudanese militiamen.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "TCD", "19", "SDN")) << Dump(e);
+  EXPECT_TRUE(Has(e, "TCDMIL", "19", "SDNREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "SDNREB", "19", "TCDMIL")) << Dump(e);
+  e = CodeText("Chinese President Xi Jinping met Kazakh President Tokayev during a visit to Astana.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "04", "KAZGOV")) << Dump(e);
+  bool visit = false;
+  for (const Event& x : e) visit |= x.source == "CHNGOV" && x.code == "042";
+  EXPECT_TRUE(visit) << Dump(e);
+  // A noun the verb speaks of still yields to it.
+  e = CodeText("Analysts asked whether China would impose sanctions on Lithuania.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
