@@ -143,7 +143,7 @@ struct EventCoder::Index {
         own_court_role(w.Get("own-court-role")), direction_noun(w.Get("direction-noun")),
         own_country_target(w.Get("own-country-target")), domestic_target(w.Get("domestic-target")), domestic_source_role(w.Get("domestic-source-role")), office_role(w.Get("office-role")), pair_preposition(w.Get("pair-preposition")), future_time_word(w.Get("future-time-word")),
         future_time_modifier(w.Get("future-time-modifier")), time_unit(w.Get("time-unit")), collective_noun(w.Get("collective-noun")),
-        preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")),
+        preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")), person_anaphor(w.Get("person-anaphor")),
         definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
         perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
         reason_preposition(w.Get("reason-preposition")) {}
@@ -156,7 +156,7 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
-      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
+      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2110,6 +2110,16 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       std::string group = LastGroupBefore(h);
       if (!group.empty()) return {{group, group, h, h}};
     }
+  }
+  // "the man", "the woman": the person the story spoke of, whose country the context does not give
+  // ("insurgents threatening to kill the man", a kidnapped Briton).
+  if (a_.agent_at[h] >= 0 && a_.actor_at[h] < 0 && index_.Is(index_.person_anaphor, a_.low[h])) {
+    bool definite = false, own_words = false;
+    for (int k : a_.kids[h]) {
+      definite |= a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
+      own_words |= a_.rel[k] != "det" && a_.rel[k] != "punct";
+    }
+    if (definite && !own_words) return out;
   }
   // A thing done by an actor stands for the actor: "condemned military actions by Rwanda".
   if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && !IsVerbal(h)) {
