@@ -2060,6 +2060,30 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
       break;
     }
   }
+  // A possessive belongs to the subject of its clause, following control ("help Iraq rebuild its
+  // security forces" is Iraq's), or in a phrase of reason to the verb's object ("criticized
+  // Georgia for its treatment of ethnic Russians").
+  if (hr == "nmod:poss") {
+    int verb = a_.head[h];
+    bool reason = false;
+    for (int guard = 0; guard < 8 && verb >= 0 && !IsVerbal(verb); ++guard) {
+      reason |= index_.Is(index_.reason_preposition, a_.CaseOf(verb));
+      verb = a_.head[verb];
+    }
+    if (verb >= 0 && IsVerbal(verb)) {
+      bool p;
+      int owner = Subject(verb, &p);
+      if (reason)
+        if (int obj = a_.ChildWithRel(verb, {"obj", "dobj"}); obj >= 0 && obj < h) owner = obj;
+      if (owner >= 0 && !a_.InSubtree(h, owner) && !index_.Is(index_.pronoun, a_.low[owner])) {
+        std::vector<ActorCode> c = Resolve(owner, false);
+        if (!c.empty() && fits(c, owner)) {
+          for (ActorCode& x : c) x.first = x.last = h;
+          return c;
+        }
+      }
+    }
+  }
   // The nearest earlier subject in this sentence.
   for (int t = h - 1; t >= 0; --t) {
     const std::string& r = a_.rel[t];
