@@ -2767,6 +2767,13 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
       if (obj >= 0) return obj;
     }
     bool p;
+    // "rammed a car packed with explosives into a convoy, killing four soldiers": a participle
+    // that describes the object ("packed") does not act; its verb's subject does.
+    if (a_.rel[h] == "xcomp" && a_.s->tokens[h].xpos == "VBN" && a_.head[h] >= 0 &&
+        !a_.HasChildRel(h, {"nsubj", "nsubj:pass", "nsubjpass"})) {
+      int controller = a_.ChildWithRel(a_.head[h], {"dobj", "obj"});
+      if (controller >= 0 && Resolve(controller).empty()) return Subject(a_.head[h], &p, depth + 2);
+    }
     return Subject(h, &p, depth + 1);
   }
   if (r == "conj") {

@@ -1881,5 +1881,14 @@ TEST(CoderNews, PeopleWithoutANameAreTheStorysCivilians) {
   for (const Event& x : e) EXPECT_NE(x.target, "IRQCVL") << Dump(e);
 }
 
+TEST(CoderNews, AParticipleDescribingTheObjectDoesNotAct) {
+  // "killing" hangs from "packed", a participle of "car": the bomber kills.
+  std::vector<Event> e = CodeText(
+      "A suicide bomber rammed a car packed with explosives into an Indian army convoy today, killing four soldiers.", "2004-09-01");
+  bool killed = false;
+  for (const Event& x : e) killed |= x.source.ends_with("REB") && x.target.starts_with("IND") && x.code.starts_with("18");
+  EXPECT_TRUE(killed) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
