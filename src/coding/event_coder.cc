@@ -494,6 +494,10 @@ class SentenceCoder {
   // a phrase before the preposition of an oblique is no subject of it but the object of the verb
   // the oblique belongs to, when that verb has none.
   void RepairSubjectOfOblique();
+  // "A security officer stands by as a campaigner protests" parsed with "by" and "as" both
+  // prepositions of "campaigner": a preposition right before "as" is the verb's adverb, and the
+  // phrase no "by" phrase of it.
+  void RepairPrepositionBeforeAs();
   // "U.S. and Iraqi troops", "Afghan and U.S. forces" parsed with the first country the head of
   // the phrase (or of the clause) and the noun a conjunct: two countries joined by "and" right
   // before an agent noun both modify that noun. Reads the mentions; returns whether it changed
@@ -792,6 +796,7 @@ void SentenceCoder::Analyze() {
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
   RepairSubjectOfOblique();
+  RepairPrepositionBeforeAs();
   RepairConjunctReadForParticiple();
   RepairPrepositionalSubject();
   RepairParticipleAdjective();
@@ -1239,6 +1244,16 @@ bool SentenceCoder::RepairModifierListReadAsConjuncts() {
     changed = true;
   }
   return changed;
+}
+
+void SentenceCoder::RepairPrepositionBeforeAs() {
+  for (int t = 0; t + 2 < a_.n; ++t) {
+    const int n = a_.head[t];
+    if (n <= t + 1 || a_.rel[t] != "case" || a_.low[t + 1] != "as" || a_.head[t + 1] != n || a_.rel[t + 1] != "case") continue;
+    if (a_.head[n] < 0) continue;
+    a_.head[t] = a_.head[n];
+    a_.rel[t] = "advmod";
+  }
 }
 
 void SentenceCoder::RepairParticipleAdjective() {

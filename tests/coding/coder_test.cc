@@ -1890,5 +1890,26 @@ TEST(CoderNews, AParticipleDescribingTheObjectDoesNotAct) {
   EXPECT_TRUE(killed) << Dump(e);
 }
 
+TEST(CoderNews, AgentNounsInTheSingular) {
+  std::vector<Event> e = CodeText(
+      "The murder of Dutch filmmaker Theo van Gogh by a suspected Islamic extremist has heightened concern in the Netherlands.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "NLDREB", "18", "NLDMED")) << Dump(e);
+  e = CodeText("An Israeli helicopter fired missiles at a Hamas leader's car in Gaza.", "2004-09-01");
+  bool aerial = false;
+  for (const Event& x : e) aerial |= x.source == "ISRMIL" && x.code == "195";
+  EXPECT_TRUE(aerial) << Dump(e);
+}
+
+TEST(CoderNews, APrepositionBeforeAsIsNoPhraseOfTheVerb) {
+  // "by" and "as" parsed as two prepositions of "campaigner": "stand by +" is support (051).
+  std::vector<Event> e = CodeText(
+      "A British security officer stands by as rights campaigner Jason Hatch protests on a balcony at Buckingham Palace.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("05")) << Dump(e);
+  e = CodeText("Britain stood by the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "GBR", "05", "USA")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
