@@ -1911,5 +1911,14 @@ TEST(CoderNews, APrepositionBeforeAsIsNoPhraseOfTheVerb) {
   EXPECT_TRUE(Has(e, "GBR", "05", "USA")) << Dump(e);
 }
 
+TEST(CoderNews, HeadlineVerbsOfCriticismArrestAndAppeal) {
+  std::vector<Event> e = CodeText("Russia rapped the United States on Thursday for meddling in Ukraine's election.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUS", "11", "USA")) << Dump(e);
+  e = CodeText("Pakistani security forces nabbed a senior al Qaeda suspect in Lahore.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKCOP", "17", "IMGMOSALQ")) << Dump(e);
+  e = CodeText("The United States nudged Israel to ease restrictions on Palestinians.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "02", "ISR")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
