@@ -494,6 +494,13 @@ class SentenceCoder {
   // a phrase before the preposition of an oblique is no subject of it but the object of the verb
   // the oblique belongs to, when that verb has none.
   void RepairSubjectOfOblique();
+  // "Followers of radical Shiite cleric Muqtada al-Sadr said" parsed with the name a second
+  // subject of "said": a name right after a noun of the first subject's phrase is that noun's.
+  void RepairNameReadAsSecondSubject();
+  // "will begin handing weapons over to Iraqi police" parsed with "handing" an adjective of
+  // "weapons": a gerund right after a support verb (support-verb: begin, start, continue ...),
+  // before that verb's object, is the verb's complement and the object its own.
+  void RepairGerundReadAsAdjective();
   // "A security officer stands by as a campaigner protests" parsed with "by" and "as" both
   // prepositions of "campaigner": a preposition right before "as" is the verb's adverb, and the
   // phrase no "by" phrase of it.
@@ -796,6 +803,8 @@ void SentenceCoder::Analyze() {
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
   RepairSubjectOfOblique();
+  RepairNameReadAsSecondSubject();
+  RepairGerundReadAsAdjective();
   RepairPrepositionBeforeAs();
   RepairConjunctReadForParticiple();
   RepairPrepositionalSubject();
@@ -1130,6 +1139,13 @@ void SentenceCoder::RepairDateReadAsSubject() {
     int v = a_.head[d];
     if (v <= d || !a_.rel[d].starts_with("nsubj") || tok[v].upos != "VERB" || !index_.Is(index_.date_word, a_.low[d]))
       continue;
+    // "said Saturday they will begin": a day beside the verb's own subject is a time.
+    bool other_subject = false;
+    for (int k = d + 1; k < v; ++k) other_subject |= a_.head[k] == v && a_.rel[k].starts_with("nsubj");
+    if (other_subject) {
+      a_.rel[d] = "obl:tmod";
+      continue;
+    }
     // The phrase right before the day (and its "on"): its top word.
     int t = d - 1;
     if (t > 0 && a_.low[t] == "on") --t;
@@ -1253,6 +1269,40 @@ void SentenceCoder::RepairPrepositionBeforeAs() {
     if (a_.head[n] < 0) continue;
     a_.head[t] = a_.head[n];
     a_.rel[t] = "advmod";
+  }
+}
+
+void SentenceCoder::RepairNameReadAsSecondSubject() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int second = 2; second < a_.n; ++second) {
+    const int v = a_.head[second];
+    if (v <= second || !a_.rel[second].starts_with("nsubj") || tok[second].upos != "PROPN") continue;
+    // The phrase's first word, and the word right before it.
+    int begin = second;
+    for (int k = second - 1; k >= 0 && a_.InSubtree(k, second); --k) begin = k;
+    const int before = begin - 1;
+    if (before < 0 || tok[before].upos != "NOUN") continue;
+    int first = -1;
+    for (int k = 0; k < before; ++k)
+      if (a_.head[k] == v && a_.rel[k].starts_with("nsubj") && a_.InSubtree(before, k)) first = k;
+    if (first < 0) continue;
+    a_.head[second] = before;
+    a_.rel[second] = "appos";
+  }
+}
+
+void SentenceCoder::RepairGerundReadAsAdjective() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int g = 1; g + 1 < a_.n; ++g) {
+    const int v = g - 1;
+    const int o = a_.head[g];
+    if (tok[g].xpos != "VBG" || a_.rel[g] != "amod" || o <= g || a_.head[o] != v || (a_.rel[o] != "obj" && a_.rel[o] != "dobj")) continue;
+    if (tok[v].upos != "VERB" || !index_.Is(index_.support_verb, a_.lem[v])) continue;
+    a_.head[g] = v;
+    a_.rel[g] = "xcomp";
+    a_.head[o] = g;
+    for (int k = o + 1; k < a_.n; ++k)
+      if (a_.head[k] == v && (a_.rel[k] == "obl" || a_.rel[k] == "compound:prt")) a_.head[k] = g;
   }
 }
 
@@ -4334,6 +4384,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     bool future = false;
     for (int k : a_.kids[r.verb])
       if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // "they will begin handing weapons over to Iraqi police": the act its future verb goes on to.
+    if (int g = a_.head[r.verb]; g >= 0 && a_.rel[r.verb] == "xcomp" && IsVerbal(g))
+      for (int k : a_.kids[g])
+        if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
     // "Israel's evacuation of the Gaza Strip will begin next summer": a noun's act is announced
     // by the future of the verb it is the subject of.
     if (int g = a_.head[r.verb]; !IsVerbal(r.verb) && g >= 0 && IsVerbal(g) && a_.rel[r.verb].starts_with("nsubj"))

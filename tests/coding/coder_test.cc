@@ -1920,5 +1920,19 @@ TEST(CoderNews, HeadlineVerbsOfCriticismArrestAndAppeal) {
   EXPECT_TRUE(Has(e, "USA", "02", "ISR")) << Dump(e);
 }
 
+TEST(CoderNews, AnActAFutureVerbGoesOnToIsAnnounced) {
+  // Parsed with "Muqtada" a second subject of "said", "Saturday" a subject of "begin" and "handing"
+  // an adjective of "weapons".
+  std::vector<Event> e = CodeText(
+      "Followers of radical Shiite cleric Muqtada al-Sadr said Saturday they will begin handing weapons over to Iraqi police next week.",
+      "2004-09-01");
+  bool announced = false;
+  for (const Event& x : e) {
+    EXPECT_FALSE(x.code.starts_with("08")) << Dump(e);
+    announced |= x.source.starts_with("IRQ") && x.target == "IRQCOP" && x.code.starts_with("03");
+  }
+  EXPECT_TRUE(announced) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
