@@ -180,6 +180,9 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> suicide;
   // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
   std::unordered_map<std::string, std::string> captive_killed;
+  // "troop-movement: A B": codes of a visit that troops (troop-noun) making or receiving it do not
+  // make ("Nigerian infantry flew out of Abuja, heading for Darfur" is a deployment, not a visit).
+  WordLists::Set troop_movement, troop_noun;
   // "characterize: A>NEG>POS": a statement A that calls its target something negative is NEG,
   // something positive POS.
   std::unordered_map<std::string, std::pair<std::string, std::string>> characterize;
@@ -392,6 +395,8 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
+  index_->troop_movement = words.Get("troop-movement");
+  index_->troop_noun = words.Get("troop-noun");
   for (const std::string& rule : words.Get("characterize")) {
     size_t a = rule.find('>'), b = a == std::string::npos ? a : rule.find('>', a + 1);
     if (b != std::string::npos) index_->characterize[rule.substr(0, a)] = {rule.substr(a + 1, b - a - 1), rule.substr(b + 1)};
@@ -494,6 +499,13 @@ class SentenceCoder {
   // a phrase before the preposition of an oblique is no subject of it but the object of the verb
   // the oblique belongs to, when that verb has none.
   void RepairSubjectOfOblique();
+  // "was shot dead by Israeli troops" parsed with the agent under "dead": a passive's agent hung
+  // from its adjective complement is the passive's.
+  void RepairAgentOfComplement();
+  // "Insurgents detonated a roadside bomb ..., killing two American soldiers, the military said"
+  // parsed with "killing" under "said": a participle before a reporting clause that follows the
+  // main clause belongs to the main clause.
+  void RepairParticipleUnderReport();
   // "Followers of radical Shiite cleric Muqtada al-Sadr said" parsed with the name a second
   // subject of "said": a name right after a noun of the first subject's phrase is that noun's.
   void RepairNameReadAsSecondSubject();
@@ -706,6 +718,8 @@ class SentenceCoder {
   // Whether event e of verb v is named by one of the words: a word of its source ("Israeli
   // helicopters", "a suicide bomber") or of the act ("air strikes", "a suicide attack").
   bool ActNamedBy(int v, const Event& e, const WordLists::Set& words) const;
+  // Whether a word of the span is on the list.
+  bool SpanHasWord(const Span& span, const WordLists::Set& words) const;
   // Whether advcl k is a finite clause of its own, with a subordinator and a subject ("while four
   // drivers were seized"): another event's, no part of its governor's phrases.
   // A condition ("unless Japan pulled its troops out") still names whom a threat is made to.
@@ -803,6 +817,8 @@ void SentenceCoder::Analyze() {
   RepairHeadlineCommaList();
   RepairSubjectOfNoun();
   RepairSubjectOfOblique();
+  RepairAgentOfComplement();
+  RepairParticipleUnderReport();
   RepairNameReadAsSecondSubject();
   RepairGerundReadAsAdjective();
   RepairPrepositionBeforeAs();
@@ -1137,6 +1153,13 @@ void SentenceCoder::RepairDateReadAsSubject() {
   const std::vector<Token>& tok = a_.s->tokens;
   for (int d = 1; d < a_.n; ++d) {
     int v = a_.head[d];
+    if (v >= 0 && v < d && (a_.rel[d] == "obj" || a_.rel[d] == "dobj") && index_.Is(index_.date_word, a_.low[d]) &&
+        tok[d].xpos == "NNP") {
+      // "Hamas vowed Saturday to avenge": a day after the verb is a time, not its object (nor
+      // the one its infinitive's act is asked of); "halted his march" keeps its object.
+      a_.rel[d] = "obl:tmod";
+      continue;
+    }
     if (v <= d || !a_.rel[d].starts_with("nsubj") || tok[v].upos != "VERB" || !index_.Is(index_.date_word, a_.low[d]))
       continue;
     // "said Saturday they will begin": a day beside the verb's own subject is a time.
@@ -1303,6 +1326,33 @@ void SentenceCoder::RepairGerundReadAsAdjective() {
     a_.head[o] = g;
     for (int k = o + 1; k < a_.n; ++k)
       if (a_.head[k] == v && (a_.rel[k] == "obl" || a_.rel[k] == "compound:prt")) a_.head[k] = g;
+  }
+}
+
+void SentenceCoder::RepairAgentOfComplement() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int k = 0; k < a_.n; ++k) {
+    const int adj = a_.head[k];
+    if (adj < 0 || (a_.rel[k] != "obl:agent" && a_.rel[k] != "nmod:agent")) continue;
+    if (tok[adj].upos != "ADJ" || a_.rel[adj] != "xcomp") continue;
+    const int v = a_.head[adj];
+    if (v < 0 || tok[v].xpos != "VBN") continue;
+    a_.head[k] = v;
+  }
+}
+
+void SentenceCoder::RepairParticipleUnderReport() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 1; v < a_.n; ++v) {
+    const int report = a_.head[v];
+    if (report <= v || a_.rel[v] != "advcl" || tok[v].xpos != "VBG" || tok[v - 1].upos != "PUNCT") continue;
+    const int main = a_.head[report];
+    if (main < 0 || main >= v || tok[main].upos != "VERB" || (a_.rel[report] != "parataxis" && a_.rel[report] != "ccomp"))
+      continue;
+    bool reporter_after = false;
+    for (int k = v + 1; k < report; ++k) reporter_after |= a_.head[k] == report && a_.rel[k].starts_with("nsubj");
+    if (!reporter_after) continue;
+    a_.head[v] = main;
   }
 }
 
@@ -3900,6 +3950,16 @@ bool SentenceCoder::SpanNamesPerson(const Span& span) const {
   return false;
 }
 
+bool SentenceCoder::SpanHasWord(const Span& span, const WordLists::Set& words) const {
+  for (int t = 0; t < a_.n; ++t) {
+    const Span& w = a_.s->tokens[t].span;
+    if (w.begin >= span.begin && w.end <= span.end && span.end > span.begin &&
+        (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
+      return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& words) const {
   auto within_source = [&](int t) {
     const Span& span = a_.s->tokens[t].span;
@@ -4065,6 +4125,8 @@ bool SentenceCoder::Unreal(int v) const {
                         a_.agent_at[noun] < 0 && a_.s->tokens[noun].upos == "NOUN";
     if (marker >= 0 && (of_noun || after_object)) return true;
   }
+  // "backing a plot to assassinate him": the act a noun of plotting or refusal (denial) names.
+  if (a_.head[v] >= 0 && a_.rel[v] == "acl" && Infinitival(v) && index_.Is(index_.denial, a_.lem[a_.head[v]])) return true;
   // "accused the United States of plotting to assassinate him", "denied trying to kill": what
   // completes an act that did not happen did not happen either.
   if (a_.head[v] >= 0 && a_.rel[v] == "xcomp" && IsVerbal(a_.head[v]) && Unreal(a_.head[v])) return true;
@@ -4638,6 +4700,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // "A US hostage has been killed by his captors": a captive is executed, not fought.
       if (auto it = index_.captive_killed.find(e.code); it != index_.captive_killed.end() && TargetIsCaptive(e))
         e.code = it->second;
+      // Troops going to a country deploy there; they pay it no visit (a general or a military
+      // delegation does).
+      if (index_.troop_movement.count(e.code) > 0 && (SpanHasWord(e.source_span, index_.troop_noun) ||
+                                                       SpanHasWord(e.target_span, index_.troop_noun)))
+        continue;
       bool dup = std::any_of(out->begin(), out->end(), [&](const Event& x) {
         return x.sentence_index == e.sentence_index && x.source == e.source && x.target == e.target && x.code == e.code;
       });
