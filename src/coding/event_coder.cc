@@ -4102,7 +4102,11 @@ bool SentenceCoder::Unreal(int v) const {
     return true;
   // "Americans accused of torturing prisoners", "charged with abusing": an alleged act is an
   // allegation, not the act (allegation-verb).
-  if (a_.head[v] >= 0 && a_.s->tokens[v].xpos == "VBG" && index_.Is(index_.allegation_verb, a_.lem[a_.head[v]]))
+  // (Also parsed as a clause of the accused: "accused the United States of backing a plot".)
+  if (int h = a_.head[v]; h >= 0 && a_.s->tokens[v].xpos == "VBG" &&
+                          (index_.Is(index_.allegation_verb, a_.lem[h]) ||
+                           (a_.rel[v] == "acl" && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && a_.head[h] >= 0 &&
+                            index_.Is(index_.allegation_verb, a_.lem[a_.head[h]]))))
     for (int k : a_.kids[v])
       if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.allegation_marker, a_.low[k])) return true;
   // "against providing", "from attacking": a gerund after an averting marker.
@@ -4125,8 +4129,16 @@ bool SentenceCoder::Unreal(int v) const {
                         a_.agent_at[noun] < 0 && a_.s->tokens[noun].upos == "NOUN";
     if (marker >= 0 && (of_noun || after_object)) return true;
   }
-  // "backing a plot to assassinate him": the act a noun of plotting or refusal (denial) names.
-  if (a_.head[v] >= 0 && a_.rel[v] == "acl" && Infinitival(v) && index_.Is(index_.denial, a_.lem[a_.head[v]])) return true;
+  // "backing a plot to assassinate him": the act a noun of plotting or refusal (denial) names
+  // (also parsed as an infinitive of the verb whose object the noun is).
+  if (a_.head[v] >= 0 && Infinitival(v) && (a_.rel[v] == "acl" || a_.rel[v] == "advcl")) {
+    int noun = a_.rel[v] == "acl" ? a_.head[v] : -1;
+    for (int k : a_.kids[v])
+      if (a_.rel[v] == "advcl" && a_.rel[k] == "mark" && k > 0 && k < v && a_.head[k - 1] == a_.head[v] &&
+          (a_.rel[k - 1] == "obj" || a_.rel[k - 1] == "dobj"))
+        noun = k - 1;
+    if (noun >= 0 && a_.s->tokens[noun].upos == "NOUN" && index_.Is(index_.denial, a_.lem[noun])) return true;
+  }
   // "accused the United States of plotting to assassinate him", "denied trying to kill": what
   // completes an act that did not happen did not happen either.
   if (a_.head[v] >= 0 && a_.rel[v] == "xcomp" && IsVerbal(a_.head[v]) && Unreal(a_.head[v])) return true;

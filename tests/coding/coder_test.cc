@@ -1772,6 +1772,10 @@ TEST(CoderNews, APlottedOrAllegedActIsNotDone) {
       CodeText("Venezuelan President Hugo Chavez on Sunday accused the United States of plotting to assassinate him.", "2004-09-01");
   EXPECT_TRUE(Has(e, "VENGOV", "11", "USA")) << Dump(e);
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
+  e = CodeText("Venezuelan President Hugo Chavez on Sunday accused the United States of backing a plot to assassinate him.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "VENGOV", "11", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
   // The act itself, reported, still is: a bombing, as militants name no aircraft.
   e = CodeText("Kenyan police said Islamist militants bombed the U.S. embassy in Nairobi.", "2004-09-01");
   EXPECT_TRUE(Has(e, "KENREB", "18", "USAGOV")) << Dump(e);
