@@ -168,6 +168,8 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> crowd_protest;
   // "armed-group-seizure: A>B": an arrest A by an armed group (armed-group-role) is B.
   std::unordered_map<std::string, std::string> armed_group_seizure;
+  // "armed-riot: A>B": a violent protest A by an actor with a force of arms (force-role) is force B.
+  std::unordered_map<std::string, std::string> armed_riot;
   // "bombing: A>B": an attack A with bombs (bombing-word) by an actor without a state role is B.
   std::unordered_map<std::string, std::string> bombing;
   // "armed-group-bombing: A>B": an air strike A by an armed group without aircraft is a bombing B.
@@ -391,6 +393,7 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("armed-group-seizure", &index_->armed_group_seizure);
   read_map("armed-group-bombing", &index_->armed_group_bombing);
   read_map("bombing", &index_->bombing);
+  read_map("armed-riot", &index_->armed_riot);
   read_map("person-attack", &index_->person_attack);
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
@@ -4689,6 +4692,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))
         e.code = it->second;
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
+        e.code = it->second;
+      // "Chechen rebels stormed police stations": armed men who storm a place attack it.
+      if (auto it = index_.armed_riot.find(e.code); it != index_.armed_riot.end() &&
+                                                     (HasRoleIn(e.source, index_.force_role) || e.source.starts_with("IMG")))
         e.code = it->second;
       // "Militants killed an aide in a bomb attack": bombs set off by whoever has no state role (a
       // country named alone is a state).

@@ -1959,5 +1959,14 @@ TEST(CoderNews, AgentsAndParticiplesTheParseHungElsewhere) {
   EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
 }
 
+TEST(CoderNews, ArmedMenWhoStormAPlaceAttackIt) {
+  std::vector<Event> e = CodeText("Hundreds of Chechen rebels stormed police stations in Ingushetia overnight.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSREB", "19", "RUSCOP")) << Dump(e);
+  e = CodeText("Protesters stormed the U.S. embassy in Belgrade.", "2004-09-01");
+  bool riot = false;
+  for (const Event& x : e) riot |= x.code == "145";
+  EXPECT_TRUE(riot) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
