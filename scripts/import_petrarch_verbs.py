@@ -78,6 +78,7 @@ REVIEW_VERBS = {
     "hit": ("drop", "'hit by tariffs / storms / hit record' outnumber military strikes on news"),
     "strike": ("nobare", "'strike a deal', labour strikes, 'struck by'; keep the military patterns only"),
     "fire": ("nobare", "'fired the minister', 'under fire'; keep 'fire * at|on +' patterns"),
+    "extradite": ("nobare", "the one extradited is no partner: judicial cooperation is with the country he is sent to"),
     "hold": ("drop", "'hold talks/elections/power' are covered by verbs.txt; bare hold over-fires"),
     "take": ("drop", "light verb; its events are in verbs.txt as specific phrases"),
     "give": ("drop", "light verb; 'give * aid to +' style phrases are in verbs.txt"),

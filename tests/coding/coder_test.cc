@@ -1968,5 +1968,11 @@ TEST(CoderNews, ArmedMenWhoStormAPlaceAttackIt) {
   EXPECT_TRUE(riot) << Dump(e);
 }
 
+TEST(CoderNews, TheOneExtraditedIsNoPartner) {
+  std::vector<Event> e = CodeText("Colombia extradited senior FARC rebel Ricardo Palmera to the United States on Friday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "COL", "06", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("06") && x.target.starts_with("COL")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace dragoman::coding
