@@ -1968,6 +1968,11 @@ TEST(CoderNews, ArmedMenWhoStormAPlaceAttackIt) {
   EXPECT_TRUE(riot) << Dump(e);
 }
 
+TEST(CoderNews, ATourIsAVisit) {
+  std::vector<Event> e = CodeText("Chinese Premier Wen Jiabao toured Germany on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "04", "DEU")) << Dump(e);
+}
+
 TEST(CoderNews, TheOneExtraditedIsNoPartner) {
   std::vector<Event> e = CodeText("Colombia extradited senior FARC rebel Ricardo Palmera to the United States on Friday.", "2004-09-01");
   EXPECT_TRUE(Has(e, "COL", "06", "USA")) << Dump(e);
