@@ -251,6 +251,11 @@ struct Analysis {
   };
   std::vector<Mention> actor_mentions, agent_mentions;
 
+  // Hangs token t from head with the relation (a parse repair).
+  void Attach(int t, int to, const char* relation) {
+    head[t] = to;
+    rel[t] = relation;
+  }
   bool HasChildRel(int t, std::initializer_list<std::string_view> rels) const {
     for (int k : kids[t])
       for (std::string_view r : rels)
@@ -1275,12 +1280,9 @@ bool SentenceCoder::RepairModifierListReadAsConjuncts() {
     }
     for (int k = 0; k < a_.n; ++k)
       if (a_.head[k] == first && k != replacement && !(k > first && k < noun)) a_.head[k] = replacement;
-    a_.head[first] = noun;
-    a_.rel[first] = "amod";
-    a_.head[second] = first;
-    a_.rel[second] = "conj";
-    a_.head[a + 1] = second;
-    a_.rel[a + 1] = "cc";
+    a_.Attach(first, noun, "amod");
+    a_.Attach(second, first, "conj");
+    a_.Attach(a + 1, second, "cc");
     for (int k = a + 2; k < noun; ++k)
       if (k != second && (a_.head[k] < a + 2 || a_.head[k] >= noun)) a_.head[k] = second;
     changed = true;
@@ -1622,15 +1624,10 @@ void SentenceCoder::RepairClauseReadAsPhrase() {
     if (!subject_phrase) continue;
     for (int k = mark + 1; k < s; ++k)
       if (a_.head[k] == h) a_.head[k] = s;
-    const int governor = a_.head[h];
-    a_.head[v] = governor;
-    a_.rel[v] = "advcl";
-    a_.head[mark] = v;
-    a_.rel[mark] = "mark";
-    a_.head[s] = v;
-    a_.rel[s] = "nsubj";
-    a_.head[h] = v;
-    a_.rel[h] = "obj";
+    a_.Attach(v, a_.head[h], "advcl");
+    a_.Attach(mark, v, "mark");
+    a_.Attach(s, v, "nsubj");
+    a_.Attach(h, v, "obj");
     for (int k = h + 1; k < a_.n; ++k)
       if (a_.head[k] == h && IsNominalRel(a_.rel[k])) {
         a_.head[k] = v;
@@ -1656,21 +1653,15 @@ void SentenceCoder::RepairClauseReadAsConjunct() {
     if (joined || has_subject) continue;
     // The phrase that ends right before the verb: an oblique of the verb's governor.
     int n = v - 1;
-    while (n >= 0 && a_.head[n] != g) {
-      n = a_.head[n];
-      if (n < 0 || n >= v) break;
-    }
-    if (n < 0 || n >= v || a_.rel[n] != "obl" || (tok[n].upos != "NOUN" && tok[n].upos != "PROPN")) continue;
+    for (int guard = 0; guard < a_.n && n >= 0 && n < v && a_.head[n] != g; ++guard) n = a_.head[n];
+    if (n < 0 || n >= v || a_.head[n] != g || a_.rel[n] != "obl" || (tok[n].upos != "NOUN" && tok[n].upos != "PROPN")) continue;
     int mark = -1;
     for (int k = 0; k < n; ++k)
       if (a_.head[k] == n && a_.rel[k] == "case") mark = k;
     if (mark < 0 || !index_.Is(index_.time_preposition, a_.low[mark])) continue;
-    a_.head[v] = g;
-    a_.rel[v] = "advcl";
-    a_.head[mark] = v;
-    a_.rel[mark] = "mark";
-    a_.head[n] = v;
-    a_.rel[n] = "nsubj";
+    a_.Attach(v, g, "advcl");
+    a_.Attach(mark, v, "mark");
+    a_.Attach(n, v, "nsubj");
   }
 }
 
