@@ -1806,7 +1806,7 @@ void SentenceCoder::RepairPluralReadAsVerb() {
 void SentenceCoder::RepairChargedReadAsRoot() {
   const std::vector<Token>& tok = a_.s->tokens;
   const int v = SingleRoot();
-  if (v < 0 || tok[v].xpos != "VBD") return;
+  if (v < 0 || (tok[v].xpos != "VBD" && tok[v].xpos != "VBN")) return;
   int subject = -1, first_subject = -1, gerund = -1, clause = -1, conjunct = -1;
   for (int k = 0; k < a_.n; ++k) {
     if (a_.head[k] != v) continue;
@@ -1821,7 +1821,7 @@ void SentenceCoder::RepairChargedReadAsRoot() {
         if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]))
           gerund = k;
   }
-  if (subject < 0 || gerund < 0) return;
+  if (subject < 0) return;
   // The sentence's verb becomes the root with its subject; the participle modifies its noun and
   // leaves what follows the new root to it.
   auto make_main = [&](int main, int main_subject) {
@@ -1833,6 +1833,40 @@ void SentenceCoder::RepairChargedReadAsRoot() {
     for (int k = 0; k < a_.n; ++k)
       if (a_.head[k] == v && k > main) a_.head[k] = main;
   };
+  // "Three Americans accused of running a jail in Kabul were arrested", "two Britons charged with
+  // spying were released": one subject, the charged verb without an object of its own, and a
+  // finite verb after the charge joined without "and", a subordinator or a subject: that verb
+  // is the sentence's, and the subject its own.
+  if (first_subject == subject) {
+    int charge = -1, later = -1;
+    for (int k = v + 1; k < a_.n; ++k) {
+      if (a_.head[k] == v && (a_.rel[k] == "obj" || a_.rel[k] == "dobj")) return;
+      if (a_.head[k] != v) continue;
+      if (charge < 0) {
+        for (int m = v + 1; m < k; ++m)
+          if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]))
+            charge = k;
+      } else if (later < 0 && tok[k].upos == "VERB" && (a_.rel[k] == "conj" || a_.rel[k] == "advcl")) {
+        later = k;
+      }
+    }
+    if (charge >= 0 && later >= 0) {
+      bool own_clause = false, passive_main = false;
+      bool finite = FiniteTag(tok[later].xpos);
+      for (int k = 0; k < a_.n; ++k) {
+        if (a_.head[k] != later) continue;
+        own_clause |= a_.rel[k] == "cc" || a_.rel[k] == "mark" || a_.rel[k].starts_with("nsubj");
+        passive_main |= a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass";
+        finite |= (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass") && FiniteTag(tok[k].xpos);
+      }
+      if (!own_clause && finite) {
+        make_main(later, subject);
+        a_.rel[subject] = passive_main ? "nsubj:pass" : "nsubj";
+        return;
+      }
+    }
+  }
+  if (gerund < 0 || tok[v].xpos != "VBD") return;
   // "A lawyer for one of three Americans accused of torturing prisoners showed a video": two
   // subjects, and a verb after the gerund joined without "and" is the sentence's.
   if (first_subject >= 0 && first_subject != subject && conjunct > gerund) {

@@ -951,6 +951,12 @@ TEST(CoderNews, TheChargedAreNotTheChargers) {
   for (const Event& x : e) EXPECT_FALSE(x.source == "USA" && x.code == "112") << Dump(e);
   // Nor is the alleged torture an act of theirs.
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "18") << Dump(e);
+  // One subject, and the sentence's own verb after the charge: the charged undergo it.
+  e = CodeText("Three Americans accused of running a private jail in Kabul were arrested on Monday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA") && x.code.starts_with("11")) << Dump(e);
+  e = CodeText("Two Britons charged with spying for Israel were released by Iran on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRN", "08", "GBRCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "GBRCVL") << Dump(e);
 }
 
 TEST(CoderNews, AnOrderIsADemandOfWhomItAddresses) {
