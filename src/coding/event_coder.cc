@@ -1841,18 +1841,22 @@ void SentenceCoder::RepairChargedReadAsRoot() {
     int charge = -1, later = -1;
     for (int k = v + 1; k < a_.n; ++k) {
       if (a_.head[k] == v && (a_.rel[k] == "obj" || a_.rel[k] == "dobj")) return;
-      if (a_.head[k] != v) continue;
       if (charge < 0) {
+        if (a_.head[k] != v) continue;
         for (int m = v + 1; m < k; ++m)
           if (a_.head[m] == k && (a_.rel[m] == "mark" || a_.rel[m] == "case") && index_.Is(index_.allegation_marker, a_.low[m]))
             charge = k;
-      } else if (later < 0 && tok[k].upos == "VERB" && (a_.rel[k] == "conj" || a_.rel[k] == "advcl")) {
+      } else if (later < 0 && tok[k].upos == "VERB" && (a_.head[k] == v || a_.head[k] == charge) &&
+                 (a_.rel[k] == "conj" || a_.rel[k] == "advcl" || a_.rel[k] == "xcomp")) {
         later = k;
       }
     }
     if (charge >= 0 && later >= 0) {
       bool own_clause = false, passive_main = false;
-      bool finite = FiniteTag(tok[later].xpos);
+      // (An allegation verb without its object is a participle: a past form after it is the
+      // sentence's verb however it was tagged, "the trial of X accused of Y resumed".)
+      bool finite = FiniteTag(tok[later].xpos) ||
+                    (tok[later].xpos == "VBN" && (index_.Is(index_.allegation_verb, a_.lem[v]) || index_.Is(index_.allegation_verb, a_.low[v])));
       for (int k = 0; k < a_.n; ++k) {
         if (a_.head[k] != later) continue;
         own_clause |= a_.rel[k] == "cc" || a_.rel[k] == "mark" || a_.rel[k].starts_with("nsubj");
@@ -1860,8 +1864,15 @@ void SentenceCoder::RepairChargedReadAsRoot() {
         finite |= (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass") && FiniteTag(tok[k].xpos);
       }
       if (!own_clause && finite) {
+        for (int k = later + 1; k < a_.n; ++k)
+          if (a_.head[k] == charge) a_.head[k] = later;
         make_main(later, subject);
         a_.rel[subject] = passive_main ? "nsubj:pass" : "nsubj";
+        // The participle belongs to the noun right before it ("the trial of three Americans
+        // accused of ...": the Americans are accused).
+        const int noun = v - 1;
+        if (noun > subject && (tok[noun].upos == "NOUN" || tok[noun].upos == "PROPN") && a_.InSubtree(noun, subject))
+          a_.head[v] = noun;
         return;
       }
     }
@@ -3195,7 +3206,15 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     // "concluded another round of talks": through an "of" phrase to the object.
     int n = v;
     if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
-    if (!own.empty()) {
+    // (Not when the actors are those of a phrase that names the noun's target: "the trial of three
+    // Americans" is no trial by them.)
+    bool own_is_target = !own.empty() && !EventNamesItsActor(v);
+    if (own_is_target) {
+      own_is_target = false;
+      for (int k : a_.kids[v])
+        own_is_target |= IsNominalRel(a_.rel[k]) && PhraseNamesTarget(v, a_.CaseOf(k));
+    }
+    if (!own.empty() && !own_is_target) {
       subj = v;
     } else if (int g = a_.head[n];
                g >= 0 &&
@@ -3296,7 +3315,12 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           compound = true;
           ok = passive || count_subject_actors() >= 2;
           break;
-        case SlotRole::kTarget: subject_is_target = true; break;
+        case SlotRole::kTarget:
+          subject_is_target = true;
+          // A noun's "+ be on trial" wants the noun as a predicate of its subject, not the object
+          // of someone's act ("Iraq may begin trials": Iraq is not on trial).
+          if (!verbal && !passive && a_.ChildWithRel(v, {"cop"}) < 0) ok = false;
+          break;
         case SlotRole::kSource:
         case SlotRole::kSkip: break;
         case SlotRole::kWord: {

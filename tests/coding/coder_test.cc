@@ -1986,4 +1986,16 @@ TEST(CoderNews, TheOneExtraditedIsNoPartner) {
 }
 
 }  // namespace
+TEST(CoderNews, ATrialIsTheCourtsActOnTheAccused) {
+  // The accused of "the trial of X" and "X is on trial" is the target; the court of where it
+  // happens takes it.
+  std::vector<Event> e = CodeText("The trial of three Americans resumed in Kabul on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGJUD", "17", "USACVL")) << Dump(e);
+  e = CodeText("Three Americans are on trial in Kabul for running a private jail.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "AFGJUD", "17", "USACVL")) << Dump(e);
+  // Beginning trials puts no one who begins them on trial.
+  e = CodeText("Iraq may begin war crimes trials for senior members of the former regime next week.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "IRQ") << Dump(e);
+}
+
 }  // namespace dragoman::coding
