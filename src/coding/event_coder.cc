@@ -1543,6 +1543,22 @@ void SentenceCoder::RepairPairListInPhrase() {
       a_.head[c] = n;
       continue;
     }
+    // Or read as a second subject of the verb ("Talks between India and Pakistan will start":
+    // Pakistan as a subject of "start" beside "Talks").
+    if (last + 2 < a_.n && a_.rel[last + 1] == "cc") {
+      int y = last + 2;
+      for (int guard = 0; guard < 4 && a_.head[y] > y && a_.head[y] < a_.n && a_.rel[y] != "nsubj"; ++guard) y = a_.head[y];
+      const int verb = a_.head[y];
+      bool other_subject = false;
+      for (int k = 0; k < a_.n && verb >= 0; ++k)
+        other_subject |= k != y && a_.head[k] == verb && a_.rel[k].starts_with("nsubj") && a_.InSubtree(n, k);
+      if (a_.rel[y] == "nsubj" && other_subject &&
+          (a_.s->tokens[y].upos == "PROPN" || a_.s->tokens[y].upos == "NOUN")) {
+        a_.Attach(y, n, "conj");
+        a_.Attach(last + 1, y, "cc");
+        continue;
+      }
+    }
     // A headline's comma for "and" ("mediates between Israel, Syria"), read as an apposition.
     // The second party may also come hung from the verb ("parataxis").
     int own_last = n;  // the first party's last word, without an apposition
@@ -2783,9 +2799,19 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
     if (!own.empty() && donor.size() > 3 + own.size() && donor.ends_with(own))
       shared[0] = donor.substr(0, donor.size() - own.size());
   }
+  // An armed group listed beside troops is not theirs: troops serve abroad, and an armed group
+  // belongs where it acts ("clashes between US troops and insurgents in Fallujah": Iraq's).
+  bool named_only_troops = true;
+  for (auto& g : groups)
+    for (auto& c : g)
+      if (c.base != "---" && !c.inferred)
+        named_only_troops &= HasRoleIn(c.code, index_.state_role) && !HasRoleIn(c.code, index_.domestic_source_role);
   for (auto& g : groups) {
     bool only_agents = !g.empty() && groups.size() > 1 &&
                        std::all_of(g.begin(), g.end(), [](const ActorCode& c) { return c.base == "---" || c.inferred; });
+    if (only_agents && named_only_troops &&
+        std::all_of(g.begin(), g.end(), [&](const ActorCode& c) { return HasRoleIn(c.code, index_.armed_group_role); }))
+      only_agents = false;
     for (auto& c : g) {
       if (only_agents && !bases.empty()) {
         for (size_t i = 0; i < bases.size(); ++i) {

@@ -1998,4 +1998,18 @@ TEST(CoderNews, ATrialIsTheCourtsActOnTheAccused) {
   for (const Event& x : e) EXPECT_NE(x.target, "IRQ") << Dump(e);
 }
 
+TEST(CoderNews, APairPhraseKeepsBothPartiesAndTheirCountries) {
+  // The second party read as a second subject of the verb: "talks between X and Y will start".
+  std::vector<Event> e = CodeText("Talks between India and Pakistan will start next week.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IND", "03", "PAK")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PAK", "03", "IND")) << Dump(e);
+  // Fighting between two sides; an armed group listed beside foreign troops is of where it acts.
+  e = CodeText("Heavy fighting between US troops and insurgents erupted in Fallujah.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
+  // Beside its own government it is that country's.
+  e = CodeText("Talks between the Sudanese government and the rebels resumed in Abuja.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNGOV", "04", "SDNREB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
