@@ -580,6 +580,10 @@ class SentenceCoder {
   // "Sudan": "between" (pair-preposition) takes two parties, so the conjunct inside the first
   // party's own phrase is the second party.
   void RepairPairListInPhrase();
+  // "Hu Jintao and Taiwan's opposition leader Lien Chan met": a possessive after a list read as
+  // the whole list's ("[Hu and Taiwan]'s opposition"), where it is the last item's, and the
+  // possessed phrase, which names a person, is the list's second item.
+  void RepairPossessorReadAsList();
   // "lodged a protest after Chinese coast guard vessels fired water cannon at a boat" parsed as
   // one noun phrase under "after", with "fired" an adjective: a past form right after a noun
   // inside a phrase that a subordinating preposition (time-preposition) opens is that clause's
@@ -838,6 +842,7 @@ void SentenceCoder::Analyze() {
   RepairChargedReadAsRoot();
   RepairListedAdjectiveReadAsHead();
   RepairPairListInPhrase();
+  RepairPossessorReadAsList();
   RepairClauseReadAsPhrase();
   RepairClauseReadAsConjunct();
   RepairNounReadAsClauseHead();
@@ -1304,6 +1309,27 @@ void SentenceCoder::RepairNameReadAsSecondSubject() {
   const std::vector<Token>& tok = a_.s->tokens;
   for (int second = 2; second < a_.n; ++second) {
     const int v = a_.head[second];
+    // "The Philippine government and Moro Islamic Liberation Front rebels resumed talks": a plural
+    // noun read as a second subject after a listed name is that item's head ("Front rebels").
+    if (v > second && a_.rel[second].starts_with("nsubj") && tok[second].xpos == "NNS" && tok[second - 1].upos == "PROPN") {
+      int item = second - 1;
+      while (a_.head[item] > item && a_.head[item] < second) item = a_.head[item];
+      const int first = a_.head[item];
+      // (The first subject may come hung from the noun, read as a predicate.)
+      if (a_.rel[item] == "conj" && first >= 0 && (a_.head[first] == v || a_.head[first] == second) &&
+          a_.rel[first].starts_with("nsubj")) {
+        bool alone = true;  // nothing else hangs from the noun before it
+        for (int k = 0; k < second; ++k) alone &= a_.head[k] != second || k == first;
+        if (alone) {
+          for (int k = 0; k < item; ++k)
+            if (a_.head[k] == item && a_.rel[k] == "cc") a_.head[k] = second;
+          if (a_.head[first] == second) a_.Attach(first, v, a_.rel[second].c_str());
+          a_.Attach(second, first, "conj");
+          a_.Attach(item, second, "compound");
+          continue;
+        }
+      }
+    }
     if (v <= second || !a_.rel[second].starts_with("nsubj") || tok[second].upos != "PROPN") continue;
     // The phrase's first word, and the word right before it.
     int begin = second;
@@ -1505,6 +1531,59 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
     a_.rel[subj] = "conj";
     a_.head[cc] = subj;
     return;
+  }
+}
+
+void SentenceCoder::RepairPossessorReadAsList() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int p = 1; p < a_.n; ++p) {
+    if (a_.rel[p] != "case" || (a_.low[p] != "'s" && a_.low[p] != "'")) continue;
+    // Or left on the list's last item, the possessed name read as a second subject ("Putin and
+    // Ukraine's President Leonid Kuchma held talks").
+    if (const int y = a_.head[p]; y >= 0 && y == p - 1 && a_.rel[y] == "conj" && a_.head[y] >= 0 &&
+                                  a_.rel[a_.head[y]].starts_with("nsubj")) {
+      const int x = a_.head[y], verb = a_.head[x];
+      int n = -1;
+      for (int k = p + 1; k < a_.n && k < p + 6 && n < 0; ++k)
+        if (a_.head[k] == verb && a_.rel[k] == a_.rel[x] && tok[k].upos == "PROPN") n = k;
+      int cc = -1;
+      for (int k = x + 1; k < y; ++k)
+        if (a_.head[k] == y && a_.rel[k] == "cc") cc = k;
+      if (verb >= 0 && n >= 0 && cc >= 0) {
+        a_.Attach(n, x, "conj");
+        a_.Attach(cc, n, "cc");
+        a_.Attach(y, n, "nmod:poss");
+      }
+      continue;
+    }
+    const int x = a_.head[p];
+    if (x < 0 || x >= p - 1 || a_.rel[x] != "nmod:poss") continue;
+    const int n = a_.head[x];
+    if (n <= p) continue;
+    // The list's last item ends right before the possessive.
+    int y = -1;
+    for (int k = x + 1; k < p; ++k)
+      if (a_.head[k] == x && a_.rel[k] == "conj" && a_.InSubtree(p - 1, k)) y = k;
+    if (y < 0) continue;
+    // The possessed phrase names a person ("opposition leader Lien Chan", "President Chen").
+    bool names_person = tok[n].upos == "PROPN";
+    for (int k = n + 1; k < a_.n && !names_person; ++k)
+      names_person = tok[k].upos == "PROPN" && (a_.rel[k] == "appos" || a_.rel[k] == "flat") && a_.InSubtree(k, n);
+    if (!names_person) continue;
+    int cc = -1;
+    for (int k = x + 1; k < y; ++k)
+      if (a_.head[k] == y && a_.rel[k] == "cc") cc = k;
+    if (cc < 0) continue;
+    if (a_.head[n] < 0) {
+      a_.head[x] = -1;
+      a_.rel[x] = "root";
+    } else {
+      a_.Attach(x, a_.head[n], a_.rel[n].c_str());
+    }
+    a_.Attach(n, x, "conj");
+    a_.Attach(cc, n, "cc");
+    a_.Attach(y, n, "nmod:poss");
+    a_.Attach(p, y, "case");
   }
 }
 
@@ -1965,7 +2044,9 @@ void SentenceCoder::RepairVerblessClause() {
     // participle stays passive: "10 Iraqis Killed in Attack").
     // Prose ends with its full stop, and an agent right after the verb keeps it passive ("US
     // hostage killed by Iraqi captors").
-    bool prose_past = r == "acl" && a_.head[v] == root && !a_.s->is_title && a_.low[v].ends_with("ed") && !finite_anywhere &&
+    // (Or of the subject's last listed item: "Israeli troops and Hamas militants clashed in Gaza".)
+    const bool of_subject = a_.head[v] == root || (a_.head[v] >= 0 && a_.rel[a_.head[v]] == "conj" && a_.head[a_.head[v]] == root);
+    bool prose_past = r == "acl" && of_subject && !a_.s->is_title && a_.low[v].ends_with("ed") && !finite_anywhere &&
                       a_.low[a_.n - 1] == "." && !(v + 1 < a_.n && index_.Is(index_.agent_preposition, a_.low[v + 1]));
     for (int t = 0; prose_past && t < a_.n; ++t)
       prose_past = !(a_.head[t] == v && (a_.rel[t] == "aux" || a_.rel[t] == "aux:pass" || a_.rel[t] == "auxpass" || a_.rel[t] == "cop"));

@@ -2012,4 +2012,22 @@ TEST(CoderNews, APairPhraseKeepsBothPartiesAndTheirCountries) {
   EXPECT_TRUE(Has(e, "SDNGOV", "04", "SDNREB")) << Dump(e);
 }
 
+TEST(CoderNews, ListedSubjectsTheParseSplit) {
+  // A possessive after a list is its last item's: "Hu and [Taiwan's opposition leader Lien]".
+  std::vector<Event> e = CodeText(
+      "Chinese President Hu Jintao and Taiwan's opposition Nationalist Party leader Lien Chan met on Friday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNGOV", "04", "TWNOPP") || Has(e, "CHNGOV", "04", "TWNELI")) << Dump(e);
+  e = CodeText("Putin and Ukraine's President Leonid Kuchma held talks in Moscow.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "UKRGOV")) << Dump(e);
+  // A plural noun after a listed name heads that name's phrase, not a second subject.
+  e = CodeText("The Philippine government and Moro Islamic Liberation Front rebels resumed peace talks in Malaysia.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "PHLGOV", "04", "PHLREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("MYS") || x.target.starts_with("MYS")) << Dump(e);
+  // A regular past after a listed subject, in prose without a finite verb, is the verb.
+  e = CodeText("Israeli troops and Hamas militants clashed in Gaza on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
