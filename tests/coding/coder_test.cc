@@ -2030,4 +2030,11 @@ TEST(CoderNews, ListedSubjectsTheParseSplit) {
   EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
 }
 
+TEST(CoderNews, ForcesWithdrawingFromAPlaceRetreat) {
+  std::vector<Event> e = CodeText("Syrian troops began withdrawing from Lebanon on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SYRMIL", "08", "LBN")) << Dump(e);
+  e = CodeText("Israeli forces pulled out of the northern Gaza Strip on Friday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "08", "PSE")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
