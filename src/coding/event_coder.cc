@@ -2138,6 +2138,22 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
           ok = next.form.empty() || !std::isupper(static_cast<unsigned char>(next.form[0])) ||
                (a_.s->is_title && next.upos != "PROPN");
         }
+        // Nor, in a headline, when it is a common noun modifying the next, which names no agent or
+        // event ("Bird Flu Kills Girl": no Lester Bird; "Bush Administration", "Rice Visit" stay).
+        if (ok && ref.surname && a_.s->is_title && j == k && units[k].token + 1 < a_.n) {
+          const int t = units[k].token, next = t + 1;
+          if (a_.s->tokens[t].upos == "NOUN" && a_.s->tokens[next].upos == "NOUN" && a_.head[t] == next) {
+            auto known = [&](const NameTrie& names, const std::string& w) {
+              int nd = names.Step(0, w);
+              return nd >= 0 && !names.nodes[nd].hits.empty();
+            };
+            bool event_noun = false;
+            for (const std::string* key : {&a_.lem[next], &a_.low[next]})
+              for (const VerbDictionary::FormRef& f : d_.verbs.Find(*key))
+                event_noun |= d_.verbs.blocks()[f.block].forms[f.form].nominal;
+            ok = event_noun || known(index_.agents, a_.low[next]) || known(index_.agents, a_.lem[next]);
+          }
+        }
         // Nor when a name that is no title comes before it ("Laura Bush", "Najaf Gates"); in a
         // headline every word is capitalized, so there the tagger's proper noun decides.
         if (ok && ref.surname && j == k && units[k].token > 0) {
@@ -3760,6 +3776,18 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   if (source_head >= 0 && source_head == subj && subj != v && !passive && a_.actor_at[subj] < 0 && a_.agent_at[subj] < 0 &&
       HasNominalForm(subj)) {
     if (!EventNamesItsActor(subj)) sources.clear();
+  }
+  // A thing that a place only locates uses no force ("a bombing outside a Tel Aviv nightclub that
+  // killed four Israelis": the nightclub is no Israeli actor).
+  if (source_head >= 0 && source_head == subj && subj != v && !passive && IsForce(code)) {
+    int thing = subj;
+    if (index_.Is(index_.relative, a_.low[subj]) && a_.head[v] >= 0 && (a_.rel[v] == "acl:relcl" || a_.rel[v] == "relcl"))
+      thing = a_.head[v];
+    bool located = false;  // its actor is a name compounded with it ("Tel Aviv nightclub")
+    for (int k : a_.kids[thing]) located |= a_.rel[k] == "compound" && a_.actor_at[k] >= 0;
+    if (located && a_.s->tokens[thing].upos == "NOUN" && a_.actor_at[thing] < 0 && a_.agent_at[thing] < 0 &&
+        !HasNominalForm(thing) && !index_.Is(index_.group_anaphor, a_.lem[thing]))
+      sources.clear();
   }
   // "Fierce clashes in Iraq kill 34": the place of an event that is the subject is not its actor.
   if (source_head >= 0 && subj >= 0 && source_head != subj && subj != v && !passive && HasNominalForm(subj) &&

@@ -2037,4 +2037,21 @@ TEST(CoderNews, ForcesWithdrawingFromAPlaceRetreat) {
   EXPECT_TRUE(Has(e, "ISRMIL", "08", "PSE")) << Dump(e);
 }
 
+TEST(CoderNews, APlaceOrACommonWordIsNoActor) {
+  // A headline's common noun that is also a surname, modifying the next noun, is no person.
+  std::vector<Event> e = testing::CodeTitled("Bird Flu Kills Girl in Vietnam",
+                                    "A 10-year-old girl has died of bird flu in southern Vietnam.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("ATG")) << Dump(e);
+  e = testing::CodeTitled("Bush Administration Weighs Sanctions on Syria", "Officials met on Monday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "01", "SYR")) << Dump(e);
+  // A place that only locates a thing uses no force.
+  e = CodeText("Islamic Jihad claimed responsibility for a suicide bombing outside a Tel Aviv nightclub that killed "
+               "four Israelis.",
+               "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source == "ISR" && x.code.starts_with("19")) << Dump(e);
+  // Striking back is force, vowed a threat.
+  e = CodeText("Hamas vowed on Monday to strike back at Israel.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
