@@ -3342,6 +3342,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     } else if (int g = a_.head[n];
                g >= 0 &&
                (index_.Is(index_.support_verb, a_.lem[g]) || index_.Is(index_.support_verb, a_.low[g]) ||
+                // "promised a full withdrawal from Lebanon": an act promised or offered is the
+                // promiser's (the intent itself is read later).
+                ((index_.Is(index_.intent, a_.lem[g]) || index_.Is(index_.intent, a_.low[g])) &&
+                 (a_.rel[n] == "obj" || a_.rel[n] == "dobj")) ||
                 // "praised relations with Russia during a visit to Moscow": a meeting in the
                 // verb's circumstances is its subject's.
                 (a_.rel[n] == "obl" && (index_.Is(index_.meeting_noun, a_.lem[v]) || index_.Is(index_.meeting_noun, a_.low[v])))) &&

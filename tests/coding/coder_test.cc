@@ -2054,4 +2054,10 @@ TEST(CoderNews, APlaceOrACommonWordIsNoActor) {
   EXPECT_TRUE(Has(e, "PSEREB", "13", "ISR")) << Dump(e);
 }
 
+TEST(CoderNews, AnActPromisedIsThePromisersIntent) {
+  std::vector<Event> e = CodeText("President Bashar al-Assad promised a full withdrawal from Lebanon.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "SYRGOV", "03", "LBN")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "08") << Dump(e);
+}
+
 }  // namespace dragoman::coding
