@@ -1504,6 +1504,22 @@ void SentenceCoder::RepairFiniteConjunctOfNonFinite() {
     a_.head[v] = g;
     if (adjunct) a_.rel[v] = "advcl";
   }
+  // "... packed Martyrs' Square in Beirut on Monday, demanding that Syria withdraw": a participle
+  // after a comma hung from a noun of the clause is the clause's adjunct too.
+  for (int v = 1; v < a_.n; ++v) {
+    int h = a_.head[v];
+    if (h < 0 || tok[v].xpos != "VBG" || a_.low[v - 1] != "," || (tok[h].upos != "NOUN" && tok[h].upos != "PROPN")) continue;
+    if (a_.rel[v] != "parataxis" && a_.rel[v] != "dep" && a_.rel[v] != "conj") continue;
+    if (has_child(v, subject) || has_child(v, [&](int k) { return a_.rel[k] == "cc"; })) continue;
+    int g = h;
+    for (int guard = 0; g >= 0 && guard < a_.n; ++guard) {
+      if (tok[g].upos == "VERB" && has_child(g, subject)) break;
+      g = a_.head[g];
+    }
+    if (g < 0 || g > v) continue;
+    a_.head[v] = g;
+    a_.rel[v] = "advcl";
+  }
 }
 
 void SentenceCoder::RepairSubjectListReadAsRoot() {

@@ -2060,4 +2060,12 @@ TEST(CoderNews, AnActPromisedIsThePromisersIntent) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "08") << Dump(e);
 }
 
+TEST(CoderNews, AParticipleAfterACommaHungFromANounIsTheClauses) {
+  std::vector<Event> e = CodeText(
+      "Lebanese opposition supporters packed Martyrs' Square in Beirut on Monday, demanding that Syria withdraw its "
+      "troops from the country.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "LBNOPP", "10", "SYR") || Has(e, "LBNCVLOPP", "10", "SYR")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
