@@ -2035,6 +2035,10 @@ TEST(CoderNews, ForcesWithdrawingFromAPlaceRetreat) {
   EXPECT_TRUE(Has(e, "SYRMIL", "08", "LBN")) << Dump(e);
   e = CodeText("Israeli forces pulled out of the northern Gaza Strip on Friday.", "2004-09-01");
   EXPECT_TRUE(Has(e, "ISRMIL", "08", "PSE")) << Dump(e);
+  // Withdrawing from talks breaks them off (164); it is no negotiation.
+  e = CodeText("North Korea withdrew from talks with the United States.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PRK", "16", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "04") << Dump(e);
 }
 
 TEST(CoderNews, APlaceOrACommonWordIsNoActor) {
