@@ -1552,6 +1552,12 @@ void SentenceCoder::RepairSubjectListReadAsRoot() {
 
 void SentenceCoder::RepairPossessorReadAsList() {
   const std::vector<Token>& tok = a_.s->tokens;
+  // The "and" of list item y, between the first item x and y; -1 when none.
+  auto cc_between = [&](int x, int y) {
+    for (int k = x + 1; k < y; ++k)
+      if (a_.head[k] == y && a_.rel[k] == "cc") return k;
+    return -1;
+  };
   for (int p = 1; p < a_.n; ++p) {
     if (a_.rel[p] != "case" || (a_.low[p] != "'s" && a_.low[p] != "'")) continue;
     // Or left on the list's last item, the possessed name read as a second subject ("Putin and
@@ -1562,9 +1568,7 @@ void SentenceCoder::RepairPossessorReadAsList() {
       int n = -1;
       for (int k = p + 1; k < a_.n && k < p + 6 && n < 0; ++k)
         if (a_.head[k] == verb && a_.rel[k] == a_.rel[x] && tok[k].upos == "PROPN") n = k;
-      int cc = -1;
-      for (int k = x + 1; k < y; ++k)
-        if (a_.head[k] == y && a_.rel[k] == "cc") cc = k;
+      const int cc = cc_between(x, y);
       if (verb >= 0 && n >= 0 && cc >= 0) {
         a_.Attach(n, x, "conj");
         a_.Attach(cc, n, "cc");
@@ -1586,9 +1590,7 @@ void SentenceCoder::RepairPossessorReadAsList() {
     for (int k = n + 1; k < a_.n && !names_person; ++k)
       names_person = tok[k].upos == "PROPN" && (a_.rel[k] == "appos" || a_.rel[k] == "flat") && a_.InSubtree(k, n);
     if (!names_person) continue;
-    int cc = -1;
-    for (int k = x + 1; k < y; ++k)
-      if (a_.head[k] == y && a_.rel[k] == "cc") cc = k;
+    const int cc = cc_between(x, y);
     if (cc < 0) continue;
     if (a_.head[n] < 0) {
       a_.head[x] = -1;
@@ -2134,6 +2136,11 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
     size_t matched = 0;
     const NameRef* best = nullptr;
     bool best_has_role = false;
+    // Whether a word alone is a whole name of the dictionary ("President", "Iraqi", "administration").
+    auto whole_name = [](const NameTrie& names, const std::string& word) {
+      int nd = names.Step(0, word);
+      return nd >= 0 && !names.nodes[nd].hits.empty();
+    };
     int node = 0;
     for (size_t j = k; j < units.size(); ++j) {
       node = index.Step(node, units[j].text);
@@ -2159,15 +2166,11 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
         if (ok && ref.surname && a_.s->is_title && j == k && units[k].token + 1 < a_.n) {
           const int t = units[k].token, next = t + 1;
           if (a_.s->tokens[t].upos == "NOUN" && a_.s->tokens[next].upos == "NOUN" && a_.head[t] == next) {
-            auto known = [&](const NameTrie& names, const std::string& w) {
-              int nd = names.Step(0, w);
-              return nd >= 0 && !names.nodes[nd].hits.empty();
-            };
             bool event_noun = false;
             for (const std::string* key : {&a_.lem[next], &a_.low[next]})
               for (const VerbDictionary::FormRef& f : d_.verbs.Find(*key))
                 event_noun |= d_.verbs.blocks()[f.block].forms[f.form].nominal;
-            ok = event_noun || known(index_.agents, a_.low[next]) || known(index_.agents, a_.lem[next]);
+            ok = event_noun || whole_name(index_.agents, a_.low[next]) || whole_name(index_.agents, a_.lem[next]);
           }
         }
         // Nor when a name that is no title comes before it ("Laura Bush", "Najaf Gates"); in a
@@ -2178,14 +2181,10 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
           // (A word that is itself a name or a title the dictionaries know is no given name:
           // "President Bush", "Iraqi Allawi"; one that only begins a longer name may be: "Saif
           // al-Islam Gaddafi".)
-          auto whole_name = [&](const NameTrie& names) {
-            int nd = names.Step(0, a_.low[prev]);
-            return nd >= 0 && !names.nodes[nd].hits.empty();
-          };
           bool name_before = !p.form.empty() && std::isupper(static_cast<unsigned char>(p.form[0])) &&
                              (!a_.s->is_title || p.upos == "PROPN") && (prev > 0 || a_.s->is_title || p.upos == "PROPN") &&
                              at[prev] < 0 &&
-                             !whole_name(index_.agents) && !whole_name(index_.actors);
+                             !whole_name(index_.agents, a_.low[prev]) && !whole_name(index_.actors, a_.low[prev]);
           ok = !name_before;
         }
         if (!ok) continue;
@@ -2914,9 +2913,9 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
   }
   // An armed group listed beside troops is not theirs: troops serve abroad, and an armed group
   // belongs where it acts ("clashes between US troops and insurgents in Fallujah": Iraq's).
-  bool named_only_troops = true;
-  for (auto& g : groups)
-    for (auto& c : g)
+  bool named_only_troops = groups.size() > 1;  // (only a list distributes)
+  for (size_t i = 0; named_only_troops && i < groups.size(); ++i)
+    for (const ActorCode& c : groups[i])
       if (c.base != "---" && !c.inferred)
         named_only_troops &= HasRoleIn(c.code, index_.state_role) && !HasRoleIn(c.code, index_.domestic_source_role);
   for (auto& g : groups) {
@@ -3347,12 +3346,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
     // (Not when the actors are those of a phrase that names the noun's target: "the trial of three
     // Americans" is no trial by them.)
-    bool own_is_target = !own.empty() && !EventNamesItsActor(v);
-    if (own_is_target) {
-      own_is_target = false;
-      for (int k : a_.kids[v])
-        own_is_target |= IsNominalRel(a_.rel[k]) && PhraseNamesTarget(v, a_.CaseOf(k));
-    }
+    bool own_is_target = false;
+    if (!own.empty() && !EventNamesItsActor(v))
+      for (int k : a_.kids[v]) own_is_target |= IsNominalRel(a_.rel[k]) && PhraseNamesTarget(v, a_.CaseOf(k));
     if (!own.empty() && !own_is_target) {
       subj = v;
     } else if (int g = a_.head[n];
