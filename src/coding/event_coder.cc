@@ -146,7 +146,9 @@ struct EventCoder::Index {
         preposition(w.Get("preposition")), group_anaphor(w.Get("group-anaphor")), person_anaphor(w.Get("person-anaphor")),
         definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
         perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
-        reason_preposition(w.Get("reason-preposition")) {}
+        reason_preposition(w.Get("reason-preposition")), cessation_verb(w.Get("cessation-verb")),
+        country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
+        origin_preposition(w.Get("origin-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -156,7 +158,8 @@ struct EventCoder::Index {
       &leader_participle, &affiliation_word, &personal_pronoun, &answer_verb, &claim_verb, &responsibility_noun,
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
-      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition;
+      &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
+      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -558,6 +561,12 @@ class SentenceCoder {
   // The code of the last named group before token h of this sentence, else of the article's
   // earlier sentences (h = n: this sentence only).
   std::string LastGroupBefore(int h) const;
+  std::string LastCountryBefore(int h);
+  // The code an answered noun names (answered-act: "demand>100"), "" when none.
+  std::string AnsweredActCode(int noun) const;
+  // Appeals, demands, offers and charges that another actor answers, coded as their own actor's act
+  // toward the answerer where no pattern coded them.
+  void CodeAnsweredActs(std::vector<VerbResult>* results, std::vector<int>* result_of);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -603,6 +612,7 @@ class SentenceCoder {
   // of the verb: a bare noun phrase joined by "and" to a verb right after that verb's object is the
   // object's conjunct.
   void RepairObjectListReadAsClause();
+  void RepairPlaceReadAsClauseSubject();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -847,6 +857,7 @@ void SentenceCoder::Analyze() {
   RepairClauseReadAsConjunct();
   RepairNounReadAsClauseHead();
   RepairObjectListReadAsClause();
+  RepairPlaceReadAsClauseSubject();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1429,6 +1440,32 @@ void SentenceCoder::RepairConjunctReadForParticiple() {
     retagged_.tokens[t].xpos = "VBN";
     a_.head[t] = noun;
     a_.rel[t] = "acl";
+  }
+}
+
+void SentenceCoder::RepairPlaceReadAsClauseSubject() {
+  // "An earthquake flattened villages across northern Pakistan and Kashmir, killing 18,000
+  // people", parsed as an absolute clause "across Pakistan killing ...": no absolute clause opens
+  // with a preposition of place, so the place belongs to the verb the participle hangs from and
+  // the participle has no subject of its own (it shares the earthquake).
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 0; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    if (h < 0 || tok[v].xpos != "VBG" || a_.rel[v] != "advcl") continue;
+    int prep = -1, subject = -1;
+    for (int k = 0; k < v; ++k) {
+      if (a_.head[k] != v) continue;
+      if ((a_.rel[k] == "case" || a_.rel[k] == "mark") && tok[k].upos == "ADP" && index_.Is(index_.locative, a_.low[k]))
+        prep = k;
+      if (a_.rel[k] == "nsubj") subject = k;
+    }
+    if (prep < 0 || subject < prep || (tok[subject].upos != "NOUN" && tok[subject].upos != "PROPN")) continue;
+    for (int k = prep + 1; k < subject; ++k)
+      if (a_.head[k] == v) a_.head[k] = subject;  // "northern"
+    a_.head[subject] = h;
+    a_.rel[subject] = "obl";
+    a_.head[prep] = subject;
+    a_.rel[prep] = "case";
   }
 }
 
@@ -2415,6 +2452,20 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     if (definite && !own_phrase) {
       std::string group = LastGroupBefore(h);
       if (!group.empty()) return {{group, group, h, h}};
+    }
+  }
+  // "pressed the kingdom to pump more oil", "banning exports to the country": a definite noun for
+  // a country (country-anaphor) is the country the sentence named last before it.
+  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns && a_.s->tokens[h].xpos == "NN" &&
+      index_.Is(index_.country_anaphor, a_.low[h])) {
+    bool definite = false, own_phrase = false;
+    for (int k : a_.kids[h]) {
+      definite |= a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
+      own_phrase |= k > h && IsNominalRel(a_.rel[k]);
+    }
+    if (definite && !own_phrase) {
+      std::string country = LastCountryBefore(h);
+      if (!country.empty()) return {{country, country, h, h}};
     }
   }
   // "the man", "the woman": the person the story spoke of, whose country the context does not give
@@ -3637,7 +3688,11 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // A city the act of force strikes ("US jets pound Falluja").
           bool city = noun.role == SlotRole::kTarget && force_pattern && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
                       !CityCountry(t).empty();
-          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city)) continue;
+          // So does a definite noun for a country ("pressed the kingdom to").
+          bool country_anaphor = a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && index_.Is(index_.country_anaphor, a_.low[t]) &&
+                                 !Resolve(t).empty();
+          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city && !country_anaphor))
+            continue;
           // "condemned the kidnapping of aid workers": the victims of an event the verb's object
           // names are no target of the verb.
           if (noun.role == SlotRole::kTarget && InVictimPhrase(t, v)) continue;
@@ -4299,6 +4354,15 @@ bool SentenceCoder::Unreal(int v) const {
   if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || a_.rel[v] == "advcl") &&
       index_.Is(index_.denial, a_.lem[a_.head[v]]))
     return true;
+  // "stopped supplying weapons", "stopped short of blaming Damascus": an act its governor ends or
+  // holds back from is not done (cessation-verb).
+  // (An adverbial only with its marker: "halted the offensive, withdrawing troops" withdrew.)
+  if (int h = a_.head[v]; h >= 0 && a_.s->tokens[v].xpos == "VBG" &&
+                          (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" ||
+                           (a_.rel[v] == "advcl" && a_.ChildWithRel(v, {"mark"}) >= 0))) {
+    if (a_.s->tokens[h].upos == "ADJ" && a_.rel[h] == "xcomp" && a_.head[h] >= 0) h = a_.head[h];
+    if (index_.Is(index_.cessation_verb, a_.lem[h])) return true;
+  }
   // "a boy feared kidnapped", parsed with both participles on the noun: the same.
   if (v > 0 && a_.s->tokens[v].xpos == "VBN" && a_.s->tokens[v - 1].xpos == "VBN" &&
       index_.Is(index_.denial, a_.lem[v - 1]) && (a_.head[v] == v - 1 || a_.head[v] == a_.head[v - 1]))
@@ -4557,6 +4621,104 @@ std::string SentenceCoder::ContextCountry(bool armed_group) const {
   return "";
 }
 
+std::string SentenceCoder::AnsweredActCode(int noun) const {
+  for (const std::string* key : {&a_.low[noun], &a_.lem[noun]}) {
+    const std::string prefix = *key + ">";
+    for (const std::string& pair : index_.answered_act)
+      if (pair.starts_with(prefix)) return pair.substr(prefix.size());
+  }
+  return "";
+}
+
+void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vector<int>* result_of) {
+  // "North Korea rejected a U.S. call to return to talks" (USA 020 PRK), "Rwanda denied Congolese
+  // charges that its army had crossed" (COD 112 RWA), "Iran rejected a demand by the European
+  // Union" (EU 100 IRN): the act the answered noun names (answered-act) is its own actor's (a
+  // possessor, a name or nationality before it, its "by" or "from" phrase), addressed to the
+  // actor who answers it.
+  if (index_.answered_act.empty()) return;
+  for (int h = 0; h < a_.n; ++h) {
+    if (!IsVerbal(h) || !(index_.Is(index_.answer_verb, a_.lem[h]) || index_.Is(index_.answer_verb, a_.low[h]))) continue;
+    bool passive = false;
+    const int subject = Subject(h, &passive);
+    for (int noun : a_.kids[h]) {
+      const bool object = a_.rel[noun] == "obj" || a_.rel[noun] == "dobj";
+      const bool passive_subject = a_.rel[noun] == "nsubj:pass" || a_.rel[noun] == "nsubjpass";
+      if ((!object && !passive_subject) || a_.s->tokens[noun].upos != "NOUN") continue;
+      if (a_.actor_at[noun] >= 0 || a_.agent_at[noun] >= 0) continue;
+      const std::string code = AnsweredActCode(noun);
+      if (code.empty()) continue;
+      const int known = (*result_of)[noun];
+      if (known >= 0 && !(*results)[known].events.empty()) continue;
+      // Not one only supposed ("will reject any European proposal").
+      if (Unreal(noun) || std::any_of(a_.kids[noun].begin(), a_.kids[noun].end(), [&](int k) {
+            return a_.rel[k] == "det" && index_.Is(index_.unreal_modifier, a_.low[k]);
+          }))
+        continue;
+      int answerer = object && !passive ? subject : -1;
+      if (passive_subject)
+        for (int k : a_.kids[h])
+          if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
+              (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
+            answerer = k;
+      if (answerer < 0) continue;
+      std::vector<ActorCode> actors;
+      for (int k : a_.kids[noun]) {
+        const std::string& r = a_.rel[k];
+        // (Before the noun, the actor's own word: "Gaza Referendum Call" is no call by Gaza.)
+        const bool before = k < noun && (r == "nmod:poss" || r == "amod" || r == "compound") &&
+                            (a_.actor_at[k] >= 0 || a_.agent_at[k] >= 0);
+        const bool phrase = k > noun && IsNominalRel(r) &&
+                            (index_.Is(index_.agent_preposition, a_.CaseOf(k)) ||
+                             index_.Is(index_.origin_preposition, a_.CaseOf(k)));
+        if (!before && !phrase) continue;
+        actors = Resolve(k);
+        std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+        if (!actors.empty()) break;
+      }
+      // (The phrase also comes parsed on the answering verb: "rejected criticism from Bush".)
+      for (int k : a_.kids[h]) {
+        if (!actors.empty() || !object || k < noun || !IsNominalRel(a_.rel[k]) ||
+            !index_.Is(index_.origin_preposition, a_.CaseOf(k)))
+          continue;
+        actors = Resolve(k);
+        std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+      }
+      std::vector<ActorCode> targets = Resolve(answerer);
+      std::erase_if(targets, [](const ActorCode& x) { return x.base == "---"; });
+      if (actors.empty() || targets.empty()) continue;
+      VerbResult r;
+      r.verb = noun;
+      r.sources = actors;
+      r.addressed_to_answerer = true;
+      for (const ActorCode& a : actors)
+        for (const ActorCode& t : targets) {
+          if (a.code == t.code) continue;
+          Event e;
+          e.article_id = article_.id;
+          e.date = article_.date;
+          e.sentence_index = sentence_index_;
+          e.source = a.code;
+          e.target = t.code;
+          e.code = code;
+          e.source_span = SpanOf(a.first, a.last);
+          e.verb_span = SpanOf(noun, noun);
+          e.target_span = SpanOf(t.first, t.last);
+          e.rule = "builtin:answered-act";
+          r.events.push_back(std::move(e));
+        }
+      if (r.events.empty()) continue;
+      if (known >= 0) {
+        (*results)[known].events = std::move(r.events);
+        (*results)[known].addressed_to_answerer = true;
+      } else {
+        (*result_of)[noun] = static_cast<int>(results->size());
+        results->push_back(std::move(r));
+      }
+    }
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -4579,6 +4741,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     result_of[v] = static_cast<int>(results.size());
     results.push_back(std::move(r));
   }
+  CodeAnsweredActs(&results, &result_of);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).
@@ -4598,8 +4761,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (a_.head[r.verb] == h && index_.Is(index_.time_preposition, a_.CaseOf(r.verb)) && !Unreal(h) &&
         !index_.Is(index_.denial, a_.lem[h]))
       continue;
-    // "China postponed talks with Japan": a denied or put-off act did not happen either.
-    if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]))
+    // "China postponed talks with Japan": a denied or put-off act did not happen either, nor one
+    // stopped ("stopped a shipment of chemicals to North Korea").
+    if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]) ||
+        index_.Is(index_.cessation_verb, a_.lem[h]))
       r.events.clear();
   }
   // Transformations: a verb whose complement clause is coded ("X said Y attacked Z").
@@ -4830,7 +4995,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       std::string src;
       for (const ActorCode& c : r.sources) src += c.code + " ";
       std::fprintf(stderr, "trace:   %s (%s) sources: %s events: %zu%s\n", a_.s->tokens[r.verb].form.c_str(),
-                   d_.verbs.blocks()[r.block].name.c_str(), src.c_str(), r.events.size(),
+                   r.block >= 0 ? d_.verbs.blocks()[r.block].name.c_str() : "answered act", src.c_str(), r.events.size(),
                    r.transformed_away ? " (yields to its clause)" : "");
     }
   }
@@ -4948,6 +5113,41 @@ std::string SentenceCoder::LastGroupBefore(int h) const {
     }
   }
   return h >= a_.n ? std::string() : context_->last_group;
+}
+
+std::string SentenceCoder::LastCountryBefore(int h) {
+  // Not the country of the noun's own clause's subject: "the US banned exports to the country" is
+  // another country than the US.
+  std::string own;
+  int verb = a_.head[h];
+  for (int guard = 0; guard < 6 && verb >= 0 && !IsVerbal(verb); ++guard) verb = a_.head[verb];
+  if (verb >= 0 && IsVerbal(verb)) {
+    bool passive = false;
+    int subject = Subject(verb, &passive);
+    if (subject >= 0 && subject != h && !a_.InSubtree(subject, h)) {
+      std::vector<ActorCode> c = Resolve(subject, false);
+      if (c.size() == 1) own = c[0].code.substr(0, 3);
+    }
+  }
+  for (int t = h - 1; t >= 0; --t) {
+    const int m = a_.actor_at[t];
+    if (m < 0 || a_.actor_mentions[m].end != t + 1) continue;
+    if (Actor(a_.actor_mentions[m].entry).kind != ActorKind::kCountry) continue;
+    // A country named as the place of something ("military actions by Rwanda in eastern Congo")
+    // is not what the story goes on to speak of.
+    int phrase = t;
+    for (int guard = 0; guard < 6 && a_.head[phrase] >= 0; ++guard) {
+      const std::string& r = a_.rel[phrase];
+      if (r != "compound" && r != "flat" && r != "appos" && r != "conj" && r != "amod" &&
+          !(r == "nmod" && index_.Is(index_.phrase_preposition, a_.CaseOf(phrase))))
+        break;
+      phrase = a_.head[phrase];
+    }
+    if (index_.Is(index_.locative, a_.CaseOf(phrase))) continue;
+    std::string code = CodeOf(a_.actor_mentions[m].entry).substr(0, 3);
+    if (code.size() == 3 && code != own) return code;
+  }
+  return "";
 }
 
 // The country a dateline's place names: its region ("Iraq" in "BAGHDAD, Iraq") or its city as a

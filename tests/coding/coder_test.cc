@@ -879,6 +879,57 @@ TEST(CoderNews, AnAnsweredAppealWasAddressedToTheAnswerer) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "02") << Dump(e);
 }
 
+TEST(CoderNews, AnAnsweredNounIsItsOwnActorsActTowardTheAnswerer) {
+  std::vector<Event> e = CodeText("North Korea on Thursday rejected a U.S. call to return to six-party talks.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "02", "PRK")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PRK", "12", "USA")) << Dump(e);
+  e = CodeText("Syria on Monday denied U.S. accusations that it was allowing insurgents to cross its border into Iraq.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "11", "SYR")) << Dump(e);
+  e = CodeText("Iran on Sunday rejected a demand by the European Union that it halt uranium enrichment.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOEUREEC", "10", "IRN")) << Dump(e);
+  e = CodeText("Putin rejected criticism from President Bush over his commitment to democracy.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "11", "RUSGOV")) << Dump(e);
+  // One only supposed is none; nor does a place before another word name the caller.
+  e = CodeText("Iran says it will reject any European proposal which requires it to halt its nuclear activities.",
+               "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "IGO") << Dump(e);
+  e = CodeText("Sharon Snubs Gaza Referendum Call", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.source.substr(0, 3), "PSE") << Dump(e);
+}
+
+TEST(CoderNews, AnActStoppedOrBannedIsNotDone) {
+  std::vector<Event> e = CodeText("Iran has stopped supplying weapons to Hezbollah.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "07") << Dump(e);
+  e = CodeText("The United States recalled its ambassador to Syria on Tuesday but stopped short of blaming Damascus.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "16", "SYR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "11") << Dump(e);
+  // A participle after a comma is still done: only a complement is stopped.
+  e = CodeText("Israel halted its offensive, withdrawing troops from Gaza.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "08", "PSE")) << Dump(e);
+  e = CodeText("President Bush imposed economic sanctions on Syria on Tuesday, banning most US exports to the country.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "16", "SYR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "06") << Dump(e);
+}
+
+TEST(CoderNews, TheCountryIsTheCountryNamedLast) {
+  std::vector<Event> e = CodeText(
+      "President Bush hosted Saudi Crown Prince Abdullah at his Texas ranch on Monday, and pressed the kingdom to pump "
+      "more oil.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "02", "SAU")) << Dump(e);
+}
+
+TEST(CoderNews, APlaceIsNoSubjectOfTheParticipleAfterIt) {
+  std::vector<Event> e = CodeText(
+      "A powerful earthquake flattened towns and villages across northern Pakistan and Kashmir on Saturday, killing at "
+      "least 18,000 people, officials said.",
+      "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
