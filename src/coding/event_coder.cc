@@ -148,7 +148,7 @@ struct EventCoder::Index {
         perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
         reason_preposition(w.Get("reason-preposition")), cessation_verb(w.Get("cessation-verb")),
         country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
-        origin_preposition(w.Get("origin-preposition")) {}
+        origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -159,7 +159,7 @@ struct EventCoder::Index {
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
-      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition;
+      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -567,6 +567,9 @@ class SentenceCoder {
   // Appeals, demands, offers and charges that another actor answers, coded as their own actor's act
   // toward the answerer where no pattern coded them.
   void CodeAnsweredActs(std::vector<VerbResult>* results, std::vector<int>* result_of);
+  // A protest without a named target is against the target of what its protesters demand or
+  // charge in the same clause.
+  void CodeProtestsByTheirDemands(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -613,6 +616,7 @@ class SentenceCoder {
   // object's conjunct.
   void RepairObjectListReadAsClause();
   void RepairPlaceReadAsClauseSubject();
+  void RepairGerundRootAfterReducedRelative();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -858,6 +862,7 @@ void SentenceCoder::Analyze() {
   RepairNounReadAsClauseHead();
   RepairObjectListReadAsClause();
   RepairPlaceReadAsClauseSubject();
+  RepairGerundRootAfterReducedRelative();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1441,6 +1446,48 @@ void SentenceCoder::RepairConjunctReadForParticiple() {
     a_.head[t] = noun;
     a_.rel[t] = "acl";
   }
+}
+
+void SentenceCoder::RepairGerundRootAfterReducedRelative() {
+  // "Tens of thousands of protesters rallied in central Kiev on Monday, accusing the government
+  // of rigging the election", parsed with "rallied" a reduced relative of the subject and the
+  // participle after the comma the sentence's verb: a sentence needs a finite verb, and a
+  // participle without an auxiliary is none, so the past form in the subject's phrase is the verb
+  // and the participle its adverbial.
+  const int root = SingleRoot();
+  if (root < 0 || a_.s->tokens[root].xpos != "VBG") return;
+  int subject = -1;
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != root) continue;
+    if (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass" || a_.rel[k] == "cop") return;
+    if (a_.rel[k] == "nsubj" && k < root && subject < 0) subject = k;
+  }
+  if (subject < 0) return;
+  int verb = -1;
+  for (int t = subject + 1; t < root && verb < 0; ++t) {
+    const std::string& xpos = a_.s->tokens[t].xpos;
+    if (a_.rel[t] != "acl" || (xpos != "VBN" && xpos != "VBD") || !a_.InSubtree(t, subject)) continue;
+    bool agent = false;  // "protesters arrested by police, ..." is a true reduced relative
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] != t) continue;
+      agent |= a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent";
+      for (int j = 0; j < a_.n && IsNominalRel(a_.rel[k]); ++j)  // (the kids are not linked yet)
+        agent |= a_.head[j] == k && a_.rel[j] == "case" && index_.Is(index_.agent_preposition, a_.low[j]);
+    }
+    if (!agent) verb = t;
+  }
+  if (verb < 0) return;
+  if (a_.s != &retagged_) {
+    retagged_ = *a_.s;
+    a_.s = &retagged_;
+  }
+  retagged_.tokens[verb].xpos = "VBD";
+  a_.head[verb] = -1;
+  a_.rel[verb] = "root";
+  a_.head[subject] = verb;
+  a_.rel[subject] = "nsubj";
+  a_.head[root] = verb;
+  a_.rel[root] = "advcl";
 }
 
 void SentenceCoder::RepairPlaceReadAsClauseSubject() {
@@ -4719,6 +4766,41 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
   }
 }
 
+void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results) {
+  // "Lebanese demonstrators rallied in central Beirut, demanding that Syria withdraw its troops":
+  // LBNCVL 141 SYR beside the demand. The protest verb (protest-act: verb>code) codes nothing of its
+  // own without a target; the participle of its clause says whom the protest is against. Not for
+  // armed forces (force-role: troops "marched into the city, killing ...").
+  if (index_.protest_act.empty()) return;
+  const size_t made = results->size();
+  for (size_t i = 0; i < made; ++i) {
+    const int v = (*results)[i].verb;
+    if (!IsVerbal(v) || !(*results)[i].events.empty()) continue;
+    std::string code;
+    for (const std::string& pair : index_.protest_act)
+      if (pair.starts_with(a_.lem[v] + ">")) code = pair.substr(a_.lem[v].size() + 1);
+    if (code.empty() || Unreal(v)) continue;
+    std::vector<Event> events;
+    for (const VerbResult& r : *results) {
+      // (The participle shares the protest's subject: it has none of its own.)
+      if (a_.head[r.verb] != v || a_.rel[r.verb] != "advcl" || a_.s->tokens[r.verb].xpos != "VBG" ||
+          a_.ChildWithRel(r.verb, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0)
+        continue;
+      for (const Event& e : r.events) {
+        if (HasRoleIn(e.source, index_.force_role) || e.target.empty()) continue;
+        Event p = e;
+        p.code = code;
+        p.verb_span = SpanOf(v, v);
+        p.rule = "builtin:protest-by-its-demand";
+        if (std::none_of(events.begin(), events.end(),
+                         [&](const Event& x) { return x.source == p.source && x.target == p.target; }))
+          events.push_back(std::move(p));
+      }
+    }
+    (*results)[i].events = std::move(events);
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -4742,6 +4824,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     results.push_back(std::move(r));
   }
   CodeAnsweredActs(&results, &result_of);
+  CodeProtestsByTheirDemands(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).

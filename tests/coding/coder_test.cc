@@ -930,6 +930,25 @@ TEST(CoderNews, APlaceIsNoSubjectOfTheParticipleAfterIt) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, AProtestIsAgainstWhomItsProtestersDemand) {
+  std::vector<Event> e = CodeText(
+      "Tens of thousands of Lebanese demonstrators rallied in central Beirut on Monday, demanding that Syria withdraw its "
+      "troops from Lebanon.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "LBNCVL", "14", "SYR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "LBNCVL", "10", "SYR")) << Dump(e);
+  // The verb read as a reduced relative of the subject is still the sentence's verb.
+  e = CodeText(
+      "KIEV (Reuters) - Tens of thousands of protesters rallied in central Kiev on Monday, accusing the government of "
+      "rigging the presidential election.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "UKRCVL", "14", "UKRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "UKRCVL", "11", "UKRGOV")) << Dump(e);
+  // Troops on the move are no protest.
+  e = CodeText("US troops marched into Falluja, demanding that the insurgents surrender.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "14") << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
