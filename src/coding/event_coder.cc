@@ -183,6 +183,10 @@ struct EventCoder::Index {
   std::unordered_map<std::string, std::string> aerial;
   // "suicide: A>B": an attack A by a suicide attacker (suicide-word) is B.
   std::unordered_map<std::string, std::string> suicide;
+  // "repression: A>B": force A by a state's armed forces or police (state-role and force-role) on
+  // their own country's protesters (protester-word in the target) is violent repression B.
+  std::unordered_map<std::string, std::string> repression;
+  WordLists::Set protester_word;
   // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
   std::unordered_map<std::string, std::string> captive_killed;
   // "troop-movement: A B": codes of a visit that troops (troop-noun) making or receiving it do not
@@ -406,6 +410,8 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("aerial", &index_->aerial);
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
+  read_map("repression", &index_->repression);
+  index_->protester_word = words.Get("protester-word");
   index_->troop_movement = words.Get("troop-movement");
   index_->troop_noun = words.Get("troop-noun");
   for (const std::string& rule : words.Get("characterize")) {
@@ -5140,6 +5146,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.suicide.find(e.code); it != index_.suicide.end() && ActNamedBy(r.verb, e, index_.suicide_word))
         e.code = it->second;
       if (auto it = index_.aerial.find(e.code); it != index_.aerial.end() && ActNamedBy(r.verb, e, index_.aerial_word))
+        e.code = it->second;
+      // "Uzbek troops opened fire on protesters": a state's forces firing on its own protesters
+      // repress them (175).
+      if (auto it = index_.repression.find(e.code);
+          it != index_.repression.end() && HasRoleIn(e.source, index_.state_role) && HasRoleIn(e.source, index_.force_role) &&
+          e.source.compare(0, 3, e.target, 0, 3) == 0 && SpanHasWord(e.target_span, index_.protester_word))
         e.code = it->second;
       // "Chechen rebels stormed police stations": armed men who storm a place attack it.
       if (auto it = index_.armed_riot.find(e.code); it != index_.armed_riot.end() &&

@@ -949,6 +949,13 @@ TEST(CoderNews, AProtestIsAgainstWhomItsProtestersDemand) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "14") << Dump(e);
 }
 
+TEST(CoderNews, AStatesForceOnItsProtestersIsRepression) {
+  std::vector<Event> e = CodeText("Uzbek troops opened fire on thousands of protesters in the eastern city of Andijan.", "2005-05-13");
+  EXPECT_TRUE(Has(e, "UZBMIL", "17", "UZBCVL")) << Dump(e);
+  e = CodeText("Chechen rebels opened fire on protesters in Grozny.", "2005-05-13");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "17") << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
