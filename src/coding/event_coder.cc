@@ -4924,6 +4924,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (int g = a_.head[r.verb]; !IsVerbal(r.verb) && g >= 0 && IsVerbal(g) && a_.rel[r.verb].starts_with("nsubj"))
       for (int k : a_.kids[g])
         if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
+    // "would resume attacks on Turkish targets": so is the act of a noun that a verb carrying it
+    // (support-verb) has as its object.
+    if (int g = a_.head[r.verb]; !IsVerbal(r.verb) && g >= 0 && IsVerbal(g) &&
+                                 (a_.rel[r.verb] == "obj" || a_.rel[r.verb] == "dobj") && index_.Is(index_.support_verb, a_.lem[g]))
+      for (int k : a_.kids[g])
+        if (a_.rel[k] == "aux" && index_.Is(index_.future, a_.low[k])) future = true;
     // "talks tomorrow", "will meet next week": a time still to come (future-time-word, or a
     // future-time-modifier of a time) on the act or the verb a noun's act depends on.
     for (int t : {r.verb, IsVerbal(r.verb) ? -1 : a_.head[r.verb]}) {

@@ -956,6 +956,22 @@ TEST(CoderNews, AStatesForceOnItsProtestersIsRepression) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "17") << Dump(e);
 }
 
+TEST(CoderNews, ANounsActUnderAFutureSupportVerbIsAnnounced) {
+  std::vector<Event> e =
+      CodeText("Kurdish rebels said they were ending a ceasefire and would resume attacks on Turkish targets.", "2005-05-13");
+  EXPECT_TRUE(Has(e, "TURREB", "13", "TUR")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
+}
+
+TEST(CoderNews, ShippedFoodIsAid) {
+  std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
+  EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
+  e = CodeText("US Navy helicopters ferried food and water to Indonesian tsunami survivors.", "2005-01-02");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.source.starts_with("USA") && x.code == "073" && x.target.starts_with("IDN");
+  })) << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
