@@ -1185,8 +1185,9 @@ TEST(CoderNews, RelationsRestoredTogetherAndFireOpenedOnActors) {
   std::vector<Event> e = CodeText("Iran and Britain restored full diplomatic relations.", "2004-09-01");
   EXPECT_TRUE(Has(e, "IRN", "05", "GBR")) << Dump(e);
   EXPECT_TRUE(Has(e, "GBR", "05", "IRN")) << Dump(e);
+  // (Fire by a state's troops on its own protesters is violent repression, 175.)
   e = CodeText("Thai troops fired on Muslim protesters in the south, killing six.", "2004-09-01");
-  EXPECT_TRUE(Has(e, "THAMIL", "19", "THACVL")) << Dump(e);
+  EXPECT_TRUE(Has(e, "THAMIL", "17", "THACVL")) << Dump(e);
   e = CodeText("The Dalai Lama's envoys held talks with Chinese officials in Beijing.", "2004-09-01");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) {
     return x.source.starts_with("CHNELI") && x.code == "046" && x.target == "CHNGOV";
