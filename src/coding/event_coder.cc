@@ -148,7 +148,8 @@ struct EventCoder::Index {
         perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
         reason_preposition(w.Get("reason-preposition")), cessation_verb(w.Get("cessation-verb")),
         country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
-        origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")) {}
+        origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
+        charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -159,7 +160,8 @@ struct EventCoder::Index {
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
-      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act;
+      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
+      &charge_denial_verb, &charge_denied;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -576,6 +578,8 @@ class SentenceCoder {
   // A protest without a named target is against the target of what its protesters demand or
   // charge in the same clause.
   void CodeProtestsByTheirDemands(std::vector<VerbResult>* results);
+  // "X accused Y of ..., a charge Y denied": Y's denial toward X.
+  void CodeDeniedCharges(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -4807,6 +4811,54 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
   }
 }
 
+void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
+  // "British officials accused Iran of supplying explosives, a charge Tehran denied": the relative
+  // clause on the charge (charge-noun) whose verb denies it (charge-denial-verb) is the denier's
+  // denial (charge-denied: 016) toward the accuser, where the denier is the one accused.
+  if (index_.charge_denied.empty()) return;
+  const std::string& code = *index_.charge_denied.begin();
+  const size_t made = results->size();
+  for (int noun = 0; noun < a_.n; ++noun) {
+    if (a_.s->tokens[noun].upos != "NOUN" || !index_.Is(index_.charge_noun, a_.lem[noun])) continue;
+    for (int d : a_.kids[noun]) {
+      if ((a_.rel[d] != "acl:relcl" && a_.rel[d] != "relcl") || !index_.Is(index_.charge_denial_verb, a_.lem[d])) continue;
+      const int subject = a_.ChildWithRel(d, {"nsubj"});
+      if (subject < 0 || index_.Is(index_.relative, a_.low[subject])) continue;
+      std::vector<ActorCode> deniers = Resolve(subject);
+      std::erase_if(deniers, [](const ActorCode& x) { return x.base == "---"; });
+      if (deniers.size() != 1) continue;
+      const ActorCode& denier = deniers.front();
+      // The accusation before the charge that targets the denier.
+      const Event* accusation = nullptr;
+      for (size_t i = 0; i < made && !accusation; ++i) {
+        if ((*results)[i].verb > noun) continue;
+        for (const Event& e : (*results)[i].events)
+          if (e.code.starts_with("11") && e.target.compare(0, 3, denier.base, 0, 3) == 0 && e.source != denier.code) {
+            accusation = &e;
+            break;
+          }
+      }
+      if (!accusation) continue;
+      Event e;
+      e.article_id = article_.id;
+      e.date = article_.date;
+      e.sentence_index = sentence_index_;
+      e.source = denier.code;
+      e.target = accusation->source;
+      e.code = code;
+      e.source_span = SpanOf(denier.first, denier.last);
+      e.verb_span = SpanOf(d, d);
+      e.target_span = accusation->source_span;
+      e.rule = "builtin:charge-denied";
+      VerbResult r;
+      r.verb = d;
+      r.sources = deniers;
+      r.events.push_back(std::move(e));
+      results->push_back(std::move(r));
+    }
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -4831,6 +4883,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   }
   CodeAnsweredActs(&results, &result_of);
   CodeProtestsByTheirDemands(&results);
+  CodeDeniedCharges(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).

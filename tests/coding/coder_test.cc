@@ -972,6 +972,18 @@ TEST(CoderNews, ShippedFoodIsAid) {
   })) << Dump(e);
 }
 
+TEST(CoderNews, AChargeTheAccusedDeniesIsTheirDenialTowardTheAccuser) {
+  std::vector<Event> e = CodeText(
+      "Ethiopia accused Eritrea on Wednesday of massing troops along their disputed border, a charge Asmara promptly "
+      "dismissed as a lie.",
+      "2005-05-13");
+  EXPECT_TRUE(Has(e, "ETH", "11", "ERI")) << Dump(e);
+  EXPECT_TRUE(Has(e, "ERI", "01", "ETH")) << Dump(e);
+  // Someone else dismissing it denies nothing of theirs.
+  e = CodeText("Ethiopia accused Eritrea of massing troops along the border, a charge Kenya dismissed as a lie.", "2005-05-13");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "01") << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
