@@ -149,7 +149,8 @@ struct EventCoder::Index {
         reason_preposition(w.Get("reason-preposition")), cessation_verb(w.Get("cessation-verb")),
         country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
         origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
-        charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")) {}
+        charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
+        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -161,7 +162,7 @@ struct EventCoder::Index {
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied;
+      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -580,6 +581,8 @@ class SentenceCoder {
   void CodeProtestsByTheirDemands(std::vector<VerbResult>* results);
   // "X accused Y of ..., a charge Y denied": Y's denial toward X.
   void CodeDeniedCharges(std::vector<VerbResult>* results);
+  // "X did Y, a move welcomed by Z": Z's reaction toward X.
+  void CodeReactionsToTheAct(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -4859,6 +4862,73 @@ void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
   }
 }
 
+void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
+  // "Egypt released opposition leader Ayman Nour on bail, a move welcomed by the United States"
+  // (USA 051 EGY), "Zapatero said he would bring the troops home, a decision criticized by
+  // Washington" (USA 111 ESPGOV), "a court sentenced Bashir ..., a verdict that angered Australia"
+  // (AUS 111 IDNJUD): a noun that sums up the sentence's act (reaction-noun) with a clause of
+  // reaction on it (reaction: verb>code) is the reacting actor's act toward the one who acted.
+  if (index_.reaction.empty()) return;
+  auto reaction_code = [&](int verb) -> std::string {
+    const std::string prefix = a_.lem[verb] + ">";
+    for (const std::string& pair : index_.reaction)
+      if (pair.starts_with(prefix)) return pair.substr(prefix.size());
+    return "";
+  };
+  for (int noun = 0; noun < a_.n; ++noun) {
+    if (a_.s->tokens[noun].upos != "NOUN" || !index_.Is(index_.reaction_noun, a_.lem[noun]) || a_.head[noun] < 0) continue;
+    for (int d : a_.kids[noun]) {
+      if (d < noun) continue;
+      const std::string code = reaction_code(d);
+      if (code.empty()) continue;
+      int reactor = -1;
+      if (a_.rel[d] == "acl") {  // "welcomed by the United States"
+        for (int k : a_.kids[d])
+          if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
+              (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
+            reactor = k;
+      } else if (a_.rel[d] == "acl:relcl" || a_.rel[d] == "relcl") {
+        const int subject = a_.ChildWithRel(d, {"nsubj"});
+        if (subject >= 0 && !index_.Is(index_.relative, a_.low[subject])) reactor = subject;  // "a move the UN welcomed"
+        if (subject >= 0 && index_.Is(index_.relative, a_.low[subject]))  // "a verdict that angered Australia"
+          reactor = a_.ChildWithRel(d, {"obj", "dobj"});
+      }
+      if (reactor < 0) continue;
+      // Who acted: the subject of the clause the noun hangs from.
+      int verb = a_.head[noun];
+      for (int guard = 0; guard < 6 && verb >= 0 && !IsVerbal(verb); ++guard) verb = a_.head[verb];
+      if (verb < 0 || !IsVerbal(verb)) continue;
+      bool passive = false;
+      const int subject = Subject(verb, &passive);
+      if (subject < 0 || passive) continue;
+      std::vector<ActorCode> reactors = Resolve(reactor), actors = Resolve(subject);
+      std::erase_if(reactors, [](const ActorCode& x) { return x.base == "---"; });
+      std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+      if (reactors.empty() || actors.empty()) continue;
+      VerbResult r;
+      r.verb = d;
+      r.sources = reactors;
+      for (const ActorCode& who : reactors)
+        for (const ActorCode& whom : actors) {
+          if (who.base == whom.base && who.code == whom.code) continue;
+          Event e;
+          e.article_id = article_.id;
+          e.date = article_.date;
+          e.sentence_index = sentence_index_;
+          e.source = who.code;
+          e.target = whom.code;
+          e.code = code;
+          e.source_span = SpanOf(who.first, who.last);
+          e.verb_span = SpanOf(d, d);
+          e.target_span = SpanOf(whom.first, whom.last);
+          e.rule = "builtin:reaction-to-the-act";
+          r.events.push_back(std::move(e));
+        }
+      if (!r.events.empty()) results->push_back(std::move(r));
+    }
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -4884,6 +4954,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   CodeAnsweredActs(&results, &result_of);
   CodeProtestsByTheirDemands(&results);
   CodeDeniedCharges(&results);
+  CodeReactionsToTheAct(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).

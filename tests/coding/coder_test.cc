@@ -984,6 +984,24 @@ TEST(CoderNews, AChargeTheAccusedDeniesIsTheirDenialTowardTheAccuser) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "01") << Dump(e);
 }
 
+TEST(CoderNews, AReactionToTheActIsTowardWhoActed) {
+  std::vector<Event> e =
+      CodeText("Egypt released opposition leader Ayman Nour on bail on Saturday, a move welcomed by the United States.", "2005-03-12");
+  EXPECT_TRUE(Has(e, "USA", "05", "EGY")) << Dump(e);
+  e = CodeText(
+      "Spain's new Prime Minister Jose Luis Rodriguez Zapatero said on Sunday he would bring Spanish troops home from "
+      "Iraq, a decision criticized by Washington.",
+      "2004-04-18");
+  EXPECT_TRUE(Has(e, "USA", "11", "ESPGOV")) << Dump(e);
+  e = CodeText("An Indonesian court sentenced Muslim cleric Abu Bakar Bashir to 30 months in prison, a verdict that angered "
+               "Australia.",
+               "2005-03-03");
+  EXPECT_TRUE(Has(e, "AUS", "11", "IDNJUD")) << Dump(e);
+  // A reaction of no actor is none.
+  e = CodeText("Japan raised interest rates, a move that surprised markets.", "2005-03-03");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
