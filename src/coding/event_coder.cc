@@ -150,7 +150,7 @@ struct EventCoder::Index {
         country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
         origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
-        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")) {}
+        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -162,7 +162,7 @@ struct EventCoder::Index {
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction;
+      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -583,6 +583,8 @@ class SentenceCoder {
   void CodeDeniedCharges(std::vector<VerbResult>* results);
   // "X did Y, a move welcomed by Z": Z's reaction toward X.
   void CodeReactionsToTheAct(std::vector<VerbResult>* results);
+  // The parties a mediator brings together negotiate with each other.
+  void CodeMediatedParties(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -4929,6 +4931,33 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
   }
 }
 
+void SentenceCoder::CodeMediatedParties(std::vector<VerbResult>* results) {
+  // "Kwasniewski and Solana mediated talks in Kiev between Yushchenko and Yanukovich": mediation
+  // (mediation: A>B, the mediator's code A) between two parties is their negotiation B, both ways.
+  for (VerbResult& r : *results) {
+    std::vector<std::pair<std::string, Span>> parties;
+    std::string code;
+    for (const Event& e : r.events) {
+      for (const std::string& pair : index_.mediation)
+        if (pair.starts_with(e.code + ">")) code = pair.substr(e.code.size() + 1);
+      if (code.empty() || e.target.empty()) continue;
+      if (std::none_of(parties.begin(), parties.end(), [&](const auto& p) { return p.first == e.target; }))
+        parties.emplace_back(e.target, e.target_span);
+    }
+    if (code.empty() || parties.size() != 2) continue;
+    for (int i = 0; i < 2; ++i) {
+      Event e = r.events.front();
+      e.source = parties[i].first;
+      e.source_span = parties[i].second;
+      e.target = parties[1 - i].first;
+      e.target_span = parties[1 - i].second;
+      e.code = code;
+      e.rule = "builtin:mediated-parties";
+      r.events.push_back(std::move(e));
+    }
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -4955,6 +4984,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   CodeProtestsByTheirDemands(&results);
   CodeDeniedCharges(&results);
   CodeReactionsToTheAct(&results);
+  CodeMediatedParties(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).
@@ -4976,6 +5006,17 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       continue;
     // "China postponed talks with Japan": a denied or put-off act did not happen either, nor one
     // stopped ("stopped a shipment of chemicals to North Korea").
+    // Talks between others that the verb's actor mediates or hosts ("mediated talks in Kiev between
+    // Yanukovich and Yushchenko") are those others' talks, beside the verb's event.
+    const bool others_meet =
+        result_of[h] >= 0 && !r.events.empty() && !Unreal(h) && !index_.Is(index_.denial, a_.lem[h]) &&
+        !index_.Is(index_.cessation_verb, a_.lem[h]) &&
+        std::all_of(r.events.begin(), r.events.end(), [&](const Event& e) {
+          return index_.Is(index_.joint, e.code) &&
+                 std::none_of(results[result_of[h]].sources.begin(), results[result_of[h]].sources.end(),
+                              [&](const ActorCode& s) { return s.base == e.source.substr(0, 3) || s.code == e.source; });
+        });
+    if (others_meet) continue;
     if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]) ||
         index_.Is(index_.cessation_verb, a_.lem[h]))
       r.events.clear();

@@ -1002,6 +1002,19 @@ TEST(CoderNews, AReactionToTheActIsTowardWhoActed) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, MediatedPartiesNegotiateWithEachOther) {
+  std::vector<Event> e = CodeText(
+      "Polish President Aleksander Kwasniewski and EU foreign policy chief Javier Solana mediated talks in Kiev on "
+      "Friday between opposition leader Viktor Yushchenko and Prime Minister Viktor Yanukovich.",
+      "2004-11-26");
+  EXPECT_TRUE(Has(e, "POLGOV", "04", "UKRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "UKROPP", "04", "UKRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "UKRGOV", "04", "UKROPP")) << Dump(e);
+  e = CodeText("Norway hosted talks between the Sri Lankan government and Tamil Tiger rebels.", "2004-11-26");
+  EXPECT_TRUE(Has(e, "LKAGOV", "04", "LKAREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "LKAREB", "04", "LKAGOV")) << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
