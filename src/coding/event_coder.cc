@@ -4945,6 +4945,10 @@ void SentenceCoder::CodeMediatedParties(std::vector<VerbResult>* results) {
         parties.emplace_back(e.target, e.target_span);
     }
     if (code.empty() || parties.size() != 2) continue;
+    // Only talks it brings about ("mediated talks between"): "Egypt mediates between Israel and
+    // Syria" is the mediator's act alone.
+    const int object = a_.ChildWithRel(r.verb, {"obj", "dobj"});
+    if (object < 0 || !index_.Is(index_.meeting_noun, a_.low[object])) continue;
     for (int i = 0; i < 2; ++i) {
       Event e = r.events.front();
       e.source = parties[i].first;
