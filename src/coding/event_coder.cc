@@ -150,7 +150,8 @@ struct EventCoder::Index {
         country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
         origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
-        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")) {}
+        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")),
+        name_particle(w.Get("name-particle")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -162,7 +163,7 @@ struct EventCoder::Index {
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation;
+      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2259,6 +2260,8 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
           const Token& next = a_.s->tokens[units[j + 1].token];
           ok = next.form.empty() || !std::isupper(static_cast<unsigned char>(next.form[0])) ||
                (a_.s->is_title && next.upos != "PROPN");
+          // Nor before a particle that goes on with the name ("Abdulaziz al-Muqrin").
+          if (ok && index_.Is(index_.name_particle, a_.low[units[j + 1].token])) ok = false;
         }
         // Nor, in a headline, when it is a common noun modifying the next, which names no agent or
         // event ("Bird Flu Kills Girl": no Lester Bird; "Bush Administration", "Rice Visit" stay).

@@ -637,6 +637,9 @@ void AddSurnames(std::vector<ActorEntry>* entries) {
                                              [](char c) { return c == 'I' || c == 'V' || c == 'X'; })))
       words.pop_back();
     if (words.size() < 2) return "";
+    // After "bin" or "ibn" (patronymic) the last word is the father's name: "King Abdullah bin
+    // Abdulaziz" is no "Abdulaziz".
+    if (BuiltInWordLists().Has("patronymic", NormalizeForm(words[words.size() - 2]))) return "";
     const std::string& last = words.back();
     bool has_lower = std::any_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (last.size() < 3 || !has_lower || last.find('.') != std::string::npos || !(last[0] >= 'A' && last[0] <= 'Z'))

@@ -1015,6 +1015,13 @@ TEST(CoderNews, MediatedPartiesNegotiateWithEachOther) {
   EXPECT_TRUE(Has(e, "LKAREB", "04", "LKAGOV")) << Dump(e);
 }
 
+TEST(CoderNews, AFathersNameOrANameGoingOnIsNoSurname) {
+  std::vector<Event> e = CodeText("Saudi security forces killed Abdulaziz al-Muqrin, leader of a militant cell.", "2004-06-18");
+  for (const Event& x : e) EXPECT_NE(x.target, "SAUGOV") << Dump(e);
+  e = CodeText("Abdulaziz met Bush.", "2004-06-18");
+  for (const Event& x : e) EXPECT_NE(x.source, "SAUGOV") << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
