@@ -572,6 +572,9 @@ class SentenceCoder {
   // earlier sentences (h = n: this sentence only).
   std::string LastGroupBefore(int h) const;
   std::string LastCountryBefore(int h);
+  // An event of this sentence from source to target, its verb the token verb.
+  Event NewEvent(const ActorCode& source, const ActorCode& target, const std::string& code, int verb,
+                 const std::string& rule) const;
   // The code an answered noun names (answered-act: "demand>100"), "" when none.
   std::string AnsweredActCode(int noun) const;
   // Appeals, demands, offers and charges that another actor answers, coded as their own actor's act
@@ -4686,13 +4689,35 @@ std::string SentenceCoder::ContextCountry(bool armed_group) const {
   return "";
 }
 
-std::string SentenceCoder::AnsweredActCode(int noun) const {
-  for (const std::string* key : {&a_.low[noun], &a_.lem[noun]}) {
-    const std::string prefix = *key + ">";
-    for (const std::string& pair : index_.answered_act)
-      if (pair.starts_with(prefix)) return pair.substr(prefix.size());
-  }
+namespace {
+// The code a "word>code" list gives a word ("demand>100"), "" when none.
+std::string CodeInPairs(const WordLists::Set& pairs, const std::string& word) {
+  const std::string prefix = word + ">";
+  for (const std::string& pair : pairs)
+    if (pair.starts_with(prefix)) return pair.substr(prefix.size());
   return "";
+}
+}  // namespace
+
+Event SentenceCoder::NewEvent(const ActorCode& source, const ActorCode& target, const std::string& code, int verb,
+                              const std::string& rule) const {
+  Event e;
+  e.article_id = article_.id;
+  e.date = article_.date;
+  e.sentence_index = sentence_index_;
+  e.source = source.code;
+  e.target = target.code;
+  e.code = code;
+  e.source_span = SpanOf(source.first, source.last);
+  e.verb_span = SpanOf(verb, verb);
+  e.target_span = SpanOf(target.first, target.last);
+  e.rule = rule;
+  return e;
+}
+
+std::string SentenceCoder::AnsweredActCode(int noun) const {
+  std::string code = CodeInPairs(index_.answered_act, a_.low[noun]);
+  return code.empty() ? CodeInPairs(index_.answered_act, a_.lem[noun]) : code;
 }
 
 void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vector<int>* result_of) {
@@ -4759,18 +4784,7 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
       for (const ActorCode& a : actors)
         for (const ActorCode& t : targets) {
           if (a.code == t.code) continue;
-          Event e;
-          e.article_id = article_.id;
-          e.date = article_.date;
-          e.sentence_index = sentence_index_;
-          e.source = a.code;
-          e.target = t.code;
-          e.code = code;
-          e.source_span = SpanOf(a.first, a.last);
-          e.verb_span = SpanOf(noun, noun);
-          e.target_span = SpanOf(t.first, t.last);
-          e.rule = "builtin:answered-act";
-          r.events.push_back(std::move(e));
+          r.events.push_back(NewEvent(a, t, code, noun, "builtin:answered-act"));
         }
       if (r.events.empty()) continue;
       if (known >= 0) {
@@ -4794,9 +4808,7 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
   for (size_t i = 0; i < made; ++i) {
     const int v = (*results)[i].verb;
     if (!IsVerbal(v) || !(*results)[i].events.empty()) continue;
-    std::string code;
-    for (const std::string& pair : index_.protest_act)
-      if (pair.starts_with(a_.lem[v] + ">")) code = pair.substr(a_.lem[v].size() + 1);
+    const std::string code = CodeInPairs(index_.protest_act, a_.lem[v]);
     if (code.empty() || Unreal(v)) continue;
     std::vector<Event> events;
     for (const VerbResult& r : *results) {
@@ -4847,17 +4859,9 @@ void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
           }
       }
       if (!accusation) continue;
-      Event e;
-      e.article_id = article_.id;
-      e.date = article_.date;
-      e.sentence_index = sentence_index_;
-      e.source = denier.code;
+      Event e = NewEvent(denier, denier, code, d, "builtin:charge-denied");
       e.target = accusation->source;
-      e.code = code;
-      e.source_span = SpanOf(denier.first, denier.last);
-      e.verb_span = SpanOf(d, d);
       e.target_span = accusation->source_span;
-      e.rule = "builtin:charge-denied";
       VerbResult r;
       r.verb = d;
       r.sources = deniers;
@@ -4874,17 +4878,11 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
   // (AUS 111 IDNJUD): a noun that sums up the sentence's act (reaction-noun) with a clause of
   // reaction on it (reaction: verb>code) is the reacting actor's act toward the one who acted.
   if (index_.reaction.empty()) return;
-  auto reaction_code = [&](int verb) -> std::string {
-    const std::string prefix = a_.lem[verb] + ">";
-    for (const std::string& pair : index_.reaction)
-      if (pair.starts_with(prefix)) return pair.substr(prefix.size());
-    return "";
-  };
   for (int noun = 0; noun < a_.n; ++noun) {
     if (a_.s->tokens[noun].upos != "NOUN" || !index_.Is(index_.reaction_noun, a_.lem[noun]) || a_.head[noun] < 0) continue;
     for (int d : a_.kids[noun]) {
       if (d < noun) continue;
-      const std::string code = reaction_code(d);
+      const std::string code = CodeInPairs(index_.reaction, a_.lem[d]);
       if (code.empty()) continue;
       int reactor = -1;
       if (a_.rel[d] == "acl") {  // "welcomed by the United States"
@@ -4916,18 +4914,7 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
       for (const ActorCode& who : reactors)
         for (const ActorCode& whom : actors) {
           if (who.base == whom.base && who.code == whom.code) continue;
-          Event e;
-          e.article_id = article_.id;
-          e.date = article_.date;
-          e.sentence_index = sentence_index_;
-          e.source = who.code;
-          e.target = whom.code;
-          e.code = code;
-          e.source_span = SpanOf(who.first, who.last);
-          e.verb_span = SpanOf(d, d);
-          e.target_span = SpanOf(whom.first, whom.last);
-          e.rule = "builtin:reaction-to-the-act";
-          r.events.push_back(std::move(e));
+          r.events.push_back(NewEvent(who, whom, code, d, "builtin:reaction-to-the-act"));
         }
       if (!r.events.empty()) results->push_back(std::move(r));
     }
@@ -4941,8 +4928,7 @@ void SentenceCoder::CodeMediatedParties(std::vector<VerbResult>* results) {
     std::vector<std::pair<std::string, Span>> parties;
     std::string code;
     for (const Event& e : r.events) {
-      for (const std::string& pair : index_.mediation)
-        if (pair.starts_with(e.code + ">")) code = pair.substr(e.code.size() + 1);
+      if (code.empty()) code = CodeInPairs(index_.mediation, e.code);
       if (code.empty() || e.target.empty()) continue;
       if (std::none_of(parties.begin(), parties.end(), [&](const auto& p) { return p.first == e.target; }))
         parties.emplace_back(e.target, e.target_span);
