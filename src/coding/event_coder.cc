@@ -2145,12 +2145,15 @@ void SentenceCoder::RepairVerblessClause() {
     for (int t = v + 1; t < a_.n; ++t) has_object |= a_.head[t] == v && (a_.rel[t] == "obj" || a_.rel[t] == "dobj");
     // Or a noun phrase right after it that the parser hung elsewhere ("troops fought pitched
     // battles" with "battles" tagged a verb and joined to the subject).
+    // (After a word of the verb's own: "troops shot dead a Palestinian gunman", "gunned down".)
     int loose_object = -1;
-    if (r == "acl" && !has_object && v + 2 < a_.n) {
-      int p = a_.head[v + 1];
-      const Token& w = tok[v + 1];
-      bool starts_phrase = w.upos == "DET" || w.upos == "ADJ" || w.upos == "NUM" || (w.xpos == "VBN" && a_.rel[v + 1] == "amod");
-      if (starts_phrase && p > v + 1 && p < a_.n && (tok[p].upos == "NOUN" || (tok[p].xpos == "VBZ" && a_.low[p].ends_with("s"))) &&
+    int after = v + 1;
+    if (after < a_.n && a_.head[after] == v && (a_.rel[after] == "xcomp" || a_.rel[after] == "compound:prt")) ++after;
+    if (r == "acl" && !has_object && after + 1 < a_.n) {
+      int p = a_.head[after];
+      const Token& w = tok[after];
+      bool starts_phrase = w.upos == "DET" || w.upos == "ADJ" || w.upos == "NUM" || (w.xpos == "VBN" && a_.rel[after] == "amod");
+      if (starts_phrase && p > after && p < a_.n && (tok[p].upos == "NOUN" || (tok[p].xpos == "VBZ" && a_.low[p].ends_with("s"))) &&
           a_.head[p] != v)
         loose_object = p;
     }

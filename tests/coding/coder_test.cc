@@ -1022,6 +1022,11 @@ TEST(CoderNews, AFathersNameOrANameGoingOnIsNoSurname) {
   for (const Event& x : e) EXPECT_NE(x.source, "SAUGOV") << Dump(e);
 }
 
+TEST(CoderNews, AParticipleWithAWordOfItsOwnBeforeItsObjectIsTheVerb) {
+  std::vector<Event> e = CodeText("Israeli troops shot dead a Palestinian gunman in the West Bank.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
