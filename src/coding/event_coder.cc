@@ -2295,6 +2295,16 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
                              !whole_name(index_.agents, a_.low[prev]) && !whole_name(index_.actors, a_.low[prev]);
           ok = !name_before;
         }
+        // A one-word name of a person right after another name the dictionary knows is part of
+        // one longer name: "Abu Bakar Bashir" is not the group's "Abu Bakar" beside Omar al-Bashir.
+        if (ok && !agents && j == k && units[k].token > 0 && !a_.s->is_title &&
+            Actor(ref.entry).kind == ActorKind::kPerson) {
+          const int prev = units[k].token - 1;
+          if (at[prev] >= 0) {
+            const ActorKind kind = Actor(a_.actor_mentions[at[prev]].entry).kind;
+            ok = kind != ActorKind::kPerson && kind != ActorKind::kGroup;
+          }
+        }
         if (!ok) continue;
         // Several entries share a name ("Bush"): the one holding a role at the date wins.
         size_t code_size = agents ? 0 : CodeOf(ref.entry).size();

@@ -1018,6 +1018,11 @@ TEST(CoderNews, MediatedPartiesNegotiateWithEachOther) {
 TEST(CoderNews, AFathersNameOrANameGoingOnIsNoSurname) {
   std::vector<Event> e = CodeText("Saudi security forces killed Abdulaziz al-Muqrin, leader of a militant cell.", "2004-06-18");
   for (const Event& x : e) EXPECT_NE(x.target, "SAUGOV") << Dump(e);
+  e = CodeText("An Indonesian court sentenced Muslim cleric Abu Bakar Bashir to 30 months in prison for conspiracy in the "
+               "2002 Bali bombings.",
+               "2005-03-03");
+  EXPECT_FALSE(e.empty());
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("SDN") || x.target.starts_with("IND")) << Dump(e);
   e = CodeText("Abdulaziz met Bush.", "2004-06-18");
   for (const Event& x : e) EXPECT_NE(x.source, "SAUGOV") << Dump(e);
 }
