@@ -465,6 +465,9 @@ struct ArticleContext {
   // The code of the last named group of the article's earlier sentences (an armed group, a party:
   // the actor "the group" refers back to).
   std::string last_group;
+  // The country the article's earlier sentences named last (not as a place): the country "the
+  // country" refers back to.
+  std::string last_country;
 };
 
 class SentenceCoder {
@@ -572,6 +575,8 @@ class SentenceCoder {
   // earlier sentences (h = n: this sentence only).
   std::string LastGroupBefore(int h) const;
   std::string LastCountryBefore(int h);
+  // The country named last before token `before`, other than except (places left out).
+  std::string CountryNamedLast(int before, const std::string& except) const;
   // An event of this sentence from source to target, its verb the token verb.
   Event NewEvent(const ActorCode& source, const ActorCode& target, const std::string& code, int verb,
                  const std::string& rule) const;
@@ -2539,10 +2544,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // a country (country-anaphor) is the country the sentence named last before it.
   if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns && a_.s->tokens[h].xpos == "NN" &&
       index_.Is(index_.country_anaphor, a_.low[h])) {
+    // (Not one its own "of" phrase names: "the country of his birth".)
     bool definite = false, own_phrase = false;
     for (int k : a_.kids[h]) {
       definite |= a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
-      own_phrase |= k > h && IsNominalRel(a_.rel[k]);
+      own_phrase |= k > h && IsNominalRel(a_.rel[k]) && index_.Is(index_.phrase_preposition, a_.CaseOf(k));
     }
     if (definite && !own_phrase) {
       std::string country = LastCountryBefore(h);
@@ -5373,6 +5379,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   }
   if (!actors.empty()) context_->last_actors = actors;
   if (std::string group = LastGroupBefore(a_.n); !group.empty()) context_->last_group = group;
+  if (std::string country = CountryNamedLast(a_.n, ""); !country.empty()) context_->last_country = country;
 }
 
 std::string SentenceCoder::LastGroupBefore(int h) const {
@@ -5396,12 +5403,20 @@ std::string SentenceCoder::LastCountryBefore(int h) {
   if (verb >= 0 && IsVerbal(verb)) {
     bool passive = false;
     int subject = Subject(verb, &passive);
-    if (subject >= 0 && subject != h && !a_.InSubtree(subject, h)) {
+    if (subject >= 0 && subject != h && !a_.InSubtree(subject, h) && !a_.InSubtree(h, subject)) {
       std::vector<ActorCode> c = Resolve(subject, false);
       if (c.size() == 1) own = c[0].code.substr(0, 3);
     }
   }
-  for (int t = h - 1; t >= 0; --t) {
+  std::string named = CountryNamedLast(h, own);
+  // Else the country the article named last before this sentence ("Syria said ... . The
+  // country's foreign minister ...").
+  if (named.empty() && context_->last_country != own) named = context_->last_country;
+  return named;
+}
+
+std::string SentenceCoder::CountryNamedLast(int before, const std::string& except) const {
+  for (int t = before - 1; t >= 0; --t) {
     const int m = a_.actor_at[t];
     if (m < 0 || a_.actor_mentions[m].end != t + 1) continue;
     if (Actor(a_.actor_mentions[m].entry).kind != ActorKind::kCountry) continue;
@@ -5417,7 +5432,7 @@ std::string SentenceCoder::LastCountryBefore(int h) {
     }
     if (index_.Is(index_.locative, a_.CaseOf(phrase))) continue;
     std::string code = CodeOf(a_.actor_mentions[m].entry).substr(0, 3);
-    if (code.size() == 3 && code != own) return code;
+    if (code.size() == 3 && code != except) return code;
   }
   return "";
 }

@@ -920,6 +920,8 @@ TEST(CoderNews, TheCountryIsTheCountryNamedLast) {
       "more oil.",
       "2004-09-01");
   EXPECT_TRUE(Has(e, "USAGOV", "02", "SAU")) << Dump(e);
+  e = CodeText("Syria denied the charges on Monday. Israel threatened the country with military action.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ISR", "13", "SYR")) << Dump(e);
 }
 
 TEST(CoderNews, APlaceIsNoSubjectOfTheParticipleAfterIt) {
