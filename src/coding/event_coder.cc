@@ -2831,6 +2831,33 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
           country = struck[0].base.substr(0, 3);
       }
     }
+    // "rebels loyal to Maskhadov", "an envoy of Aslan Maskhadov": the country of the actor the
+    // agent is tied to (affiliation-word) or whose agent its "of" phrase says it is, before the
+    // dateline's.
+    // (The "to" phrase also comes parsed on the agent itself: "Rebels loyal to Aslan Maskhadov".)
+    const bool affiliated = std::any_of(a_.kids[h].begin(), a_.kids[h].end(), [&](int k) {
+      return k > h && (a_.rel[k] == "acl" || a_.rel[k] == "amod") && index_.Is(index_.affiliation_word, a_.low[k]);
+    });
+    for (int k : a_.kids[h]) {
+      if (!country.empty()) break;
+      if (k < h) continue;
+      std::vector<int> principals;
+      if ((a_.rel[k] == "acl" || a_.rel[k] == "amod") && index_.Is(index_.affiliation_word, a_.low[k])) {
+        for (int m : a_.kids[k])
+          if (IsNominalRel(a_.rel[m]) && index_.Is(index_.affiliation_preposition, a_.CaseOf(m))) principals.push_back(m);
+      } else if (IsNominalRel(a_.rel[k]) &&
+                 ((index_.Is(index_.phrase_preposition, a_.CaseOf(k)) && !hostile &&
+                   !index_.Is(index_.perpetrator_noun, a_.low[h])) ||  // "the kidnappers of two Italians"
+                  (affiliated && index_.Is(index_.affiliation_preposition, a_.CaseOf(k))))) {
+        principals.push_back(k);
+      }
+      for (int m : principals) {
+        std::vector<ActorCode> tied = ResolveOne(m, depth + 1);
+        if (tied.size() != 1 || tied[0].inferred || tied[0].base.size() < 3 || tied[0].base == "---") continue;
+        std::string prefix = tied[0].base.substr(0, 3);
+        if (!index_.Is(index_.non_country_prefix, Lower3(prefix))) country = prefix;
+      }
+    }
     if (country.empty() && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
     if (country.empty()) country = ContextCountry(hostile);
     // (A possessive names the country as surely as an adjective: "clashes between its troops and

@@ -1034,6 +1034,18 @@ TEST(CoderNews, AParticipleWithAWordOfItsOwnBeforeItsObjectIsTheVerb) {
   EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB")) << Dump(e);
 }
 
+TEST(CoderNews, AnAgentTiedToAnActorTakesItsCountryBeforeTheDatelines) {
+  std::vector<Event> e =
+      CodeText("LONDON (AFP) - Rebels loyal to Aslan Maskhadov attacked a police station on Monday.", "2004-09-01");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.source == "RUSREB" && x.code == "190"; }))
+      << Dump(e);
+  // The kidnappers of Italians are no Italians.
+  e = CodeText("ROME (Reuters) - Berlusconi appealed to the kidnappers of two Italian aid workers seized in Baghdad to free "
+               "them.",
+               "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "ITAREB") << Dump(e);
+}
+
 TEST(CoderNews, AClaimedActIsTheClaimantsAct) {
   std::vector<Event> e = CodeText(
       "An Iraqi militant group claimed responsibility for the kidnapping of two French journalists.", "2004-09-01");
