@@ -5299,6 +5299,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     }
   }
   std::vector<std::string> actors;
+  const size_t first_out = out->size();
   for (VerbResult& r : results) {
     if (r.transformed_away) continue;
     for (Event& e : r.events) {
@@ -5404,6 +5405,26 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       out->push_back(std::move(e));
     }
   }
+  // "Uzbek troops opened fire on protesters, killing scores of people": the killing that goes
+  // with a repression by the same forces is part of it (repression, on the country's people).
+  std::vector<std::string> repressors;
+  for (size_t i = first_out; i < out->size(); ++i)
+    for (const auto& [from, to] : index_.repression)
+      if ((*out)[i].code == to) repressors.push_back((*out)[i].source);
+  for (size_t i = first_out; i < out->size() && !repressors.empty(); ++i) {
+    Event& e = (*out)[i];
+    auto it = index_.repression.find(e.code);
+    if (it == index_.repression.end() || std::find(repressors.begin(), repressors.end(), e.source) == repressors.end() ||
+        e.source.compare(0, 3, e.target, 0, 3) != 0 || !HasRoleIn(e.target, index_.people_role))
+      continue;
+    e.code = it->second;
+  }
+  for (size_t i = first_out; i < out->size(); ++i)
+    for (size_t j = first_out; j < i; ++j)
+      if ((*out)[j].source == (*out)[i].source && (*out)[j].target == (*out)[i].target && (*out)[j].code == (*out)[i].code) {
+        out->erase(out->begin() + static_cast<std::ptrdiff_t>(i--));
+        break;
+      }
   if (!actors.empty()) context_->last_actors = actors;
   if (std::string group = LastGroupBefore(a_.n); !group.empty()) context_->last_group = group;
   if (std::string country = CountryNamedLast(a_.n, ""); !country.empty()) context_->last_country = country;

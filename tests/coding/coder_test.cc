@@ -954,6 +954,9 @@ TEST(CoderNews, AProtestIsAgainstWhomItsProtestersDemand) {
 TEST(CoderNews, AStatesForceOnItsProtestersIsRepression) {
   std::vector<Event> e = CodeText("Uzbek troops opened fire on thousands of protesters in the eastern city of Andijan.", "2005-05-13");
   EXPECT_TRUE(Has(e, "UZBMIL", "17", "UZBCVL")) << Dump(e);
+  e = CodeText("Uzbek troops opened fire on thousands of protesters in Andijan on Friday, killing scores of people.",
+               "2005-05-13");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
   e = CodeText("Chechen rebels opened fire on protesters in Grozny.", "2005-05-13");
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "17") << Dump(e);
 }
