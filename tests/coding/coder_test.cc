@@ -968,6 +968,13 @@ TEST(CoderNews, ANounsActUnderAFutureSupportVerbIsAnnounced) {
   for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
 }
 
+TEST(CoderNews, TroopsBroughtHomeFromAPlaceLeaveIt) {
+  std::vector<Event> e = CodeText("The Netherlands brought its troops home from Iraq in March.", "2005-03-20");
+  EXPECT_TRUE(Has(e, "NLD", "08", "IRQ")) << Dump(e);
+  e = CodeText("Zapatero said on Sunday he would bring Spanish troops home from Iraq as soon as possible.", "2004-04-18");
+  EXPECT_TRUE(Has(e, "ESPGOV", "03", "IRQ")) << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
