@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -468,6 +469,9 @@ struct ArticleContext {
   // The country the article's earlier sentences named last (not as a place): the country "the
   // country" refers back to.
   std::string last_country;
+  // Roles a headline gave a country only from the dateline or places ("Militants free two
+  // Turkish truck drivers" under ANKARA), with that country.
+  std::map<std::string, std::string> title_guessed_roles;
 };
 
 class SentenceCoder {
@@ -2859,7 +2863,11 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
       }
     }
     if (country.empty() && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
-    if (country.empty()) country = ContextCountry(hostile);
+    if (country.empty()) {
+      country = ContextCountry(hostile);
+      // A headline's guess from the dateline or places, which the body may correct.
+      if (a_.s->is_title && !country.empty()) context_->title_guessed_roles[roles] = country;
+    }
     // (A possessive names the country as surely as an adjective: "clashes between its troops and
     // Sudanese militiamen" keeps the troops the subject's.)
     out.push_back({Compose(prefixes, country.empty() ? "---" : country, suffixes), country.empty() ? "---" : country,
@@ -5571,7 +5579,20 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   bool unknown_country = false;
   for (size_t k = start; k < title_end; ++k)
     unknown_country |= (*events)[k].source.starts_with("---") || (*events)[k].target.starts_with("---");
-  if (!uses_new_name && !unknown_country) return;
+  // A role the headline gave the dateline's country that the body's events give another, one
+  // country only ("Militants in Iraq have released two Turkish truck drivers"): the body's.
+  bool corrected = false;
+  for (const auto& [roles, guessed] : context.title_guessed_roles) {
+    std::set<std::string> body;
+    for (size_t k = title_end; k < events->size(); ++k)
+      for (const std::string* code : {&(*events)[k].source, &(*events)[k].target})
+        if (code->size() == 3 + roles.size() && code->compare(3, std::string::npos, roles) == 0 && !code->starts_with("---"))
+          body.insert(code->substr(0, 3));
+    if (body.size() != 1 || *body.begin() == guessed) continue;
+    context.role_country[roles] = {*body.begin(), 1};
+    corrected = true;
+  }
+  if (!uses_new_name && !unknown_country && !corrected) return;
   if (unknown_country)
     for (size_t i = 1; i < coders.size(); ++i) coders[i].NoteAgentCountries();
   std::vector<Event> title_events;

@@ -975,6 +975,16 @@ TEST(CoderNews, TroopsBroughtHomeFromAPlaceLeaveIt) {
   EXPECT_TRUE(Has(e, "ESPGOV", "03", "IRQ")) << Dump(e);
 }
 
+TEST(CoderNews, AHeadlinesGuessFromTheDatelineYieldsToTheBody) {
+  std::vector<Event> e = testing::CodeTitled(
+      "Militants free two Turkish truck drivers",
+      "ANKARA (Reuters) - Militants in Iraq have released two Turkish truck drivers they had held hostage for nearly "
+      "two weeks, Turkish officials said on Friday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "08", "TURCVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.source, "TURREB") << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
