@@ -152,7 +152,7 @@ struct EventCoder::Index {
         origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
         reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")),
-        name_particle(w.Get("name-particle")) {}
+        name_particle(w.Get("name-particle")), implied_meeting(w.Get("implied-meeting")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -164,7 +164,7 @@ struct EventCoder::Index {
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle;
+      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle, &implied_meeting;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -501,6 +501,7 @@ class SentenceCoder {
     bool addressed_to_answerer = false;  // an appeal whose target is the actor answering it
     bool claimed = false;                // an act whose source claimed responsibility for it
     bool court_implied = false;          // the source is a court the sentence does not name
+    bool by_rule = false;                // made by a coding rule of its own, not by a pattern
   };
 
   void Analyze();
@@ -598,6 +599,8 @@ class SentenceCoder {
   void CodeReactionsToTheAct(std::vector<VerbResult>* results);
   // The parties a mediator brings together negotiate with each other.
   void CodeMediatedParties(std::vector<VerbResult>* results);
+  // Two actors one of whom acts on the other "during talks" met.
+  void CodeMeetingsTheActHappenedAt(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -4833,6 +4836,7 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
       if (actors.empty() || targets.empty()) continue;
       VerbResult r;
       r.verb = noun;
+      r.by_rule = true;
       r.sources = actors;
       r.addressed_to_answerer = true;
       for (const ActorCode& a : actors)
@@ -4918,6 +4922,7 @@ void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
       e.target_span = accusation->source_span;
       VerbResult r;
       r.verb = d;
+      r.by_rule = true;
       r.sources = deniers;
       r.events.push_back(std::move(e));
       results->push_back(std::move(r));
@@ -4964,6 +4969,7 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
       if (reactors.empty() || actors.empty()) continue;
       VerbResult r;
       r.verb = d;
+      r.by_rule = true;
       r.sources = reactors;
       for (const ActorCode& who : reactors)
         for (const ActorCode& whom : actors) {
@@ -5005,6 +5011,60 @@ void SentenceCoder::CodeMediatedParties(std::vector<VerbResult>* results) {
   }
 }
 
+void SentenceCoder::CodeMeetingsTheActHappenedAt(std::vector<VerbResult>* results) {
+  // "Blair praised visiting Iraqi Prime Minister Allawi during talks at Downing Street": the two
+  // held talks (implied-meeting: noun>code), both ways, beside the praise. Only for a meeting noun
+  // without partners of its own ("talks with X" is coded as such) in a phrase of time or place.
+  if (index_.implied_meeting.empty()) return;
+  const size_t made = results->size();
+  for (size_t i = 0; i < made; ++i) {
+    VerbResult& r = (*results)[i];
+    if (!IsVerbal(r.verb) || r.events.empty()) continue;
+    std::string code;
+    int noun = -1;
+    for (int t = r.verb + 1; t < a_.n && code.empty(); ++t) {
+      std::string c = CodeInPairs(index_.implied_meeting, a_.lem[t]);
+      if (c.empty()) c = CodeInPairs(index_.implied_meeting, a_.low[t]);
+      const std::string& marker = a_.CaseOf(t);
+      if (c.empty() || !(index_.Is(index_.time_preposition, marker) || index_.Is(index_.locative, marker))) continue;
+      // Within the verb's own clause: up through phrases only.
+      int g = t;
+      for (int guard = 0; guard < 8 && g >= 0 && g != r.verb && !IsVerbal(g); ++guard) g = a_.head[g];
+      if (g != r.verb) continue;
+      bool partners = false;
+      for (int k : a_.kids[t])
+        partners |= IsNominalRel(a_.rel[k]) && (index_.Is(index_.partner_preposition, a_.CaseOf(k)) ||
+                                               index_.Is(index_.pair_preposition, a_.CaseOf(k)));
+      if (partners) continue;
+      code = c;
+      noun = t;
+    }
+    if (code.empty()) continue;
+    std::vector<Event> met;
+    for (const Event& e : r.events) {
+      if (e.target.empty() || e.source.starts_with("---") || e.target.starts_with("---") || e.source == e.target) continue;
+      for (int way = 0; way < 2; ++way) {
+        Event m = e;
+        if (way == 1) {
+          std::swap(m.source, m.target);
+          std::swap(m.source_span, m.target_span);
+        }
+        m.code = code;
+        m.verb_span = SpanOf(noun, noun);
+        m.rule = "builtin:implied-meeting";
+        if (std::none_of(met.begin(), met.end(), [&](const Event& x) { return x.source == m.source && x.target == m.target; }))
+          met.push_back(std::move(m));
+      }
+    }
+    if (met.empty()) continue;
+    VerbResult m;
+    m.verb = noun;
+    m.by_rule = true;
+    m.events = std::move(met);
+    results->push_back(std::move(m));
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -5032,11 +5092,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   CodeDeniedCharges(&results);
   CodeReactionsToTheAct(&results);
   CodeMediatedParties(&results);
+  CodeMeetingsTheActHappenedAt(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).
   for (VerbResult& r : results) {
-    if (IsVerbal(r.verb) || r.addressed_to_answerer || r.claimed) continue;
+    if (IsVerbal(r.verb) || r.addressed_to_answerer || r.claimed || r.by_rule) continue;
     int h = r.verb;
     for (int guard = 0; guard < 3 && h >= 0 && !IsVerbal(h); ++guard) {
       const std::string& rel = a_.rel[h];
@@ -5302,7 +5363,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       std::string src;
       for (const ActorCode& c : r.sources) src += c.code + " ";
       std::fprintf(stderr, "trace:   %s (%s) sources: %s events: %zu%s\n", a_.s->tokens[r.verb].form.c_str(),
-                   r.block >= 0 ? d_.verbs.blocks()[r.block].name.c_str() : "answered act", src.c_str(), r.events.size(),
+                   r.block >= 0 ? d_.verbs.blocks()[r.block].name.c_str() : "coding rule", src.c_str(), r.events.size(),
                    r.transformed_away ? " (yields to its clause)" : "");
     }
   }

@@ -985,6 +985,16 @@ TEST(CoderNews, AHeadlinesGuessFromTheDatelineYieldsToTheBody) {
   for (const Event& x : e) EXPECT_NE(x.source, "TURREB") << Dump(e);
 }
 
+TEST(CoderNews, ActorsWhoActDuringTalksMet) {
+  std::vector<Event> e = CodeText("Putin criticized Bush during a meeting in Bratislava.", "2005-02-24");
+  EXPECT_TRUE(Has(e, "RUSGOV", "11", "USAGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "RUSGOV", "04", "USAGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "RUSGOV")) << Dump(e);
+  // Talks with a partner of their own are those talks.
+  e = CodeText("Israel killed a Hamas leader during talks with Egypt.", "2005-02-24");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04") && x.target.starts_with("PSE")) << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
