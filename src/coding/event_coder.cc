@@ -793,6 +793,8 @@ class SentenceCoder {
   // The summed AFINN valence of the words verb v says its target is (the head of its phrase after
   // the target, with the head's modifiers): "called Bush a liar" -3. 0 without the tone lexicon.
   int PredicateValence(int v, const Event& e) const;
+  // The same for a statement's reported copular clause whose subject holds the target.
+  int ReportedPredicateValence(int v, const Event& e) const;
 
   // An actor entry by index: ActorDictionary entries first, then the PETRARCH extras.
   const ActorEntry& Actor(int entry) const {
@@ -4313,6 +4315,28 @@ int SentenceCoder::PredicateValence(int v, const Event& e) const {
   return 0;
 }
 
+int SentenceCoder::ReportedPredicateValence(int v, const Event& e) const {
+  std::shared_ptr<const text::ToneLexicon> tone = text::ToneLexicon::Default();
+  if (!tone) return 0;
+  // The reported clause's predicate after a copula ("was illegal", "would be a solid candidate"),
+  // whose subject's phrase holds the target; the predicate word and its own modifiers.
+  for (int c : a_.kids[v]) {
+    if (a_.rel[c] != "ccomp" || a_.ChildWithRel(c, {"cop"}) < 0) continue;
+    const int subject = a_.ChildWithRel(c, {"nsubj", "nsubj:pass", "nsubjpass"});
+    if (subject < 0) continue;
+    bool holds_target = false;
+    for (int t = 0; t < a_.n && !holds_target; ++t)
+      holds_target = a_.InSubtree(t, subject) && a_.s->tokens[t].span.begin >= e.target_span.begin &&
+                     a_.s->tokens[t].span.end <= e.target_span.end;
+    if (!holds_target) continue;
+    int valence = tone->Valence(a_.low[c]);
+    for (int m : a_.kids[c])
+      if (a_.rel[m] == "amod" || a_.rel[m] == "advmod" || a_.rel[m] == "compound") valence += tone->Valence(a_.low[m]);
+    return valence;
+  }
+  return 0;
+}
+
 bool SentenceCoder::TargetIsCaptive(const Event& e) const {
   for (int t = 0; t < a_.n; ++t) {
     const Span& span = a_.s->tokens[t].span;
@@ -5453,6 +5477,12 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (auto it = index_.characterize.find(e.code); it != index_.characterize.end() &&
                                                        index_.Is(index_.characterize_verb, a_.lem[r.verb])) {
         int valence = PredicateValence(r.verb, e);
+        if (valence < 0) e.code = it->second.first;
+        if (valence > 0) e.code = it->second.second;
+      } else if (it != index_.characterize.end() && r.target_from_clause) {
+        // "said the US-led invasion of Iraq was illegal", "said the country would be a solid
+        // candidate": a statement whose reported clause calls the target something.
+        int valence = ReportedPredicateValence(r.verb, e);
         if (valence < 0) e.code = it->second.first;
         if (valence > 0) e.code = it->second.second;
       }

@@ -1,6 +1,7 @@
 // Each grammatical case of the coder on a hand-parsed sentence (UD v2 labels unless noted).
 #include "coding/event_coder.h"
 #include "coding/petrarch_reader.h"
+#include "text/tone.h"
 
 #include <gtest/gtest.h>
 
@@ -498,6 +499,33 @@ minister minister NOUN 4 obj)");
   bool reverse = false;
   for (const Event& e : events) reverse |= e.source == "CHNGOV" && e.target == "KAZGOV" && e.code.substr(0, 2) == "04";
   EXPECT_TRUE(reverse);
+}
+
+// PETRARCH's bare SAY codes a statement toward an actor of the reported clause; what that clause
+// calls the actor decides the code, as for "called X a liar" (AFINN-165 valence).
+TEST(EventCoderTest, PetrarchStatementCallingItsTargetSomethingIsCriticism) {
+  std::string dir = std::string(DRAGOMAN_SHARED_DIR) + "/petrarch";
+  FILE* f = std::fopen((dir + "/CAMEO.2.0.txt").c_str(), "rb");
+  if (!f) GTEST_SKIP() << "no " << dir;
+  std::fclose(f);
+  if (!text::ToneLexicon::Default()) GTEST_SKIP() << "no tone lexicon (build/external/tone_afinn165.tsv)";
+  Result<std::unique_ptr<Coder>> coder = MakeCoder({.dict_dir = dir});
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  Article a = OneSentence(R"(Iran Iran PROPN 2 nsubj
+said say VERB 0 root
+the the DET 5 det
+American American ADJ 5 amod
+invasion invasion NOUN 7 nsubj
+was be AUX 7 cop
+illegal illegal ADJ 2 ccomp)");
+  std::vector<Event> events;
+  (*coder)->Code(a, &events);
+  bool criticism = false;
+  for (const Event& e : events) {
+    EXPECT_NE(e.code, "010") << e.source << " " << e.target;
+    criticism |= e.source == "IRN" && e.target.starts_with("USA") && e.code.starts_with("11");
+  }
+  EXPECT_TRUE(criticism);
 }
 
 TEST(EventCoderTest, NewActorsFromUnknownPhrasesWhenAsked) {
