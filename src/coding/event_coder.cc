@@ -5067,6 +5067,10 @@ void SentenceCoder::CodeMeetingsTheActHappenedAt(std::vector<VerbResult>* result
     std::vector<Event> met;
     for (const Event& e : r.events) {
       if (e.target.empty() || e.source.starts_with("---") || e.target.starts_with("---") || e.source == e.target) continue;
+      // Words said to each other (01-05, 10-13), not force or material acts: "killed a Hamas
+      // leader during talks" is no meeting with Hamas.
+      const std::string root = e.code.substr(0, 2);
+      if (!((root >= "01" && root <= "05") || (root >= "10" && root <= "13"))) continue;
       for (int way = 0; way < 2; ++way) {
         Event m = e;
         if (way == 1) {

@@ -993,6 +993,9 @@ TEST(CoderNews, ActorsWhoActDuringTalksMet) {
   // Talks with a partner of their own are those talks.
   e = CodeText("Israel killed a Hamas leader during talks with Egypt.", "2005-02-24");
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04") && x.target.starts_with("PSE")) << Dump(e);
+  // Force is no meeting.
+  e = CodeText("Israel killed a Hamas leader during talks in Cairo.", "2005-02-24");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04")) << Dump(e);
 }
 
 TEST(CoderNews, ShippedFoodIsAid) {
