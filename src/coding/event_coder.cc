@@ -152,7 +152,8 @@ struct EventCoder::Index {
         origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
         reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")),
-        name_particle(w.Get("name-particle")), implied_meeting(w.Get("implied-meeting")) {}
+        name_particle(w.Get("name-particle")), implied_meeting(w.Get("implied-meeting")),
+        prevention_verb(w.Get("prevention-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -164,7 +165,8 @@ struct EventCoder::Index {
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle, &implied_meeting;
+      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle, &implied_meeting,
+      &prevention_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -4505,6 +4507,11 @@ bool SentenceCoder::Unreal(int v) const {
     return true;
   // "stopped supplying weapons", "stopped short of blaming Damascus": an act its governor ends or
   // holds back from is not done (cessation-verb).
+  // So is a complement clause of a verb that bans or prevents ("banning most US exports to the
+  // country" parsed with "exports" a verb; prevention-verb).
+  if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp") &&
+      index_.Is(index_.prevention_verb, a_.lem[a_.head[v]]))
+    return true;
   // (An adverbial only with its marker: "halted the offensive, withdrawing troops" withdrew.)
   if (int h = a_.head[v]; h >= 0 && a_.s->tokens[v].xpos == "VBG" &&
                           (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" ||
@@ -4884,7 +4891,8 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
   // "Lebanese demonstrators rallied in central Beirut, demanding that Syria withdraw its troops":
   // LBNCVL 141 SYR beside the demand. The protest verb (protest-act: verb>code) codes nothing of its
   // own without a target; the participle of its clause says whom the protest is against. Not for
-  // armed forces (force-role: troops "marched into the city, killing ...").
+  // states and armed forces (state-role, force-role: troops "marched into the city, killing ...";
+  // "China blocked the resolution, saying ...").
   if (index_.protest_act.empty()) return;
   const size_t made = results->size();
   for (size_t i = 0; i < made; ++i) {
@@ -4899,7 +4907,10 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
           a_.ChildWithRel(r.verb, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0)
         continue;
       for (const Event& e : r.events) {
-        if (HasRoleIn(e.source, index_.force_role) || e.target.empty()) continue;
+        // (People protest: not a state, its forces or an armed group.)
+        if (HasRoleIn(e.source, index_.force_role) || HasRoleIn(e.source, index_.state_role) || e.source.size() <= 3 ||
+            e.target.empty())
+          continue;
         Event p = e;
         p.code = code;
         p.verb_span = SpanOf(v, v);
@@ -5109,6 +5120,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     }
   for (int v = 0; v < a_.n; ++v) {
     if (!IsVerbal(v) && !HasNominalForm(v)) continue;
+    // The second half of a hyphenated adjective is no act: "Tsunami-Hit Indonesia", "war-torn".
+    if (v >= 2 && a_.low[v - 1] == "-" && a_.s->tokens[v - 2].span.end == a_.s->tokens[v - 1].span.begin &&
+        a_.s->tokens[v - 1].span.end == a_.s->tokens[v].span.begin)
+      continue;
     VerbResult r;
     if (!CodeVerb(v, &r)) continue;
     if (Unreal(v)) r.events.clear();
@@ -5141,7 +5156,8 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         !index_.Is(index_.denial, a_.lem[h]))
       continue;
     // "China postponed talks with Japan": a denied or put-off act did not happen either, nor one
-    // stopped ("stopped a shipment of chemicals to North Korea").
+    // stopped or prevented ("stopped a shipment of chemicals to North Korea", "banning US exports
+    // to the country": cessation-verb, prevention-verb).
     // Talks between others that the verb's actor mediates or hosts ("mediated talks in Kiev between
     // Yanukovich and Yushchenko") are those others' talks, beside the verb's event.
     const bool others_meet =
@@ -5154,7 +5170,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         });
     if (others_meet) continue;
     if ((result_of[h] >= 0 && !results[result_of[h]].events.empty()) || Unreal(h) || index_.Is(index_.denial, a_.lem[h]) ||
-        index_.Is(index_.cessation_verb, a_.lem[h]))
+        index_.Is(index_.cessation_verb, a_.lem[h]) || index_.Is(index_.prevention_verb, a_.lem[h]))
       r.events.clear();
   }
   // Transformations: a verb whose complement clause is coded ("X said Y attacked Z").

@@ -998,6 +998,20 @@ TEST(CoderNews, ActorsWhoActDuringTalksMet) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04")) << Dump(e);
 }
 
+TEST(CoderNews, ABlockadeWithADemandIsAProtestAndAHyphenatedAdjectiveNoAct) {
+  std::vector<Event> e = CodeText(
+      "LA PAZ, Bolivia (Reuters) - Thousands of Bolivian protesters blocked highways around La Paz on Monday, demanding "
+      "that the government nationalise the country's natural gas industry.",
+      "2005-05-30");
+  EXPECT_TRUE(Has(e, "BOLCVL", "14", "BOLGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "BOLCVL", "10", "BOLGOV")) << Dump(e);
+  e = CodeText("China blocked the UN resolution, accusing Japan of lying.", "2005-05-30");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "14") << Dump(e);
+  e = testing::CodeTitled("Japan to Send Aid to Tsunami-Hit Indonesia",
+                          "Japan said it would send $30 million in emergency aid to Indonesia.", "2005-01-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "19") << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
