@@ -650,6 +650,7 @@ class SentenceCoder {
   void RepairObjectListReadAsClause();
   void RepairPlaceReadAsClauseSubject();
   void RepairGerundRootAfterReducedRelative();
+  void RepairParentheticalParticipleReadAsVerb();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -898,6 +899,7 @@ void SentenceCoder::Analyze() {
   RepairObjectListReadAsClause();
   RepairPlaceReadAsClauseSubject();
   RepairGerundRootAfterReducedRelative();
+  RepairParentheticalParticipleReadAsVerb();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1523,6 +1525,46 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
   a_.rel[subject] = "nsubj";
   a_.head[root] = verb;
   a_.rel[root] = "advcl";
+}
+
+void SentenceCoder::RepairParentheticalParticipleReadAsVerb() {
+  // "Italian journalist Giuliana Sgrena, kidnapped in Baghdad a month ago, was freed on Friday",
+  // parsed with "kidnapped" the sentence's verb (the journalist kidnapping) and "was freed" its
+  // conjunct: a participle between commas after the subject is a reduced relative of it, and the
+  // later verb with its own auxiliary and no subject is the sentence's verb.
+  const int root = SingleRoot();
+  if (root < 2 || a_.low[root - 1] != "," || (a_.s->tokens[root].xpos != "VBN" && a_.s->tokens[root].xpos != "VBD")) return;
+  int subject = -1, verb = -1;
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != root) continue;
+    if (a_.rel[k] == "nsubj" && k < root - 1) subject = k;
+    if (a_.rel[k] == "obj" || a_.rel[k] == "dobj") return;  // an active verb with its object
+    if (k > root && a_.rel[k] == "conj" && verb < 0 && a_.s->tokens[k].upos == "VERB") verb = k;
+  }
+  if (subject < 0 || verb < 0 || a_.low[verb - 1] == "and") return;
+  bool auxiliary = false, own_subject = false, passive = false;
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != verb) continue;
+    auxiliary |= a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass";
+    passive |= a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass";
+    own_subject |= a_.rel[k].starts_with("nsubj");
+  }
+  bool comma_before = false;  // the participle's phrase closes with a comma
+  for (int k = root + 1; k < verb; ++k) comma_before |= a_.low[k] == "," && a_.head[k] != subject;
+  if (!auxiliary || own_subject || !comma_before) return;
+  if (a_.s != &retagged_) {
+    retagged_ = *a_.s;
+    a_.s = &retagged_;
+  }
+  retagged_.tokens[root].xpos = "VBN";
+  for (int k = verb + 1; k < a_.n; ++k)
+    if (a_.head[k] == root) a_.head[k] = verb;  // "..., Berlusconi said."
+  a_.head[verb] = -1;
+  a_.rel[verb] = "root";
+  a_.head[subject] = verb;
+  a_.rel[subject] = passive ? "nsubj:pass" : "nsubj";
+  a_.head[root] = subject;
+  a_.rel[root] = "acl";
 }
 
 void SentenceCoder::RepairPlaceReadAsClauseSubject() {
