@@ -651,6 +651,7 @@ class SentenceCoder {
   void RepairPlaceReadAsClauseSubject();
   void RepairGerundRootAfterReducedRelative();
   void RepairParentheticalParticipleReadAsVerb();
+  void RepairTimedParticipleOnNoun();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -900,6 +901,7 @@ void SentenceCoder::Analyze() {
   RepairPlaceReadAsClauseSubject();
   RepairGerundRootAfterReducedRelative();
   RepairParentheticalParticipleReadAsVerb();
+  RepairTimedParticipleOnNoun();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1565,6 +1567,25 @@ void SentenceCoder::RepairParentheticalParticipleReadAsVerb() {
   a_.rel[subject] = passive ? "nsubj:pass" : "nsubj";
   a_.head[root] = subject;
   a_.rel[root] = "acl";
+}
+
+void SentenceCoder::RepairTimedParticipleOnNoun() {
+  // "Georgia ordered the expulsion of four Russian officers after accusing them of spying", parsed
+  // with "after accusing" a clause of the noun "expulsion": a participle opened by a preposition of
+  // time (time-preposition) tells when the clause's act happened, so it is the clause verb's
+  // adverbial and shares its subject.
+  for (int v = 0; v < a_.n; ++v) {
+    if (a_.s->tokens[v].xpos != "VBG" || a_.rel[v] != "acl" || a_.head[v] < 0) continue;
+    bool timed = false;
+    for (int k = 0; k < v; ++k)
+      timed |= a_.head[k] == v && a_.rel[k] == "mark" && index_.Is(index_.time_preposition, a_.low[k]);
+    if (!timed) continue;
+    int verb = a_.head[v];
+    for (int guard = 0; guard < 6 && verb >= 0 && !IsVerbal(verb); ++guard) verb = a_.head[verb];
+    if (verb < 0 || !IsVerbal(verb)) continue;
+    a_.head[v] = verb;
+    a_.rel[v] = "advcl";
+  }
 }
 
 void SentenceCoder::RepairPlaceReadAsClauseSubject() {

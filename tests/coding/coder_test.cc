@@ -1020,6 +1020,14 @@ TEST(CoderNews, AParticipleBetweenCommasAfterTheSubjectIsNoVerb) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("ITA") && x.code.starts_with("18")) << Dump(e);
 }
 
+TEST(CoderNews, AParticipleOfTimeOnANounSharesTheClausesSubject) {
+  std::vector<Event> e = CodeText(
+      "Georgia ordered the expulsion of four Russian military officers on Wednesday after accusing them of spying.",
+      "2006-09-27");
+  EXPECT_TRUE(Has(e, "GEO", "17", "RUSMIL")) << Dump(e);
+  EXPECT_TRUE(Has(e, "GEO", "11", "RUSMIL")) << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
