@@ -4565,7 +4565,10 @@ bool SentenceCoder::NamesItsAgent(int v) {
 bool SentenceCoder::Unreal(int v) const {
   // "denied sending drones", "refused to release": the act its governor denies or refuses is not
   // done (the refusal itself is coded by its own pattern, "refuse to release +").
-  if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || a_.rel[v] == "advcl") &&
+  // (An adverbial only with its marker: "rejected the call, accusing Washington of a hostile
+  // policy" accused.)
+  if (a_.head[v] >= 0 &&
+      (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || (a_.rel[v] == "advcl" && a_.ChildWithRel(v, {"mark"}) >= 0)) &&
       index_.Is(index_.denial, a_.lem[a_.head[v]]))
     return true;
   // "stopped supplying weapons", "stopped short of blaming Damascus": an act its governor ends or

@@ -1028,6 +1028,13 @@ TEST(CoderNews, AParticipleOfTimeOnANounSharesTheClausesSubject) {
   EXPECT_TRUE(Has(e, "GEO", "11", "RUSMIL")) << Dump(e);
 }
 
+TEST(CoderNews, AParticipleAfterARefusalIsAnActOfItsOwn) {
+  std::vector<Event> e = CodeText("North Korea rejected the call, accusing Washington of a hostile policy.", "2005-02-10");
+  EXPECT_TRUE(Has(e, "PRK", "11", "USA")) << Dump(e);
+  e = CodeText("Syria denied sending troops to Lebanon.", "2005-02-10");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "07") << Dump(e);
+}
+
 TEST(CoderNews, ShippedFoodIsAid) {
   std::vector<Event> e = CodeText("South Korea began shipping 200,000 tonnes of fertilizer to North Korea on Saturday.", "2005-05-13");
   EXPECT_TRUE(Has(e, "KOR", "07", "PRK")) << Dump(e);
