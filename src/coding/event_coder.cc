@@ -148,11 +148,10 @@ struct EventCoder::Index {
         definite_article(w.Get("definite-article")), adjective_participle(w.Get("adjective-participle")),
         perpetrator_noun(w.Get("perpetrator-noun")), time_preposition(w.Get("time-preposition")),
         reason_preposition(w.Get("reason-preposition")), cessation_verb(w.Get("cessation-verb")),
-        country_anaphor(w.Get("country-anaphor")), answered_act(w.Get("answered-act")),
-        origin_preposition(w.Get("origin-preposition")), protest_act(w.Get("protest-act")),
+        country_anaphor(w.Get("country-anaphor")),
+        origin_preposition(w.Get("origin-preposition")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
-        reaction_noun(w.Get("reaction-noun")), reaction(w.Get("reaction")), mediation(w.Get("mediation")),
-        name_particle(w.Get("name-particle")), implied_meeting(w.Get("implied-meeting")),
+        reaction_noun(w.Get("reaction-noun")), name_particle(w.Get("name-particle")),
         prevention_verb(w.Get("prevention-verb")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
@@ -164,8 +163,8 @@ struct EventCoder::Index {
       &allegation_verb, &allegation_marker, &affiliation_preposition, &responsibility_preposition,
       &obligation_auxiliary, &naming_verb, &naming_preposition, &private_role, &suicide_word, &bombing_word, &border_noun,
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
-      &cessation_verb, &country_anaphor, &answered_act, &origin_preposition, &protest_act, &charge_noun,
-      &charge_denial_verb, &charge_denied, &reaction_noun, &reaction, &mediation, &name_particle, &implied_meeting,
+      &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
+      &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
@@ -194,6 +193,10 @@ struct EventCoder::Index {
   // their own country's protesters (protester-word in the target) is violent repression B.
   std::unordered_map<std::string, std::string> repression;
   WordLists::Set protester_word;
+  // Events made by rules of their own (word or code > code; coding_rules.txt): an answered
+  // noun's act, a protest verb's code, a reaction verb's code, the parties' code under a
+  // mediator's, and the meeting a meeting noun implies.
+  std::unordered_map<std::string, std::string> answered_act, protest_act, reaction, mediation, implied_meeting;
   // "captive-killed: A>B": force A that kills a captive (captive-word in the target) is B.
   std::unordered_map<std::string, std::string> captive_killed;
   // "troop-movement: A B": codes of a visit that troops (troop-noun) making or receiving it do not
@@ -418,6 +421,11 @@ EventCoder::EventCoder(std::shared_ptr<const Lexicon> dicts, EventCoderOptions o
   read_map("suicide", &index_->suicide);
   read_map("captive-killed", &index_->captive_killed);
   read_map("repression", &index_->repression);
+  read_map("answered-act", &index_->answered_act);
+  read_map("protest-act", &index_->protest_act);
+  read_map("reaction", &index_->reaction);
+  read_map("mediation", &index_->mediation);
+  read_map("implied-meeting", &index_->implied_meeting);
   index_->protester_word = words.Get("protester-word");
   index_->troop_movement = words.Get("troop-movement");
   index_->troop_noun = words.Get("troop-noun");
@@ -584,6 +592,17 @@ class SentenceCoder {
   std::string LastCountryBefore(int h);
   // The country named last before token `before`, other than except (places left out).
   std::string CountryNamedLast(int before, const std::string& except) const;
+  // The passive agent ("by" phrase) of verb v, -1 when none.
+  int AgentPhrase(int v) const;
+  // Who answers the noun an answer-verb (answer-verb) takes as its object (its active subject)
+  // or passive subject (its agent); -1 when none.
+  int Answerer(int noun);
+  // The actors token h stands for, those of known country only (not "---").
+  std::vector<ActorCode> KnownActors(int h, bool allow_pronoun = true, int depth = 0) {
+    std::vector<ActorCode> actors = Resolve(h, allow_pronoun, depth);
+    std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+    return actors;
+  }
   // An event of this sentence from source to target, its verb the token verb.
   Event NewEvent(const ActorCode& source, const ActorCode& target, const std::string& code, int verb,
                  const std::string& rule) const;
@@ -3091,8 +3110,7 @@ std::vector<ActorCode> SentenceCoder::ResolveUncached(int h, bool allow_pronoun,
       return Resolve(a_.head[clause], allow_pronoun, depth + 1);
   }
   if (int who = AllegedIdentity(h); who >= 0) {
-    std::vector<ActorCode> named = Resolve(who, false, depth + 1);
-    std::erase_if(named, [](const ActorCode& x) { return x.base == "---"; });
+    std::vector<ActorCode> named = KnownActors(who, false, depth + 1);
     if (!named.empty()) {
       for (ActorCode& x : named) x.first = std::min(x.first, h);
       return named;
@@ -3333,10 +3351,7 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
   if (r == "acl") {
     // "the parade supporting Gondor"; a participle with its agent is passive: "a journalist
     // kidnapped by militants".
-    bool agent = false;
-    for (int k : a_.kids[v])
-      agent |= a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
-               (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k)));
+    bool agent = AgentPhrase(v) >= 0;
     // A headline's participle of its root noun is its passive verb: "10 Iraqis Killed in Attack".
     bool headline = a_.s->is_title && a_.head[h] < 0;
     // "three Americans accused of torturing prisoners", "soldiers charged with abusing": a
@@ -3582,8 +3597,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // source, else the subject of the support verb it is the object of ("Xi began a visit to
   // Astana"; not "the Council condemned an attack").
   if (!verbal && subj < 0) {
-    std::vector<ActorCode> own = Resolve(v);
-    std::erase_if(own, [](const ActorCode& x) { return x.base == "---"; });
+    std::vector<ActorCode> own = KnownActors(v);
     // "concluded another round of talks": through an "of" phrase to the object.
     int n = v;
     if (a_.head[n] >= 0 && IsNominalRel(a_.rel[n]) && index_.Is(index_.phrase_preposition, a_.CaseOf(n))) n = a_.head[n];
@@ -4027,8 +4041,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
     target_head = meeting_target;
     for (int k : a_.kids[meeting_target])
       if (IsNominalRel(a_.rel[k]) && index_.Is(index_.partner_preposition, a_.CaseOf(k))) target_head = k;
-    std::vector<ActorCode> t = Resolve(target_head);
-    std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+    std::vector<ActorCode> t = KnownActors(target_head);
     if (t.empty()) target_head = -1;
   }
 
@@ -4125,8 +4138,7 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
       if (c.empty() || index_.Is(index_.locative, c) || index_.Is(index_.phrase_preposition, c) ||
           index_.Is(index_.agent_preposition, c))
         continue;
-      std::vector<ActorCode> t = Resolve(k);
-      std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+      std::vector<ActorCode> t = KnownActors(k);
       if (!t.empty() && differs(t)) {
         targets = std::move(t);
         break;
@@ -4163,22 +4175,9 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
   // "rejected his army's request", "the rebels' demand ... has been rejected by the government":
   // an appeal that another actor answers (answer-verb) was addressed to that actor, whatever its
   // own phrases name ("request to scale back its Gaza offensive").
-  if (int h = a_.head[v]; !verbal && !sources.empty() && h >= 0 && IsVerbal(h) &&
-                          (index_.Is(index_.answer_verb, a_.lem[h]) || index_.Is(index_.answer_verb, a_.low[h]))) {
-    int answerer = -1;
-    bool answer_passive = false;
-    if (a_.rel[v] == "obj" || a_.rel[v] == "dobj") {
-      answerer = Subject(h, &answer_passive);
-      if (answer_passive) answerer = -1;
-    } else if (a_.rel[v] == "nsubj:pass" || a_.rel[v] == "nsubjpass") {
-      for (int k : a_.kids[h])
-        if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
-            (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
-          answerer = k;
-    }
-    if (answerer >= 0) {
-      std::vector<ActorCode> t = Resolve(answerer);
-      std::erase_if(t, [](const ActorCode& x) { return x.base == "---"; });
+  if (!verbal && !sources.empty()) {
+    if (int answerer = Answerer(v); answerer >= 0) {
+      std::vector<ActorCode> t = KnownActors(answerer);
       if (!t.empty() && differs(t)) {
         targets = std::move(t);
         result->addressed_to_answerer = true;
@@ -4844,14 +4843,34 @@ std::string SentenceCoder::ContextCountry(bool armed_group) const {
 }
 
 namespace {
-// The code a "word>code" list gives a word ("demand>100"), "" when none.
-std::string CodeInPairs(const WordLists::Set& pairs, const std::string& word) {
-  const std::string prefix = word + ">";
-  for (const std::string& pair : pairs)
-    if (pair.starts_with(prefix)) return pair.substr(prefix.size());
-  return "";
+// The code a "word>code" rule gives a word ("demand>100"), "" when none.
+std::string CodeInPairs(const std::unordered_map<std::string, std::string>& rule, const std::string& word) {
+  auto it = rule.find(word);
+  return it == rule.end() ? std::string() : it->second;
 }
 }  // namespace
+
+int SentenceCoder::AgentPhrase(int v) const {
+  int agent = -1;
+  for (int k : a_.kids[v])
+    if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
+        (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
+      agent = k;
+  return agent;
+}
+
+int SentenceCoder::Answerer(int noun) {
+  const int h = a_.head[noun];
+  if (h < 0 || !IsVerbal(h) || !(index_.Is(index_.answer_verb, a_.lem[h]) || index_.Is(index_.answer_verb, a_.low[h])))
+    return -1;
+  if (a_.rel[noun] == "obj" || a_.rel[noun] == "dobj") {
+    bool passive = false;
+    const int subject = Subject(h, &passive);
+    return passive ? -1 : subject;
+  }
+  if (a_.rel[noun] == "nsubj:pass" || a_.rel[noun] == "nsubjpass") return AgentPhrase(h);
+  return -1;
+}
 
 Event SentenceCoder::NewEvent(const ActorCode& source, const ActorCode& target, const std::string& code, int verb,
                               const std::string& rule) const {
@@ -4882,14 +4901,9 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
   // actor who answers it.
   if (index_.answered_act.empty()) return;
   for (int h = 0; h < a_.n; ++h) {
-    if (!IsVerbal(h) || !(index_.Is(index_.answer_verb, a_.lem[h]) || index_.Is(index_.answer_verb, a_.low[h]))) continue;
-    bool passive = false;
-    const int subject = Subject(h, &passive);
     for (int noun : a_.kids[h]) {
       const bool object = a_.rel[noun] == "obj" || a_.rel[noun] == "dobj";
-      const bool passive_subject = a_.rel[noun] == "nsubj:pass" || a_.rel[noun] == "nsubjpass";
-      if ((!object && !passive_subject) || a_.s->tokens[noun].upos != "NOUN") continue;
-      if (a_.actor_at[noun] >= 0 || a_.agent_at[noun] >= 0) continue;
+      if (a_.s->tokens[noun].upos != "NOUN" || a_.actor_at[noun] >= 0 || a_.agent_at[noun] >= 0) continue;
       const std::string code = AnsweredActCode(noun);
       if (code.empty()) continue;
       const int known = (*result_of)[noun];
@@ -4899,12 +4913,7 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
             return a_.rel[k] == "det" && index_.Is(index_.unreal_modifier, a_.low[k]);
           }))
         continue;
-      int answerer = object && !passive ? subject : -1;
-      if (passive_subject)
-        for (int k : a_.kids[h])
-          if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
-              (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
-            answerer = k;
+      const int answerer = Answerer(noun);
       if (answerer < 0) continue;
       std::vector<ActorCode> actors;
       for (int k : a_.kids[noun]) {
@@ -4916,8 +4925,7 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
                             (index_.Is(index_.agent_preposition, a_.CaseOf(k)) ||
                              index_.Is(index_.origin_preposition, a_.CaseOf(k)));
         if (!before && !phrase) continue;
-        actors = Resolve(k);
-        std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+        actors = KnownActors(k);
         if (!actors.empty()) break;
       }
       // (The phrase also comes parsed on the answering verb: "rejected criticism from Bush".)
@@ -4925,11 +4933,9 @@ void SentenceCoder::CodeAnsweredActs(std::vector<VerbResult>* results, std::vect
         if (!actors.empty() || !object || k < noun || !IsNominalRel(a_.rel[k]) ||
             !index_.Is(index_.origin_preposition, a_.CaseOf(k)))
           continue;
-        actors = Resolve(k);
-        std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+        actors = KnownActors(k);
       }
-      std::vector<ActorCode> targets = Resolve(answerer);
-      std::erase_if(targets, [](const ActorCode& x) { return x.base == "---"; });
+      std::vector<ActorCode> targets = KnownActors(answerer);
       if (actors.empty() || targets.empty()) continue;
       VerbResult r;
       r.verb = noun;
@@ -5003,8 +5009,7 @@ void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
       if ((a_.rel[d] != "acl:relcl" && a_.rel[d] != "relcl") || !index_.Is(index_.charge_denial_verb, a_.lem[d])) continue;
       const int subject = a_.ChildWithRel(d, {"nsubj"});
       if (subject < 0 || index_.Is(index_.relative, a_.low[subject])) continue;
-      std::vector<ActorCode> deniers = Resolve(subject);
-      std::erase_if(deniers, [](const ActorCode& x) { return x.base == "---"; });
+      std::vector<ActorCode> deniers = KnownActors(subject);
       if (deniers.size() != 1) continue;
       const ActorCode& denier = deniers.front();
       // The accusation before the charge that targets the denier.
@@ -5046,10 +5051,7 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
       if (code.empty()) continue;
       int reactor = -1;
       if (a_.rel[d] == "acl") {  // "welcomed by the United States"
-        for (int k : a_.kids[d])
-          if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent" ||
-              (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k))))
-            reactor = k;
+        reactor = AgentPhrase(d);
       } else if (a_.rel[d] == "acl:relcl" || a_.rel[d] == "relcl") {
         const int subject = a_.ChildWithRel(d, {"nsubj"});
         if (subject >= 0 && !index_.Is(index_.relative, a_.low[subject])) reactor = subject;  // "a move the UN welcomed"
@@ -5064,9 +5066,7 @@ void SentenceCoder::CodeReactionsToTheAct(std::vector<VerbResult>* results) {
       bool passive = false;
       const int subject = Subject(verb, &passive);
       if (subject < 0 || passive) continue;
-      std::vector<ActorCode> reactors = Resolve(reactor), actors = Resolve(subject);
-      std::erase_if(reactors, [](const ActorCode& x) { return x.base == "---"; });
-      std::erase_if(actors, [](const ActorCode& x) { return x.base == "---"; });
+      std::vector<ActorCode> reactors = KnownActors(reactor), actors = KnownActors(subject);
       if (reactors.empty() || actors.empty()) continue;
       VerbResult r;
       r.verb = d;
