@@ -152,7 +152,8 @@ struct EventCoder::Index {
         origin_preposition(w.Get("origin-preposition")),
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
         reaction_noun(w.Get("reaction-noun")), name_particle(w.Get("name-particle")),
-        prevention_verb(w.Get("prevention-verb")) {}
+        prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
+        modal_noun(w.Get("modal-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -165,7 +166,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb;
+      &prevention_verb, &protest_holding_verb, &modal_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -671,6 +672,17 @@ class SentenceCoder {
   void RepairGerundRootAfterReducedRelative();
   void RepairParentheticalParticipleReadAsVerb();
   void RepairTimedParticipleOnNoun();
+  // "Russia's Gazprom threatened ..." with "Russia" hung as the possessor of the verb: a verb owns
+  // no possessor, so it belongs to the subject phrase that follows the "'s".
+  void RepairPossessorOfVerb();
+  // "imposed an arms embargo and visa bans on Uzbek officials" with "bans" a present-tense verb
+  // and "visa" its subject: a bare noun and a present plural-looking verb conjoined to a past-tense
+  // verb that has an object are a second item of that object; their obliques are the verb's.
+  void RepairObjectItemReadAsVerb();
+  // "Ivory Coast President Laurent Gbagbo and rebel leader Guillaume Soro signed", parsed with
+  // "Gbagbo" a compound of "leader" and the "and" between them: no modifier stands before its
+  // head's own "and", so the name is the list's first item and the phrase after "and" the second.
+  void RepairListItemReadAsModifier();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -921,6 +933,9 @@ void SentenceCoder::Analyze() {
   RepairGerundRootAfterReducedRelative();
   RepairParentheticalParticipleReadAsVerb();
   RepairTimedParticipleOnNoun();
+  RepairPossessorOfVerb();
+  RepairObjectItemReadAsVerb();
+  RepairListItemReadAsModifier();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1512,8 +1527,18 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
   // participle after the comma the sentence's verb: a sentence needs a finite verb, and a
   // participle without an auxiliary is none, so the past form in the subject's phrase is the verb
   // and the participle its adverbial.
+  // (Also a past participle without an auxiliary, read as the verb: "Hundreds of Indonesian
+  // Muslims protested outside the Danish embassy against cartoons first published in Denmark",
+  // which is a reduced relative on the noun right before it.)
   const int root = SingleRoot();
-  if (root < 0 || a_.s->tokens[root].xpos != "VBG") return;
+  if (root < 0 || (a_.s->tokens[root].xpos != "VBG" && a_.s->tokens[root].xpos != "VBN")) return;
+  const bool participle_root = a_.s->tokens[root].xpos == "VBN";
+  if (participle_root && a_.s->is_title) return;  // a headline's passive needs no auxiliary
+  int noun_before = root - 1;
+  while (noun_before >= 0 && a_.head[noun_before] == root && a_.s->tokens[noun_before].upos == "ADV") --noun_before;
+  if (participle_root && (noun_before < 0 || (a_.s->tokens[noun_before].upos != "NOUN" &&
+                                              a_.s->tokens[noun_before].upos != "PROPN")))
+    return;
   int subject = -1;
   for (int k = 0; k < a_.n; ++k) {
     if (a_.head[k] != root) continue;
@@ -1534,7 +1559,7 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
     }
     if (!agent) verb = t;
   }
-  if (verb < 0) return;
+  if (verb < 0 || (participle_root && a_.InSubtree(verb, noun_before))) return;
   if (a_.s != &retagged_) {
     retagged_ = *a_.s;
     a_.s = &retagged_;
@@ -1544,6 +1569,13 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
   a_.rel[verb] = "root";
   a_.head[subject] = verb;
   a_.rel[subject] = "nsubj";
+  if (participle_root) {
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == root && (k <= noun_before || a_.rel[k] == "punct")) a_.head[k] = verb;
+    a_.head[root] = noun_before;
+    a_.rel[root] = "acl";
+    return;
+  }
   a_.head[root] = verb;
   a_.rel[root] = "advcl";
 }
@@ -1604,6 +1636,74 @@ void SentenceCoder::RepairTimedParticipleOnNoun() {
     if (verb < 0 || !IsVerbal(verb)) continue;
     a_.head[v] = verb;
     a_.rel[v] = "advcl";
+  }
+}
+
+void SentenceCoder::RepairPossessorOfVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int k = 0; k < a_.n; ++k) {
+    const int v = a_.head[k];
+    if (v <= k || a_.rel[k] != "nmod:poss" || (tok[v].upos != "VERB" && tok[v].upos != "AUX")) continue;
+    int subject = -1;
+    for (int t = k + 1; t < v; ++t)
+      if (a_.head[t] == v && a_.rel[t].starts_with("nsubj")) subject = t;
+    if (subject < 0) continue;
+    // Nothing between the possessor and the subject but its "'s" and the subject's own words.
+    bool adjacent = true;
+    for (int t = k + 1; t < subject; ++t)
+      adjacent &= (a_.head[t] == k && a_.rel[t] == "case") || a_.InSubtree(t, subject);
+    if (!adjacent) continue;
+    a_.head[k] = subject;
+  }
+}
+
+void SentenceCoder::RepairObjectItemReadAsVerb() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int p = 3; p < a_.n; ++p) {
+    const int v = a_.head[p];
+    if (v < 0 || v >= p || tok[p].xpos != "VBZ" || !a_.low[p].ends_with("s") || a_.rel[p] != "conj") continue;
+    if (tok[v].xpos != "VBD" && tok[v].xpos != "VBN") continue;
+    const int noun = p - 1, cc = p - 2;
+    if (a_.head[noun] != p || !a_.rel[noun].starts_with("nsubj") || tok[noun].xpos != "NN") continue;
+    if (a_.head[cc] != p || a_.rel[cc] != "cc") continue;
+    int object = -1;
+    for (int t = 0; t < cc; ++t)
+      if (a_.head[t] == v && (a_.rel[t] == "obj" || a_.rel[t] == "dobj")) object = t;
+    if (object < 0) continue;
+    bool own_verb_words = false;
+    for (int t = 0; t < a_.n; ++t)
+      own_verb_words |= a_.head[t] == noun || (a_.head[t] == p && (a_.rel[t].starts_with("aux") || a_.rel[t] == "obj" ||
+                                            a_.rel[t] == "dobj" || a_.rel[t] == "cop" || a_.rel[t] == "ccomp" ||
+                                            a_.rel[t] == "xcomp"));
+    if (own_verb_words) continue;  // (nor a determiner or modifier of its "subject")
+    if (a_.s != &retagged_) retagged_ = *a_.s;
+    Token& item = retagged_.tokens[p];
+    item.upos = "NOUN";
+    item.xpos = "NNS";
+    a_.s = &retagged_;
+    a_.rel[noun] = "compound";
+    a_.head[p] = object;
+    for (int t = p + 1; t < a_.n; ++t)
+      if (a_.head[t] == p && a_.rel[t] != "punct") a_.head[t] = v;
+    return;
+  }
+}
+
+void SentenceCoder::RepairListItemReadAsModifier() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int cc = 1; cc + 1 < a_.n; ++cc) {
+    const int h = a_.head[cc];
+    if (h <= cc || a_.rel[cc] != "cc") continue;
+    const int item = cc - 1;
+    if (a_.head[item] != h || a_.rel[item] != "compound" || tok[item].upos != "PROPN") continue;
+    if (tok[h].upos != "NOUN" && tok[h].upos != "PROPN") continue;
+    // The first item's words: those before it that hang from the head go with it.
+    for (int k = 0; k < item; ++k)
+      if (a_.head[k] == h) a_.head[k] = item;
+    a_.head[item] = a_.head[h];
+    a_.rel[item] = a_.rel[h];
+    a_.head[h] = item;
+    a_.rel[h] = "conj";
   }
 }
 
@@ -3348,6 +3448,17 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
     bool p;
     return Subject(a_.head[h], &p, depth + 1);
   }
+  if (r == "acl" && Infinitival(v) && (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && a_.head[h] >= 0 &&
+      IsVerbal(a_.head[h]) && a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && !index_.Is(index_.intent, a_.lem[h]) &&
+      !index_.Is(index_.modal_noun, a_.lem[h]) && a_.ChildWithRel(h, {"nmod:poss"}) < 0) {
+    // "thousands defied a curfew to protest against the king's rule", with the infinitive hung
+    // from the object: an infinitive on a verb's object that names no actor tells what the
+    // verb's subject does (its purpose). Not a noun of intent or one with its own possessor
+    // ("condemned Washington's decision to sell arms": Washington sells), nor one of what may be
+    // done (modal-noun: "were denied permission to check", "found a way to prevent").
+    bool p;
+    return Subject(a_.head[h], &p, depth + 1);
+  }
   if (r == "acl") {
     // "the parade supporting Gondor"; a participle with its agent is passive: "a journalist
     // kidnapped by militants".
@@ -4965,19 +5076,30 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
   // own without a target; the participle of its clause says whom the protest is against. Not for
   // states and armed forces (state-role, force-role: troops "marched into the city, killing ...";
   // "China blocked the resolution, saying ...").
+  // A purpose infinitive says it too, and then the demand or appeal is the protest's own, not a
+  // second event: "thousands rallied in Bishkek to demand the resignation of President Bakiyev" is
+  // KGZCVL 141 KGZGOV alone. So does a protest noun held (protest-holding-verb): "the opposition
+  // began a nationwide strike to press the government to reform" (143).
   if (index_.protest_act.empty()) return;
   const size_t made = results->size();
   for (size_t i = 0; i < made; ++i) {
     const int v = (*results)[i].verb;
     if (!IsVerbal(v) || !(*results)[i].events.empty()) continue;
-    const std::string code = CodeInPairs(index_.protest_act, a_.lem[v]);
+    std::string code = CodeInPairs(index_.protest_act, a_.lem[v]);
+    int held = -1;  // the protest noun a holding verb holds
+    if (code.empty() && index_.Is(index_.protest_holding_verb, a_.lem[v])) {
+      held = a_.ChildWithRel(v, {"obj", "dobj"});
+      if (held >= 0) code = CodeInPairs(index_.protest_act, a_.lem[held]);
+    }
     if (code.empty() || Unreal(v)) continue;
     std::vector<Event> events;
-    for (const VerbResult& r : *results) {
-      // (The participle shares the protest's subject: it has none of its own.)
-      if (a_.head[r.verb] != v || a_.rel[r.verb] != "advcl" || a_.s->tokens[r.verb].xpos != "VBG" ||
-          a_.ChildWithRel(r.verb, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0)
-        continue;
+    for (size_t j = 0; j < made; ++j) {
+      VerbResult& r = (*results)[j];
+      // (The participle or infinitive shares the protest's subject: it has none of its own.)
+      const bool participle = a_.head[r.verb] == v && a_.rel[r.verb] == "advcl" && a_.s->tokens[r.verb].xpos == "VBG";
+      const bool purpose = Infinitival(r.verb) && ((a_.head[r.verb] == v && a_.rel[r.verb] == "advcl") ||
+                                                   (held >= 0 && a_.head[r.verb] == held && a_.rel[r.verb] == "acl"));
+      if (!(participle || purpose) || a_.ChildWithRel(r.verb, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0) continue;
       for (const Event& e : r.events) {
         // (People protest: not a state, its forces or an armed group.)
         if (HasRoleIn(e.source, index_.force_role) || HasRoleIn(e.source, index_.state_role) || e.source.size() <= 3 ||
@@ -4985,12 +5107,17 @@ void SentenceCoder::CodeProtestsByTheirDemands(std::vector<VerbResult>* results)
           continue;
         Event p = e;
         p.code = code;
-        p.verb_span = SpanOf(v, v);
+        p.verb_span = SpanOf(held >= 0 ? held : v, held >= 0 ? held : v);
         p.rule = "builtin:protest-by-its-demand";
         if (std::none_of(events.begin(), events.end(),
                          [&](const Event& x) { return x.source == p.source && x.target == p.target; }))
           events.push_back(std::move(p));
       }
+      if (purpose && !events.empty())
+        std::erase_if(r.events, [&](const Event& e) {
+          return (e.code.starts_with("02") || e.code.starts_with("10")) &&
+                 std::any_of(events.begin(), events.end(), [&](const Event& x) { return x.source == e.source; });
+        });
     }
     (*results)[i].events = std::move(events);
   }

@@ -2311,4 +2311,52 @@ TEST(CoderNews, AParticipleAfterACommaHungFromANounIsTheClauses) {
   EXPECT_TRUE(Has(e, "LBNOPP", "10", "SYR") || Has(e, "LBNCVLOPP", "10", "SYR")) << Dump(e);
 }
 
+TEST(CoderNews, AProtestsPurposeIsWhomItIsAgainst) {
+  // A purpose infinitive names whom the protest is against; the demand is the protest's own.
+  std::vector<Event> e = CodeText(
+      "Thousands of students marched in Caracas on Friday to demand the resignation of President Hugo Chavez.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "VENEDU", "14", "VENGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "10") << Dump(e);
+  // A protest noun held by its verb is coded like the protest verb.
+  e = CodeText(
+      "Nigeria's main labour unions began a three-day general strike on Monday to press the government to cut fuel "
+      "prices.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "NGALAB", "14", "NGAGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "02") << Dump(e);
+  // The purpose hung from the verb's object is still the subject's.
+  e = CodeText("Thousands of people defied a ban in Dhaka to protest against the government.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "BGDCVL", "14", "BGDGOV")) << Dump(e);
+  // Police holding a meeting to press for calm protest nothing.
+  e = CodeText("Police held a meeting in Dhaka to press the opposition to end its protests.", "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "14") << Dump(e);
+}
+
+TEST(CoderNews, ParsesThatSplitOrMergePhrasesAreRepaired) {
+  // A possessor hung from the verb belongs to the subject after it.
+  std::vector<Event> e = CodeText("Russia's Lukoil threatened on Friday to halt oil deliveries to Belarus.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUS", "13", "BLR")) << Dump(e);
+  // A second object read as a present-tense verb with its own subject ("visa bans").
+  e = CodeText("The European Union imposed an arms embargo and visa bans on senior Zimbabwean officials on Monday.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOEUREEC", "16", "ZWEGOV")) << Dump(e);
+  // A listed name read as a modifier of the second item.
+  e = CodeText("Sudanese President Omar al-Bashir and rebel leader John Garang signed a peace agreement in Nairobi on "
+               "Sunday.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "SDNGOV", "05", "SDNREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "SDNREB", "05", "SDNGOV")) << Dump(e);
+  // A past participle read as the sentence's verb is a reduced relative; the verb is earlier.
+  e = CodeText(
+      "Hundreds of Pakistani Muslims protested outside the Danish embassy in Islamabad against cartoons first printed "
+      "in Denmark.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "PAKCVL", "14", "DNKGOV")) << Dump(e);
+  // Renegade soldiers are rebels, not their state's army.
+  e = CodeText("MANILA (Reuters) - Government troops fought renegade soldiers near the capital on Sunday.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "PHLMIL", "19", "PHLREB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
