@@ -623,6 +623,9 @@ class SentenceCoder {
   void CodeMediatedParties(std::vector<VerbResult>* results);
   // Two actors one of whom acts on the other "during talks" met.
   void CodeMeetingsTheActHappenedAt(std::vector<VerbResult>* results);
+  // A threat or warning whose target the pattern took from its clause's subject, the speaker's own
+  // country, is aimed at whom that clause acts on.
+  void AimWarningsPastTheirOwnSide(std::vector<VerbResult>* results);
   // "The attack on Israel killed hundreds" parsed with two subjects, "on" a subordinator: the
   // second, after a preposition, is a phrase of the first.
   void RepairPrepositionalSubject();
@@ -5297,6 +5300,48 @@ void SentenceCoder::CodeMeetingsTheActHappenedAt(std::vector<VerbResult>* result
   }
 }
 
+void SentenceCoder::AimWarningsPastTheirOwnSide(std::vector<VerbResult>* results) {
+  // "Chavez warned that Venezuela would cut off oil shipments to the United States if he were
+  // killed": "warn +" found Venezuela as the clause's subject, but no state warns itself; the
+  // warning is aimed at the first actor of another country in the clause (VENGOV 130 USA), and
+  // without one it is no event.
+  for (VerbResult& r : *results) {
+    if (!IsVerbal(r.verb) || r.by_rule || r.events.empty()) continue;
+    const int clause = a_.ChildWithRel(r.verb, {"ccomp"});
+    if (clause < 0) continue;
+    bool passive = false;
+    const int subject = Subject(clause, &passive);
+    if (subject < 0 || !a_.InSubtree(subject, clause)) continue;
+    const std::vector<ActorCode> own = KnownActors(subject);
+    if (own.size() != 1 || own[0].base.size() < 3) continue;
+    const std::string own_country = own[0].base.substr(0, 3);
+    if (index_.Is(index_.non_country_prefix, Lower3(own_country))) continue;
+    bool dropped = false;
+    for (Event& e : r.events) {
+      if (!e.code.starts_with("13") || e.target != own[0].code || !e.source.starts_with(own_country)) continue;
+      const ActorCode* aimed = nullptr;
+      std::vector<ActorCode> found;
+      for (int t = subject + 1; t < a_.n && !aimed; ++t) {
+        if (!a_.InSubtree(t, clause) || a_.InSubtree(t, subject) || a_.actor_at[t] < 0) continue;
+        found = KnownActors(t, false);
+        for (const ActorCode& x : found)
+          if (!x.base.starts_with(own_country)) {
+            aimed = &x;
+            break;
+          }
+      }
+      if (aimed) {
+        e.target = aimed->code;
+        e.target_span = SpanOf(aimed->first, aimed->last);
+      } else {
+        e.code.clear();
+        dropped = true;
+      }
+    }
+    if (dropped) std::erase_if(r.events, [](const Event& e) { return e.code.empty(); });
+  }
+}
+
 void SentenceCoder::Run(std::vector<Event>* out) {
   if (!analyzed_) Analyze();
   if (a_.n == 0 || Discarded()) return;
@@ -5329,6 +5374,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
   CodeReactionsToTheAct(&results);
   CodeMediatedParties(&results);
   CodeMeetingsTheActHappenedAt(&results);
+  AimWarningsPastTheirOwnSide(&results);
   // A noun's event yields to the verb it depends on when that verb codes an event or did not
   // happen ("China imposed sanctions on Lithuania": the verb's event; "asked whether China would
   // impose sanctions": none).

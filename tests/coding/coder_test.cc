@@ -2359,4 +2359,17 @@ TEST(CoderNews, ParsesThatSplitOrMergePhrasesAreRepaired) {
   EXPECT_TRUE(Has(e, "PHLMIL", "19", "PHLREB")) << Dump(e);
 }
 
+TEST(CoderNews, AWarningIsAimedPastTheSpeakersOwnSide) {
+  // The clause's subject is the warner's own country: the warning is aimed at whom the clause
+  // acts on, or is none.
+  std::vector<Event> e = CodeText(
+      "President Alexander Lukashenko warned on Friday that Belarus would halt gas transit to Poland if Warsaw backed "
+      "the sanctions.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "BLRGOV", "13", "POL")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "BLR") << Dump(e);
+  e = CodeText("The Iranian foreign minister warned that Iran would respond firmly.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace dragoman::coding
