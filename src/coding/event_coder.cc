@@ -153,7 +153,7 @@ struct EventCoder::Index {
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
         reaction_noun(w.Get("reaction-noun")), name_particle(w.Get("name-particle")),
         prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
-        modal_noun(w.Get("modal-noun")) {}
+        modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -166,7 +166,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2738,8 +2738,14 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   }
   // "pressed the kingdom to pump more oil", "banning exports to the country": a definite noun for
   // a country (country-anaphor) is the country the sentence named last before it.
-  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns && a_.s->tokens[h].xpos == "NN" &&
-      index_.Is(index_.country_anaphor, a_.low[h])) {
+  // So is a state or regime known by an epithet (epithet-noun with an adjective that names no
+  // actor): "banning all imports from the reclusive state", "the communist regime".
+  const bool epithet = a_.actor_at[h] < 0 && a_.agent_at[h] >= 0 && index_.Is(index_.epithet_noun, a_.low[h]) &&
+                       std::any_of(a_.kids[h].begin(), a_.kids[h].end(), [&](int k) {
+                         return k < h && a_.rel[k] == "amod" && a_.actor_at[k] < 0 && a_.agent_at[k] < 0;
+                       });
+  if (a_.actor_at[h] < 0 && (a_.agent_at[h] < 0 || epithet) && options_.resolve_pronouns && a_.s->tokens[h].xpos == "NN" &&
+      (epithet || index_.Is(index_.country_anaphor, a_.low[h]))) {
     // (Not one its own "of" phrase names: "the country of his birth".)
     bool definite = false, own_phrase = false;
     for (int k : a_.kids[h]) {
@@ -5622,9 +5628,9 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         complement = true;
       }
       if (!complement || h < 0) break;
-      if (result_of[h] >= 0) {
-        const VerbResult& outer = results[result_of[h]];
-        if (!outer.events.empty() && !outer.transformed_away) r.events.clear();
+      // (An uncoded verb between passes it on: "urged Washington to keep supplying Taipei".)
+      if (result_of[h] >= 0 && !results[result_of[h]].events.empty()) {
+        if (!results[result_of[h]].transformed_away) r.events.clear();
         break;
       }
       t = h;

@@ -2372,4 +2372,24 @@ TEST(CoderNews, AWarningIsAimedPastTheSpeakersOwnSide) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, WhatAnAppealAsksIsNotDoneThroughAnUncodedVerb) {
+  std::vector<Event> e = CodeText("Seoul urged Washington to keep providing food aid to North Korea.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KOR", "02", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "07") << Dump(e);
+}
+
+TEST(CoderNews, AStateKnownByAnEpithetIsTheCountryNamedLast) {
+  std::vector<Event> e =
+      CodeText("Syria denied the charges on Friday. The United States then banned all exports to the Baathist state.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "USA", "16", "SYR")) << Dump(e);
+  // A ban on a country's imports is an embargo.
+  e = CodeText("China banned all Japanese imports.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "16", "JPN")) << Dump(e);
+  // "The state" with no epithet is no country.
+  e = CodeText("Syria denied the charges on Friday. The United States then banned all exports to the state.",
+               "2004-09-01");
+  for (const Event& x : e) EXPECT_NE(x.target, "SYR") << Dump(e);
+}
+
 }  // namespace dragoman::coding
