@@ -686,6 +686,15 @@ class SentenceCoder {
   // "Gbagbo" a compound of "leader" and the "and" between them: no modifier stands before its
   // head's own "and", so the name is the list's first item and the phrase after "and" the second.
   void RepairListItemReadAsModifier();
+  // "Chavez called U.S. President George W. Bush a liar and accused Washington of plotting", parsed
+  // with Bush the subject of "accused": a conjoined verb's subject comes after its "and", so a
+  // subject between the first verb and the "and" is the first verb's object, and the second verb
+  // shares the first one's subject.
+  void RepairObjectReadAsConjunctsSubject();
+  // "Sudan ordered a U.N. official to leave the country, accusing him of spreading false reports",
+  // parsed with "accusing" an adverbial of "leave": a participle after a comma hung from the
+  // infinitive that completes the verb's object (or the verb) is the verb's adverbial.
+  void RepairCommaParticipleOnComplement();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -939,6 +948,8 @@ void SentenceCoder::Analyze() {
   RepairPossessorOfVerb();
   RepairObjectItemReadAsVerb();
   RepairListItemReadAsModifier();
+  RepairObjectReadAsConjunctsSubject();
+  RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1707,6 +1718,58 @@ void SentenceCoder::RepairListItemReadAsModifier() {
     a_.rel[item] = a_.rel[h];
     a_.head[h] = item;
     a_.rel[h] = "conj";
+  }
+}
+
+void SentenceCoder::RepairObjectReadAsConjunctsSubject() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int second = 2; second < a_.n; ++second) {
+    const int first = a_.head[second];
+    if (first < 0 || first >= second || a_.rel[second] != "conj" || tok[second].upos != "VERB" ||
+        tok[first].upos != "VERB")
+      continue;
+    int cc = -1, subject = -1;
+    for (int k = first + 1; k < second; ++k) {
+      if (a_.head[k] != second) continue;
+      if (a_.rel[k] == "cc") cc = k;
+      if (a_.rel[k] == "nsubj") subject = k;
+    }
+    if (cc < 0 || subject < 0 || subject > cc) continue;
+    bool has_object = false, has_subject = false;
+    for (int k = 0; k < a_.n; ++k) {
+      has_object |= a_.head[k] == first && (a_.rel[k] == "obj" || a_.rel[k] == "dobj" || a_.rel[k] == "ccomp");
+      has_subject |= a_.head[k] == first && a_.rel[k].starts_with("nsubj");
+    }
+    if (has_object || !has_subject) continue;
+    a_.head[subject] = first;
+    a_.rel[subject] = "obj";
+    // What hangs between the object and the "and" is the object's ("a liar").
+    for (int k = subject + 1; k < cc; ++k)
+      if (a_.head[k] == second) a_.head[k] = first;
+  }
+}
+
+void SentenceCoder::RepairCommaParticipleOnComplement() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int p = 2; p < a_.n; ++p) {
+    const int inf = a_.head[p];
+    if (inf < 0 || a_.rel[p] != "advcl" || tok[p].xpos != "VBG" || a_.low[p - 1] != ",") continue;
+    if (a_.rel[inf] != "acl" && a_.rel[inf] != "xcomp") continue;
+    bool infinitive = false;  // (the kids are not linked yet)
+    for (int k = 0; k < inf; ++k) infinitive |= a_.head[k] == inf && a_.rel[k] == "mark" && a_.low[k] == "to";
+    if (!infinitive) continue;
+    // (A participle with its own subject or marker is a clause of its own.)
+    bool own_words = false;
+    for (int k = 0; k < p; ++k)
+      own_words |= a_.head[k] == p && (a_.rel[k].starts_with("nsubj") || a_.rel[k] == "mark");
+    if (own_words) continue;
+    int verb = a_.head[inf];
+    if (verb >= 0 && a_.rel[inf] == "acl") {
+      if (a_.rel[verb] != "obj" && a_.rel[verb] != "dobj") continue;
+      verb = a_.head[verb];
+    }
+    if (verb < 0 || !IsVerbal(verb)) continue;
+    a_.head[p] = verb;
   }
 }
 

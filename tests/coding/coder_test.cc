@@ -2392,4 +2392,19 @@ TEST(CoderNews, AStateKnownByAnEpithetIsTheCountryNamedLast) {
   for (const Event& x : e) EXPECT_NE(x.target, "SYR") << Dump(e);
 }
 
+TEST(CoderNews, ASecondVerbAndACommaParticipleKeepTheSubject) {
+  // A participle after a comma on the infinitive that completes the object is the verb's.
+  std::vector<Event> e =
+      CodeText("Zimbabwe ordered a British diplomat to leave the country on Monday, accusing him of spying.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "ZWE", "11", "GBRGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("GBR")) << Dump(e);
+  // An object before "and" is no subject of the verb after it.
+  e = CodeText(
+      "Belarusian President Alexander Lukashenko on Friday called Polish President Aleksander Kwasniewski a \"puppet\" "
+      "and accused Warsaw of meddling in Belarus.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "BLRGOV", "11", "POL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("POL")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
