@@ -153,7 +153,8 @@ struct EventCoder::Index {
         charge_noun(w.Get("charge-noun")), charge_denial_verb(w.Get("charge-denial-verb")), charge_denied(w.Get("charge-denied")),
         reaction_noun(w.Get("reaction-noun")), name_particle(w.Get("name-particle")),
         prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
-        modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")) {}
+        modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
+        place_preposition(w.Get("place-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -166,7 +167,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2558,6 +2559,15 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
                              at[prev] < 0 &&
                              !whole_name(index_.agents, a_.low[prev]) && !whole_name(index_.actors, a_.low[prev]);
           ok = !name_before;
+        }
+        // Nor right after a preposition of place only (place-preposition), unless it owns what
+        // follows: "arrested two insurgents in Yala" is the Thai province, not Kumba Yala.
+        // So after a place noun's "of" ("the southern province of Yala").
+        if (ok && ref.surname && j == k && units[k].token > 0) {
+          const int t = units[k].token;
+          const bool place = index_.Is(index_.place_preposition, a_.low[t - 1]) ||
+                             (t > 1 && a_.low[t - 1] == "of" && index_.Is(index_.place_noun, a_.low[t - 2]));
+          if (place && !(t + 1 < a_.n && (a_.low[t + 1] == "'s" || a_.low[t + 1] == "'"))) ok = false;
         }
         // A one-word name of a person right after another name the dictionary knows is part of
         // one longer name: "Abu Bakar Bashir" is not the group's "Abu Bakar" beside Omar al-Bashir.

@@ -2407,4 +2407,21 @@ TEST(CoderNews, ASecondVerbAndACommaParticipleKeepTheSubject) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("POL")) << Dump(e);
 }
 
+TEST(CoderNews, ASurnameInAPlacesPositionIsThePlace) {
+  std::vector<Event> e = CodeText(
+      "BANGKOK (Reuters) - Police arrested two suspected insurgents in the southern province of Yala on Monday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "THACOP", "17", "THAREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("GNB")) << Dump(e);
+  e = CodeText("BANGKOK (Reuters) - Thai police arrested two suspected insurgents in Yala on Monday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("GNB")) << Dump(e);
+  // A drug cartel by name is criminal, whatever region its name has.
+  e = CodeText("Mexican soldiers arrested a leader of the Gulf cartel on Sunday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "MEXMIL", "17", "MEXCRM") || Has(e, "MEXMIL", "17", "MEXCRMGOV")) << Dump(e);
+  // Extended or kept house arrest is detention.
+  e = CodeText("Burma's military government extended the house arrest of opposition leader Aung San Suu Kyi by a year.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "MMRGOVMIL", "17", "MMROPP") || Has(e, "MMRGOV", "17", "MMROPP")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
