@@ -696,6 +696,10 @@ class SentenceCoder {
   // parsed with "accusing" an adverbial of "leave": a participle after a comma hung from the
   // infinitive that completes the verb's object (or the verb) is the verb's adverbial.
   void RepairCommaParticipleOnComplement();
+  // "Iran would free the 15 British sailors" with "free" tagged an adjective: a word the verb
+  // lexicon knows as a verb, right after a modal auxiliary, is that verb (also where the parse
+  // made the object the clause's head: "Iran will free British sailors").
+  void RepairAdjectiveAfterModal();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -950,6 +954,7 @@ void SentenceCoder::Analyze() {
   RepairObjectItemReadAsVerb();
   RepairListItemReadAsModifier();
   RepairObjectReadAsConjunctsSubject();
+  RepairAdjectiveAfterModal();
   RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1758,7 +1763,9 @@ void SentenceCoder::RepairCommaParticipleOnComplement() {
     if (a_.rel[inf] != "acl" && a_.rel[inf] != "xcomp") continue;
     bool infinitive = false;  // (the kids are not linked yet)
     for (int k = 0; k < inf; ++k) infinitive |= a_.head[k] == inf && a_.rel[k] == "mark" && a_.low[k] == "to";
-    if (!infinitive) continue;
+    // (Or a past participle on the object: "would free the sailors held in the Gulf, calling ...".)
+    const bool reduced_relative = a_.rel[inf] == "acl" && tok[inf].xpos == "VBN";
+    if (!infinitive && !reduced_relative) continue;
     // (A participle with its own subject or marker is a clause of its own.)
     bool own_words = false;
     for (int k = 0; k < p; ++k)
@@ -1771,6 +1778,44 @@ void SentenceCoder::RepairCommaParticipleOnComplement() {
     }
     if (verb < 0 || !IsVerbal(verb)) continue;
     a_.head[p] = verb;
+  }
+}
+
+void SentenceCoder::RepairAdjectiveAfterModal() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int t = 1; t + 1 < a_.n; ++t) {
+    if (tok[t].xpos != "JJ" || tok[t - 1].xpos != "MD" || tok[t + 1].upos == "ADP") continue;
+    if (VerbFormOf({a_.low[t]}).empty()) continue;
+    const int modal = t - 1, h = a_.head[modal];
+    if (h < 0 || a_.rel[modal] != "aux") continue;
+    if (h == t) {
+      // The parse kept the clause: its object makes the adjective a verb.
+      bool object = false;
+      for (int k = t + 1; k < a_.n; ++k) object |= a_.head[k] == t && (a_.rel[k] == "obj" || a_.rel[k] == "dobj");
+      if (!object) {
+        // (Or the noun phrase after it, left hanging elsewhere: "would free the two fishermen".)
+        int n = t + 1;
+        for (int guard = 0; guard < 8 && a_.head[n] > n; ++guard) n = a_.head[n];
+        if ((tok[n].upos != "NOUN" && tok[n].upos != "PROPN") || (a_.rel[n] != "dep" && a_.rel[n] != "obj")) continue;
+        a_.head[n] = t;
+        a_.rel[n] = "obj";
+      }
+    } else {
+      // The clause hung from the noun the adjective modifies.
+      if (h <= t || a_.head[t] != h || a_.rel[t] != "amod" || (tok[h].upos != "NOUN" && tok[h].upos != "PROPN")) continue;
+      for (int k = 0; k < t; ++k)
+        if (a_.head[k] == h) a_.head[k] = t;
+      a_.head[t] = a_.head[h];
+      a_.rel[t] = a_.rel[h];
+      a_.head[h] = t;
+      a_.rel[h] = "obj";
+    }
+    if (a_.s != &retagged_) {
+      retagged_ = *a_.s;
+      a_.s = &retagged_;
+    }
+    retagged_.tokens[t].upos = "VERB";
+    retagged_.tokens[t].xpos = "VB";
   }
 }
 

@@ -2424,4 +2424,16 @@ TEST(CoderNews, ASurnameInAPlacesPositionIsThePlace) {
   EXPECT_TRUE(Has(e, "MMRGOVMIL", "17", "MMROPP") || Has(e, "MMRGOV", "17", "MMROPP")) << Dump(e);
 }
 
+TEST(CoderNews, AVerbTaggedAnAdjectiveAfterAModalIsTheVerb) {
+  std::vector<Event> e =
+      CodeText("North Korea said on Monday it would free the two South Korean fishermen held since March.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "PRK", "03", "KORAGR")) << Dump(e);
+  // A participle after a comma on a reduced relative of the object is the verb's.
+  e = CodeText(
+      "Iran said it would free the eight British servicemen detained in the Shatt al-Arab, calling their release a "
+      "goodwill gesture to London.",
+      "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("GBR")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
