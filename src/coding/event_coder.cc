@@ -2812,6 +2812,20 @@ std::vector<ActorCode> SentenceCoder::ResolvePronoun(int h) {
         for (ActorCode& x : c) x.first = x.last = h;
         return c;
       }
+      if (!c.empty() && plural && (hr == "nsubj:pass" || hr == "nsubjpass")) {
+        // "Iran freed eight British servicemen, three days after they were detained": with a
+        // subject of one, "they" undergoing an act is the nearest earlier people of several.
+        for (int k = h - 1; k > t; --k) {
+          if (a_.agent_at[k] < 0) continue;
+          const int head = PhraseHead(k);
+          if (head == h || head == t || a_.agent_at[head] < 0 || index_.Is(index_.pronoun, a_.low[head])) continue;
+          std::vector<ActorCode> many = Resolve(head, false);
+          if (!many.empty() && fits(many, head)) {
+            for (ActorCode& x : many) x.first = x.last = h;
+            return many;
+          }
+        }
+      }
       if (!c.empty()) return out;  // a subject that does not fit: ambiguous
     }
   }

@@ -2436,4 +2436,15 @@ TEST(CoderNews, AVerbTaggedAnAdjectiveAfterAModalIsTheVerb) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("GBR")) << Dump(e);
 }
 
+TEST(CoderNews, TheyWhoUndergoAnActAreTheEarlierPeople) {
+  std::vector<Event> e = CodeText(
+      "Syria released four Lebanese fishermen on Friday, a week after they were detained by Syrian border guards.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "SYRCOP", "17", "LBNAGR") || Has(e, "SYRCOP", "17", "LBNCVL") || Has(e, "SYRMIL", "17", "LBNAGR"))
+      << Dump(e);
+  // An active "they" after a subject of one stays unresolved.
+  e = CodeText("The rule of law has been eroded by the United States as they battle Islamic extremists.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("19")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
