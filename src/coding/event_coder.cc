@@ -154,7 +154,8 @@ struct EventCoder::Index {
         reaction_noun(w.Get("reaction-noun")), name_particle(w.Get("name-particle")),
         prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
         modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
-        place_preposition(w.Get("place-preposition")) {}
+        place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
+        involvement_noun(w.Get("involvement-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -167,7 +168,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -4818,8 +4819,11 @@ bool SentenceCoder::Unreal(int v) const {
   // done (the refusal itself is coded by its own pattern, "refuse to release +").
   // (An adverbial only with its marker: "rejected the call, accusing Washington of a hostile
   // policy" accused.)
-  if (a_.head[v] >= 0 &&
-      (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || (a_.rel[v] == "advcl" && a_.ChildWithRel(v, {"mark"}) >= 0)) &&
+  // (Not a clause of its own time or reason: "denied any involvement, after Lebanese leaders
+  // accused Damascus" accused; subordinator.)
+  const int marker = a_.ChildWithRel(v, {"mark"});
+  const bool complement_marker = marker >= 0 && !index_.Is(index_.subordinator, a_.low[marker]);
+  if (a_.head[v] >= 0 && (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || (a_.rel[v] == "advcl" && complement_marker)) &&
       index_.Is(index_.denial, a_.lem[a_.head[v]]))
     return true;
   // "stopped supplying weapons", "stopped short of blaming Damascus": an act its governor ends or
@@ -4831,8 +4835,7 @@ bool SentenceCoder::Unreal(int v) const {
     return true;
   // (An adverbial only with its marker: "halted the offensive, withdrawing troops" withdrew.)
   if (int h = a_.head[v]; h >= 0 && a_.s->tokens[v].xpos == "VBG" &&
-                          (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" ||
-                           (a_.rel[v] == "advcl" && a_.ChildWithRel(v, {"mark"}) >= 0))) {
+                          (a_.rel[v] == "xcomp" || a_.rel[v] == "ccomp" || (a_.rel[v] == "advcl" && complement_marker))) {
     if (a_.s->tokens[h].upos == "ADJ" && a_.rel[h] == "xcomp" && a_.head[h] >= 0) h = a_.head[h];
     if (index_.Is(index_.cessation_verb, a_.lem[h])) return true;
   }
@@ -5268,39 +5271,66 @@ void SentenceCoder::CodeDeniedCharges(std::vector<VerbResult>* results) {
   // "British officials accused Iran of supplying explosives, a charge Tehran denied": the relative
   // clause on the charge (charge-noun) whose verb denies it (charge-denial-verb) is the denier's
   // denial (charge-denied: 016) toward the accuser, where the denier is the one accused.
+  // So is a denial whose object is the charge, or the denier's involvement (involvement-noun), when
+  // the sentence names the accusation: "Ethiopia accused Eritrea of backing rebels, and Asmara
+  // denied the charge"; "Syria denied any involvement in the killing, after Lebanese opposition
+  // leaders accused Damascus of ordering the bombing". Not one whose owner names the accuser
+  // ("denied U.S. accusations": the answered accusation, CodeAnsweredActs).
   if (index_.charge_denied.empty()) return;
   const std::string& code = *index_.charge_denied.begin();
   const size_t made = results->size();
+  auto deny = [&](int d, int noun, const std::vector<ActorCode>& deniers, bool accusation_before) {
+    if (deniers.size() != 1) return;
+    const ActorCode& denier = deniers.front();
+    if (denier.base.size() < 3) return;
+    // The accusation that targets the denier (before the charge, where the charge names it).
+    const Event* accusation = nullptr;
+    for (size_t i = 0; i < made && !accusation; ++i) {
+      if (accusation_before && (*results)[i].verb > noun) continue;
+      for (const Event& e : (*results)[i].events)
+        if (e.code.starts_with("11") && e.target.compare(0, 3, denier.base, 0, 3) == 0 &&
+            e.source.compare(0, 3, denier.base, 0, 3) != 0) {
+          accusation = &e;
+          break;
+        }
+    }
+    if (!accusation) return;
+    Event e = NewEvent(denier, denier, code, d, "builtin:charge-denied");
+    e.target = accusation->source;
+    e.target_span = accusation->source_span;
+    VerbResult r;
+    r.verb = d;
+    r.by_rule = true;
+    r.sources = deniers;
+    r.events.push_back(std::move(e));
+    results->push_back(std::move(r));
+  };
   for (int noun = 0; noun < a_.n; ++noun) {
-    if (a_.s->tokens[noun].upos != "NOUN" || !index_.Is(index_.charge_noun, a_.lem[noun])) continue;
+    if (a_.s->tokens[noun].upos != "NOUN") continue;
+    const bool charge = index_.Is(index_.charge_noun, a_.lem[noun]);
+    if (!charge && !index_.Is(index_.involvement_noun, a_.lem[noun])) continue;
     for (int d : a_.kids[noun]) {
-      if ((a_.rel[d] != "acl:relcl" && a_.rel[d] != "relcl") || !index_.Is(index_.charge_denial_verb, a_.lem[d])) continue;
+      if (!charge || (a_.rel[d] != "acl:relcl" && a_.rel[d] != "relcl") || !index_.Is(index_.charge_denial_verb, a_.lem[d]))
+        continue;
       const int subject = a_.ChildWithRel(d, {"nsubj"});
       if (subject < 0 || index_.Is(index_.relative, a_.low[subject])) continue;
-      std::vector<ActorCode> deniers = KnownActors(subject);
-      if (deniers.size() != 1) continue;
-      const ActorCode& denier = deniers.front();
-      // The accusation before the charge that targets the denier.
-      const Event* accusation = nullptr;
-      for (size_t i = 0; i < made && !accusation; ++i) {
-        if ((*results)[i].verb > noun) continue;
-        for (const Event& e : (*results)[i].events)
-          if (e.code.starts_with("11") && e.target.compare(0, 3, denier.base, 0, 3) == 0 && e.source != denier.code) {
-            accusation = &e;
-            break;
-          }
-      }
-      if (!accusation) continue;
-      Event e = NewEvent(denier, denier, code, d, "builtin:charge-denied");
-      e.target = accusation->source;
-      e.target_span = accusation->source_span;
-      VerbResult r;
-      r.verb = d;
-      r.by_rule = true;
-      r.sources = deniers;
-      r.events.push_back(std::move(e));
-      results->push_back(std::move(r));
+      deny(d, noun, KnownActors(subject), true);
     }
+    const int d = a_.head[noun];
+    if (d < 0 || (a_.rel[noun] != "obj" && a_.rel[noun] != "dobj") || !IsVerbal(d) ||
+        !index_.Is(index_.charge_denial_verb, a_.lem[d]))
+      continue;
+    bool owned = false, coded = false;
+    for (int k : a_.kids[noun])
+      owned |= a_.rel[k] == "nmod:poss" || (a_.rel[k] == "compound" && a_.actor_at[k] >= 0) ||
+               (a_.rel[k] == "amod" && a_.actor_at[k] >= 0) ||
+               (k > noun && IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.CaseOf(k)));
+    for (size_t i = 0; i < made; ++i) coded |= (*results)[i].verb == d && !(*results)[i].events.empty();
+    if (owned || coded || Unreal(d)) continue;
+    bool passive = false;
+    const int subject = Subject(d, &passive);
+    if (subject < 0 || passive) continue;
+    deny(d, noun, KnownActors(subject), false);
   }
 }
 

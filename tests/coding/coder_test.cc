@@ -2447,4 +2447,18 @@ TEST(CoderNews, TheyWhoUndergoAnActAreTheEarlierPeople) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("19")) << Dump(e);
 }
 
+TEST(CoderNews, ADeniedChargeAnswersTheAccuserNamedInTheSentence) {
+  std::vector<Event> e =
+      CodeText("Colombia accused Venezuela on Monday of sheltering rebels, and Caracas denied the charge.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "VEN", "01", "COL")) << Dump(e);
+  // A clause of its own time under the denial is no denied complement: the accusation stands.
+  e = CodeText("Syria denied any involvement in the bombing, after Lebanese leaders accused Damascus of ordering it.",
+               "2004-09-01");
+  EXPECT_TRUE(Has(e, "LBNGOV", "11", "SYR")) << Dump(e);
+  EXPECT_TRUE(Has(e, "SYR", "01", "LBNGOV")) << Dump(e);
+  // Without a named accuser there is no event.
+  e = CodeText("Syria denied any involvement in the bombing.", "2004-09-01");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 }  // namespace dragoman::coding
