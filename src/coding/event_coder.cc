@@ -2847,10 +2847,30 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // Pronouns and "the two sides".
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.pronoun, a_.low[h])) return ResolvePronoun(h);
   if (a_.s->tokens[h].upos == "PRON" && index_.Is(index_.speaker, a_.low[h])) return ResolveSpeaker(h);
-  if (index_.Is(index_.group_noun, a_.lem[h]) && options_.resolve_pronouns &&
-      a_.actor_at[h] < 0) {
-    bool two = false;
+  // ("the two" alone as a subject too: "Obasanjo met Dokubo-Asari and the two agreed to a ceasefire".)
+  const bool bare_two = a_.s->tokens[h].upos == "NUM" && index_.Is(index_.group_quantifier, a_.low[h]) &&
+                        a_.rel[h].starts_with("nsubj") &&
+                        std::any_of(a_.kids[h].begin(), a_.kids[h].end(), [&](int k) {
+                          return a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
+                        });
+  if ((bare_two || index_.Is(index_.group_noun, a_.lem[h])) && options_.resolve_pronouns && a_.actor_at[h] < 0) {
+    bool two = bare_two;
     for (int k : a_.kids[h]) two |= index_.Is(index_.group_quantifier, a_.low[k]);
+    // The two actors this sentence named before it as subject or object ("Hu Jintao met visiting
+    // Kazakh President Nazarbayev, and the two leaders pledged ..."), else the last sentence's.
+    std::vector<ActorCode> named;
+    for (int t = 0; t < h && two && depth < 3; ++t) {
+      if (a_.head[t] < 0 || a_.InSubtree(h, t) ||
+          !(a_.rel[t].starts_with("nsubj") || a_.rel[t] == "obj" || a_.rel[t] == "dobj"))
+        continue;
+      for (const ActorCode& x : KnownActors(t, false, depth + 1))
+        if (std::none_of(named.begin(), named.end(), [&](const ActorCode& y) { return y.code == x.code; }))
+          named.push_back(x);
+    }
+    if (two && named.size() == 2) {
+      for (const ActorCode& x : named) out.push_back({x.code, x.base, h, h});
+      return out;
+    }
     if (two && context_->last_actors.size() == 2) {
       for (const std::string& c : context_->last_actors) out.push_back({c, c, h, h});
       return out;
@@ -6121,10 +6141,12 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
 
 int EventCoder::NamesIn(const Sentence& sentence, int most) const {
   // Names of either index in the words (case and the date are decided while coding); "the two
-  // sides" counts as two.
+  // sides" counts as two, and so does a sentence that opens with "The two".
   const std::vector<MatchUnit> units = MatchUnits(sentence);
   for (size_t k = 1; k < units.size(); ++k) {
     const std::string& unit = units[k].text;
+    if (k == 1 && index_->Is(index_->definite_article, units[0].text) && index_->Is(index_->group_quantifier, unit))
+      return most;
     if (index_->Is(index_->group_quantifier, units[k - 1].text) &&
         (index_->Is(index_->group_noun, unit) ||
          (unit.size() > 1 && unit.back() == 's' && index_->Is(index_->group_noun, unit.substr(0, unit.size() - 1)))))

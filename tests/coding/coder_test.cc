@@ -2461,4 +2461,18 @@ TEST(CoderNews, ADeniedChargeAnswersTheAccuserNamedInTheSentence) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(CoderNews, TheTwoLeadersAreTheTwoActorsNamedBefore) {
+  std::vector<Event> e = CodeText(
+      "Russian President Vladimir Putin met visiting Ukrainian President Leonid Kuchma on Monday, and the two leaders "
+      "pledged to expand cooperation in energy.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "03", "UKRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "UKRGOV", "03", "RUSGOV")) << Dump(e);
+  e = CodeText("Putin hosted Kuchma in Moscow on Sunday. The two agreed to meet again in two weeks.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "03", "UKRGOV")) << Dump(e);
+  // Leaders without "two" or "both" are no pair.
+  e = CodeText("Putin met Kuchma on Monday, and the leaders of Belarus pledged to expand cooperation.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("03") && x.source.starts_with("RUS")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
