@@ -155,7 +155,7 @@ struct EventCoder::Index {
         prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
         modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
-        involvement_noun(w.Get("involvement-noun")) {}
+        involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -168,7 +168,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -2977,6 +2977,18 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         std::vector<ActorCode> from = ResolveOne(author, depth + 1);
         if (!from.empty()) return from;
       }
+    }
+  }
+  // "Four foreign oil workers, including two Britons and an American": people of no country of
+  // their own whose phrase names some of them by nationality (inclusion-marker) are those.
+  if (a_.agent_at[h] >= 0 && a_.actor_at[h] < 0 && depth < 3) {
+    for (int k : a_.kids[h]) {
+      if (k < h || !IsNominalRel(a_.rel[k]) || !index_.Is(index_.inclusion_marker, a_.CaseOf(k))) continue;
+      std::vector<ActorCode> named = Resolve(k, false, depth + 1);
+      std::erase_if(named, [&](const ActorCode& x) {
+        return x.base.size() < 3 || x.base == "---" || index_.Is(index_.non_country_prefix, Lower3(x.base.substr(0, 3)));
+      });
+      if (!named.empty()) return named;
     }
   }
   // The phrase: h and its modifiers, with "of/in/from" phrases, by depth from h.

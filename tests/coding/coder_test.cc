@@ -2475,4 +2475,15 @@ TEST(CoderNews, TheTwoLeadersAreTheTwoActorsNamedBefore) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("03") && x.source.starts_with("RUS")) << Dump(e);
 }
 
+TEST(CoderNews, PeopleNamedByTheNationalitiesTheyIncludeAreThose) {
+  std::vector<Event> e = CodeText(
+      "LAGOS, Nigeria (Reuters) - Six foreign workers, including three Italians and a Croatian, were kidnapped by "
+      "gunmen in the Niger Delta on Tuesday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "NGAREB", "18", "ITACVL")) << Dump(e);
+  EXPECT_TRUE(Has(e, "NGAREB", "18", "HRV") || Has(e, "NGAREB", "18", "HRVCVL")) << Dump(e);
+  // The Niger Delta is Nigeria's, not Niger's.
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("NER")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
