@@ -701,6 +701,10 @@ class SentenceCoder {
   // lexicon knows as a verb, right after a modal auxiliary, is that verb (also where the parse
   // made the object the clause's head: "Iran will free British sailors").
   void RepairAdjectiveAfterModal();
+  // "Insurgents detonated a roadside bomb next to a U.S. convoy, killing two American soldiers"
+  // with "killing" labelled a possessor or a bare dependent of the verb: a participle after a
+  // comma that hangs from a verb under a nominal or loose label is the verb's adverbial.
+  void RepairMislabelledCommaParticiple();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -956,6 +960,7 @@ void SentenceCoder::Analyze() {
   RepairListItemReadAsModifier();
   RepairObjectReadAsConjunctsSubject();
   RepairAdjectiveAfterModal();
+  RepairMislabelledCommaParticiple();
   RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1817,6 +1822,18 @@ void SentenceCoder::RepairAdjectiveAfterModal() {
     }
     retagged_.tokens[t].upos = "VERB";
     retagged_.tokens[t].xpos = "VB";
+  }
+}
+
+void SentenceCoder::RepairMislabelledCommaParticiple() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int p = 2; p < a_.n; ++p) {
+    const int h = a_.head[p];
+    if (h < 0 || h >= p || tok[p].xpos != "VBG" || a_.low[p - 1] != ",") continue;
+    const std::string& r = a_.rel[p];
+    if (r != "dep" && r != "nmod:poss" && r != "nmod" && r != "obl" && r != "compound") continue;
+    if (tok[h].upos != "VERB") continue;
+    a_.rel[p] = "advcl";
   }
 }
 

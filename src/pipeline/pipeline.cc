@@ -73,7 +73,7 @@ void Pipeline::Segment(Article& article) const { text::Segment(article); }
 void Pipeline::Annotate(Article& article) const {
   Segment(article);
   if (!impl_->model) return;
-  for (Sentence& s : article.sentences) impl_->model->Annotate(s, ParsingOf(impl_->options));
+  for (Sentence& s : article.sentences) impl_->model->AnnotateNews(s, nullptr, ParsingOf(impl_->options));
 }
 
 
@@ -177,8 +177,8 @@ void Pipeline::ProcessWhole(Article& article, std::vector<Event>* events, StageT
     for (Sentence& s : article.sentences) {
       if (impl_->coder->NamesIn(s, 1) == 0) continue;
       bool accurate = s.is_title;
-      impl_->model->AnnotateTimed(s, times ? &syntax_times : nullptr,
-                                  accurate ? syntax::Model::Parsing::kAccurate : ParsingOf(impl_->options));
+      impl_->model->AnnotateNews(s, times ? &syntax_times : nullptr,
+                                 accurate ? syntax::Model::Parsing::kAccurate : ParsingOf(impl_->options));
     }
   }
   Clock::time_point t2 = Clock::now();

@@ -93,6 +93,67 @@ void LowercaseTitleCase(const Sentence& s, const OpenClassLexicon& open_classes,
 }  // namespace
 
 void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing) const {
+  AnnotateWith(sentence, times, parsing, false);
+}
+
+void SyntaxModel::AnnotateNews(Sentence& sentence, Times* times, Parsing parsing) const {
+  AnnotateWith(sentence, times, parsing, !sentence.is_title);
+}
+
+void SyntaxModel::ParseRange(const std::vector<std::string>& forms, const std::vector<int>& tags, size_t begin,
+                             size_t end, Parsing parsing, std::vector<int>* heads, std::vector<int>* labels) const {
+  const std::vector<std::string> f(forms.begin() + static_cast<std::ptrdiff_t>(begin),
+                                   forms.begin() + static_cast<std::ptrdiff_t>(end));
+  const std::vector<int> t(tags.begin() + static_cast<std::ptrdiff_t>(begin), tags.begin() + static_cast<std::ptrdiff_t>(end));
+  if (has_guide()) {
+    GuideParse guide;
+    guide_.Parse(f, t, &guide.heads, &guide.labels);
+    if (parsing == Parsing::kFast) {
+      *heads = std::move(guide.heads);
+      *labels = std::move(guide.labels);
+    } else {
+      parser_.Parse(f, t, heads, labels, &guide);
+    }
+  } else {
+    parser_.Parse(f, t, heads, labels);
+  }
+}
+
+size_t SyntaxModel::TrailingAttribution(const std::vector<std::string>& forms, const std::vector<int>& tags) const {
+  // "..., a U.N. spokesman in Kinshasa said." / "..., said a police officer." / "..., officials
+  // told Reuters on Monday.": after the last comma, a short phrase with one verb, a verb of
+  // reporting, and a noun; before it, a clause with a verb of its own.
+  static const std::set<std::string> kReporting = {"said", "says", "told", "reported", "added", "stated"};
+  const size_t n = forms.size();
+  if (n < 8 || (forms[n - 1] != "." && forms[n - 1] != "!")) return 0;
+  size_t comma = 0;
+  for (size_t i = n - 2; i > 0; --i)
+    if (forms[i] == ",") {
+      comma = i;
+      break;
+    }
+  if (comma < 4 || n - 1 - comma < 2 || n - 1 - comma > 14) return 0;
+  int verbs = 0, reporting = 0, nouns = 0;
+  for (size_t i = comma + 1; i + 1 < n; ++i) {
+    const std::string& x = tagger_.xpos(tags[i]);
+    std::string lower = Lowercase(forms[i]);
+    if (x.starts_with("VB") || x == "MD") {
+      ++verbs;
+      reporting += kReporting.count(lower) > 0;
+    }
+    nouns += x.starts_with("NN") || x == "PRP";
+    if (lower == "that" || lower == "who" || lower == "which" || forms[i] == "\"" || x == "``" || x == "''") return 0;
+  }
+  if (verbs != 1 || reporting != 1 || nouns == 0) return 0;
+  bool clause_verb = false;
+  for (size_t i = 0; i < comma; ++i) {
+    const std::string& x = tagger_.xpos(tags[i]);
+    clause_verb |= x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+  }
+  return clause_verb ? comma : 0;
+}
+
+void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing, bool split_attribution) const {
   if (sentence.tokens.empty()) return;
   using Clock = std::chrono::steady_clock;
   const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
@@ -101,19 +162,44 @@ void SyntaxModel::AnnotateTimed(Sentence& sentence, Times* times, Parsing parsin
   std::vector<int> tags, heads, labels;
   tagger_.Tag(forms, &tags);
   const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
-  const Parser* labeller = &parser_;
-  if (has_guide()) {
-    GuideParse guide;
-    guide_.Parse(forms, tags, &guide.heads, &guide.labels);
-    if (parsing == Parsing::kFast) {
-      heads = std::move(guide.heads);
-      labels = std::move(guide.labels);
-      labeller = &guide_;
-    } else {
-      parser_.Parse(forms, tags, &heads, &labels, &guide);
+  const Parser* labeller = has_guide() && parsing == Parsing::kFast ? &guide_ : &parser_;
+  const size_t comma = split_attribution ? TrailingAttribution(forms, tags) : 0;
+  const int parataxis = labeller->label_id("parataxis"), punct = labeller->label_id("punct");
+  if (comma > 0 && parataxis >= 0 && punct >= 0) {
+    std::vector<int> clause_heads, clause_labels, said_heads, said_labels;
+    // The clause is parsed as the sentence it reports, with the sentence's closing mark (which
+    // the parser expects at the end); that mark then goes back to the attribution.
+    std::vector<std::string> clause_forms(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(comma));
+    std::vector<int> clause_tags(tags.begin(), tags.begin() + static_cast<std::ptrdiff_t>(comma));
+    clause_forms.push_back(forms.back());
+    clause_tags.push_back(tags.back());
+    ParseRange(clause_forms, clause_tags, 0, clause_forms.size(), parsing, &clause_heads, &clause_labels);
+    const int mark = static_cast<int>(comma) + 1;  // the closing mark's 1-based position there
+    clause_heads.pop_back();
+    clause_labels.pop_back();
+    {
+      const int root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
+      for (int& h : clause_heads)
+        if (h == mark) h = root + 1;
+    }
+    ParseRange(forms, tags, comma + 1, forms.size(), parsing, &said_heads, &said_labels);
+    const int clause_root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
+    const int said_root = static_cast<int>(std::find(said_heads.begin(), said_heads.end(), 0) - said_heads.begin());
+    heads = clause_heads;
+    labels = clause_labels;
+    heads.push_back(static_cast<int>(comma) + 1 + said_root + 1);  // the comma
+    labels.push_back(punct);
+    for (size_t j = 0; j < said_heads.size(); ++j) {
+      if (said_heads[j] == 0) {
+        heads.push_back(clause_root + 1);
+        labels.push_back(parataxis);
+      } else {
+        heads.push_back(said_heads[j] + static_cast<int>(comma) + 1);
+        labels.push_back(said_labels[j]);
+      }
     }
   } else {
-    parser_.Parse(forms, tags, &heads, &labels);
+    ParseRange(forms, tags, 0, forms.size(), parsing, &heads, &labels);
   }
   const Clock::time_point t2 = times ? Clock::now() : Clock::time_point{};
   for (size_t i = 0; i < forms.size(); ++i) {

@@ -50,6 +50,12 @@ class Parser {
  public:
   int num_labels() const { return static_cast<int>(labels_.size()); }
   const std::string& label(int l) const { return labels_[l]; }
+  // The id of a label name, -1 when the parser has no such label.
+  int label_id(const std::string& name) const {
+    for (size_t i = 0; i < labels_.size(); ++i)
+      if (labels_[i] == name) return static_cast<int>(i);
+    return -1;
+  }
 
   // Parses one sentence of forms with tags; heads/labels get one entry per word.
   // A guided parser needs the guide's parse of the same sentence.

@@ -22,6 +22,7 @@ inline constexpr const char* kDefaultModelName = "models/en_ewt.bin";
 class SyntaxModel : public Model {
  public:
   void AnnotateTimed(Sentence& sentence, Times* times, Parsing parsing = Parsing::kAccurate) const override;
+  void AnnotateNews(Sentence& sentence, Times* times, Parsing parsing = Parsing::kAccurate) const override;
   // A guided parser comes with its guide (guide_), the first parser of the accurate setting.
   bool has_guide() const { return parser_.guided(); }
 
@@ -40,6 +41,13 @@ class SyntaxModel : public Model {
   // Stores the current output on a few sentences so a later load can verify it.
   void RecordSelfTest(const std::vector<Sentence>& sentences);
   Status RunSelfTest(const std::string& name) const;
+  void AnnotateWith(Sentence& sentence, Times* times, Parsing parsing, bool split_attribution) const;
+  // Parses words [begin, end) of forms/tags as a sentence of their own; heads are 1-based within
+  // the range (0 = its root), labels are ids of labeller's label set.
+  void ParseRange(const std::vector<std::string>& forms, const std::vector<int>& tags, size_t begin, size_t end,
+                  Parsing parsing, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Where a trailing attribution begins (its comma), 0 when the sentence has none.
+  size_t TrailingAttribution(const std::vector<std::string>& forms, const std::vector<int>& tags) const;
 
   std::string metadata_;
   Tagger tagger_;

@@ -2486,4 +2486,14 @@ TEST(CoderNews, PeopleNamedByTheNationalitiesTheyIncludeAreThose) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("NER")) << Dump(e);
 }
 
+TEST(CoderNews, AClauseBeforeItsTrailingAttributionKeepsItsSubjects) {
+  // Parsed apart from ", a U.N. spokesman in Kinshasa said", the clause keeps its listed subject.
+  std::vector<Event> e = CodeText(
+      "Congolese government troops and U.N. peacekeepers attacked militia camps in Ituri on Tuesday, killing at least "
+      "20 fighters, a U.N. spokesman in Kinshasa said.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CODMIL", "19", "CODREB")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IGOUNOMIL", "19", "CODREB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding

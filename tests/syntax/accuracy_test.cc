@@ -79,5 +79,32 @@ TEST(CommittedModel, LemmatizesIrregularPastForms) {
   EXPECT_EQ(s.tokens[7].lemma, "flee");
 }
 
+// News prose: a clause before a trailing attribution is parsed apart from it, the attribution's
+// verb a parataxis of the clause's root; sentences without one parse as the treebank evaluation
+// parses them.
+TEST(CommittedModel, ParsesAReportedClauseApartFromItsTrailingAttribution) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  Sentence s = Words({"Congolese", "government", "troops", "and", "U.N.", "peacekeepers", "attacked", "militia", "camps",
+                      "in", "Ituri", "on", "Tuesday", ",", "killing", "at", "least", "20", "fighters", ",", "a", "U.N.",
+                      "spokesman", "in", "Kinshasa", "said", "."});
+  (*model)->AnnotateNews(s, nullptr);
+  EXPECT_EQ(s.tokens[6].head, 0);  // attacked
+  EXPECT_EQ(s.tokens[2].head, 7);  // troops -> attacked
+  EXPECT_EQ(s.tokens[25].head, 7);  // said -> attacked
+  EXPECT_EQ(s.tokens[25].deprel, "parataxis");
+  EXPECT_EQ(s.tokens[22].head, 26);  // spokesman -> said
+  EXPECT_EQ(s.tokens[19].head, 26);  // the comma before the attribution
+  // Without an attribution (or in the treebank path) nothing changes.
+  Sentence plain = Words({"Troops", "shot", "two", "men", "and", "the", "rebels", "fled", "."});
+  Sentence news = plain;
+  (*model)->Annotate(plain);
+  (*model)->AnnotateNews(news, nullptr);
+  for (size_t i = 0; i < plain.tokens.size(); ++i) {
+    EXPECT_EQ(plain.tokens[i].head, news.tokens[i].head);
+    EXPECT_EQ(plain.tokens[i].deprel, news.tokens[i].deprel);
+  }
+}
+
 }  // namespace
 }  // namespace dragoman::syntax
