@@ -155,7 +155,8 @@ struct EventCoder::Index {
         prevention_verb(w.Get("prevention-verb")), protest_holding_verb(w.Get("protest-holding-verb")),
         modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
-        involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")) {}
+        involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
+        foreign_modifier(w.Get("foreign-modifier")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -168,7 +169,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -705,6 +706,10 @@ class SentenceCoder {
   // with "killing" labelled a possessor or a bare dependent of the verb: a participle after a
   // comma that hangs from a verb under a nominal or loose label is the verb's adverbial.
   void RepairMislabelledCommaParticiple();
+  // "Chen called on Beijing to dismantle its missiles" parsed with "on" a marker of "dismantle"
+  // and Beijing its subject: an infinitive has no subject brought in by a preposition, so the
+  // phrase is the governing verb's ("call on Beijing") and the infinitive its complement.
+  void RepairPrepositionalSubjectOfInfinitive();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -961,6 +966,7 @@ void SentenceCoder::Analyze() {
   RepairObjectReadAsConjunctsSubject();
   RepairAdjectiveAfterModal();
   RepairMislabelledCommaParticiple();
+  RepairPrepositionalSubjectOfInfinitive();
   RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1834,6 +1840,27 @@ void SentenceCoder::RepairMislabelledCommaParticiple() {
     if (r != "dep" && r != "nmod:poss" && r != "nmod" && r != "obl" && r != "compound") continue;
     if (tok[h].upos != "VERB") continue;
     a_.rel[p] = "advcl";
+  }
+}
+
+void SentenceCoder::RepairPrepositionalSubjectOfInfinitive() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 3; v < a_.n; ++v) {
+    const int g = a_.head[v];
+    if (g < 0 || g >= v || tok[g].upos != "VERB") continue;
+    int prep = -1, subject = -1, to = -1;
+    for (int k = g + 1; k < v; ++k) {
+      if (a_.head[k] != v) continue;
+      if (a_.rel[k] == "mark" && a_.low[k] == "to") to = k;
+      else if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && tok[k].xpos == "IN" && prep < 0) prep = k;
+      else if (a_.rel[k].starts_with("nsubj")) subject = k;
+    }
+    if (prep < 0 || subject < 0 || to < 0 || !(prep < subject && subject < to) || prep != g + 1) continue;
+    a_.head[prep] = subject;
+    a_.rel[prep] = "case";
+    a_.head[subject] = g;
+    a_.rel[subject] = "obl";
+    a_.rel[v] = "xcomp";
   }
 }
 
@@ -3242,8 +3269,14 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
         if (!index_.Is(index_.non_country_prefix, Lower3(prefix))) country = prefix;
       }
     }
-    if (country.empty() && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
-    if (country.empty()) {
+    // "foreign oil workers", "foreign troops": people said to be foreign are not of the country the
+    // context gives (foreign-modifier); they stay without one unless their own words name it.
+    const bool foreign = std::any_of(tokens.begin(), tokens.end(), [&](int t) {
+      return a_.agent_at[t] < 0 && a_.actor_at[t] < 0 && a_.rel[t] == "amod" && index_.Is(index_.foreign_modifier, a_.low[t]);
+    });
+    if (foreign && !owned) country.clear();
+    if (country.empty() && !foreign && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
+    if (country.empty() && !foreign) {
       country = ContextCountry(hostile);
       // A headline's guess from the dateline or places, which the body may correct.
       if (a_.s->is_title && !country.empty()) context_->title_guessed_roles[roles] = country;

@@ -2496,4 +2496,23 @@ TEST(CoderNews, AClauseBeforeItsTrailingAttributionKeepsItsSubjects) {
   EXPECT_TRUE(Has(e, "IGOUNOMIL", "19", "CODREB")) << Dump(e);
 }
 
+TEST(CoderNews, CalledOnACapitalToActIsAnAppeal) {
+  // "on" read as the infinitive's marker and the capital as its subject.
+  std::vector<Event> e =
+      CodeText("Taiwan President Chen Shui-bian called on Beijing to dismantle its missiles.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "TWNGOV", "02", "CHN")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.code.substr(0, 2), "01") << Dump(e);
+}
+
+TEST(CoderNews, ForeignPeopleTakeNoCountryFromTheContext) {
+  std::vector<Event> e =
+      CodeText("LAGOS, Nigeria (Reuters) - Militants kidnapped four foreign oil workers on Wednesday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("NGA")) << Dump(e);
+  e = CodeText("BAGHDAD (Reuters) - Insurgents attacked foreign troops near Falluja.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("IRQ")) << Dump(e);
+  // Their own words still name it.
+  e = CodeText("BAGHDAD (Reuters) - Insurgents attacked foreign troops and Iraqi police near Falluja.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCOP")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
