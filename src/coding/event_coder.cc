@@ -474,6 +474,9 @@ struct ArticleContext {
   // naming it, so that a later "rebel groups" is the same side; "" once two countries were named
   // for one role.
   std::unordered_map<std::string, std::pair<std::string, int>> role_country;  // with the sentence
+  // The country the context gave each hostile role (gunmen, kidnappers) in the body, with the
+  // sentence: "the kidnappers" a sentence later are that side, whatever the new sentence names.
+  std::unordered_map<std::string, std::pair<std::string, int>> hostile_role_context;
   // The last noun of each agent's name of two words or more ("terror suspects" -> "suspects"):
   // the agent entry, -1 once two agents ended in it.
   std::unordered_map<std::string, int> agent_heads;
@@ -3276,10 +3279,23 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     });
     if (foreign && !owned) country.clear();
     if (country.empty() && !foreign && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
+    // "Gunmen kidnapped two Turkish drivers [in Iraq]. A spokesman in Ankara called on the
+    // kidnappers to free the men": a definite hostile role is the side the story gave it just
+    // before, not the new sentence's country.
+    const bool definite = std::any_of(a_.kids[h].begin(), a_.kids[h].end(), [&](int k) {
+      return a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
+    });
+    if (country.empty() && !foreign && hostile && definite && !a_.s->is_title) {
+      auto earlier = context_->hostile_role_context.find(roles);
+      if (earlier != context_->hostile_role_context.end() && earlier->second.second < sentence_index_ &&
+          sentence_index_ - earlier->second.second <= 2)
+        country = earlier->second.first;
+    }
     if (country.empty() && !foreign) {
       country = ContextCountry(hostile);
       // A headline's guess from the dateline or places, which the body may correct.
       if (a_.s->is_title && !country.empty()) context_->title_guessed_roles[roles] = country;
+      if (hostile && !a_.s->is_title && !country.empty()) context_->hostile_role_context[roles] = {country, sentence_index_};
     }
     // (A possessive names the country as surely as an adjective: "clashes between its troops and
     // Sudanese militiamen" keeps the troops the subject's.)

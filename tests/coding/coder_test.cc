@@ -2515,4 +2515,13 @@ TEST(CoderNews, ForeignPeopleTakeNoCountryFromTheContext) {
   EXPECT_TRUE(Has(e, "IRQREB", "19", "IRQCOP")) << Dump(e);
 }
 
+TEST(CoderNews, TheKidnappersAreTheSideTheStoryGaveThem) {
+  std::vector<Event> e = CodeText(
+      "BAGHDAD, Iraq (Reuters) - Gunmen seized three Jordanian drivers near Ramadi on Monday, Iraqi police said. A "
+      "spokesman for the Jordanian Foreign Ministry in Amman urged the kidnappers to free the men.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "JORGOV", "02", "IRQREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_NE(x.target, "JORREB") << Dump(e);
+}
+
 }  // namespace dragoman::coding
