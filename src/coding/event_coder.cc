@@ -709,6 +709,8 @@ class SentenceCoder {
   // with "killing" labelled a possessor or a bare dependent of the verb: a participle after a
   // comma that hangs from a verb under a nominal or loose label is the verb's adverbial.
   void RepairMislabelledCommaParticiple();
+  // A participle after a comma at the end of a condition is the adverbial of the conditioned verb.
+  void RepairParticipleInCondition();
   // "Chen called on Beijing to dismantle its missiles" parsed with "on" a marker of "dismantle"
   // and Beijing its subject: an infinitive has no subject brought in by a preposition, so the
   // phrase is the governing verb's ("call on Beijing") and the infinitive its complement.
@@ -969,6 +971,7 @@ void SentenceCoder::Analyze() {
   RepairObjectReadAsConjunctsSubject();
   RepairAdjectiveAfterModal();
   RepairMislabelledCommaParticiple();
+  RepairParticipleInCondition();
   RepairPrepositionalSubjectOfInfinitive();
   RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
@@ -1831,6 +1834,35 @@ void SentenceCoder::RepairAdjectiveAfterModal() {
     }
     retagged_.tokens[t].upos = "VERB";
     retagged_.tokens[t].xpos = "VB";
+  }
+}
+
+void SentenceCoder::RepairParticipleInCondition() {
+  // "Chavez threatened to halt oil shipments if Washington tried to topple him, accusing the Bush
+  // administration of plotting": a participle after a comma at the end of a condition (if,
+  // unless) says what the speaker does, not a hypothetical act: it is the adverbial of the verb
+  // the condition hangs from.
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int p = 2; p < a_.n; ++p) {
+    if (tok[p].xpos != "VBG" || a_.low[p - 1] != "," || a_.rel[p] != "advcl" || a_.head[p] < 0) continue;
+    // Up from the participle to the clause a condition's marker opens.
+    int clause = a_.head[p];
+    for (int guard = 0; guard < 4 && clause >= 0; ++guard) {
+      bool conditional = false;
+      for (int k = 0; k < clause; ++k)
+        conditional |= a_.head[k] == clause && a_.rel[k] == "mark" && index_.Is(index_.condition, a_.low[k]);
+      if (conditional) break;
+      if (a_.rel[clause] != "xcomp" && a_.rel[clause] != "ccomp" && a_.rel[clause] != "conj") {
+        clause = -1;
+        break;
+      }
+      clause = a_.head[clause];
+    }
+    if (clause < 0 || a_.rel[clause] != "advcl" || a_.head[clause] < 0 || clause > p) continue;
+    bool own_subject = false;
+    for (int k = 0; k < a_.n; ++k) own_subject |= a_.head[k] == p && a_.rel[k].starts_with("nsubj");
+    if (own_subject) continue;
+    a_.head[p] = a_.head[clause];
   }
 }
 

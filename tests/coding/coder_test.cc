@@ -2524,4 +2524,13 @@ TEST(CoderNews, TheKidnappersAreTheSideTheStoryGaveThem) {
   for (const Event& x : e) EXPECT_NE(x.target, "JORREB") << Dump(e);
 }
 
+TEST(CoderNews, AParticipleAfterAConditionIsTheSpeakers) {
+  std::vector<Event> e = CodeText(
+      "Russian President Vladimir Putin threatened on Friday to cut gas supplies to Ukraine if Kiev refused to pay its "
+      "debts, accusing the Ukrainian government of stealing gas.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "RUSGOV", "11", "UKRGOV")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("UKR") && x.code.starts_with("11")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
