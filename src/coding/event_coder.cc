@@ -2735,6 +2735,25 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
     }
     k += matched;
   }
+  // "South and North Korean officials": a capitalized word before "and" that, put in place of a
+  // name's first word, makes another name ("South Korean") is that name, sharing the rest.
+  if (agents) return;
+  const size_t found = mentions.size();
+  for (size_t i = 0; i < found; ++i) {
+    const int b = mentions[i].begin, e = mentions[i].end;
+    if (e - b < 2 || b < 2 || (a_.low[b - 1] != "and" && a_.low[b - 1] != "or") || at[b - 2] >= 0) continue;
+    const std::string& form = a_.s->tokens[b - 2].form;
+    if (form.empty() || !std::isupper(static_cast<unsigned char>(form[0]))) continue;
+    int node = index.Step(0, a_.low[b - 2]);
+    for (int t = b + 1; t < e && node >= 0; ++t) node = index.Step(node, a_.low[t]);
+    if (node < 0) continue;
+    for (const NameRef& ref : index.nodes[node].hits) {
+      if (CodeOf(ref.entry).empty() || ref.entry == mentions[i].entry) continue;
+      at[b - 2] = static_cast<int>(mentions.size());
+      mentions.push_back({b - 2, b - 1, ref.entry, ref.demonym});
+      break;
+    }
+  }
 }
 
 void SentenceCoder::DropCollectiveAgents() {

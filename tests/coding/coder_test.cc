@@ -2533,4 +2533,13 @@ TEST(CoderNews, AParticipleAfterAConditionIsTheSpeakers) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("UKR") && x.code.starts_with("11")) << Dump(e);
 }
 
+TEST(CoderNews, NamesSharingTheirLastWordAreEachNamed) {
+  std::vector<Event> e = CodeText("South and North Korean officials met in Kaesong on Tuesday.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "KORGOV", "04", "PRKGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PRKGOV", "04", "KORGOV")) << Dump(e);
+  // A word that makes no name with the rest stays no actor.
+  e = CodeText("Senior and North Korean officials met in Kaesong on Tuesday.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("KOR")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
