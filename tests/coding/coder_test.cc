@@ -2542,4 +2542,11 @@ TEST(CoderNews, NamesSharingTheirLastWordAreEachNamed) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("KOR")) << Dump(e);
 }
 
+TEST(CoderNews, ProtestersPeltingAMissionProtestViolently) {
+  std::vector<Event> e = CodeText(
+      "TOKYO (Reuters) - Thousands of protesters pelted the Japanese consulate in Shanghai with stones on Saturday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHNCVL", "14", "JPNGOV")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
