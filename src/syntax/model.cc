@@ -165,8 +165,10 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
   const Parser* labeller = has_guide() && parsing == Parsing::kFast ? &guide_ : &parser_;
   const size_t comma = split_attribution ? TrailingAttribution(forms, tags) : 0;
   const int parataxis = labeller->label_id("parataxis"), punct = labeller->label_id("punct");
+  bool split = false;
+  std::vector<int> clause_heads, clause_labels, said_heads, said_labels;
+  int clause_root = -1, said_root = -1;
   if (comma > 0 && parataxis >= 0 && punct >= 0) {
-    std::vector<int> clause_heads, clause_labels, said_heads, said_labels;
     // The clause is parsed as the sentence it reports, with the sentence's closing mark (which
     // the parser expects at the end); that mark then goes back to the attribution.
     std::vector<std::string> clause_forms(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(comma));
@@ -183,8 +185,12 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
         if (h == mark) h = root + 1;
     }
     ParseRange(forms, tags, comma + 1, forms.size(), parsing, &said_heads, &said_labels);
-    const int clause_root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
-    const int said_root = static_cast<int>(std::find(said_heads.begin(), said_heads.end(), 0) - said_heads.begin());
+    clause_root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
+    said_root = static_cast<int>(std::find(said_heads.begin(), said_heads.end(), 0) - said_heads.begin());
+    // (A clause whose only root was the borrowed mark falls back to the whole parse.)
+    split = clause_root < static_cast<int>(clause_heads.size()) && said_root < static_cast<int>(said_heads.size());
+  }
+  if (split) {
     heads = clause_heads;
     labels = clause_labels;
     heads.push_back(static_cast<int>(comma) + 1 + said_root + 1);  // the comma

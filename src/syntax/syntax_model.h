@@ -41,6 +41,7 @@ class SyntaxModel : public Model {
   // Stores the current output on a few sentences so a later load can verify it.
   void RecordSelfTest(const std::vector<Sentence>& sentences);
   Status RunSelfTest(const std::string& name) const;
+  // AnnotateTimed's work; split_attribution parses a trailing attribution apart (AnnotateNews).
   void AnnotateWith(Sentence& sentence, Times* times, Parsing parsing, bool split_attribution) const;
   // Parses words [begin, end) of forms/tags as a sentence of their own; heads are 1-based within
   // the range (0 = its root), labels are ids of labeller's label set.
