@@ -156,7 +156,7 @@ struct EventCoder::Index {
         modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
-        foreign_modifier(w.Get("foreign-modifier")) {}
+        foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -169,7 +169,7 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -715,6 +715,10 @@ class SentenceCoder {
   // and Beijing its subject: an infinitive has no subject brought in by a preposition, so the
   // phrase is the governing verb's ("call on Beijing") and the infinitive its complement.
   void RepairPrepositionalSubjectOfInfinitive();
+  // "Tens of thousands of protesters rallied in central Bangkok in a bid to force Thaksin from
+  // office, accusing him of corruption", parsed with "Tens" the root and "rallied" a reduced
+  // relative: prose with no subject anywhere has its past form as the verb, the noun as subject.
+  void RepairNounRootOverPastForm();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -973,6 +977,7 @@ void SentenceCoder::Analyze() {
   RepairMislabelledCommaParticiple();
   RepairParticipleInCondition();
   RepairPrepositionalSubjectOfInfinitive();
+  RepairNounRootOverPastForm();
   RepairCommaParticipleOnComplement();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
@@ -1791,7 +1796,9 @@ void SentenceCoder::RepairCommaParticipleOnComplement() {
     if (own_words) continue;
     int verb = a_.head[inf];
     if (verb >= 0 && a_.rel[inf] == "acl") {
-      if (a_.rel[verb] != "obj" && a_.rel[verb] != "dobj") continue;
+      // (Or of the noun of a purpose phrase: "rallied in a bid to force Thaksin from office,
+      // accusing him of corruption".)
+      if (a_.rel[verb] != "obj" && a_.rel[verb] != "dobj" && !(infinitive && a_.rel[verb] == "obl")) continue;
       verb = a_.head[verb];
     }
     if (verb < 0 || !IsVerbal(verb)) continue;
@@ -1897,6 +1904,55 @@ void SentenceCoder::RepairPrepositionalSubjectOfInfinitive() {
     a_.rel[subject] = "obl";
     a_.rel[v] = "xcomp";
   }
+}
+
+void SentenceCoder::RepairNounRootOverPastForm() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (a_.s->is_title) return;
+  const int root = SingleRoot();
+  if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
+  for (int k = 0; k < a_.n; ++k)
+    if (a_.rel[k].starts_with("nsubj") || a_.rel[k] == "cop" || tok[k].xpos == "VBZ" || tok[k].xpos == "VBP" ||
+        tok[k].xpos == "VBD" || tok[k].xpos == "MD") {
+      if (!(tok[k].xpos == "VBD" && a_.rel[k] == "acl")) return;
+    }
+  // (Only a verb on the subject's own phrase: "Tens of thousands of protesters rallied", not one
+  // on a phrase of another preposition: "Police search for a boy feared kidnapped".)
+  auto of_phrase = [&](int t) {  // (the kids are not linked yet)
+    for (int k = 0; k < t; ++k)
+      if (a_.head[k] == t && a_.rel[k] == "case") return a_.low[k] == "of";
+    return false;
+  };
+  auto subject_phrase = [&](int t) {
+    for (int guard = 0; guard < 8 && t >= 0 && t != root; ++guard, t = a_.head[t])
+      if (a_.rel[t] != "compound" && !(a_.rel[t].starts_with("nmod") && of_phrase(t))) return false;
+    return t == root;
+  };
+  int verb = -1;
+  for (int t = root + 1; t < a_.n && verb < 0; ++t) {
+    if (a_.rel[t] != "acl" || (tok[t].xpos != "VBN" && tok[t].xpos != "VBD") || !subject_phrase(a_.head[t])) continue;
+    bool own_words = false;  // an agent or auxiliary makes it a true passive relative
+    for (int k = 0; k < a_.n; ++k) {
+      if (a_.head[k] != t) continue;
+      own_words |= a_.rel[k].starts_with("aux") || a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent";
+      for (int j = 0; j < a_.n && IsNominalRel(a_.rel[k]); ++j)
+        own_words |= a_.head[j] == k && a_.rel[j] == "case" && index_.Is(index_.agent_preposition, a_.low[j]);
+    }
+    verb = own_words ? -2 : t;
+  }
+  if (verb < 0) return;
+  if (a_.s != &retagged_) {
+    retagged_ = *a_.s;
+    a_.s = &retagged_;
+  }
+  retagged_.tokens[verb].xpos = "VBD";
+  retagged_.tokens[verb].upos = "VERB";
+  for (int k = 0; k < a_.n; ++k)
+    if (a_.head[k] == root && (k > verb || a_.rel[k] == "punct")) a_.head[k] = verb;
+  a_.head[verb] = -1;
+  a_.rel[verb] = "root";
+  a_.head[root] = verb;
+  a_.rel[root] = "nsubj";
 }
 
 void SentenceCoder::RepairPlaceReadAsClauseSubject() {
@@ -5088,6 +5144,9 @@ void SentenceCoder::CollectPlaces() {
     // (border-noun): no country of the article's.
     int h = PhraseHead(m.begin);
     if (h != m.begin && index_.Is(index_.locative, a_.CaseOf(h)) && index_.Is(index_.border_noun, a_.lem[h])) continue;
+    // "fired mortar rounds at a U.S. military base", "outside the Danish embassy": a country
+    // before a facility it keeps abroad (facility-noun) owns it; it is no place of the events.
+    const bool owner = h != m.begin && m.end <= h && index_.Is(index_.facility_noun, a_.lem[h]);
     add(&context_->countries, country);
     bool private_people = false;
     if (m.demonym && m.end < a_.n) {
@@ -5098,7 +5157,7 @@ void SentenceCoder::CollectPlaces() {
     if (!private_people) add(&context_->armed_group_countries, country);
     // A place phrase: the mention's phrase ("in Iraq", "his Baghdad home", "Iraq's northeast")
     // is introduced by a preposition of place.
-    if (!index_.Is(index_.locative, PlaceCase(h))) continue;
+    if (owner || !index_.Is(index_.locative, PlaceCase(h))) continue;
     add(&context_->places[sentence_index_], country);
     if (a_.s->is_title) add(&context_->title_places, country);
   }

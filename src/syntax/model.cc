@@ -148,7 +148,8 @@ size_t SyntaxModel::TrailingAttribution(const std::vector<std::string>& forms, c
   bool clause_verb = false;
   for (size_t i = 0; i < comma; ++i) {
     const std::string& x = tagger_.xpos(tags[i]);
-    clause_verb |= x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    // (A past form the tagger took for a participle counts: "Police arrested[VBN] hundreds ...".)
+    clause_verb |= x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || x == "VBN";
   }
   return clause_verb ? comma : 0;
 }

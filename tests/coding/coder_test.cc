@@ -2549,4 +2549,27 @@ TEST(CoderNews, ProtestersPeltingAMissionProtestViolently) {
   EXPECT_TRUE(Has(e, "CHNCVL", "14", "JPNGOV")) << Dump(e);
 }
 
+TEST(CoderNews, AProtestAfterASubjectOfSeveralPhrasesIsTheVerb) {
+  // "Tens" read as the root and "rallied" its reduced relative; the participle after the purpose
+  // phrase is the protesters'.
+  std::vector<Event> e = CodeText(
+      "Tens of thousands of protesters rallied in central Caracas on Saturday in a bid to force President Hugo Chavez "
+      "from office, accusing him of fraud.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "VENCVL", "14", "VENGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "VENCVL", "11", "VENGOV")) << Dump(e);
+  // A verb on a phrase of another preposition stays a reduced relative.
+  e = CodeText("Police in tsunami-hit Thailand search for a Swedish boy feared kidnapped by traffickers.", "2004-09-01");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("18")) << Dump(e);
+}
+
+TEST(CoderNews, ACountrysFacilityAbroadIsNoPlaceOfTheEvents) {
+  std::vector<Event> e = CodeText(
+      "BAGHDAD (AFP) - Insurgents fired mortar rounds at a U.S. military base near Mosul on Sunday, wounding four "
+      "American soldiers, the U.S. military said.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IRQREB", "19", "USAMIL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USAREB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
