@@ -3207,7 +3207,15 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   // actor among the modifiers before the head ("Ithilen's minister Calimehtar" -> ITH + GOV, as
   // the country-level name comes first); else the head's; else the nearest in an of/in/from phrase.
   int best = -1, best_tok = -1;
-  if (int m = a_.actor_at[h]; m >= 0 && CodeOf(a_.actor_mentions[m].entry).size() > 3) {
+  // (A person under the title of an international organisation acts for it: "U.N. envoy Martti
+  // Ahtisaari" is the UN's, not the Finnish former president's.)
+  bool serves_organisation = false;
+  if (int m = a_.actor_at[h]; m >= 0 && Actor(a_.actor_mentions[m].entry).kind == ActorKind::kPerson)
+    for (int t : tokens)
+      if (t < h && !via_nominal[t] && a_.actor_at[t] >= 0 && a_.actor_at[t] != m &&
+          Lower3(CodeOf(a_.actor_mentions[a_.actor_at[t]].entry)) == "igo")
+        serves_organisation = true;
+  if (int m = a_.actor_at[h]; m >= 0 && CodeOf(a_.actor_mentions[m].entry).size() > 3 && !serves_organisation) {
     best = m;
     best_tok = h;
   }

@@ -2572,4 +2572,11 @@ TEST(CoderNews, ACountrysFacilityAbroadIsNoPlaceOfTheEvents) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USAREB")) << Dump(e);
 }
 
+TEST(CoderNews, APersonUnderAnOrganisationsTitleActsForIt) {
+  std::vector<Event> e =
+      CodeText("U.N. envoy Martti Ahtisaari visited Belgrade on Tuesday and met Serbian President Boris Tadic.", "2006-01-31");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("FIN") || x.target.starts_with("FIN")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IGOUNOGOV", "04", "SRB") || Has(e, "IGOUNO", "04", "SRB")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
