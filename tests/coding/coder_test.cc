@@ -2579,4 +2579,11 @@ TEST(CoderNews, APersonUnderAnOrganisationsTitleActsForIt) {
   EXPECT_TRUE(Has(e, "IGOUNOGOV", "04", "SRB") || Has(e, "IGOUNO", "04", "SRB")) << Dump(e);
 }
 
+TEST(CoderNews, AnExtendedEmbargoIsAnEmbargo) {
+  std::vector<Event> e = CodeText(
+      "The EU extended an arms embargo, travel ban and asset freeze against President Robert Mugabe's government.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "IGOEUREEC", "16", "ZWEGOV")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
