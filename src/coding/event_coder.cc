@@ -296,6 +296,13 @@ struct Analysis {
     }
     return false;
   }
+  // The case/mark word before t found by heads alone (for parse repairs, which run before the
+  // kids are linked), "" when none.
+  std::string MarkerByHeads(int t) const {
+    for (int k = 0; k < t; ++k)
+      if (head[k] == t && (rel[k] == "case" || rel[k] == "mark")) return low[k];
+    return "";
+  }
   // The case/mark word of a nominal, "" when none.
   std::string CaseOf(int t) const {
     for (int k : kids[t])
@@ -779,6 +786,9 @@ class SentenceCoder {
   int PhraseHead(int t) const;
   // A verb by its tag; or a noun or adjective that anchors a nominal pattern of the lexicon.
   bool IsVerbal(int t) const;
+  // Whether t has a passive agent ("by police") among its dependents, found by heads alone (for
+  // parse repairs, before the kids are linked).
+  bool HasAgentByHeads(int t) const;
   bool HasNominalForm(int t);
   int Claimant(int v) const;
   // Whether token t is inside a complement clause of verb v (xcomp, ccomp, an infinitive).
@@ -1593,14 +1603,7 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
   for (int t = subject + 1; t < root && verb < 0; ++t) {
     const std::string& xpos = a_.s->tokens[t].xpos;
     if (a_.rel[t] != "acl" || (xpos != "VBN" && xpos != "VBD") || !a_.InSubtree(t, subject)) continue;
-    bool agent = false;  // "protesters arrested by police, ..." is a true reduced relative
-    for (int k = 0; k < a_.n; ++k) {
-      if (a_.head[k] != t) continue;
-      agent |= a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent";
-      for (int j = 0; j < a_.n && IsNominalRel(a_.rel[k]); ++j)  // (the kids are not linked yet)
-        agent |= a_.head[j] == k && a_.rel[j] == "case" && index_.Is(index_.agent_preposition, a_.low[j]);
-    }
-    if (!agent) verb = t;
+    if (!HasAgentByHeads(t)) verb = t;  // "protesters arrested by police, ..." is a true reduced relative
   }
   if (verb < 0 || (participle_root && a_.InSubtree(verb, noun_before))) return;
   if (a_.s != &retagged_) {
@@ -1784,8 +1787,7 @@ void SentenceCoder::RepairCommaParticipleOnComplement() {
     const int inf = a_.head[p];
     if (inf < 0 || a_.rel[p] != "advcl" || tok[p].xpos != "VBG" || a_.low[p - 1] != ",") continue;
     if (a_.rel[inf] != "acl" && a_.rel[inf] != "xcomp") continue;
-    bool infinitive = false;  // (the kids are not linked yet)
-    for (int k = 0; k < inf; ++k) infinitive |= a_.head[k] == inf && a_.rel[k] == "mark" && a_.low[k] == "to";
+    const bool infinitive = a_.MarkerByHeads(inf) == "to";
     // (Or a past participle on the object: "would free the sailors held in the Gulf, calling ...".)
     const bool reduced_relative = a_.rel[inf] == "acl" && tok[inf].xpos == "VBN";
     if (!infinitive && !reduced_relative) continue;
@@ -1918,26 +1920,16 @@ void SentenceCoder::RepairNounRootOverPastForm() {
     }
   // (Only a verb on the subject's own phrase: "Tens of thousands of protesters rallied", not one
   // on a phrase of another preposition: "Police search for a boy feared kidnapped".)
-  auto of_phrase = [&](int t) {  // (the kids are not linked yet)
-    for (int k = 0; k < t; ++k)
-      if (a_.head[k] == t && a_.rel[k] == "case") return a_.low[k] == "of";
-    return false;
-  };
   auto subject_phrase = [&](int t) {
     for (int guard = 0; guard < 8 && t >= 0 && t != root; ++guard, t = a_.head[t])
-      if (a_.rel[t] != "compound" && !(a_.rel[t].starts_with("nmod") && of_phrase(t))) return false;
+      if (a_.rel[t] != "compound" && !(a_.rel[t].starts_with("nmod") && a_.MarkerByHeads(t) == "of")) return false;
     return t == root;
   };
   int verb = -1;
   for (int t = root + 1; t < a_.n && verb < 0; ++t) {
     if (a_.rel[t] != "acl" || (tok[t].xpos != "VBN" && tok[t].xpos != "VBD") || !subject_phrase(a_.head[t])) continue;
-    bool own_words = false;  // an agent or auxiliary makes it a true passive relative
-    for (int k = 0; k < a_.n; ++k) {
-      if (a_.head[k] != t) continue;
-      own_words |= a_.rel[k].starts_with("aux") || a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent";
-      for (int j = 0; j < a_.n && IsNominalRel(a_.rel[k]); ++j)
-        own_words |= a_.head[j] == k && a_.rel[j] == "case" && index_.Is(index_.agent_preposition, a_.low[j]);
-    }
+    bool own_words = HasAgentByHeads(t);  // an agent or auxiliary makes it a true passive relative
+    for (int k = 0; k < a_.n; ++k) own_words |= a_.head[k] == t && a_.rel[k].starts_with("aux");
     verb = own_words ? -2 : t;
   }
   if (verb < 0) return;
@@ -4923,6 +4915,15 @@ bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& word
     }
     if ((in_source || of_verb) && (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
       return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::HasAgentByHeads(int t) const {
+  for (int k = 0; k < a_.n; ++k) {
+    if (a_.head[k] != t) continue;
+    if (a_.rel[k] == "obl:agent" || a_.rel[k] == "nmod:agent") return true;
+    if (IsNominalRel(a_.rel[k]) && index_.Is(index_.agent_preposition, a_.MarkerByHeads(k))) return true;
   }
   return false;
 }

@@ -180,13 +180,10 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
     const int mark = static_cast<int>(comma) + 1;  // the closing mark's 1-based position there
     clause_heads.pop_back();
     clause_labels.pop_back();
-    {
-      const int root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
-      for (int& h : clause_heads)
-        if (h == mark) h = root + 1;
-    }
-    ParseRange(forms, tags, comma + 1, forms.size(), parsing, &said_heads, &said_labels);
     clause_root = static_cast<int>(std::find(clause_heads.begin(), clause_heads.end(), 0) - clause_heads.begin());
+    for (int& h : clause_heads)
+      if (h == mark) h = clause_root + 1;
+    ParseRange(forms, tags, comma + 1, forms.size(), parsing, &said_heads, &said_labels);
     said_root = static_cast<int>(std::find(said_heads.begin(), said_heads.end(), 0) - said_heads.begin());
     // (A clause whose only root was the borrowed mark falls back to the whole parse.)
     split = clause_root < static_cast<int>(clause_heads.size()) && said_root < static_cast<int>(said_heads.size());
