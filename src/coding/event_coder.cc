@@ -912,6 +912,14 @@ class SentenceCoder {
   std::vector<std::string_view> words_;  // sorted forms and lemmas of the sentence
   // The sentence as the coder reads it when a repair retags a word (a headline's verb).
   Sentence retagged_;
+  // Token t of that sentence, for a repair to retag (copying the parse's sentence once).
+  Token& Retag(int t) {
+    if (a_.s != &retagged_) {
+      retagged_ = *a_.s;
+      a_.s = &retagged_;
+    }
+    return retagged_.tokens[t];
+  }
 };
 
 void SentenceCoder::Analyze() {
@@ -1564,11 +1572,7 @@ void SentenceCoder::RepairConjunctReadForParticiple() {
         own |= a_.rel[k].starts_with("nsubj") || a_.rel[k] == "cc" || a_.rel[k] == "obj" || a_.rel[k] == "dobj" ||
                a_.rel[k].starts_with("aux");
     if (own) continue;
-    if (a_.s != &retagged_) {
-      retagged_ = *a_.s;
-      a_.s = &retagged_;
-    }
-    retagged_.tokens[t].xpos = "VBN";
+    Retag(t).xpos = "VBN";
     a_.head[t] = noun;
     a_.rel[t] = "acl";
   }
@@ -1606,11 +1610,7 @@ void SentenceCoder::RepairGerundRootAfterReducedRelative() {
     if (!HasAgentByHeads(t)) verb = t;  // "protesters arrested by police, ..." is a true reduced relative
   }
   if (verb < 0 || (participle_root && a_.InSubtree(verb, noun_before))) return;
-  if (a_.s != &retagged_) {
-    retagged_ = *a_.s;
-    a_.s = &retagged_;
-  }
-  retagged_.tokens[verb].xpos = "VBD";
+  Retag(verb).xpos = "VBD";
   a_.head[verb] = -1;
   a_.rel[verb] = "root";
   a_.head[subject] = verb;
@@ -1651,11 +1651,7 @@ void SentenceCoder::RepairParentheticalParticipleReadAsVerb() {
   bool comma_before = false;  // the participle's phrase closes with a comma
   for (int k = root + 1; k < verb; ++k) comma_before |= a_.low[k] == "," && a_.head[k] != subject;
   if (!auxiliary || own_subject || !comma_before) return;
-  if (a_.s != &retagged_) {
-    retagged_ = *a_.s;
-    a_.s = &retagged_;
-  }
-  retagged_.tokens[root].xpos = "VBN";
+  Retag(root).xpos = "VBN";
   for (int k = verb + 1; k < a_.n; ++k)
     if (a_.head[k] == root) a_.head[k] = verb;  // "..., Berlusconi said."
   a_.head[verb] = -1;
@@ -1722,11 +1718,9 @@ void SentenceCoder::RepairObjectItemReadAsVerb() {
                                             a_.rel[t] == "dobj" || a_.rel[t] == "cop" || a_.rel[t] == "ccomp" ||
                                             a_.rel[t] == "xcomp"));
     if (own_verb_words) continue;  // (nor a determiner or modifier of its "subject")
-    if (a_.s != &retagged_) retagged_ = *a_.s;
-    Token& item = retagged_.tokens[p];
+    Token& item = Retag(p);
     item.upos = "NOUN";
     item.xpos = "NNS";
-    a_.s = &retagged_;
     a_.rel[noun] = "compound";
     a_.head[p] = object;
     for (int t = p + 1; t < a_.n; ++t)
@@ -1837,12 +1831,9 @@ void SentenceCoder::RepairAdjectiveAfterModal() {
       a_.head[h] = t;
       a_.rel[h] = "obj";
     }
-    if (a_.s != &retagged_) {
-      retagged_ = *a_.s;
-      a_.s = &retagged_;
-    }
-    retagged_.tokens[t].upos = "VERB";
-    retagged_.tokens[t].xpos = "VB";
+    Token& verb = Retag(t);
+    verb.upos = "VERB";
+    verb.xpos = "VB";
   }
 }
 
@@ -1933,12 +1924,9 @@ void SentenceCoder::RepairNounRootOverPastForm() {
     verb = own_words ? -2 : t;
   }
   if (verb < 0) return;
-  if (a_.s != &retagged_) {
-    retagged_ = *a_.s;
-    a_.s = &retagged_;
-  }
-  retagged_.tokens[verb].xpos = "VBD";
-  retagged_.tokens[verb].upos = "VERB";
+  Token& past = Retag(verb);
+  past.xpos = "VBD";
+  past.upos = "VERB";
   for (int k = 0; k < a_.n; ++k)
     if (a_.head[k] == root && (k > verb || a_.rel[k] == "punct")) a_.head[k] = verb;
   a_.head[verb] = -1;
@@ -2385,11 +2373,9 @@ void SentenceCoder::RepairPluralObjectReadAsVerb() {
     for (int k = 0; k < a_.n; ++k)
       own_verb_words |= a_.head[k] == p && (a_.rel[k].starts_with("aux") || a_.rel[k] == "obj" || a_.rel[k] == "dobj" || a_.rel[k] == "cop");
     if (own_verb_words) continue;
-    retagged_ = *a_.s;
-    Token& noun = retagged_.tokens[p];
+    Token& noun = Retag(p);
     noun.upos = "NOUN";
     noun.xpos = "NNS";
-    a_.s = &retagged_;
     a_.rel[n] = "compound";
     a_.head[v] = p;
     for (int k = p + 1; k < a_.n; ++k)
@@ -2436,12 +2422,10 @@ void SentenceCoder::RepairPluralReadAsVerb() {
     }
     for (int k = v + 1; k < a_.n; ++k)
       if (a_.head[k] == v && a_.rel[k].starts_with("nmod")) a_.rel[k] = "obl";
-    retagged_ = *a_.s;
-    Token& verb = retagged_.tokens[v];
+    Token& verb = Retag(v);
     verb.upos = "VERB";
     verb.xpos = "VBZ";
     verb.lemma = stem;
-    a_.s = &retagged_;
     a_.lem[v] = stem;
     a_.head[v] = -1;
     a_.rel[v] = "root";
