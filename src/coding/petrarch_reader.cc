@@ -458,6 +458,9 @@ Status ReadPetrarchDiscards(std::string_view text, std::string_view file_name, b
   return Status::Ok();
 }
 
+// Each n: or v: word multiplies an issue phrase's forms; PETRARCH's own phrases have a few.
+constexpr size_t kMaxIssueForms = 256;
+
 Status ReadPetrarchIssues(std::string_view text, std::string_view file_name, bool strict,
                           std::vector<std::string>* warnings, std::vector<IssueEntry>* issues) {
   Problems problems{std::string(file_name), strict, warnings};
@@ -505,11 +508,16 @@ Status ReadPetrarchIssues(std::string_view text, std::string_view file_name, boo
     std::vector<std::vector<std::string>> forms = {{}};
     std::stringstream ss(body);
     std::string word;
-    while (ss >> word) {
+    std::string_view malformed;
+    while (malformed.empty() && ss >> word) {
       std::vector<std::string> alts;
       std::string w = word;
       std::string lower = NormalizeForm(w);
-      if (lower.starts_with("n:")) {
+      if ((lower.starts_with("n:") || lower.starts_with("v:")) && lower.size() == 2) {
+        malformed = "n: or v: without a word";
+      } else if (forms.size() > kMaxIssueForms) {
+        malformed = "issue phrase with too many word forms";
+      } else if (lower.starts_with("n:")) {
         std::string n = lower.substr(2);
         alts = {n, PluralOf(n)};
       } else if (lower.starts_with("v:")) {
@@ -535,6 +543,10 @@ Status ReadPetrarchIssues(std::string_view text, std::string_view file_name, boo
         }
       }
       forms = std::move(next);
+    }
+    if (!malformed.empty()) {
+      if (Status s = problems.Report(line_no, std::string(malformed), line); !s.ok()) return s;
+      continue;
     }
     for (auto& f : forms) {
       if (f.empty()) continue;

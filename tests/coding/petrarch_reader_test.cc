@@ -157,6 +157,25 @@ no code here
   EXPECT_TRUE(HasWarning(warnings, "i.txt:5: issue phrase without a [code]"));
 }
 
+TEST(PetrarchIssuesTest, FormPrefixWithoutAWordAndRunawayExpansionsAreReported) {
+  // A bare "v:" once read past the start of an empty word (found by fuzz_petrarch_dictionary).
+  std::string text = "<ISSUE CATEGORY=\"X\">\nv: strike [ID_X]\nn: [ID_X]\n";
+  std::string many;
+  for (int i = 0; i < 12; ++i) many += "v:fight ";
+  text += many + "[ID_X]\nv:protest [ID_X]\n</ISSUE>\n";
+  std::vector<IssueEntry> issues;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ReadPetrarchIssues(text, "i.txt", false, &warnings, &issues).ok());
+  EXPECT_TRUE(HasWarning(warnings, "i.txt:2: n: or v: without a word"));
+  EXPECT_TRUE(HasWarning(warnings, "i.txt:3: n: or v: without a word"));
+  EXPECT_TRUE(HasWarning(warnings, "i.txt:4: issue phrase with too many word forms"));
+  // Only the well-formed phrase's four verb forms are kept.
+  EXPECT_EQ(issues.size(), 4u);
+  for (const IssueEntry& e : issues) EXPECT_EQ(e.words.size(), 1u);
+  std::vector<IssueEntry> strict_issues;
+  EXPECT_FALSE(ReadPetrarchIssues(text, "i.txt", true, nullptr, &strict_issues).ok());
+}
+
 TEST(PetrarchDatesTest, TwoAndFourDigitYears) {
   EXPECT_EQ(ParsePetrarchDate("991001"), 19991001);
   EXPECT_EQ(ParsePetrarchDate("020128"), 20020128);
