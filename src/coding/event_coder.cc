@@ -156,7 +156,8 @@ struct EventCoder::Index {
         modal_noun(w.Get("modal-noun")), epithet_noun(w.Get("epithet-noun")),
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
-        foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")) {}
+        foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
+        complementizer(w.Get("complementizer")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -169,7 +170,8 @@ struct EventCoder::Index {
       &carrier_verb, &support_verb, &armed_group_role, &kin_noun, &reciprocal_object, &reciprocal_determiner, &force_role, &court_word, &court_source, &court_role, &own_court_role, &direction_noun, &own_country_target, &domestic_target, &domestic_source_role, &office_role, &pair_preposition, &future_time_word, &future_time_modifier, &time_unit, &collective_noun, &preposition, &group_anaphor, &person_anaphor, &definite_article, &adjective_participle, &perpetrator_noun, &time_preposition, &reason_preposition,
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
-      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun;
+      &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
+      &complementizer;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -726,6 +728,10 @@ class SentenceCoder {
   // office, accusing him of corruption", parsed with "Tens" the root and "rallied" a reduced
   // relative: prose with no subject anywhere has its past form as the verb, the noun as subject.
   void RepairNounRootOverPastForm();
+  // A clause that a complementizer opens, read as a parenthetical beside the verb it completes
+  // ("demanded on Thursday that the United States stop", with a time phrase between): the verb's
+  // complement.
+  void RepairMarkedClauseReadAsParataxis();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -997,6 +1003,7 @@ void SentenceCoder::Analyze() {
   RepairPrepositionalSubjectOfInfinitive();
   RepairNounRootOverPastForm();
   RepairCommaParticipleOnComplement();
+  RepairMarkedClauseReadAsParataxis();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1875,6 +1882,16 @@ void SentenceCoder::RepairMislabelledCommaParticiple() {
     if (r != "dep" && r != "nmod:poss" && r != "nmod" && r != "obl" && r != "compound") continue;
     if (tok[h].upos != "VERB") continue;
     a_.rel[p] = "advcl";
+  }
+}
+
+void SentenceCoder::RepairMarkedClauseReadAsParataxis() {
+  for (int v = 1; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    if (h < 0 || h >= v || a_.rel[v] != "parataxis") continue;
+    bool marked = false;
+    for (int k = h + 1; k < v; ++k) marked |= a_.head[k] == v && a_.rel[k] == "mark" && index_.Is(index_.complementizer, a_.low[k]);
+    if (marked) a_.rel[v] = "ccomp";
   }
 }
 
@@ -3815,6 +3832,13 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
   }
   // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
   if (r == "dep" && a_.s->tokens[h].upos != "VERB" && a_.actor_at[h] >= 0) return h;
+  // "French President Jacques Chirac, on a one-day visit to Berlin, ...": an event noun in a
+  // phrase set off by a comma after an actor's name is that actor's act.
+  if (IsNominalRel(r) && h < v && a_.s->tokens[v].upos == "NOUN" && a_.actor_at[h] >= 0) {
+    bool set_off = false;
+    for (int k : a_.kids[v]) set_off |= k > h && k < v && a_.rel[k] == "punct" && a_.low[k] == ",";
+    if (set_off) return h;
+  }
   return -1;
 }
 

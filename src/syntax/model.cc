@@ -154,16 +154,40 @@ size_t SyntaxModel::TrailingAttribution(const std::vector<std::string>& forms, c
   return clause_verb ? comma : 0;
 }
 
-void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing, bool split_attribution) const {
-  if (sentence.tokens.empty()) return;
-  using Clock = std::chrono::steady_clock;
-  const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
-  std::vector<std::string> forms = Forms(sentence);
-  LowercaseTitleCase(sentence, tagger_.open_classes(), &forms);
-  std::vector<int> tags, heads, labels;
-  tagger_.Tag(forms, &tags);
-  const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
+std::pair<size_t, size_t> SyntaxModel::ParentheticalPhrase(const std::vector<std::string>& forms,
+                                                         const std::vector<int>& tags) const {
+  // Before the verb: a noun, a comma, a preposition opening a phrase without a verb of its own
+  // ("on a one-day visit to Berlin", "in a statement"), and a comma with more sentence after it.
+  // Clauses a subordinator opens ("while", "after", ...) are no such phrase.
+  static const std::set<std::string> kSubordinators = {"that",   "because", "if",    "while",  "although", "though",
+                                                        "as",     "after",   "before", "since",  "when",     "whether",
+                                                        "unless", "until",   "once",  "whereas", "like",     "than"};
+  const size_t n = forms.size();
+  for (size_t open = 1; open + 4 < n; ++open) {
+    const std::string& x = tagger_.xpos(tags[open - 1]);
+    if (x.starts_with("VB") || x == "MD") return {0, 0};
+    if (forms[open] != "," || !(x.starts_with("NN") || x == "PRP")) continue;
+    if (tagger_.xpos(tags[open + 1]) != "IN" || kSubordinators.count(Lowercase(forms[open + 1]))) return {0, 0};
+    for (size_t close = open + 3; close < n && close <= open + 14; ++close) {
+      const std::string& y = tagger_.xpos(tags[close]);
+      if (y.starts_with("VB") || y == "MD" || y == "WDT" || y == "WP" || y == "``" || y == "''" || y == "-LRB-" ||
+          forms[close] == "(" || forms[close] == "\"" || forms[close] == ";" || forms[close] == ":")
+        return {0, 0};
+      if (forms[close] != ",") continue;
+      if (close + 2 >= n) return {0, 0};
+      return {open, close};
+    }
+    return {0, 0};
+  }
+  return {0, 0};
+}
+
+void SyntaxModel::ParseClauses(const std::vector<std::string>& forms, const std::vector<int>& tags, Parsing parsing,
+                               bool split_attribution, std::vector<int>* heads_out,
+                               std::vector<int>* labels_out) const {
   const Parser* labeller = has_guide() && parsing == Parsing::kFast ? &guide_ : &parser_;
+  std::vector<int>& heads = *heads_out;
+  std::vector<int>& labels = *labels_out;
   const size_t comma = split_attribution ? TrailingAttribution(forms, tags) : 0;
   const int parataxis = labeller->label_id("parataxis"), punct = labeller->label_id("punct");
   bool split = false;
@@ -205,6 +229,63 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
   } else {
     ParseRange(forms, tags, 0, forms.size(), parsing, &heads, &labels);
   }
+}
+
+void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing, bool split_attribution) const {
+  if (sentence.tokens.empty()) return;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
+  std::vector<std::string> forms = Forms(sentence);
+  LowercaseTitleCase(sentence, tagger_.open_classes(), &forms);
+  std::vector<int> tags, heads, labels;
+  tagger_.Tag(forms, &tags);
+  const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
+  const Parser* labeller = has_guide() && parsing == Parsing::kFast ? &guide_ : &parser_;
+  const auto [open, close] = split_attribution ? ParentheticalPhrase(forms, tags) : std::pair<size_t, size_t>{0, 0};
+  const int nmod = labeller->label_id("nmod"), punct = labeller->label_id("punct");
+  bool set_off = false;
+  if (close > open && nmod >= 0 && punct >= 0) {
+    // The sentence is parsed without the phrase and its commas, the phrase as a sentence of its
+    // own; its root then modifies the noun before it.
+    std::vector<std::string> rest_forms;
+    std::vector<int> rest_tags;
+    std::vector<int> kept;  // the sentence position of each word of the rest
+    for (size_t i = 0; i < forms.size(); ++i) {
+      if (i >= open && i <= close) continue;
+      rest_forms.push_back(forms[i]);
+      rest_tags.push_back(tags[i]);
+      kept.push_back(static_cast<int>(i));
+    }
+    std::vector<int> rest_heads, rest_labels, phrase_heads, phrase_labels;
+    ParseClauses(rest_forms, rest_tags, parsing, split_attribution, &rest_heads, &rest_labels);
+    ParseRange(forms, tags, open + 1, close, parsing, &phrase_heads, &phrase_labels);
+    const int phrase_root =
+        static_cast<int>(std::find(phrase_heads.begin(), phrase_heads.end(), 0) - phrase_heads.begin());
+    if (phrase_root < static_cast<int>(phrase_heads.size())) {
+      set_off = true;
+      heads.assign(forms.size(), 0);
+      labels.assign(forms.size(), punct);
+      for (size_t j = 0; j < kept.size(); ++j) {
+        heads[kept[j]] = rest_heads[j] == 0 ? 0 : kept[rest_heads[j] - 1] + 1;
+        labels[kept[j]] = rest_labels[j];
+      }
+      // The noun's phrase head: a name's first word, not its flat or compound parts.
+      int noun = static_cast<int>(open) - 1;
+      for (int guard = 0; guard < 8 && heads[noun] > 0; ++guard) {
+        const std::string& rel = labeller->label(labels[noun]);
+        if (rel != "flat" && rel != "flat:name" && rel != "compound") break;
+        noun = heads[noun] - 1;
+      }
+      const int root_at = static_cast<int>(open) + 1 + phrase_root;
+      for (size_t j = 0; j < phrase_heads.size(); ++j) {
+        const size_t at = open + 1 + j;
+        heads[at] = phrase_heads[j] == 0 ? noun + 1 : static_cast<int>(open) + phrase_heads[j] + 1;
+        labels[at] = phrase_heads[j] == 0 ? nmod : phrase_labels[j];
+      }
+      heads[open] = heads[close] = root_at + 1;
+    }
+  }
+  if (!set_off) ParseClauses(forms, tags, parsing, split_attribution, &heads, &labels);
   const Clock::time_point t2 = times ? Clock::now() : Clock::time_point{};
   for (size_t i = 0; i < forms.size(); ++i) {
     Token& t = sentence.tokens[i];

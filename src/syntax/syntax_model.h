@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "syntax/lemmatizer.h"
@@ -49,6 +50,14 @@ class SyntaxModel : public Model {
                   Parsing parsing, std::vector<int>* heads, std::vector<int>* labels) const;
   // Where a trailing attribution begins (its comma), 0 when the sentence has none.
   size_t TrailingAttribution(const std::vector<std::string>& forms, const std::vector<int>& tags) const;
+  // The commas around a prepositional phrase set off after the subject's noun ("French President
+  // Jacques Chirac, on a one-day visit to Berlin, and ..."); {0, 0} when the sentence has none.
+  std::pair<size_t, size_t> ParentheticalPhrase(const std::vector<std::string>& forms,
+                                                const std::vector<int>& tags) const;
+  // Parses a sentence, its trailing attribution apart when split_attribution (heads 1-based, 0 =
+  // root; labels are ids of labeller's label set).
+  void ParseClauses(const std::vector<std::string>& forms, const std::vector<int>& tags, Parsing parsing,
+                    bool split_attribution, std::vector<int>* heads, std::vector<int>* labels) const;
 
   std::string metadata_;
   Tagger tagger_;

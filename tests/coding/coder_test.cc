@@ -2586,4 +2586,39 @@ TEST(CoderNews, AnExtendedEmbargoIsAnEmbargo) {
   EXPECT_TRUE(Has(e, "IGOEUREEC", "16", "ZWEGOV")) << Dump(e);
 }
 
+TEST(CoderNews, ADemandsThatClauseAfterATimePhraseIsItsComplement) {
+  std::vector<Event> e = CodeText(
+      "BEIJING (Reuters) - China demanded on Thursday that the United States stop selling advanced weapons to Taiwan.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "10", "USA")) << Dump(e);
+  e = CodeText("The opposition demanded on Monday that President Kuchma dismiss the government.", "2004-09-01");
+  EXPECT_TRUE(Has(e, "UKROPP", "10", "UKRGOV")) << Dump(e);
+}
+
+TEST(CoderNews, CrowdsMarchingOnAnActorProtestAgainstIt) {
+  std::vector<Event> e = CodeText(
+      "ABIDJAN (Reuters) - Thousands of young supporters of President Laurent Gbagbo marched on the French military base "
+      "in Abidjan on Sunday, chanting anti-French slogans.",
+      "2004-11-07");
+  bool protest = false;
+  for (const Event& x : e) protest |= x.source.starts_with("CIV") && x.target.starts_with("FRA") && x.code.starts_with("14");
+  EXPECT_TRUE(protest) << Dump(e);
+}
+
+TEST(CoderNews, AVisitSetOffAfterTheSubjectIsItsVisitAndTheListStillActs) {
+  std::vector<Event> e = CodeText(
+      "BERLIN (Reuters) - French President Jacques Chirac, on a one-day visit to Berlin, and German Chancellor Gerhard "
+      "Schroeder on Friday jointly called on the United States to give the United Nations a central role in Iraq.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "FRAGOV", "02", "USA")) << Dump(e);
+  EXPECT_TRUE(Has(e, "DEUGOV", "02", "USA")) << Dump(e);
+  EXPECT_TRUE(Has(e, "FRAGOV", "04", "DEU")) << Dump(e);
+  e = CodeText(
+      "U.S. Secretary of State Colin Powell, on his first visit to Israel in more than a year, met Prime Minister Ariel "
+      "Sharon in Jerusalem on Monday.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "ISRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "USAGOV", "04", "ISR")) << Dump(e);
+}
+
 }  // namespace dragoman::coding

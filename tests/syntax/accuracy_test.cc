@@ -106,5 +106,26 @@ TEST(CommittedModel, ParsesAReportedClauseApartFromItsTrailingAttribution) {
   }
 }
 
+TEST(CommittedModel, ParsesAPhraseSetOffAfterTheSubjectApart) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  Sentence s = Words({"French", "President", "Jacques", "Chirac", ",", "on", "a", "one-day", "visit", "to", "Berlin", ",",
+                      "and", "German", "Chancellor", "Gerhard", "Schroeder", "jointly", "called", "on", "the",
+                      "United", "States", "to", "act", "."});
+  (*model)->AnnotateNews(s, nullptr);
+  EXPECT_EQ(s.tokens[18].head, 0);  // called
+  EXPECT_EQ(s.tokens[8].head, 3);   // visit -> Jacques, the name's head
+  EXPECT_EQ(s.tokens[8].deprel, "nmod");
+  EXPECT_EQ(s.tokens[4].head, 9);   // its commas -> visit
+  EXPECT_EQ(s.tokens[11].head, 9);
+  EXPECT_EQ(s.tokens[10].head, 9);  // Berlin -> visit
+  // A phrase that a subordinator opens, or one with a verb, is left to the parser.
+  Sentence clause = Words({"Putin", ",", "while", "in", "Berlin", ",", "met", "Schroeder", "."});
+  Sentence plain = clause;
+  (*model)->Annotate(plain);
+  (*model)->AnnotateNews(clause, nullptr);
+  for (size_t i = 0; i < plain.tokens.size(); ++i) EXPECT_EQ(plain.tokens[i].head, clause.tokens[i].head);
+}
+
 }  // namespace
 }  // namespace dragoman::syntax
