@@ -4353,6 +4353,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // The verb's object slot is not inside its complement clause ("ordered his men to lay
           // down their weapons and join thousands of pilgrims": not the pilgrims).
           if (pos == v && noun.role == SlotRole::kTarget && InComplement(t, v)) continue;
+          // Nor, for a verb that calls its object something, inside what it is called ("branded
+          // the MDC a puppet of London", parsed with the MDC the indirect object).
+          if (pos == v && noun.role == SlotRole::kTarget && index_.Is(index_.characterize_verb, a_.lem[v]) &&
+              a_.ChildWithRel(v, {"iobj"}) >= 0) {
+            const int called = a_.ChildWithRel(v, {"obj", "dobj"});
+            if (called > a_.ChildWithRel(v, {"iobj"}) && a_.InSubtree(t, called)) continue;
+          }
           // A personal pronoun fills a slot with the actor it stands for ("who urged him to").
           bool pronoun = a_.s->tokens[t].upos == "PRON" &&
                          (a_.rel[t] == "obj" || a_.rel[t] == "dobj" || a_.rel[t] == "iobj") &&
@@ -4836,7 +4843,9 @@ int SentenceCoder::PredicateValence(int v, const Event& e) const {
   for (int k : a_.kids[v]) {
     const std::string& r = a_.rel[k];
     if (a_.s->tokens[k].span.begin < e.target_span.end) continue;
-    if (r != "xcomp" && r != "obj" && r != "dobj" && !r.starts_with("obl") && !r.starts_with("nmod")) continue;
+    // (A quoted predicate may be parsed as a parataxis: called the move "totally unacceptable".)
+    if (r != "xcomp" && r != "obj" && r != "dobj" && r != "parataxis" && !r.starts_with("obl") && !r.starts_with("nmod"))
+      continue;
     int valence = tone->Valence(a_.low[k]);
     for (int m : a_.kids[k])
       if (a_.rel[m] == "amod" || a_.rel[m] == "advmod" || a_.rel[m] == "compound") valence += tone->Valence(a_.low[m]);

@@ -57,12 +57,15 @@ std::u32string Chars(std::string_view form) {
   return out;
 }
 
-// "BAGHDAD", "SÃO": two or more letters, all upper-case.
+// "BAGHDAD", "SÃO", "N'DJAMENA": two or more letters, all upper-case, maybe an apostrophe between
+// two of them.
 bool IsUpperWord(std::string_view form) {
   std::u32string chars = Chars(form);
   if (chars.size() < 2) return false;
-  for (char32_t c : chars) {
-    if (!IsUpper(c)) return false;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const char32_t c = chars[i];
+    const bool inner_apostrophe = (c == U'\'' || c == U'\u2019') && i > 0 && i + 1 < chars.size();
+    if (!IsUpper(c) && !inner_apostrophe) return false;
   }
   return true;
 }

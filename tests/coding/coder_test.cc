@@ -1734,6 +1734,9 @@ TEST(CoderNews, WelcomingWordsOrActsIsEndorsingNotHosting) {
   std::vector<Event> e = CodeText("Arafat welcomed Bush's remarks on a Palestinian state.", "2004-09-01");
   EXPECT_TRUE(Has(e, "PSEGOV", "05", "USAGOV")) << Dump(e);
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04")) << Dump(e);
+  e = CodeText("Nigeria's government welcomed the Chadian intervention.", "2015-02-04");
+  EXPECT_TRUE(Has(e, "NGAGOV", "05", "TCD")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("04")) << Dump(e);
   e = CodeText("Putin welcomed Chirac to the Kremlin.", "2004-09-01");
   EXPECT_TRUE(Has(e, "RUSGOV", "04", "FRAGOV")) << Dump(e);
 }
@@ -2619,6 +2622,16 @@ TEST(CoderNews, AVisitSetOffAfterTheSubjectIsItsVisitAndTheListStillActs) {
       "2004-09-01");
   EXPECT_TRUE(Has(e, "USAGOV", "04", "ISRGOV")) << Dump(e);
   EXPECT_TRUE(Has(e, "USAGOV", "04", "ISR")) << Dump(e);
+}
+
+TEST(CoderNews, CallingSomethingAQuotedWordOrAPuppetOfAnotherIsAboutTheThingCalled) {
+  // A quoted predicate parsed as a parataxis still carries its valence.
+  std::vector<Event> e = CodeText(
+      "Prime Minister Justin Trudeau called the U.S. move \u201ctotally unacceptable\u201d on Friday.", "2018-06-01");
+  EXPECT_TRUE(Has(e, "CANGOV", "11", "USA")) << Dump(e);
+  // What the object is called names no target: London is not the one branded.
+  e = CodeText("Mugabe branded the MDC a puppet of London.", "2008-06-24");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("GBR")) << Dump(e);
 }
 
 }  // namespace dragoman::coding

@@ -93,6 +93,14 @@ TEST(DatelineTest, PlaceAndAgency) {
                   "DUBAI/PARIS", "Dubai/Paris", "Dubai/Paris", "", "", "Reuters", "The"});
 }
 
+TEST(DatelineTest, PlaceWithAnApostrophe) {
+  ExpectDateline({"N\xE2\x80\x99" "DJAMENA/MAIDUGURI (Reuters) - Chadian troops drove militants out of the town.",
+                  "N\xE2\x80\x99" "DJAMENA/MAIDUGURI (Reuters) -", "N\xE2\x80\x99" "DJAMENA/MAIDUGURI",
+                  "N'Djamena/Maiduguri", "N'Djamena/Maiduguri", "", "", "Reuters", "Chadian"});
+  ExpectDateline({"N'DJAMENA, Chad (AFP) - Rebels attacked the capital.", "N'DJAMENA, Chad (AFP) -", "N'DJAMENA, Chad",
+                  "N'Djamena, Chad", "N'Djamena", "Chad", "", "AFP", "Rebels"});
+}
+
 TEST(DatelineTest, DoubleHyphenAndColon) {
   ExpectDateline({"JERUSALEM -- A Hamas official was killed Sunday.", "JERUSALEM --", "JERUSALEM", "Jerusalem",
                   "Jerusalem", "", "", "", "A"});
