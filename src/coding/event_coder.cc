@@ -300,6 +300,14 @@ struct Analysis {
   }
   // The case/mark word before t found by heads alone (for parse repairs, which run before the
   // kids are linked), "" when none.
+  // The first dependent of t with one of rels, found by heads alone (for parse repairs); -1 when none.
+  int ChildByHeads(int t, std::initializer_list<std::string_view> rels) const {
+    for (int k = 0; k < n; ++k)
+      if (head[k] == t)
+        for (std::string_view r : rels)
+          if (rel[k] == r) return k;
+    return -1;
+  }
   std::string MarkerByHeads(int t) const {
     for (int k = 0; k < t; ++k)
       if (head[k] == t && (rel[k] == "case" || rel[k] == "mark")) return low[k];
@@ -732,6 +740,17 @@ class SentenceCoder {
   // ("demanded on Thursday that the United States stop", with a time phrase between): the verb's
   // complement.
   void RepairMarkedClauseReadAsParataxis();
+  // "Chavez accused the United States of financing X, and threatened to cut off oil", parsed with
+  // "threatened" a complement whose subject is the accused: a clause verb after ", and" is a
+  // conjunct of the verb before, and the noun between that verb's object.
+  void RepairConjunctReadAsComplement();
+  // "Two Chinese engineers working in Waziristan were kidnapped by militants", parsed with the
+  // noun the root and the verb hung from it: a verb with its own finite auxiliary after the
+  // root noun is the sentence's verb and the noun its subject.
+  void RepairVerbHungFromRootNoun();
+  // "blocked highways on Monday to demand that ...", parsed with the infinitive on the date: an
+  // infinitive hung from a date is the purpose of the date's verb.
+  void RepairInfinitiveOnDate();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -1004,6 +1023,9 @@ void SentenceCoder::Analyze() {
   RepairNounRootOverPastForm();
   RepairCommaParticipleOnComplement();
   RepairMarkedClauseReadAsParataxis();
+  RepairConjunctReadAsComplement();
+  RepairVerbHungFromRootNoun();
+  RepairInfinitiveOnDate();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1892,6 +1914,69 @@ void SentenceCoder::RepairMarkedClauseReadAsParataxis() {
     bool marked = false;
     for (int k = h + 1; k < v; ++k) marked |= a_.head[k] == v && a_.rel[k] == "mark" && index_.Is(index_.complementizer, a_.low[k]);
     if (marked) a_.rel[v] = "ccomp";
+  }
+}
+
+void SentenceCoder::RepairConjunctReadAsComplement() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 2; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    if (h < 0 || h >= v || a_.rel[v] != "ccomp" || tok[v].upos != "VERB" || tok[h].upos != "VERB") continue;
+    int cc = -1, subject = -1;
+    for (int k = h + 1; k < v; ++k) {
+      if (a_.head[k] != v) continue;
+      if (a_.rel[k] == "cc") cc = k;
+      else if (a_.rel[k] == "nsubj" && subject < 0) subject = k;
+    }
+    // The subject before the "and" and a comma right before the "and": no clause of its own.
+    if (cc < 0 || subject < 0 || subject > cc || a_.low[cc - 1] != ",") continue;
+    if (a_.ChildByHeads(h, {"obj", "dobj"}) >= 0 || a_.ChildByHeads(v, {"mark"}) >= 0) continue;
+    a_.head[subject] = h;
+    a_.rel[subject] = "obj";
+    for (int k = subject + 1; k < cc - 1; ++k)
+      if (a_.head[k] == v) a_.head[k] = h;
+    a_.rel[v] = "conj";
+  }
+}
+
+void SentenceCoder::RepairVerbHungFromRootNoun() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  if (a_.s->is_title) return;
+  const int root = SingleRoot();
+  if (root < 0 || (tok[root].upos != "NOUN" && tok[root].upos != "PROPN")) return;
+  for (int k = 0; k < a_.n; ++k)
+    if (a_.head[k] == root && (a_.rel[k] == "cop" || a_.rel[k].starts_with("nsubj"))) return;
+  for (int v = root + 1; v < a_.n; ++v) {
+    if (a_.head[v] != root || tok[v].upos != "VERB" ||
+        (a_.rel[v] != "dep" && a_.rel[v] != "acl" && a_.rel[v] != "parataxis" && a_.rel[v] != "appos"))
+      continue;
+    int aux = -1;
+    for (int k = root + 1; k < v; ++k)
+      if (a_.head[k] == v && (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass") &&
+          (tok[k].xpos == "VBD" || tok[k].xpos == "VBZ" || tok[k].xpos == "VBP" || tok[k].xpos == "MD"))
+        aux = k;
+    if (aux < 0 || a_.ChildByHeads(v, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0) continue;
+    const bool passive = a_.rel[aux] != "aux" || a_.ChildByHeads(v, {"aux:pass", "auxpass"}) >= 0;
+    a_.head[v] = -1;
+    a_.rel[v] = "root";
+    // What follows the verb (an attribution, the full stop) is the verb's.
+    for (int k = v + 1; k < a_.n; ++k)
+      if (a_.head[k] == root) a_.head[k] = v;
+    a_.head[root] = v;
+    a_.rel[root] = passive ? "nsubj:pass" : "nsubj";
+    return;
+  }
+}
+
+void SentenceCoder::RepairInfinitiveOnDate() {
+  for (int v = 2; v < a_.n; ++v) {
+    const int date = a_.head[v];
+    if (date < 0 || date >= v || a_.rel[v] != "acl" || a_.MarkerByHeads(v) != "to" || !index_.Is(index_.date_word, a_.low[date]))
+      continue;
+    const int verb = a_.head[date];
+    if (verb < 0 || a_.s->tokens[verb].upos != "VERB" || (!IsTemporalRel(a_.rel[date]) && a_.rel[date] != "obl")) continue;
+    a_.head[v] = verb;
+    a_.rel[v] = "advcl";
   }
 }
 

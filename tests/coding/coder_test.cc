@@ -2634,4 +2634,32 @@ TEST(CoderNews, CallingSomethingAQuotedWordOrAPuppetOfAnotherIsAboutTheThingCall
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("GBR")) << Dump(e);
 }
 
+TEST(CoderNews, AVerbAfterCommaAndIsTheSubjectsSecondActNotAComplement) {
+  std::vector<Event> e = CodeText(
+      "CARACAS, Venezuela (Reuters) - Venezuelan President Hugo Chavez on Sunday accused the United States of "
+      "financing opposition groups, and threatened to cut off oil shipments to the U.S. if Washington tried to "
+      "destabilize his government.",
+      "2004-02-29");
+  EXPECT_TRUE(Has(e, "VENGOV", "11", "USA")) << Dump(e);
+  EXPECT_TRUE(Has(e, "VENGOV", "13", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("USA")) << Dump(e);
+}
+
+TEST(CoderNews, AVerbWithItsAuxiliaryHungFromTheRootNounIsTheVerb) {
+  std::vector<Event> e = CodeText(
+      "ISLAMABAD (Reuters) - Two Chinese engineers working on a dam project in Pakistan's South Waziristan tribal "
+      "region were kidnapped on Saturday by militants loyal to fugitive tribal commander Abdullah Mehsud, officials "
+      "said.",
+      "2004-10-09");
+  EXPECT_TRUE(Has(e, "PAKREB", "18", "CHN")) << Dump(e);
+}
+
+TEST(CoderNews, AnInfinitiveHungFromADateIsThePurposeOfItsVerb) {
+  std::vector<Event> e = CodeText(
+      "LA PAZ, Bolivia (Reuters) - Thousands of protesters blocked highways across Bolivia on Monday to demand that "
+      "President Carlos Mesa's government nationalize the country's vast natural gas reserves, police said.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "BOLCVL", "14", "BOLGOV")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
