@@ -157,7 +157,7 @@ struct EventCoder::Index {
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
         foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
-        complementizer(w.Get("complementizer")) {}
+        complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -171,7 +171,7 @@ struct EventCoder::Index {
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
-      &complementizer;
+      &complementizer, &organization_anaphor;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -500,6 +500,8 @@ struct ArticleContext {
   // The code of the last named group of the article's earlier sentences (an armed group, a party:
   // the actor "the group" refers back to).
   std::string last_group;
+  // Likewise the last named international organisation ("the alliance" after NATO).
+  std::string last_organization;
   // The country the article's earlier sentences named last (not as a place): the country "the
   // country" refers back to.
   std::string last_country;
@@ -610,9 +612,10 @@ class SentenceCoder {
   // "asked neighboring Syria to stop insurgents": a participle used as an adjective
   // (adjective-participle) read as a verb with the noun after it as its object.
   void RepairParticipleAdjective();
-  // The code of the last named group before token h of this sentence, else of the article's
-  // earlier sentences (h = n: this sentence only).
-  std::string LastGroupBefore(int h) const;
+  // The code of the last named group (or, organization, the last named international
+  // organisation) before token h of this sentence, else of the article's earlier sentences (h = n:
+  // this sentence only).
+  std::string LastGroupBefore(int h, bool organization = false) const;
   std::string LastCountryBefore(int h);
   // The country named last before token `before`, other than except (places left out).
   std::string CountryNamedLast(int before, const std::string& except) const;
@@ -749,7 +752,7 @@ class SentenceCoder {
   // root noun is the sentence's verb and the noun its subject.
   void RepairVerbHungFromRootNoun();
   // "blocked highways on Monday to demand that ...", parsed with the infinitive on the date: an
-  // infinitive hung from a date is the purpose of the date's verb.
+  // infinitive hung from a date, or labelled a noun's clause on a verb, is the verb's purpose.
   void RepairInfinitiveOnDate();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
@@ -1970,6 +1973,13 @@ void SentenceCoder::RepairVerbHungFromRootNoun() {
 
 void SentenceCoder::RepairInfinitiveOnDate() {
   for (int v = 2; v < a_.n; ++v) {
+    // A clause on a verb is no noun's clause: "braved freezing temperatures ... to protest against
+    // the government" with "to protest" labelled a noun modifier of "braved".
+    if (a_.rel[v] == "acl" && a_.head[v] >= 0 && a_.head[v] < v && a_.s->tokens[a_.head[v]].upos == "VERB" &&
+        a_.MarkerByHeads(v) == "to") {
+      a_.rel[v] = "advcl";
+      continue;
+    }
     const int date = a_.head[v];
     if (date < 0 || date >= v || a_.rel[v] != "acl" || a_.MarkerByHeads(v) != "to" || !index_.Is(index_.date_word, a_.low[date]))
       continue;
@@ -3110,14 +3120,17 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
   }
   // "the group": the group named last before it ("A senior Hamas official said the group would
   // continue attacks"); not "the group of eight".
-  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns && index_.Is(index_.group_anaphor, a_.low[h])) {
+  // "the alliance": the international organisation named last (organization-anaphor).
+  const bool organization_anaphor = index_.Is(index_.organization_anaphor, a_.low[h]);
+  if (a_.actor_at[h] < 0 && a_.agent_at[h] < 0 && options_.resolve_pronouns &&
+      (organization_anaphor || index_.Is(index_.group_anaphor, a_.low[h]))) {
     bool definite = false, own_phrase = false;
     for (int k : a_.kids[h]) {
       definite |= a_.rel[k] == "det" && index_.Is(index_.definite_article, a_.low[k]);
       own_phrase |= k > h && IsNominalRel(a_.rel[k]);
     }
     if (definite && !own_phrase) {
-      std::string group = LastGroupBefore(h);
+      std::string group = LastGroupBefore(h, organization_anaphor);
       if (!group.empty()) return {{group, group, h, h}};
     }
   }
@@ -4453,7 +4466,10 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           bool city = noun.role == SlotRole::kTarget && force_pattern && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
                       !CityCountry(t).empty();
           // So does a definite noun for a country ("pressed the kingdom to").
-          bool country_anaphor = a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && index_.Is(index_.country_anaphor, a_.low[t]) &&
+          // (And "the group", "the alliance" for the group or organisation named last.)
+          bool country_anaphor = a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
+                                 (index_.Is(index_.country_anaphor, a_.low[t]) || index_.Is(index_.group_anaphor, a_.low[t]) ||
+                                  index_.Is(index_.organization_anaphor, a_.low[t])) &&
                                  !Resolve(t).empty();
           if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city && !country_anaphor))
             continue;
@@ -6272,19 +6288,21 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       }
   if (!actors.empty()) context_->last_actors = actors;
   if (std::string group = LastGroupBefore(a_.n); !group.empty()) context_->last_group = group;
+  if (std::string igo = LastGroupBefore(a_.n, true); !igo.empty()) context_->last_organization = igo;
   if (std::string country = CountryNamedLast(a_.n, ""); !country.empty()) context_->last_country = country;
 }
 
-std::string SentenceCoder::LastGroupBefore(int h) const {
+std::string SentenceCoder::LastGroupBefore(int h, bool organization) const {
   for (int t = std::min(h, a_.n) - 1; t >= 0; --t) {
     const int m = a_.actor_at[t];
     if (m < 0 || a_.actor_mentions[m].end != t + 1) continue;
-    if (Actor(a_.actor_mentions[m].entry).kind == ActorKind::kGroup) {
+    if (Actor(a_.actor_mentions[m].entry).kind == (organization ? ActorKind::kOrganization : ActorKind::kGroup)) {
       std::string code = CodeOf(a_.actor_mentions[m].entry);
-      if (!code.empty()) return code;
+      if (!code.empty() && (!organization || code.starts_with("IGO"))) return code;
     }
   }
-  return h >= a_.n ? std::string() : context_->last_group;
+  if (h >= a_.n) return std::string();
+  return organization ? context_->last_organization : context_->last_group;
 }
 
 std::string SentenceCoder::LastCountryBefore(int h) {

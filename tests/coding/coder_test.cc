@@ -2662,4 +2662,24 @@ TEST(CoderNews, AnInfinitiveHungFromADateIsThePurposeOfItsVerb) {
   EXPECT_TRUE(Has(e, "BOLCVL", "14", "BOLGOV")) << Dump(e);
 }
 
+TEST(CoderNews, TheAllianceIsTheOrganisationNamedLast) {
+  std::vector<Event> e = CodeText(
+      "BELGRADE (Reuters) - Serbian Prime Minister Vojislav Kostunica on Thursday accused NATO-led peacekeepers of "
+      "failing to protect Kosovo's Serb minority. He also asked the alliance to allow Serbian army and police units "
+      "to return to the province.",
+      "2004-03-18");
+  EXPECT_TRUE(Has(e, "SRBGOV", "02", "IGOWSTNAT")) << Dump(e);
+  // With no organisation named before, it is no actor.
+  e = CodeText("Serbia asked the alliance to allow its police units to return to the province.", "2004-03-18");
+  for (const Event& x : e) EXPECT_TRUE(x.target.empty() || x.target.starts_with("---") || x.target.starts_with("SRB")) << Dump(e);
+}
+
+TEST(CoderNews, APurposeInfinitiveLabelledANounClauseOfTheVerbIsItsPurpose) {
+  std::vector<Event> e = CodeText(
+      "KIEV (Reuters) - Tens of thousands of protesters braved freezing temperatures in central Kiev for a third day on "
+      "Wednesday to protest against the government over what they called a rigged presidential run-off.",
+      "2004-11-24");
+  EXPECT_TRUE(Has(e, "UKRCVL", "14", "UKRGOV")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
