@@ -5184,6 +5184,12 @@ bool SentenceCoder::Unreal(int v) const {
                             index_.Is(index_.allegation_verb, a_.lem[a_.head[h]]))))
     for (int k : a_.kids[v])
       if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.allegation_marker, a_.low[k])) return true;
+  // "rejected accusations by U.S. officials that it was letting insurgents slip across": what a
+  // charge says was done is the charge, not the act (charge-noun with its "that" clause).
+  if (int h = a_.head[v]; h >= 0 && (a_.rel[v] == "acl" || a_.rel[v] == "ccomp") && complement_marker &&
+                          index_.Is(index_.complementizer, a_.low[marker]) &&
+                          (index_.Is(index_.charge_noun, a_.lem[h]) || index_.Is(index_.charge_noun, a_.low[h])))
+    return true;
   // "against providing", "from attacking": a gerund after an averting marker.
   for (int k : a_.kids[v])
     if ((a_.rel[k] == "mark" || a_.rel[k] == "case") && index_.Is(index_.averted, a_.low[k]) &&

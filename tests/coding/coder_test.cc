@@ -2682,4 +2682,13 @@ TEST(CoderNews, APurposeInfinitiveLabelledANounClauseOfTheVerbIsItsPurpose) {
   EXPECT_TRUE(Has(e, "UKRCVL", "14", "UKRGOV")) << Dump(e);
 }
 
+TEST(CoderNews, WhatAChargesThatClauseSaysWasDoneIsTheCharge) {
+  std::vector<Event> e = CodeText(
+      "DAMASCUS (Reuters) - Syria on Tuesday rejected accusations by U.S. officials that it was letting Iraqi "
+      "insurgents and foreign fighters slip across its border into Iraq.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "USAGOV", "11", "SYR")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("08")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
