@@ -892,6 +892,13 @@ REVIEW_OUTPUT = [
      r"incursions?|occupation|crackdown|air ?strikes?) to\|with\|against\|on\|from\|for \+$",
      "judging an attack: its 'on'/'against' phrase names the victim, not the one judged ('condemned the Israeli "
      "raid on the camp' is against Israel; 'condemn +' reads the attack's own actor)"),
+    (r"^sign \* military\|army\|.*\|brigades to\|",
+     "any military word after 'sign' matched ('signed an executive order imposing sanctions on the leaders of the "
+     "military coup'); agreements on military cooperation are in verbs.txt"),
+    (r"^oppose \* action against \+$", "opposing action against an actor is no intent to cooperate with it (030)"),
+    (r"^break with \+$|^break \* (away|off) ",
+     "breaking away from a state is secession and breaking off ties a cut in relations (161 in verbs.txt), not a "
+     "threat (130)"),
 ]
 
 # Converted patterns whose code review changes: regex over the pattern -> (code, reason).
