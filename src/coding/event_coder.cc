@@ -157,7 +157,8 @@ struct EventCoder::Index {
         place_preposition(w.Get("place-preposition")), subordinator(w.Get("subordinator")),
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
         foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
-        complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")) {}
+        complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")),
+        force_posture(w.Get("force-posture")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -171,7 +172,7 @@ struct EventCoder::Index {
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
-      &complementizer, &organization_anaphor;
+      &complementizer, &organization_anaphor, &force_posture;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -6167,6 +6168,11 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       // A visit crosses a border: "Indonesian police rushed to Aceh" is no visit to Indonesia.
       if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
+        continue;
+      // "Chavez put troops on alert": a state's posture of its own forces is aimed at none of them.
+      if (index_.Is(index_.force_posture, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
+          e.source.compare(0, 3, e.target, 0, 3) == 0 && HasRoleIn(e.target, index_.force_role) &&
+          HasRoleIn(e.target, index_.state_role))
         continue;
       // "is flying the migrants to Libya", "sent troops to": a verb that carries an object there
       // moves the object; the actor makes no visit. ("paid a visit to" carries the visit itself.)

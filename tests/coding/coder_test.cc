@@ -2695,4 +2695,9 @@ TEST(CoderNews, WhatAChargesThatClauseSaysWasDoneIsTheCharge) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("08")) << Dump(e);
 }
 
+TEST(CoderNews, AStatesOwnForcesPutOnAlertAreNoTarget) {
+  std::vector<Event> e = CodeText("CARACAS (Reuters) - Venezuela's Hugo Chavez put troops on alert on Monday.", "2009-06-29");
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("VEN") && x.target.starts_with("VEN")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
