@@ -895,6 +895,9 @@ REVIEW_OUTPUT = [
     (r"^sign \* military\|army\|.*\|brigades to\|",
      "any military word after 'sign' matched ('signed an executive order imposing sanctions on the leaders of the "
      "military coup'); agreements on military cooperation are in verbs.txt"),
+    (r"^battle \* insurgents to\|",
+     "'battled insurgents loyal to a cleric': any preposition after the insurgents made fighting them cooperation "
+     "(062) with whoever the phrase names; fighting insurgents is force (190, verbs.txt)"),
     (r"^oppose \* action against \+$", "opposing action against an actor is no intent to cooperate with it (030)"),
     (r"^break with \+$|^break \* (away|off) ",
      "breaking away from a state is secession and breaking off ties a cut in relations (161 in verbs.txt), not a "

@@ -755,6 +755,15 @@ class SentenceCoder {
   // "blocked highways on Monday to demand that ...", parsed with the infinitive on the date: an
   // infinitive hung from a date, or labelled a noun's clause on a verb, is the verb's purpose.
   void RepairInfinitiveOnDate();
+  // "French troops destroyed the air force, hours after an air strike by Ivorian jets killed nine
+  // French peacekeepers", parsed with "after an air strike" a phrase of the first verb and
+  // "killed" a subjectless parenthetical: the phrase's noun is the subject of the verb right
+  // after it, and "after" opens that clause.
+  void RepairSubjectOfClauseReadAsPhrase();
+  // "between Prime Minister Viktor Yanukovich and ...", parsed with "between" on "Viktor", a word
+  // compounded into the name, and the name a conjunct of the verb: a preposition belongs to its
+  // phrase's head, and that phrase is the verb's oblique.
+  void RepairPrepositionOnCompound();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -1030,6 +1039,8 @@ void SentenceCoder::Analyze() {
   RepairConjunctReadAsComplement();
   RepairVerbHungFromRootNoun();
   RepairInfinitiveOnDate();
+  RepairSubjectOfClauseReadAsPhrase();
+  RepairPrepositionOnCompound();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1988,6 +1999,49 @@ void SentenceCoder::RepairInfinitiveOnDate() {
     if (verb < 0 || a_.s->tokens[verb].upos != "VERB" || (!IsTemporalRel(a_.rel[date]) && a_.rel[date] != "obl")) continue;
     a_.head[v] = verb;
     a_.rel[v] = "advcl";
+  }
+}
+
+void SentenceCoder::RepairSubjectOfClauseReadAsPhrase() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 3; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    const std::string& x = tok[v].xpos;
+    if (h < 0 || h >= v || (x != "VBD" && x != "VBZ" && x != "VBP") ||
+        (a_.rel[v] != "parataxis" && a_.rel[v] != "dep" && a_.rel[v] != "conj"))
+      continue;
+    if (a_.ChildByHeads(v, {"nsubj", "nsubj:pass", "nsubjpass", "cc", "mark"}) >= 0) continue;
+    // The phrase that ends right before the verb: a noun of h's with a preposition of time.
+    int n = v - 1;
+    for (int guard = 0; guard < a_.n && n >= 0 && a_.head[n] != h; ++guard) n = a_.head[n];
+    if (n < 0 || n >= v || a_.head[n] != h || tok[n].upos != "NOUN" || !a_.rel[n].starts_with("obl")) continue;
+    int mark = -1;
+    for (int k = h + 1; k < n; ++k)
+      if (a_.head[k] == n && a_.rel[k] == "case" && index_.Is(index_.time_preposition, a_.low[k])) mark = k;
+    if (mark < 0) continue;
+    a_.Attach(v, h, "advcl");
+    a_.Attach(mark, v, "mark");
+    a_.Attach(n, v, "nsubj");
+    return;
+  }
+}
+
+void SentenceCoder::RepairPrepositionOnCompound() {
+  for (int c = 0; c < a_.n; ++c) {
+    int h = a_.head[c];
+    if (h <= c || a_.rel[c] != "case") continue;
+    // Up the name's words to the phrase's head, which comes after them.
+    for (int guard = 0; guard < 6 && a_.head[h] > h && (a_.rel[h] == "compound" || a_.rel[h] == "flat"); ++guard)
+      h = a_.head[h];
+    if (h != a_.head[c]) a_.head[c] = h;
+    // A phrase with its preposition is no conjunct of a verb: the verb's oblique.
+    const int g = a_.head[h];
+    // (Not a nominal clause of its own, with a subject or copula: "..., a senior official said on
+    // Saturday" in a UD v1 parse.)
+    if (a_.rel[h] == "conj" && g >= 0 && g < c && a_.s->tokens[g].upos == "VERB" &&
+        (a_.s->tokens[h].upos == "NOUN" || a_.s->tokens[h].upos == "PROPN") &&
+        a_.ChildByHeads(h, {"nsubj", "nsubj:pass", "nsubjpass", "cop"}) < 0)
+      a_.rel[h] = "obl";
   }
 }
 

@@ -182,6 +182,32 @@ std::pair<size_t, size_t> SyntaxModel::ParentheticalPhrase(const std::vector<std
   return {0, 0};
 }
 
+void SyntaxModel::RetagLoneParticiple(const std::vector<std::string>& forms, std::vector<int>* tags) const {
+  // "Indonesian police arrested[VBN] militant Muslim cleric Abu Bakar Bashir on Friday": prose
+  // needs a finite verb; a past participle right after the subject's noun, with no auxiliary and
+  // no finite verb of its clause, is the past tense (the parser then reads the clause).
+  const int vbd = tagger_.TagId("VERB", "VBD");
+  if (vbd < 0 || forms.size() < 4) return;
+  // (A finite verb after it in a clause of its own is no verb of this one: "... on Friday as he
+  // walked out of a Jakarta prison".)
+  int participle = -1;
+  bool own_clause = false;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const std::string& x = tagger_.xpos((*tags)[i]);
+    const bool finite = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    if (finite && (participle < 0 || !own_clause)) return;
+    if (participle >= 0 && (x == "IN" || x == "WDT" || x == "WP" || x == "WRB" || x == "," || x == "CC")) own_clause = true;
+    if (x == "VBN" && participle < 0) participle = static_cast<int>(i);
+    // (Only right after the subject: no phrase but an "of" before it, "Thousands of protesters".)
+    if (participle < 0 && (x == "IN" || x == "TO") && Lowercase(forms[i]) != "of") return;
+  }
+  if (participle < 1 || participle + 1 >= static_cast<int>(forms.size())) return;
+  const std::string& before = tagger_.xpos((*tags)[participle - 1]);
+  const std::string& after = tagger_.xpos((*tags)[participle + 1]);
+  if (!before.starts_with("NN") || after == "IN" || after == "TO" || after == "," || after == ".") return;
+  (*tags)[participle] = vbd;
+}
+
 void SyntaxModel::ParseClauses(const std::vector<std::string>& forms, const std::vector<int>& tags, Parsing parsing,
                                bool split_attribution, std::vector<int>* heads_out,
                                std::vector<int>* labels_out) const {
@@ -237,8 +263,16 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
   const Clock::time_point t0 = times ? Clock::now() : Clock::time_point{};
   std::vector<std::string> forms = Forms(sentence);
   LowercaseTitleCase(sentence, tagger_.open_classes(), &forms);
+  // News prose: a verb repeated with "re-" ("re-arrested", "re-elected"), a word the treebank
+  // hardly has, is tagged, parsed and lemmatized as the verb itself.
+  if (split_attribution)
+    for (std::string& f : forms)
+      if (f.size() > 6 && (f[0] == 'r' || f[0] == 'R') && (f[1] == 'e' || f[1] == 'E') && f[2] == '-' &&
+          std::islower(static_cast<unsigned char>(f[3])))
+        f.erase(0, 3);
   std::vector<int> tags, heads, labels;
   tagger_.Tag(forms, &tags);
+  if (split_attribution) RetagLoneParticiple(forms, &tags);
   const Clock::time_point t1 = times ? Clock::now() : Clock::time_point{};
   const Parser* labeller = has_guide() && parsing == Parsing::kFast ? &guide_ : &parser_;
   const auto [open, close] = split_attribution ? ParentheticalPhrase(forms, tags) : std::pair<size_t, size_t>{0, 0};

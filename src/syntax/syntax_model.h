@@ -54,6 +54,9 @@ class SyntaxModel : public Model {
   // Jacques Chirac, on a one-day visit to Berlin, and ..."); {0, 0} when the sentence has none.
   std::pair<size_t, size_t> ParentheticalPhrase(const std::vector<std::string>& forms,
                                                 const std::vector<int>& tags) const;
+  // In news prose without a finite verb, the past participle right after the subject's noun is
+  // retagged the past tense.
+  void RetagLoneParticiple(const std::vector<std::string>& forms, std::vector<int>* tags) const;
   // Parses a sentence, its trailing attribution apart when split_attribution (heads 1-based, 0 =
   // root; labels are ids of labeller's label set).
   void ParseClauses(const std::vector<std::string>& forms, const std::vector<int>& tags, Parsing parsing,

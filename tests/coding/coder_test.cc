@@ -2700,4 +2700,35 @@ TEST(CoderNews, AStatesOwnForcesPutOnAlertAreNoTarget) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("VEN") && x.target.starts_with("VEN")) << Dump(e);
 }
 
+TEST(CoderNews, AClauseAfterAfterReadAsAPhraseKeepsItsSubject) {
+  std::vector<Event> e = CodeText(
+      "PARIS (AFP) - French troops destroyed the Ivory Coast's small air force on Saturday, hours after an air strike "
+      "by Ivorian government jets killed nine French peacekeepers in the rebel-held town of Bouake.",
+      "2004-11-06");
+  EXPECT_TRUE(Has(e, "FRAMIL", "19", "CIVMIL")) << Dump(e);
+  bool killed = false;
+  for (const Event& x : e) killed |= x.source.starts_with("CIV") && x.target.starts_with("FRA") && x.code.starts_with("19");
+  EXPECT_TRUE(killed) << Dump(e);
+}
+
+TEST(CoderNews, APrepositionOnANamesFirstWordBelongsToTheName) {
+  std::vector<Event> e = CodeText(
+      "KIEV (Reuters) - European Union foreign policy chief Javier Solana and Polish President Aleksander Kwasniewski "
+      "mediated talks in Kiev on Friday between Prime Minister Viktor Yanukovich and opposition leader Viktor "
+      "Yushchenko.",
+      "2004-11-26");
+  EXPECT_TRUE(Has(e, "POL", "04", "UKRGOV") || Has(e, "POLGOV", "04", "UKRGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "UKRGOV", "04", "UKROPP")) << Dump(e);
+}
+
+TEST(CoderNews, PoliceReArrestingAClericArrestHim) {
+  std::vector<Event> e = CodeText(
+      "JAKARTA (Reuters) - Indonesian police re-arrested militant Muslim cleric Abu Bakar Bashir on Friday as he "
+      "walked out of a Jakarta prison.",
+      "2004-04-30");
+  bool arrest = false;
+  for (const Event& x : e) arrest |= x.source == "IDNCOP" && x.code.starts_with("17");
+  EXPECT_TRUE(arrest) << Dump(e);
+}
+
 }  // namespace dragoman::coding

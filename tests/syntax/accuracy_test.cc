@@ -127,5 +127,27 @@ TEST(CommittedModel, ParsesAPhraseSetOffAfterTheSubjectApart) {
   for (size_t i = 0; i < plain.tokens.size(); ++i) EXPECT_EQ(plain.tokens[i].head, clause.tokens[i].head);
 }
 
+TEST(CommittedModel, ReadsALoneParticipleAfterTheSubjectAsThePastTense) {
+  auto model = Model::LoadDefault();
+  if (!model.ok()) GTEST_SKIP() << model.status().message();
+  // "re-arrested" is tagged, parsed and lemmatized as "arrested"; with no finite verb of its own
+  // clause ("walked" is in the "as" clause), the participle is the past tense and the verb.
+  Sentence s = Words({"Indonesian", "police", "re-arrested", "militant", "Muslim", "cleric", "Abu", "Bakar", "Bashir",
+                      "on", "Friday", "as", "he", "walked", "out", "of", "a", "Jakarta", "prison", "."});
+  (*model)->AnnotateNews(s, nullptr);
+  EXPECT_EQ(s.tokens[2].form, "re-arrested");
+  EXPECT_EQ(s.tokens[2].lemma, "arrest");
+  EXPECT_EQ(s.tokens[2].xpos, "VBD");
+  EXPECT_EQ(s.tokens[2].head, 0);
+  EXPECT_EQ(s.tokens[1].head, 3);  // police -> re-arrested
+  // A participle after a phrase ("in ...") or with a finite verb of its clause is left alone.
+  Sentence kept = Words({"Police", "in", "Thailand", "search", "for", "a", "boy", "feared", "kidnapped", "by",
+                         "traffickers", "."});
+  Sentence plain = kept;
+  (*model)->Annotate(plain);
+  (*model)->AnnotateNews(kept, nullptr);
+  for (size_t i = 0; i < kept.tokens.size(); ++i) EXPECT_EQ(plain.tokens[i].xpos, kept.tokens[i].xpos);
+}
+
 }  // namespace
 }  // namespace dragoman::syntax
