@@ -2731,4 +2731,12 @@ TEST(CoderNews, PoliceReArrestingAClericArrestHim) {
   EXPECT_TRUE(arrest) << Dump(e);
 }
 
+TEST(CoderNews, SurvivorsAreThePeopleOfWhereTheyAre) {
+  std::vector<Event> e = CodeText(
+      "BANDA ACEH, Indonesia (Reuters) - U.S. Navy helicopters began ferrying food, water and medicine to isolated "
+      "tsunami survivors along Aceh's devastated west coast on Saturday.",
+      "2005-01-01");
+  EXPECT_TRUE(Has(e, "USAMIL", "07", "IDNCVL")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
