@@ -2870,6 +2870,13 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
             ok = event_noun || whole_name(index_.agents, a_.low[next]) || whole_name(index_.agents, a_.lem[next]);
           }
         }
+        // Nor, in a headline, a one-word name of a person that the article's body gives as part of
+        // another actor's full name ("Indonesia Re-Arrests Cleric Bashir" above "Abu Bakar
+        // Bashir": not Omar al-Bashir).
+        if (ok && !agents && a_.s->is_title && j == k && Actor(ref.entry).kind == ActorKind::kPerson) {
+          auto it = context_->person_words.find(a_.low[units[k].token]);
+          if (it != context_->person_words.end() && !it->second.empty() && it->second != CodeOf(ref.entry)) ok = false;
+        }
         // Nor when a name that is no title comes before it ("Laura Bush", "Najaf Gates"); in a
         // headline every word is capitalized, so there the tagger's proper noun decides.
         if (ok && ref.surname && j == k && units[k].token > 0) {
@@ -2901,6 +2908,12 @@ void SentenceCoder::FindMentions(const NameTrie& index, bool agents) {
           if (at[prev] >= 0) {
             const ActorKind kind = Actor(a_.actor_mentions[at[prev]].entry).kind;
             ok = kind != ActorKind::kPerson && kind != ActorKind::kGroup;
+            // The word is that name's: a headline's bare "Bashir" is that person too.
+            if (!ok) {
+              const std::string code = CodeOf(a_.actor_mentions[at[prev]].entry);
+              auto [it, added] = context_->person_words.emplace(a_.low[units[k].token], code);
+              if (!added && it->second != code) it->second.clear();
+            }
           }
         }
         if (!ok) continue;
@@ -6491,12 +6504,14 @@ void EventCoder::Code(const Article& article, std::vector<Event>* events) const 
   // militants") once the body has said whose ("a missing Italian journalist").
   if (article.sentences.empty() || !article.sentences[0].is_title) return;
   bool uses_new_name = false;
-  if (context.names.size() != names_after_title)
-    for (const Token& t : article.sentences[0].tokens) {
-      std::string low = t.form;
-      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      uses_new_name |= t.upos == "PROPN" && context.names.count(low) > 0;
-    }
+  for (const Token& t : article.sentences[0].tokens) {
+    std::string low = t.form;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    uses_new_name |= t.upos == "PROPN" && context.names.size() != names_after_title && context.names.count(low) > 0;
+    // (A surname the body gave in full: "Bashir" above "Abu Bakar Bashir".)
+    if (auto it = context.person_words.find(low); t.upos == "PROPN" && it != context.person_words.end() && !it->second.empty())
+      uses_new_name = true;
+  }
   bool unknown_country = false;
   for (size_t k = start; k < title_end; ++k)
     unknown_country |= (*events)[k].source.starts_with("---") || (*events)[k].target.starts_with("---");

@@ -2739,4 +2739,13 @@ TEST(CoderNews, SurvivorsAreThePeopleOfWhereTheyAre) {
   EXPECT_TRUE(Has(e, "USAMIL", "07", "IDNCVL")) << Dump(e);
 }
 
+TEST(CoderNews, AHeadlinesBareNameIsTheOneTheBodyGivesInFull) {
+  std::vector<Event> e = testing::CodeTitled(
+      "Indonesia re-arrests cleric Bashir as he leaves jail",
+      "JAKARTA (Reuters) - Indonesian police re-arrested militant Muslim cleric Abu Bakar Bashir on Friday as he "
+      "walked out of a Jakarta prison.",
+      "2004-04-30");
+  for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("SDN")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
