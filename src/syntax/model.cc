@@ -198,12 +198,18 @@ void SyntaxModel::RetagLoneParticiple(const std::vector<std::string>& forms, std
     if (finite && (participle < 0 || !own_clause)) return;
     if (participle >= 0 && (x == "IN" || x == "WDT" || x == "WP" || x == "WRB" || x == "," || x == "CC")) own_clause = true;
     if (x == "VBN" && participle < 0) participle = static_cast<int>(i);
-    // (Only right after the subject: no phrase but an "of" before it, "Thousands of protesters".)
-    if (participle < 0 && (x == "IN" || x == "TO") && Lowercase(forms[i]) != "of") return;
+    // (Only right after the subject: no phrase before it but an "of" ("Thousands of protesters")
+    // or a day ("Serbia on Monday handed over ...").)
+    static const std::set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday"};
+    if (participle < 0 && (x == "IN" || x == "TO") && Lowercase(forms[i]) != "of" &&
+        !(i + 1 < forms.size() && kDays.count(Lowercase(forms[i + 1]))))
+      return;
   }
   if (participle < 1 || participle + 1 >= static_cast<int>(forms.size())) return;
   const std::string& before = tagger_.xpos((*tags)[participle - 1]);
   const std::string& after = tagger_.xpos((*tags)[participle + 1]);
+  // (The noun before may be the day of a time phrase after the subject.)
   if (!before.starts_with("NN") || after == "IN" || after == "TO" || after == "," || after == ".") return;
   (*tags)[participle] = vbd;
 }

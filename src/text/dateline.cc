@@ -182,8 +182,10 @@ class Matcher {
         date_end = k = e;
       } else {  // "BAGHDAD, Iraq", "GAZA CITY, Gaza Strip", "FOXBORO, Mass."
         size_t r = k + 1;
+        // (Words joined by a glued hyphen are one region: "Serbia-Montenegro".)
         while (r < n() && r - (k + 1) < kMaxRegionWords && DateEnd(r) == 0 &&
-               (IsCapitalizedWord(Form(r), true) || (Form(r) == "." && Glued(r) && r > k + 1))) {
+               (IsCapitalizedWord(Form(r), true) || (Form(r) == "." && Glued(r) && r > k + 1) ||
+                (Form(r) == "-" && r > k + 1 && Glued(r) && Glued(r + 1) && IsCapitalizedWord(Form(r + 1), false)))) {
           ++r;
         }
         if (r == k + 1) return std::nullopt;

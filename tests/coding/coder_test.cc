@@ -2748,4 +2748,13 @@ TEST(CoderNews, AHeadlinesBareNameIsTheOneTheBodyGivesInFull) {
   for (const Event& x : e) EXPECT_FALSE(x.target.starts_with("SDN")) << Dump(e);
 }
 
+TEST(CoderNews, TradingFireIsFightingNotTrade) {
+  std::vector<Event> e = CodeText(
+      "FALLUJA, Iraq (Reuters) - U.S. Marines traded fire with insurgents on the city's eastern outskirts, the military said "
+      "on Saturday.",
+      "2004-11-06");
+  EXPECT_TRUE(Has(e, "USAMIL", "19", "IRQREB")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("06")) << Dump(e);
+}
+
 }  // namespace dragoman::coding

@@ -140,6 +140,10 @@ TEST(CommittedModel, ReadsALoneParticipleAfterTheSubjectAsThePastTense) {
   EXPECT_EQ(s.tokens[2].xpos, "VBD");
   EXPECT_EQ(s.tokens[2].head, 0);
   EXPECT_EQ(s.tokens[1].head, 3);  // police -> re-arrested
+  // A day between the subject and the participle is no phrase in the way.
+  Sentence dated = Words({"Russian", "troops", "on", "Monday", "shelled", "rebel", "positions", "near", "Grozny", "."});
+  (*model)->AnnotateNews(dated, nullptr);
+  EXPECT_EQ(dated.tokens[4].xpos, "VBD");
   // A participle after a phrase ("in ...") or with a finite verb of its clause is left alone.
   Sentence kept = Words({"Police", "in", "Thailand", "search", "for", "a", "boy", "feared", "kidnapped", "by",
                          "traffickers", "."});

@@ -101,6 +101,12 @@ TEST(DatelineTest, PlaceWithAnApostrophe) {
                   "N'Djamena, Chad", "N'Djamena", "Chad", "", "AFP", "Rebels"});
 }
 
+TEST(DatelineTest, HyphenatedRegion) {
+  ExpectDateline({"BELGRADE, Serbia-Montenegro (Reuters) - Serbia handed over a general.",
+                  "BELGRADE, Serbia-Montenegro (Reuters) -", "BELGRADE, Serbia-Montenegro", "Belgrade, Serbia-Montenegro",
+                  "Belgrade", "Serbia-Montenegro", "", "Reuters", "Serbia"});
+}
+
 TEST(DatelineTest, DoubleHyphenAndColon) {
   ExpectDateline({"JERUSALEM -- A Hamas official was killed Sunday.", "JERUSALEM --", "JERUSALEM", "Jerusalem",
                   "Jerusalem", "", "", "", "A"});
