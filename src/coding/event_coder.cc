@@ -764,6 +764,10 @@ class SentenceCoder {
   // compounded into the name, and the name a conjunct of the verb: a preposition belongs to its
   // phrase's head, and that phrase is the verb's oblique.
   void RepairPrepositionOnCompound();
+  // "appealed to the United States, the European Union and Japan", parsed with "the European
+  // Union" a second oblique of the verb without a preposition: a phrase after a comma that ends
+  // a list with "and" is a member of the list the phrase before it began.
+  void RepairListSplitFromItsPhrase();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -1041,6 +1045,7 @@ void SentenceCoder::Analyze() {
   RepairInfinitiveOnDate();
   RepairSubjectOfClauseReadAsPhrase();
   RepairPrepositionOnCompound();
+  RepairListSplitFromItsPhrase();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -2042,6 +2047,35 @@ void SentenceCoder::RepairPrepositionOnCompound() {
         (a_.s->tokens[h].upos == "NOUN" || a_.s->tokens[h].upos == "PROPN") &&
         a_.ChildByHeads(h, {"nsubj", "nsubj:pass", "nsubjpass", "cop"}) < 0)
       a_.rel[h] = "obl";
+  }
+}
+
+void SentenceCoder::RepairListSplitFromItsPhrase() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int b = 3; b < a_.n; ++b) {
+    const int v = a_.head[b];
+    if (v < 0 || v >= b || !(a_.rel[b] == "obl" || a_.rel[b] == "nmod" || a_.rel[b] == "obj") ||
+        (tok[b].upos != "PROPN" && tok[b].upos != "NOUN") || a_.ChildByHeads(b, {"case"}) >= 0)
+      continue;
+    // The list's end: a conjunct of b with its "and" or "or".
+    int last = -1;
+    for (int k = b + 1; k < a_.n; ++k)
+      if (a_.head[k] == b && a_.rel[k] == "conj" && a_.ChildByHeads(k, {"cc"}) >= 0) last = k;
+    if (last < 0) continue;
+    // The phrase before: the verb's oblique with a preposition, ending at a comma right before b's
+    // first word.
+    int first_word = b;
+    while (first_word > 0 && a_.head[first_word - 1] == b && a_.rel[first_word - 1] != "punct") --first_word;
+    if (first_word < 2 || a_.low[first_word - 1] != ",") continue;
+    int a = first_word - 2;
+    while (a >= 0 && a_.head[a] != v) a = a_.head[a];
+    if (a < 0 || a >= b || !(a_.rel[a] == "obl" || a_.rel[a] == "nmod") || a_.ChildByHeads(a, {"case"}) < 0 ||
+        (tok[a].upos != "PROPN" && tok[a].upos != "NOUN"))
+      continue;
+    a_.Attach(first_word - 1, b, "punct");
+    a_.Attach(b, a, "conj");
+    for (int k = b + 1; k < a_.n; ++k)
+      if (a_.head[k] == b && a_.rel[k] == "conj") a_.head[k] = a;
   }
 }
 

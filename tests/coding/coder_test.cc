@@ -2757,4 +2757,16 @@ TEST(CoderNews, TradingFireIsFightingNotTrade) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("06")) << Dump(e);
 }
 
+TEST(CoderNews, AListAfterAPrepositionKeepsEveryMember) {
+  std::vector<Event> e = CodeText(
+      "GENEVA (Reuters) - The U.N. World Food Programme appealed to the United States, the European Union and Japan on "
+      "Tuesday for $180 million to feed more than 2 million people in Sudan's Darfur region.",
+      "2004-09-01");
+  for (const char* target : {"USA", "IGOEUREEC", "JPN"}) {
+    bool found = false;
+    for (const Event& x : e) found |= x.target == target && x.code.starts_with("02");
+    EXPECT_TRUE(found) << target << "\n" << Dump(e);
+  }
+}
+
 }  // namespace dragoman::coding
