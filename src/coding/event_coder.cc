@@ -750,7 +750,8 @@ class SentenceCoder {
   void RepairConjunctReadAsComplement();
   // "Two Chinese engineers working in Waziristan were kidnapped by militants", parsed with the
   // noun the root and the verb hung from it: a verb with its own finite auxiliary after the
-  // root noun is the sentence's verb and the noun its subject.
+  // root noun, or a finite verb right after the noun's phrase ("China on Wednesday strongly
+  // condemned"), is the sentence's verb and the noun its subject.
   void RepairVerbHungFromRootNoun();
   // "blocked highways on Monday to demand that ...", parsed with the infinitive on the date: an
   // infinitive hung from a date, or labelled a noun's clause on a verb, is the verb's purpose.
@@ -768,6 +769,10 @@ class SentenceCoder {
   // Union" a second oblique of the verb without a preposition: a phrase after a comma that ends
   // a list with "and" is a member of the list the phrase before it began.
   void RepairListSplitFromItsPhrase();
+  // "condemned a visit by Taiwan's vice president, Annette Lu, and urged the United States",
+  // parsed with the name the subject of "urged": a name between commas right after a noun, before
+  // ", and" and the verb, is that noun's apposition, and the verb shares its conjunct's subject.
+  void RepairAppositionReadAsSubject();
   // "An audio tape released by bin Laden's deputy calls for attacks on U.S. interests" tagged
   // with "calls" a plural noun: in a sentence without a finite verb, a plural after a noun that
   // the verb lexicon knows as a verb taking the preposition that follows ("call for"), is the verb.
@@ -1046,6 +1051,7 @@ void SentenceCoder::Analyze() {
   RepairSubjectOfClauseReadAsPhrase();
   RepairPrepositionOnCompound();
   RepairListSplitFromItsPhrase();
+  RepairAppositionReadAsSubject();
   // Break cycles from malformed parses: a token whose head chain does not reach the root is
   // detached.
   for (int i = 0; i < a_.n; ++i) {
@@ -1975,8 +1981,16 @@ void SentenceCoder::RepairVerbHungFromRootNoun() {
       if (a_.head[k] == v && (a_.rel[k] == "aux" || a_.rel[k] == "aux:pass" || a_.rel[k] == "auxpass") &&
           (tok[k].xpos == "VBD" || tok[k].xpos == "VBZ" || tok[k].xpos == "VBP" || tok[k].xpos == "MD"))
         aux = k;
-    if (aux < 0 || a_.ChildByHeads(v, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0) continue;
-    const bool passive = a_.rel[aux] != "aux" || a_.ChildByHeads(v, {"aux:pass", "auxpass"}) >= 0;
+    // (Or a finite verb of its own right after the noun's phrase, a day or an adverb between:
+    // "China on Wednesday strongly condemned a visit".)
+    bool finite = tok[v].xpos == "VBD" || tok[v].xpos == "VBZ" || tok[v].xpos == "VBP";
+    for (int k = root + 1; k < v && finite; ++k) {
+      int g = k;
+      for (int guard = 0; guard < a_.n && g >= 0 && g != root && g != v; ++guard) g = a_.head[g];
+      finite = (g == root || g == v) && tok[k].upos != "VERB" && tok[k].upos != "AUX" && a_.low[k] != ",";
+    }
+    if ((aux < 0 && !finite) || a_.ChildByHeads(v, {"nsubj", "nsubj:pass", "nsubjpass"}) >= 0) continue;
+    const bool passive = aux >= 0 && (a_.rel[aux] != "aux" || a_.ChildByHeads(v, {"aux:pass", "auxpass"}) >= 0);
     a_.head[v] = -1;
     a_.rel[v] = "root";
     // What follows the verb (an attribution, the full stop) is the verb's.
@@ -2076,6 +2090,26 @@ void SentenceCoder::RepairListSplitFromItsPhrase() {
     a_.Attach(b, a, "conj");
     for (int k = b + 1; k < a_.n; ++k)
       if (a_.head[k] == b && a_.rel[k] == "conj") a_.head[k] = a;
+  }
+}
+
+void SentenceCoder::RepairAppositionReadAsSubject() {
+  const std::vector<Token>& tok = a_.s->tokens;
+  for (int v = 5; v < a_.n; ++v) {
+    const int h = a_.head[v];
+    if (h < 0 || h >= v || a_.rel[v] != "conj" || tok[v].upos != "VERB" || tok[h].upos != "VERB") continue;
+    const int subject = a_.ChildByHeads(v, {"nsubj"});
+    if (subject < 0 || subject < h || tok[subject].upos != "PROPN") continue;
+    // Its words: the name and the words hung from it, between the two commas.
+    int first = subject, last = subject;
+    for (int k = 0; k < a_.n; ++k)
+      if (a_.head[k] == subject && a_.rel[k] != "punct") first = std::min(first, k), last = std::max(last, k);
+    if (first < 2 || last + 3 > v || a_.low[first - 1] != "," || a_.low[last + 1] != "," || a_.rel[last + 2] != "cc") continue;
+    const int noun = first - 2;
+    if (tok[noun].upos != "NOUN" || !a_.InSubtree(noun, h)) continue;
+    a_.Attach(subject, noun, "appos");
+    a_.Attach(first - 1, subject, "punct");
+    a_.Attach(last + 1, subject, "punct");
   }
 }
 

@@ -2769,4 +2769,14 @@ TEST(CoderNews, AListAfterAPrepositionKeepsEveryMember) {
   }
 }
 
+TEST(CoderNews, ADayBetweenSubjectAndVerbAndANameInApposition) {
+  std::vector<Event> e = CodeText(
+      "BEIJING (Xinhua) - China on Wednesday strongly condemned a visit to Washington by Taiwan's vice president, "
+      "Annette Lu, and urged the United States to stop sending wrong signals to Taiwan independence forces.",
+      "2004-09-01");
+  EXPECT_TRUE(Has(e, "CHN", "11", "TWNGOV")) << Dump(e);
+  EXPECT_TRUE(Has(e, "CHN", "02", "USA")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("TWN") && x.code.starts_with("02")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
