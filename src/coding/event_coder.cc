@@ -5170,6 +5170,10 @@ bool SentenceCoder::ActNamedBy(int v, const Event& e, const WordLists::Set& word
     if ((in_source || of_verb) && (index_.Is(words, a_.low[t]) || index_.Is(words, a_.lem[t])))
       return true;
   }
+  // A participle of the harm done ("set off a bomb outside a market, killing two and wounding
+  // 12") is named as the act it follows is.
+  if (a_.head[v] >= 0 && a_.rel[v] == "advcl" && a_.s->tokens[v].xpos == "VBG" && a_.head[v] < v)
+    return ActNamedBy(a_.head[v], e, words);
   return false;
 }
 

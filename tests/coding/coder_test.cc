@@ -2779,4 +2779,19 @@ TEST(CoderNews, ADayBetweenSubjectAndVerbAndANameInApposition) {
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("TWN") && x.code.starts_with("02")) << Dump(e);
 }
 
+TEST(CoderNews, TheHarmABombingDoesIsTheBombing) {
+  std::vector<Event> e = CodeText(
+      "YALA, Thailand (Reuters) - Suspected Muslim insurgents set off a bomb outside a crowded market in Thailand's "
+      "restive south on Tuesday, killing two civilians, police said.",
+      "2005-04-05");
+  EXPECT_TRUE(Has(e, "THAREB", "18", "THACVL")) << Dump(e);
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("19")) << Dump(e);
+  e = CodeText(
+      "SRINAGAR, India (Reuters) - Suspected Islamic militants hurled a grenade at a police patrol in a crowded "
+      "market in Srinagar on Saturday, wounding 12 civilians and three policemen, police said.",
+      "2005-04-05");
+  EXPECT_TRUE(Has(e, "INDREB", "18", "INDCOP")) << Dump(e);
+  EXPECT_TRUE(Has(e, "INDREB", "18", "INDCVL")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
