@@ -907,6 +907,7 @@ REVIEW_OUTPUT = [
 # Converted patterns whose code review changes: regex over the pattern -> (code, reason).
 RECODE_OUTPUT = [
     (r"^fly to \+$", "042:043", "GUIDE.md: travelling to a country is a visit (042), not an intent to meet (036)"),
+    (r"^fly into \+$", "042:043", "'flew into quake-hit Haiti': travelling to a country is a visit (042), not a mobilization (154)"),
     (r"^meet \+ for talks$", "040:040", "meeting for talks is a meeting (040); an announced one becomes 036 by the future rule"),
 ]
 # Words that make a converted pattern over-fire whatever its verb.

@@ -158,7 +158,7 @@ struct EventCoder::Index {
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
         foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
         complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")),
-        force_posture(w.Get("force-posture")) {}
+        force_posture(w.Get("force-posture")), year_preposition(w.Get("year-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -172,7 +172,7 @@ struct EventCoder::Index {
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
-      &complementizer, &organization_anaphor, &force_posture;
+      &complementizer, &organization_anaphor, &force_posture, &year_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -854,6 +854,9 @@ class SentenceCoder {
   // An act that does not happen: in a condition or question ("if X attacks", "whether X will"),
   // or warned against or prevented ("warned X against attacking", "barred X from entering").
   bool Unreal(int v) const;
+  // An act the sentence dates to a year before the one before the article's ("fought a border war
+  // in 1995", "Sierra Leone's 1991-2002 war killed 50,000 people"): background, no event.
+  bool DatedBackground(int v) const;
   // The country of an agent that names none: the one country of this sentence's place phrases,
   // else of the title's, else the one country the article names; "" when that is not clear.
   // armed_group: the agent is an armed group or criminals, whose country is where they act (the
@@ -5286,6 +5289,36 @@ bool SentenceCoder::NamesItsAgent(int v) {
   return std::any_of(own.begin(), own.end(), [&](const ActorCode& x) { return x.base != "---" && x.first < v; });
 }
 
+bool SentenceCoder::DatedBackground(int v) const {
+  if (date_ <= 0) return false;
+  const int article_year = date_ / 10000;
+  auto old_year = [&](int t) {
+    const std::string& f = a_.low[t];
+    if (f.size() != 4 || !std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    const int year = std::stoi(f);
+    return year >= 1800 && year < article_year - 1;
+  };
+  std::vector<int> phrases;  // the verb itself (a noun's event) and its subject
+  phrases.push_back(v);
+  for (int k : a_.kids[v])
+    if (a_.rel[k].starts_with("nsubj")) phrases.push_back(k);
+  for (int t = 0; t < a_.n; ++t) {
+    if (!old_year(t) || a_.head[t] < 0) continue;
+    const int h = a_.head[t];
+    const std::string& r = a_.rel[t];
+    // "in 1995", "during 1994" on the verb or its object ("fought a border war in 1995"); "the 1995
+    // war", "1991-2002" before the noun.
+    const bool on_object = h >= 0 && a_.head[h] == v && (a_.rel[h] == "obj" || a_.rel[h] == "dobj");
+    if ((h == v || on_object) && IsNominalRel(r) && index_.Is(index_.year_preposition, a_.CaseOf(t))) return true;
+    for (int p : phrases)
+      if ((h == p || (a_.head[h] == p && a_.low[h] == "-")) &&
+          (r == "nummod" || r == "compound" || r == "amod" || r == "nmod" || r == "obl:npmod" || r == "nmod:npmod") &&
+          t < p)
+        return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::Unreal(int v) const {
   // "denied sending drones", "refused to release": the act its governor denies or refuses is not
   // done (the refusal itself is coded by its own pattern, "refuse to release +").
@@ -6013,7 +6046,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       continue;
     VerbResult r;
     if (!CodeVerb(v, &r)) continue;
-    if (Unreal(v)) r.events.clear();
+    if (Unreal(v) || DatedBackground(v)) r.events.clear();
     result_of[v] = static_cast<int>(results.size());
     results.push_back(std::move(r));
   }

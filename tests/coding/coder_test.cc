@@ -2794,4 +2794,14 @@ TEST(CoderNews, TheHarmABombingDoesIsTheBombing) {
   EXPECT_TRUE(Has(e, "INDREB", "18", "INDCVL")) << Dump(e);
 }
 
+TEST(CoderNews, AnActDatedYearsBeforeTheArticleIsBackground) {
+  std::vector<Event> e = CodeText("Ecuador and Peru fought a brief border war in 1995.", "2008-03-03");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("Sierra Leone's 1991-2002 war killed some 50,000 people.", "2012-04-26");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  // Last year's or this year's act is news.
+  e = CodeText("Ecuador and Peru fought a brief border war in 2007.", "2008-03-03");
+  EXPECT_TRUE(Has(e, "ECU", "19", "PER")) << Dump(e);
+}
+
 }  // namespace dragoman::coding
