@@ -158,7 +158,7 @@ struct EventCoder::Index {
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
         foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
         complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")),
-        force_posture(w.Get("force-posture")), year_preposition(w.Get("year-preposition")) {}
+        force_posture(w.Get("force-posture")), year_preposition(w.Get("year-preposition")), command(w.Get("command")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -172,7 +172,7 @@ struct EventCoder::Index {
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
-      &complementizer, &organization_anaphor, &force_posture, &year_preposition;
+      &complementizer, &organization_anaphor, &force_posture, &year_preposition, &command;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -3624,6 +3624,20 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     });
     if (foreign && !owned) country.clear();
     if (country.empty() && !foreign && index_.Is(index_.office_role, Lower3(roles))) country = InstitutionsCountry();
+    // "President Rafael Correa ordered troops to the border", "Chavez sent tanks": a state's forces
+    // (a role both of force and of the state) that a state actor's verb commands or moves are its own.
+    if (int g = a_.head[h]; country.empty() && !foreign && !hostile && g >= 0 && IsVerbal(g) &&
+                            (a_.rel[h] == "obj" || a_.rel[h] == "dobj") && index_.Is(index_.force_role, Lower3(roles)) &&
+                            index_.Is(index_.state_role, Lower3(roles))) {
+      for (int k : a_.kids[g]) {
+        if (a_.rel[k] != "nsubj" || k > g) continue;
+        std::vector<ActorCode> commander = ResolveOne(k, depth + 1);
+        if (commander.size() == 1 && !commander[0].inferred && commander[0].base.size() >= 3 && commander[0].base != "---" &&
+            (commander[0].code.size() == 3 || HasRoleIn(commander[0].code, index_.state_role)) &&
+            !index_.Is(index_.non_country_prefix, Lower3(commander[0].base.substr(0, 3))))
+          country = commander[0].base.substr(0, 3);
+      }
+    }
     // "Gunmen kidnapped two Turkish drivers [in Iraq]. A spokesman in Ankara called on the
     // kidnappers to free the men": a definite hostile role is the side the story gave it just
     // before, not the new sentence's country.
@@ -6341,8 +6355,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (index_.Is(index_.foreign_only, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && !e.source.starts_with("---"))
         continue;
-      // "Chavez put troops on alert": a state's posture of its own forces is aimed at none of them.
-      if (index_.Is(index_.force_posture, e.code) && e.source.size() >= 3 && e.target.size() >= 3 &&
+      // "Chavez put troops on alert": a state's posture of its own forces is aimed at none of them,
+      // and "Correa ordered troops to the border" commands them, an order no demand (command).
+      if ((index_.Is(index_.force_posture, e.code) || (index_.Is(index_.command, e.code) && (e.source.size() == 3 || HasRoleIn(e.source, index_.state_role)))) &&
+          e.source.size() >= 3 && e.target.size() >= 3 &&
           e.source.compare(0, 3, e.target, 0, 3) == 0 && HasRoleIn(e.target, index_.force_role) &&
           HasRoleIn(e.target, index_.state_role))
         continue;

@@ -2695,9 +2695,13 @@ TEST(CoderNews, WhatAChargesThatClauseSaysWasDoneIsTheCharge) {
   for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("08")) << Dump(e);
 }
 
-TEST(CoderNews, AStatesOwnForcesPutOnAlertAreNoTarget) {
+TEST(CoderNews, AStatesOwnForcesPutOnAlertOrOrderedAreNoTarget) {
   std::vector<Event> e = CodeText("CARACAS (Reuters) - Venezuela's Hugo Chavez put troops on alert on Monday.", "2009-06-29");
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("VEN") && x.target.starts_with("VEN")) << Dump(e);
+  // Troops a president orders are his country's, and the order is a command, no demand.
+  e = CodeText("QUITO (Reuters) - President Rafael Correa ordered troops to the border with Colombia on Sunday.",
+               "2008-03-02");
+  for (const Event& x : e) EXPECT_FALSE(x.code.starts_with("10")) << Dump(e);
 }
 
 TEST(CoderNews, AClauseAfterAfterReadAsAPhraseKeepsItsSubject) {
