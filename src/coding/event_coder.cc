@@ -5306,16 +5306,21 @@ bool SentenceCoder::NamesItsAgent(int v) {
 bool SentenceCoder::DatedBackground(int v) const {
   if (date_ <= 0) return false;
   const int article_year = date_ / 10000;
+  // ("1995", or the last year of a span written as one word, "1991-2002".)
   auto old_year = [&](int t) {
-    const std::string& f = a_.low[t];
+    std::string f = a_.low[t];
+    if (f.size() == 9 && f[4] == '-') f = f.substr(5);
     if (f.size() != 4 || !std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     const int year = std::stoi(f);
     return year >= 1800 && year < article_year - 1;
   };
-  std::vector<int> phrases;  // the verb itself (a noun's event) and its subject
+  // The verb itself (a noun's event), its subject, and the phrase of its year preposition ("were
+  // killed in Sierra Leone's 1991-2002 war").
+  std::vector<int> phrases;
   phrases.push_back(v);
   for (int k : a_.kids[v])
-    if (a_.rel[k].starts_with("nsubj")) phrases.push_back(k);
+    if (a_.rel[k].starts_with("nsubj") || (IsNominalRel(a_.rel[k]) && index_.Is(index_.year_preposition, a_.CaseOf(k))))
+      phrases.push_back(k);
   for (int t = 0; t < a_.n; ++t) {
     if (!old_year(t) || a_.head[t] < 0) continue;
     const int h = a_.head[t];

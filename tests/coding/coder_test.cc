@@ -2803,6 +2803,8 @@ TEST(CoderNews, AnActDatedYearsBeforeTheArticleIsBackground) {
   EXPECT_TRUE(e.empty()) << Dump(e);
   e = CodeText("Sierra Leone's 1991-2002 war killed some 50,000 people.", "2012-04-26");
   EXPECT_TRUE(e.empty()) << Dump(e);
+  e = CodeText("More than 50,000 people were killed by rebels in Sierra Leone's 1991-2002 war.", "2012-04-26");
+  EXPECT_TRUE(e.empty()) << Dump(e);
   // Last year's or this year's act is news.
   e = CodeText("Ecuador and Peru fought a brief border war in 2007.", "2008-03-03");
   EXPECT_TRUE(Has(e, "ECU", "19", "PER")) << Dump(e);
