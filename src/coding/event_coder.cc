@@ -158,7 +158,8 @@ struct EventCoder::Index {
         involvement_noun(w.Get("involvement-noun")), inclusion_marker(w.Get("inclusion-marker")),
         foreign_modifier(w.Get("foreign-modifier")), facility_noun(w.Get("facility-noun")),
         complementizer(w.Get("complementizer")), organization_anaphor(w.Get("organization-anaphor")),
-        force_posture(w.Get("force-posture")), year_preposition(w.Get("year-preposition")), command(w.Get("command")) {}
+        force_posture(w.Get("force-posture")), year_preposition(w.Get("year-preposition")), command(w.Get("command")),
+        response_verb(w.Get("response-verb")), response_preposition(w.Get("response-preposition")) {}
   // The language's word lists the rules read (data/dict/english.txt).
   const WordLists::Set &pronoun, &plural_pronoun, &relative, &negation, &speaker, &speaker_plural, &denial, &group_noun, &group_quantifier, &intent,
       &meeting_noun, &condition, &hypothetical, &object_acts, &averted, &phrase_preposition, &actor_phrase_preposition,
@@ -172,7 +173,8 @@ struct EventCoder::Index {
       &cessation_verb, &country_anaphor, &origin_preposition, &charge_noun,
       &charge_denial_verb, &charge_denied, &reaction_noun, &name_particle,
       &prevention_verb, &protest_holding_verb, &modal_noun, &epithet_noun, &place_preposition, &subordinator, &involvement_noun, &inclusion_marker, &foreign_modifier, &facility_noun,
-      &complementizer, &organization_anaphor, &force_posture, &year_preposition, &command;
+      &complementizer, &organization_anaphor, &force_posture, &year_preposition, &command, &response_verb,
+      &response_preposition;
   bool Is(const WordLists::Set& list, const std::string& w) const { return list.count(w) > 0; }
   // data/dict/coding_rules.txt "reciprocal: A>B": code -> the code of the reverse event.
   std::unordered_map<std::string, std::string> reciprocal;
@@ -3711,7 +3713,13 @@ std::vector<ActorCode> SentenceCoder::ResolveOne(int h, int depth) {
     if (code.empty()) continue;
     // People counted by their nationality are civilians: "10 Iraqis", "thousands of Israelis",
     // "a Palestinian" (people-quantity in english.txt); "the Palestinians" are their nation.
-    if (suffixes.empty() && m.demonym && code.size() == 3 && (a_.s->tokens[t].upos == "NOUN" || a_.s->tokens[t].upos == "PROPN") &&
+    // (Also "an American" tagged an adjective: with its article it names a person.)
+    const bool person_adjective =
+        a_.s->tokens[t].upos == "ADJ" && std::any_of(a_.kids[t].begin(), a_.kids[t].end(), [&](int k) {
+          return a_.rel[k] == "det" && (a_.low[k] == "a" || a_.low[k] == "an");
+        });
+    if (suffixes.empty() && m.demonym && code.size() == 3 &&
+        (a_.s->tokens[t].upos == "NOUN" || a_.s->tokens[t].upos == "PROPN" || person_adjective) &&
         a_.rel[t] != "amod" && a_.rel[t] != "compound" && !index_.Is(index_.non_country_prefix, Lower3(code))) {
       bool counted = false;
       for (int k : a_.kids[t])
@@ -4083,6 +4091,13 @@ int SentenceCoder::Subject(int v, bool* passive, int depth) {
   }
   // A verb hanging from a noun in a broken parse ("Gollum ... did allow" with allow as dep).
   if (r == "dep" && a_.s->tokens[h].upos != "VERB" && a_.actor_at[h] >= 0) return h;
+  // "Israel responded with air strikes on Hamas targets": the act a verb of response does with
+  // (response-verb, its instrument preposition) is its subject's.
+  if (IsNominalRel(r) && h < v && index_.Is(index_.response_verb, a_.lem[h]) &&
+      index_.Is(index_.response_preposition, a_.CaseOf(v))) {
+    bool p;
+    return Subject(h, &p, depth + 1);
+  }
   // "French President Jacques Chirac, on a one-day visit to Berlin, ...": an event noun in a
   // phrase set off by a comma after an actor's name is that actor's act.
   if (IsNominalRel(r) && h < v && a_.s->tokens[v].upos == "NOUN" && a_.actor_at[h] >= 0) {

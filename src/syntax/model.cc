@@ -163,6 +163,17 @@ std::pair<size_t, size_t> SyntaxModel::ParentheticalPhrase(const std::vector<std
                                                         "as",     "after",   "before", "since",  "when",     "whether",
                                                         "unless", "until",   "once",  "whereas", "like",     "than"};
   const size_t n = forms.size();
+  // Also anywhere after a noun: ", among them two Britons and an American," (what it includes).
+  for (size_t open = 1; open + 4 < n; ++open) {
+    if (forms[open] != "," || Lowercase(forms[open + 1]) != "among" || Lowercase(forms[open + 2]) != "them" ||
+        !tagger_.xpos(tags[open - 1]).starts_with("NN"))
+      continue;
+    for (size_t close = open + 4; close + 2 < n && close <= open + 14; ++close) {
+      const std::string& y = tagger_.xpos(tags[close]);
+      if (y.starts_with("VB") || y == "MD" || y == "WDT" || y == "WP" || y == "``" || y == "''") break;
+      if (forms[close] == ",") return {open, close};
+    }
+  }
   for (size_t open = 1; open + 4 < n; ++open) {
     const std::string& x = tagger_.xpos(tags[open - 1]);
     if (x.starts_with("VB") || x == "MD") return {0, 0};
@@ -290,15 +301,35 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
     std::vector<std::string> rest_forms;
     std::vector<int> rest_tags;
     std::vector<int> kept;  // the sentence position of each word of the rest
+    // (After an inclusion, ", among them ...,", the closing comma stays: it ends the clause.)
+    const bool keep_close = Lowercase(forms[open + 1]) == "among";
     for (size_t i = 0; i < forms.size(); ++i) {
-      if (i >= open && i <= close) continue;
+      if (i >= open && (i < close || (i == close && !keep_close))) continue;
       rest_forms.push_back(forms[i]);
       rest_tags.push_back(tags[i]);
       kept.push_back(static_cast<int>(i));
     }
     std::vector<int> rest_heads, rest_labels, phrase_heads, phrase_labels;
     ParseClauses(rest_forms, rest_tags, parsing, split_attribution, &rest_heads, &rest_labels);
-    ParseRange(forms, tags, open + 1, close, parsing, &phrase_heads, &phrase_labels);
+    // "among them two Britons" is parsed as "among two Britons": the pronoun only repeats the noun.
+    const bool them = Lowercase(forms[open + 2]) == "them";
+    std::vector<std::string> phrase_forms(forms.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                                          forms.begin() + static_cast<std::ptrdiff_t>(close));
+    std::vector<int> phrase_tags(tags.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                                 tags.begin() + static_cast<std::ptrdiff_t>(close));
+    if (them) {
+      phrase_forms.erase(phrase_forms.begin() + 1);
+      phrase_tags.erase(phrase_tags.begin() + 1);
+    }
+    ParseRange(phrase_forms, phrase_tags, 0, phrase_forms.size(), parsing, &phrase_heads, &phrase_labels);
+    if (them) {
+      // Back in place, hung from the phrase's head.
+      for (int& hd : phrase_heads)
+        if (hd > 1) ++hd;
+      const int root = static_cast<int>(std::find(phrase_heads.begin(), phrase_heads.end(), 0) - phrase_heads.begin());
+      phrase_heads.insert(phrase_heads.begin() + 1, root < static_cast<int>(phrase_heads.size()) ? (root >= 1 ? root + 2 : root + 1) : 0);
+      phrase_labels.insert(phrase_labels.begin() + 1, labeller->label_id("dep"));
+    }
     const int phrase_root =
         static_cast<int>(std::find(phrase_heads.begin(), phrase_heads.end(), 0) - phrase_heads.begin());
     if (phrase_root < static_cast<int>(phrase_heads.size())) {
@@ -322,7 +353,8 @@ void SyntaxModel::AnnotateWith(Sentence& sentence, Times* times, Parsing parsing
         heads[at] = phrase_heads[j] == 0 ? noun + 1 : static_cast<int>(open) + phrase_heads[j] + 1;
         labels[at] = phrase_heads[j] == 0 ? nmod : phrase_labels[j];
       }
-      heads[open] = heads[close] = root_at + 1;
+      heads[open] = root_at + 1;
+      if (!keep_close) heads[close] = root_at + 1;
     }
   }
   if (!set_off) ParseClauses(forms, tags, parsing, split_attribution, &heads, &labels);

@@ -2491,6 +2491,14 @@ TEST(CoderNews, PeopleNamedByTheNationalitiesTheyIncludeAreThose) {
   EXPECT_TRUE(Has(e, "NGAREB", "18", "HRV") || Has(e, "NGAREB", "18", "HRVCVL")) << Dump(e);
   // The Niger Delta is Nigeria's, not Niger's.
   for (const Event& x : e) EXPECT_FALSE(x.source.starts_with("NER")) << Dump(e);
+  // ", among them ..." set off after the noun says the same; "an American" is a person.
+  e = CodeText(
+      "LAGOS, Nigeria (Reuters) - Armed militants in speedboats stormed an offshore oil platform in the Niger Delta "
+      "before dawn on Wednesday and seized four foreign oil workers, among them two Britons and an American, a "
+      "company spokesman and Nigerian military officials said.",
+      "2006-01-11");
+  EXPECT_TRUE(Has(e, "NGAREB", "18", "GBRCVL")) << Dump(e);
+  EXPECT_TRUE(Has(e, "NGAREB", "18", "USACVL")) << Dump(e);
 }
 
 TEST(CoderNews, AClauseBeforeItsTrailingAttributionKeepsItsSubjects) {
