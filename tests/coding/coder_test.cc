@@ -2818,4 +2818,15 @@ TEST(CoderNews, AnActDatedYearsBeforeTheArticleIsBackground) {
   EXPECT_TRUE(Has(e, "ECU", "19", "PER")) << Dump(e);
 }
 
+TEST(CoderNews, WhatAResponseIsMadeWithIsTheRespondersAct) {
+  std::vector<Event> e = CodeText(
+      "GAZA CITY (Reuters) - Hamas militants fired more than a dozen rockets into southern Israel on Saturday, and "
+      "Israel responded with air strikes on Hamas targets in northern Gaza, witnesses said.",
+      "2005-09-24");
+  EXPECT_TRUE(Has(e, "PSEREB", "19", "ISR")) << Dump(e);
+  bool strikes = false;
+  for (const Event& x : e) strikes |= x.source == "ISR" && x.target.starts_with("PSE") && x.code.starts_with("19");
+  EXPECT_TRUE(strikes) << Dump(e);
+}
+
 }  // namespace dragoman::coding
