@@ -2087,7 +2087,7 @@ void SentenceCoder::RepairListSplitFromItsPhrase() {
     while (first_word > 0 && a_.head[first_word - 1] == b && a_.rel[first_word - 1] != "punct") --first_word;
     if (first_word < 2 || a_.low[first_word - 1] != ",") continue;
     int a = first_word - 2;
-    while (a >= 0 && a_.head[a] != v) a = a_.head[a];
+    for (int guard = 0; guard < a_.n && a >= 0 && a_.head[a] != v; ++guard) a = a_.head[a];
     if (a < 0 || a >= b || !(a_.rel[a] == "obl" || a_.rel[a] == "nmod") || a_.ChildByHeads(a, {"case"}) < 0 ||
         (tok[a].upos != "PROPN" && tok[a].upos != "NOUN"))
       continue;
@@ -5329,13 +5329,12 @@ bool SentenceCoder::DatedBackground(int v) const {
     const int year = std::stoi(f);
     return year >= 1800 && year < article_year - 1;
   };
-  // The verb itself (a noun's event), its subject, and the phrase of its year preposition ("were
-  // killed in Sierra Leone's 1991-2002 war").
+  // The verb itself (a noun's event) and its subject. (Not the noun of a phrase on the verb: "was
+  // sentenced for conspiracy in the 2002 Bali bombings" is this year's sentence.)
   std::vector<int> phrases;
   phrases.push_back(v);
   for (int k : a_.kids[v])
-    if (a_.rel[k].starts_with("nsubj") || (IsNominalRel(a_.rel[k]) && index_.Is(index_.year_preposition, a_.CaseOf(k))))
-      phrases.push_back(k);
+    if (a_.rel[k].starts_with("nsubj")) phrases.push_back(k);
   for (int t = 0; t < a_.n; ++t) {
     if (!old_year(t) || a_.head[t] < 0) continue;
     const int h = a_.head[t];

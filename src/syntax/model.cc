@@ -154,14 +154,22 @@ size_t SyntaxModel::TrailingAttribution(const std::vector<std::string>& forms, c
   return clause_verb ? comma : 0;
 }
 
+namespace {
+// Words that open a clause of its own: a phrase they open is no prepositional phrase.
+const std::set<std::string>& Subordinators() {
+  static const std::set<std::string> words = {"that",   "because", "if",    "while",   "although", "though",
+                                              "as",     "after",   "before", "since",  "when",     "whether",
+                                              "unless", "until",   "once",  "whereas", "like",     "than"};
+  return words;
+}
+}  // namespace
+
 std::pair<size_t, size_t> SyntaxModel::ParentheticalPhrase(const std::vector<std::string>& forms,
                                                          const std::vector<int>& tags) const {
   // Before the verb: a noun, a comma, a preposition opening a phrase without a verb of its own
   // ("on a one-day visit to Berlin", "in a statement"), and a comma with more sentence after it.
   // Clauses a subordinator opens ("while", "after", ...) are no such phrase.
-  static const std::set<std::string> kSubordinators = {"that",   "because", "if",    "while",  "although", "though",
-                                                        "as",     "after",   "before", "since",  "when",     "whether",
-                                                        "unless", "until",   "once",  "whereas", "like",     "than"};
+  const std::set<std::string>& kSubordinators = Subordinators();
   const size_t n = forms.size();
   // Also anywhere after a noun: ", among them two Britons and an American," (what it includes).
   for (size_t open = 1; open + 4 < n; ++open) {
@@ -201,18 +209,19 @@ void SyntaxModel::RetagLoneParticiple(const std::vector<std::string>& forms, std
   if (vbd < 0 || forms.size() < 4) return;
   // (A finite verb after it in a clause of its own is no verb of this one: "... on Friday as he
   // walked out of a Jakarta prison".)
+  static const std::set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                              "sunday"};
   int participle = -1;
   bool own_clause = false;
   for (size_t i = 0; i < forms.size(); ++i) {
     const std::string& x = tagger_.xpos((*tags)[i]);
     const bool finite = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     if (finite && (participle < 0 || !own_clause)) return;
-    if (participle >= 0 && (x == "IN" || x == "WDT" || x == "WP" || x == "WRB" || x == "," || x == "CC")) own_clause = true;
+    if (participle >= 0 && (x == "WDT" || x == "WP" || x == "WRB" || (x == "IN" && Subordinators().count(Lowercase(forms[i])))))
+      own_clause = true;
     if (x == "VBN" && participle < 0) participle = static_cast<int>(i);
     // (Only right after the subject: no phrase before it but an "of" ("Thousands of protesters")
     // or a day ("Serbia on Monday handed over ...").)
-    static const std::set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                "sunday"};
     if (participle < 0 && (x == "IN" || x == "TO") && Lowercase(forms[i]) != "of" &&
         !(i + 1 < forms.size() && kDays.count(Lowercase(forms[i + 1]))))
       return;
