@@ -4633,13 +4633,13 @@ bool SentenceCoder::CodeVerb(int v, VerbResult* result) {
           // A city the act of force strikes ("US jets pound Falluja").
           bool city = noun.role == SlotRole::kTarget && force_pattern && a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
                       !CityCountry(t).empty();
-          // So does a definite noun for a country ("pressed the kingdom to").
-          // (And "the group", "the alliance" for the group or organisation named last.)
-          bool country_anaphor = a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
-                                 (index_.Is(index_.country_anaphor, a_.low[t]) || index_.Is(index_.group_anaphor, a_.low[t]) ||
-                                  index_.Is(index_.organization_anaphor, a_.low[t])) &&
-                                 !Resolve(t).empty();
-          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city && !country_anaphor))
+          // So does a definite noun for an actor named before: a country ("pressed the kingdom to"),
+          // a group ("the group") or an organisation ("the alliance").
+          bool actor_anaphor = a_.actor_at[t] < 0 && a_.agent_at[t] < 0 &&
+                               (index_.Is(index_.country_anaphor, a_.low[t]) || index_.Is(index_.group_anaphor, a_.low[t]) ||
+                                index_.Is(index_.organization_anaphor, a_.low[t])) &&
+                               !Resolve(t).empty();
+          if (!post[t] || skipped[t] || (a_.actor_at[t] < 0 && a_.agent_at[t] < 0 && !pronoun && !city && !actor_anaphor))
             continue;
           // "condemned the kidnapping of aid workers": the victims of an event the verb's object
           // names are no target of the verb.
